@@ -1,0 +1,65 @@
+/*
+ * assess.h - the operations both faces (command line and UI) perform on an
+ * assessment: load it with its questionnaire and score it, start one (empty
+ * or as a re-check of the previous final one), finish it, compare two, and
+ * add the sample data.  Glue between the store and the readiness model; it
+ * prints nothing.
+ */
+#ifndef SMREADY_ASSESS_H
+#define SMREADY_ASSESS_H
+
+#include "catalogue.h"
+#include "compare.h"
+#include "scoring.h"
+#include "store.h"
+
+/* An assessment loaded with its answers, in its catalogue's item order. */
+struct scored {
+	struct assessment a;
+	const struct catalogue *cat;   /* NULL when this smready does not know it */
+	int values[CAT_MAX_ITEMS];
+	char *notes[CAT_MAX_ITEMS];    /* "" when none */
+	long long changed[CAT_MAX_ITEMS];
+	bool carried[CAT_MAX_ITEMS];
+	int n_unknown_keys;            /* stored answers whose key the catalogue lacks */
+	struct score score;
+};
+
+/* Loads and scores assessment id.  STORE_INVALID (with a message in
+ * store_error()) when its questionnaire is unknown to this program. */
+enum store_err assess_load(struct store *st, long long id, struct scored *out);
+void assess_clear(struct scored *s);
+
+/* Resolves a user's reference to an assessment: a decimal id, a UUID, or a
+ * company name/UUID meaning that company's latest final assessment (or its
+ * draft when it has no final one). */
+enum store_err assess_resolve(struct store *st, const char *ref, long long *id);
+
+/* Starts a draft for company with the built-in questionnaire.  When
+ * from_previous is true and the company has a final assessment, its answers
+ * are carried over to be confirmed or changed.  Returns the open draft
+ * instead when one exists already (*resumed set true). */
+enum store_err assess_start(struct store *st, long long company_id, bool from_previous,
+                            const char *assessor, long long *id, bool *resumed);
+
+/* Scores a draft and marks it final. */
+enum store_err assess_finish(struct store *st, long long id);
+
+/* Two assessments of one company, loaded, scored and compared. */
+struct compared {
+	struct scored old, new;
+	struct comparison cmp;
+};
+/* Compares from_id with to_id; when both are 0, the latest final assessment
+ * with the one before.  STORE_NOT_FOUND with a message when the company has
+ * fewer than two final assessments; STORE_INVALID when the two belong to
+ * different companies. */
+enum store_err assess_compare(struct store *st, long long company_id,
+                              long long from_id, long long to_id, struct compared *out);
+void assess_compared_clear(struct compared *c);
+
+/* Adds the sample companies with their quarterly histories, once;
+ * *added gets how many companies were added (0 when they exist already). */
+enum store_err assess_demo(struct store *st, int *added);
+
+#endif

@@ -1,0 +1,3 @@
+#ifndef SMREADY_CLI_H
+#define SMREADY_CLI_H
+#endif

@@ -1,0 +1,3 @@
+#ifndef SMREADY_EXCHANGE_H
+#define SMREADY_EXCHANGE_H
+#endif

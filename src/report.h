@@ -1,0 +1,3 @@
+#ifndef SMREADY_REPORT_H
+#define SMREADY_REPORT_H
+#endif

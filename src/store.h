@@ -1,0 +1,247 @@
+/*
+ * store.h - companies, assessments and answers, kept in one SQLite file.
+ *
+ * The only module that talks to SQLite; nothing here names an SQLite type.
+ * Every call returns a store_err; on failure store_error() holds a
+ * translated, human-readable message that the caller decides how to show.
+ * Every write is its own committed transaction unless the caller groups
+ * several with store_begin()/store_commit().
+ *
+ * Strings in returned structs are malloc'd and freed with the matching
+ * *_clear() / *_free() function.  Times are Unix seconds (UTC).
+ */
+#ifndef SMREADY_STORE_H
+#define SMREADY_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct store;
+
+enum store_err {
+	STORE_OK = 0,
+	STORE_NOT_FOUND,          /* no such company / assessment / answer */
+	STORE_EXISTS,             /* a company of that name exists already */
+	STORE_INVALID,            /* bad argument: empty, too long, not UTF-8 */
+	STORE_STATE,              /* not allowed now: e.g. editing a final assessment */
+	STORE_BUSY,               /* locked by another process beyond the timeout */
+	STORE_READONLY,           /* the database was opened read-only */
+	STORE_FULL,               /* disk or database size limit reached */
+	STORE_CORRUPT,            /* damaged database file */
+	STORE_NOT_DB,             /* the file is not an smready database */
+	STORE_NEWER,              /* made by a newer smready: refused */
+	STORE_IO,                 /* cannot create or open the file */
+	STORE_ERROR               /* anything else */
+};
+
+enum {
+	STORE_OPEN_READONLY = 1 << 0, /* never write; open the file read-only */
+	STORE_OPEN_NOCREATE = 1 << 1  /* fail with STORE_IO if the file is missing */
+};
+
+#define STORE_SCHEMA_VERSION 1
+#define STORE_UUID_LEN 36
+
+enum assess_status { ASSESS_DRAFT = 0, ASSESS_FINAL = 1 };
+
+struct company {
+	long long id;
+	char uuid[STORE_UUID_LEN + 1];
+	char *name;
+	char *industry;           /* "" when not set, never NULL after a get */
+	char *contact;
+	char *notes;
+	long long created;
+	bool archived;
+	bool sample;              /* added by "smready demo" */
+};
+
+struct assessment {
+	long long id;
+	char uuid[STORE_UUID_LEN + 1];
+	long long company_id;
+	enum assess_status status;
+	char *questionnaire;      /* catalogue id, e.g. "core" */
+	int qversion;
+	long long started;
+	long long completed;      /* 0 while a draft */
+	long long updated;        /* last change of any answer or field */
+	char *assessor;           /* "" when not set */
+	char *summary;
+	int overall;              /* cached at finalize; -1 for drafts */
+	int level;                /* cached LEVEL_* at finalize; -1 for drafts */
+	int reopened;             /* how often it was reopened after final */
+	long long based_on;       /* assessment it was started from, 0 if none */
+};
+
+struct answer {
+	char *item_key;
+	int value;                /* ANSWER_DONT_KNOW, 0..4 or ANSWER_UNANSWERED */
+	char *note;               /* "" when none */
+	long long changed;
+	bool carried;             /* copied from the previous assessment, not yet confirmed */
+};
+
+/* One row of the portfolio: a company and its latest assessments. */
+struct portfolio_row {
+	struct company company;
+	int n_final;              /* final assessments */
+	long long last_id;        /* latest final assessment, 0 if none */
+	long long last_at;        /* its completed time */
+	int last_overall, last_level;   /* -1 when none */
+	long long prev_id;        /* the final one before it, 0 if none */
+	int prev_overall, prev_level;   /* -1 when none */
+	long long draft_id;       /* newest open draft, 0 if none */
+	long long draft_updated;
+};
+
+struct assessment_event {
+	long long at;
+	char *kind;               /* "created", "finalized", "reopened" */
+	char *detail;
+};
+
+/* ---- opening ------------------------------------------------------------ */
+
+/* The default database path: $XDG_DATA_HOME/smready/smready.db, falling back
+ * to $HOME/.local/share.  malloc'd; NULL when neither variable is usable. */
+char *store_default_path(void);
+
+/* Opens (creating if needed, with its directory 0700 and file 0600) or
+ * upgrades the database at path.  On failure *out is NULL and msg holds the
+ * reason.  A file that cannot be written is opened read-only (see
+ * store_readonly()) instead of failing. */
+enum store_err store_open(const char *path, unsigned flags, struct store **out,
+                          char *msg, size_t msgsz);
+void store_close(struct store *st);
+
+const char *store_error(const struct store *st);
+const char *store_path(const struct store *st);
+bool store_readonly(const struct store *st);
+/* Fixes "now" for reproducible output (tests); 0 returns to the clock. */
+void store_set_now(struct store *st, long long now);
+long long store_now(const struct store *st);
+/* Milliseconds to wait for another process's lock (default 5000). */
+void store_set_busy_timeout(struct store *st, int ms);
+
+/* Groups the following writes into one transaction (BEGIN IMMEDIATE). */
+enum store_err store_begin(struct store *st);
+enum store_err store_commit(struct store *st);
+void store_rollback(struct store *st);
+
+/* ---- companies ---------------------------------------------------------- */
+
+/* Adds a company; industry, contact and notes may be NULL.  Names are unique
+ * regardless of case. */
+enum store_err store_company_add(struct store *st, const char *name,
+                                 const char *industry, const char *contact,
+                                 const char *notes, long long *id);
+enum store_err store_company_get(struct store *st, long long id, struct company *out);
+/* Finds a company by name (any case), UUID, or decimal id. */
+enum store_err store_company_find(struct store *st, const char *ref, struct company *out);
+enum store_err store_company_find_uuid(struct store *st, const char *uuid, struct company *out);
+/* Changes the fields that are not NULL. */
+enum store_err store_company_update(struct store *st, long long id, const char *name,
+                                    const char *industry, const char *contact,
+                                    const char *notes);
+enum store_err store_company_set_archived(struct store *st, long long id, bool archived);
+/* Deletes a company and its whole history; *n_assessments (may be NULL)
+ * gets how many assessments went with it. */
+enum store_err store_company_delete(struct store *st, long long id, int *n_assessments);
+enum store_err store_company_count(struct store *st, bool include_archived, int *n);
+void store_company_clear(struct company *c);
+
+/* The portfolio, ordered by name (case-insensitive); free with
+ * store_portfolio_free(). */
+enum store_err store_portfolio(struct store *st, bool include_archived,
+                               struct portfolio_row **rows, size_t *n);
+void store_portfolio_free(struct portfolio_row *rows, size_t n);
+
+/* ---- assessments -------------------------------------------------------- */
+
+/* Starts a draft for company.  When from is not 0, the answers and notes of
+ * assessment from (same company) are copied and marked carried. */
+enum store_err store_assessment_create(struct store *st, long long company_id,
+                                       const char *questionnaire, int qversion,
+                                       const char *assessor, long long from,
+                                       long long *id);
+enum store_err store_assessment_get(struct store *st, long long id, struct assessment *out);
+/* Finds an assessment by decimal id or UUID. */
+enum store_err store_assessment_find(struct store *st, const char *ref, struct assessment *out);
+/* The company's assessments, newest first (by started time, then id). */
+enum store_err store_assessment_list(struct store *st, long long company_id,
+                                     struct assessment **out, size_t *n);
+/* The nth newest final assessment (0 = latest) of a company. */
+enum store_err store_assessment_final(struct store *st, long long company_id,
+                                      int nth, struct assessment *out);
+/* The newest draft of a company. */
+enum store_err store_assessment_draft(struct store *st, long long company_id,
+                                      struct assessment *out);
+/* Changes assessor and/or summary (NULL = keep); allowed on drafts only. */
+enum store_err store_assessment_set_meta(struct store *st, long long id,
+                                         const char *assessor, const char *summary);
+/* Marks a draft final, caching its overall score and level. */
+enum store_err store_assessment_finalize(struct store *st, long long id,
+                                         int overall, int level);
+/* Turns a final assessment back into a draft and records why. */
+enum store_err store_assessment_reopen(struct store *st, long long id, const char *why);
+enum store_err store_assessment_delete(struct store *st, long long id);
+enum store_err store_assessment_events(struct store *st, long long id,
+                                       struct assessment_event **out, size_t *n);
+void store_assessment_clear(struct assessment *a);
+void store_assessment_free(struct assessment *list, size_t n);
+void store_events_free(struct assessment_event *list, size_t n);
+
+/* ---- answers ------------------------------------------------------------ */
+
+/* All stored answers of an assessment, ordered by item key. */
+enum store_err store_answers_load(struct store *st, long long assessment_id,
+                                  struct answer **out, size_t *n);
+void store_answers_free(struct answer *list, size_t n);
+/* Saves one answer's value (ANSWER_DONT_KNOW, 0..4, or ANSWER_UNANSWERED to
+ * clear it) in its own transaction and clears the carried mark.  Refused
+ * with STORE_STATE on a final assessment. */
+enum store_err store_answer_set(struct store *st, long long assessment_id,
+                                const char *item_key, int value);
+/* Saves one answer's note; the value is left as it is. */
+enum store_err store_answer_set_note(struct store *st, long long assessment_id,
+                                     const char *item_key, const char *note);
+/* Confirms a carried answer unchanged. */
+enum store_err store_answer_confirm(struct store *st, long long assessment_id,
+                                    const char *item_key);
+
+/* ---- moving data (import, export, demo, benchmark) ---------------------- */
+
+/* Inserts a company exactly as given (uuid, created, archived, sample). */
+enum store_err store_company_insert(struct store *st, const struct company *c, long long *id);
+/* Inserts an assessment exactly as given (uuid, status, times, cached score)
+ * with its answers, for company a->company_id. */
+enum store_err store_assessment_insert(struct store *st, const struct assessment *a,
+                                       const struct answer *answers, size_t n,
+                                       long long *id);
+enum store_err store_assessment_find_uuid(struct store *st, const char *uuid,
+                                          struct assessment *out);
+/* Calls fn for every company (in name order; archived ones too when asked)
+ * without loading them all at once; stops early when fn returns non-zero. */
+enum store_err store_each_company(struct store *st, bool include_archived,
+                                  int (*fn)(const struct company *c, void *ctx), void *ctx);
+/* Calls fn for every assessment of a company, oldest first. */
+enum store_err store_each_assessment(struct store *st, long long company_id,
+                                     int (*fn)(const struct assessment *a, void *ctx), void *ctx);
+/* Deletes every company added as a sample; *n gets how many. */
+enum store_err store_delete_samples(struct store *st, int *n);
+
+/* ---- upkeep ------------------------------------------------------------- */
+
+/* Runs SQLite's integrity check; calls fn with each problem found.
+ * STORE_OK when the file is sound, STORE_CORRUPT otherwise. */
+enum store_err store_check(struct store *st, void (*fn)(const char *problem, void *ctx),
+                           void *ctx);
+/* Writes a consistent copy to dest (SQLite online backup); dest must not
+ * exist. */
+enum store_err store_backup(struct store *st, const char *dest);
+int store_schema_version(struct store *st);
+/* Caps the database size in pages (to test a full disk). */
+void store_set_max_pages(struct store *st, long long pages);
+
+#endif

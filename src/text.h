@@ -1,0 +1,55 @@
+/*
+ * text.h - UTF-8 text helpers shared by the command line, the reports and
+ * the UI: validation, display width (columns, not bytes), truncation with an
+ * ellipsis, and the rules for names and notes.  Pure; no I/O.
+ */
+#ifndef SMREADY_TEXT_H
+#define SMREADY_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#define TEXT_NAME_MAX 120   /* characters in a company name */
+#define TEXT_FIELD_MAX 200  /* industry, contact, assessor */
+#define TEXT_NOTE_MAX 4000  /* characters in a note */
+
+/* Whether s[0..len) is well-formed UTF-8 (no overlongs, no surrogates). */
+bool text_utf8_valid(const char *s, size_t len);
+
+/* Number of characters (code points) in a valid UTF-8 string. */
+size_t text_chars(const char *s);
+
+/* Display width in terminal columns of a valid UTF-8 string; characters
+ * that wcwidth() does not know count as one column, controls as zero. */
+int text_width(const char *s);
+
+/* Length in bytes of the longest prefix of s that fits in width columns
+ * without splitting a character; *used (may be NULL) gets its width. */
+size_t text_fit(const char *s, int width, int *used);
+
+/* Writes s into buf (size bufsz) cut to at most width columns, ending in
+ * "…" when it was cut, and padded with spaces to exactly width columns when
+ * pad is true.  Returns buf. */
+char *text_cell(char *buf, size_t bufsz, const char *s, int width, bool pad);
+
+enum text_check {
+	TEXT_OK = 0,
+	TEXT_EMPTY,               /* nothing but white space */
+	TEXT_TOO_LONG,
+	TEXT_NOT_UTF8,
+	TEXT_CONTROL              /* contains control characters */
+};
+
+/* Checks a one-line field (name, industry, contact, assessor) of at most
+ * max_chars characters; a leading/trailing blank does not count as content.
+ * allow_empty: whether an empty field is fine. */
+enum text_check text_check_line(const char *s, size_t max_chars, bool allow_empty);
+/* Checks a note: like a line but newlines and tabs are allowed. */
+enum text_check text_check_note(const char *s, size_t max_chars);
+/* Untranslated msgid explaining a check result, e.g. "is not valid UTF-8". */
+const char *text_check_message(enum text_check c);
+
+/* Returns a malloc'd copy of s without leading and trailing white space. */
+char *text_trim_dup(const char *s);
+
+#endif

@@ -1,0 +1,3 @@
+#ifndef SMREADY_UI_EDIT_H
+#define SMREADY_UI_EDIT_H
+#endif

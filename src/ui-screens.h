@@ -1,0 +1,3 @@
+#ifndef SMREADY_UI_SCREENS_H
+#define SMREADY_UI_SCREENS_H
+#endif
