@@ -1,3 +1,36 @@
+/*
+ * cli.h - the command-line face: parses a verb and its options, calls the
+ * core, prints plain text or JSON.  main() hands over everything but the UI.
+ */
 #ifndef SMREADY_CLI_H
 #define SMREADY_CLI_H
+
+#include <stdbool.h>
+
+struct store;
+
+/* Exit statuses, documented in smready(1). */
+enum {
+	EXIT_OK = 0,
+	EXIT_FAIL = 1,        /* the operation failed (not found, refused, ...) */
+	EXIT_USAGE = 2,       /* bad command line */
+	EXIT_DB = 3,          /* the database cannot be opened or is damaged */
+	EXIT_BUSY = 4         /* the database stayed locked by another process */
+};
+
+/* Runs the verb in argv[0] (argc >= 1) on an open store; prints results on
+ * stdout and messages on stderr; returns an exit status. */
+int cli_run(struct store *st, int argc, char **argv);
+
+/* Whether verb is one this program knows (so main can tell a typo from a
+ * verb before opening the database). */
+bool cli_is_verb(const char *verb);
+
+/* Whether a verb only reads (so the database may be opened read-only). */
+bool cli_verb_reads_only(const char *verb);
+
+/* Verbs implemented in cli-exchange.c. */
+int cli_export(struct store *st, int argc, char **argv);
+int cli_import(struct store *st, int argc, char **argv);
+
 #endif

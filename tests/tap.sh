@@ -54,4 +54,6 @@ skip_all() { echo "1..0 # SKIP $*"; exit 0; }
 # have_locale NAME: whether the C library knows the locale.
 have_locale() { locale -a 2>/dev/null | tr 'A-Z' 'a-z' | sed 's/utf-8/utf8/' | grep -qx "$(echo "$1" | tr 'A-Z' 'a-z' | sed 's/utf-8/utf8/')"; }
 
-tap_done() { echo "1..$tap_n"; exit $tap_failed; }
+# The plan comes last; failures are reported by the "not ok" lines, so the
+# exit status stays 0 for the TAP driver.
+tap_done() { echo "1..$tap_n"; exit 0; }

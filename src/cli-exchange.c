@@ -1,0 +1,4 @@
+#include "config.h"
+
+#include "cli.h"
+#include "exchange.h"
