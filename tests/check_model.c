@@ -1,19 +1,862 @@
+/*
+ * check_model.c - unit tests of the readiness model: the built-in
+ * questionnaire's integrity, scoring, knock-outs, recommendation order and
+ * the comparison of two assessments (also across a questionnaire version).
+ *
+ * Expected numbers are worked out by hand in the comments.  Item weights of
+ * core/1, by index (sum 44, so the most an assessment can earn is 176):
+ *    0 goals.purpose 3 (KO no-goal)     12 organisation.before_launch 1
+ *    1 goals.business 2                 13 organisation.empowerment 2
+ *    2 goals.achievable 1               14 organisation.backing 1
+ *    3 channels.audience 2              15 policy.document 2
+ *    4 channels.choice 2                16 policy.negative 2
+ *    5 channels.analytics 1             17 policy.networks 1
+ *    6 resources.long_term 3 (KO)       18 measurement.metrics 2
+ *    7 resources.budget 2               19 measurement.tools 1
+ *    8 resources.time 3 (KO no-time)    20 measurement.review 1
+ *    9 resources.staff 2                21 skills.expertise 2
+ *   10 resources.in_house 2             22 skills.learning 1
+ *   11 organisation.pipeline 2          23 skills.response 3
+ */
 #include "config.h"
 
+#include <string.h>
+
+#include "catalogue.h"
+#include "compare.h"
+#include "scoring.h"
 #include "tap-main.h"
 
-START_TEST(test_placeholder)
+#define N_CORE 24
+
+/* --- helpers --------------------------------------------------------------- */
+
+static const struct catalogue *core(void)
 {
-	ck_assert_int_eq(1, 1);
+	return catalogue_builtin();
+}
+
+static void fill(int *values, int n, int v)
+{
+	for (int i = 0; i < n; i++)
+		values[i] = v;
+}
+
+static int idx(const char *key)
+{
+	int i = catalogue_item_index(core(), key);
+
+	ck_assert_msg(i >= 0, "item %s missing", key);
+	return i;
+}
+
+static int ko_idx(const char *key)
+{
+	const struct catalogue *cat = core();
+
+	for (int k = 0; k < cat->n_knockouts; k++)
+		if (strcmp(cat->knockouts[k].key, key) == 0)
+			return k;
+	ck_abort_msg("knock-out %s missing", key);
+	return -1;
+}
+
+static bool has_criterion(const struct cat_item *it, const char *id)
+{
+	for (int c = 0; c < CAT_MAX_CRITERIA && it->criteria[c]; c++)
+		if (strcmp(it->criteria[c], id) == 0)
+			return true;
+	return false;
+}
+
+static void score_with(const int *values, struct score *s)
+{
+	scoring_compute(core(), values, s);
+}
+
+/* --- catalogue ------------------------------------------------------------- */
+
+START_TEST(test_catalogue_lookup)
+{
+	const struct catalogue *cat = core();
+
+	ck_assert_ptr_nonnull(cat);
+	ck_assert_str_eq(cat->id, "core");
+	ck_assert_int_eq(cat->version, 1);
+	ck_assert_ptr_eq(catalogue_find("core", 1), cat);
+	ck_assert_ptr_null(catalogue_find("core", 2));
+	ck_assert_ptr_null(catalogue_find("core", 0));
+	ck_assert_ptr_null(catalogue_find("other", 1));
+	ck_assert_ptr_null(catalogue_find(NULL, 1));
+	ck_assert_int_eq(catalogue_item_index(cat, "goals.purpose"), 0);
+	ck_assert_int_eq(catalogue_item_index(cat, "goals.nonsense"), -1);
+	ck_assert_int_eq(catalogue_item_index(cat, NULL), -1);
+	ck_assert_int_eq(catalogue_dim_index(cat, "goals"), 0);
+	ck_assert_int_eq(catalogue_dim_index(cat, "nonsense"), -1);
+	ck_assert_int_eq(catalogue_item_knockout(cat, idx("goals.purpose")), ko_idx("no-goal"));
+	ck_assert_int_eq(catalogue_item_knockout(cat, idx("goals.business")), -1);
+}
+END_TEST
+
+START_TEST(test_catalogue_items_sound)
+{
+	const struct catalogue *cat = core();
+
+	ck_assert_int_eq(cat->n_items, N_CORE);
+	ck_assert_int_le(cat->n_items, CAT_MAX_ITEMS);
+	ck_assert_int_ge(cat->n_dims, 5);
+	ck_assert_int_le(cat->n_dims, CAT_MAX_DIMS);
+	for (int i = 0; i < cat->n_items; i++) {
+		const struct cat_item *it = &cat->items[i];
+		const char *dot = strchr(it->key, '.');
+
+		ck_assert_msg(it->dimension >= 0 && it->dimension < cat->n_dims,
+		              "%s: bad dimension", it->key);
+		/* The key starts with its dimension's key. */
+		ck_assert_ptr_nonnull(dot);
+		ck_assert_msg(strncmp(it->key, cat->dims[it->dimension].key,
+		                      (size_t)(dot - it->key)) == 0 &&
+		              strlen(cat->dims[it->dimension].key) == (size_t)(dot - it->key),
+		              "%s: not in dimension %s", it->key, cat->dims[it->dimension].key);
+		ck_assert_msg(it->question && strlen(it->question) > 20, "%s: question", it->key);
+		ck_assert_msg(it->help && strlen(it->help) > 20, "%s: help", it->key);
+		ck_assert_msg(it->recommendation && strlen(it->recommendation) > 20,
+		              "%s: recommendation", it->key);
+		ck_assert_msg(it->weight >= 1 && it->weight <= 3, "%s: weight", it->key);
+		ck_assert_msg(it->criteria[0] != NULL, "%s: no criteria", it->key);
+		for (int j = 0; j < i; j++)
+			ck_assert_msg(strcmp(cat->items[j].key, it->key) != 0,
+			              "duplicate key %s", it->key);
+	}
+	for (int d = 0; d < cat->n_dims; d++) {
+		ck_assert(cat->dims[d].name && *cat->dims[d].name);
+		ck_assert(cat->dims[d].description && *cat->dims[d].description);
+		for (int e = 0; e < d; e++)
+			ck_assert_str_ne(cat->dims[e].key, cat->dims[d].key);
+	}
+}
+END_TEST
+
+START_TEST(test_catalogue_criteria_covered)
+{
+	static const char *const want[] = {
+		"C1", "C2", "C3", "C4", "C5", "C6",
+		"W1", "W2", "W3", "W4", "W5", "W6", "W7", "W8",
+	};
+	const char *got[32];
+	int n = catalogue_criteria_covered(core(), got, 32);
+
+	/* Exactly the fourteen, sorted, each once: nothing unknown sneaks in. */
+	ck_assert_int_eq(n, 14);
+	for (int i = 0; i < 14; i++)
+		ck_assert_str_eq(got[i], want[i]);
+	/* A short output array is never overrun. */
+	ck_assert_int_eq(catalogue_criteria_covered(core(), got, 3), 3);
+	ck_assert_str_eq(got[0], "C1");
+}
+END_TEST
+
+START_TEST(test_catalogue_knockouts)
+{
+	const struct catalogue *cat = core();
+	static const struct { const char *ko, *item, *crit1, *crit2; } want[] = {
+		{ "no-goal", "goals.purpose", "C1", "W1" },
+		{ "no-long-term", "resources.long_term", "W2", "C3" },
+		{ "no-time", "resources.time", "W5", "W6" },
+	};
+
+	ck_assert_int_eq(cat->n_knockouts, 3);
+	for (int i = 0; i < 3; i++) {
+		const struct cat_knockout *ko = &cat->knockouts[i];
+
+		ck_assert_str_eq(ko->key, want[i].ko);
+		ck_assert_int_eq(ko->item, idx(want[i].item));
+		ck_assert_int_eq(ko->max_value, 1);
+		ck_assert(ko->name && *ko->name);
+		ck_assert(ko->reason && strlen(ko->reason) > 30);
+		ck_assert(has_criterion(&cat->items[ko->item], want[i].crit1));
+		ck_assert(has_criterion(&cat->items[ko->item], want[i].crit2));
+		/* Knock-out items weigh most: they are the heart of readiness. */
+		ck_assert_int_eq(cat->items[ko->item].weight, 3);
+	}
+}
+END_TEST
+
+START_TEST(test_catalogue_scale)
+{
+	ck_assert_str_eq(catalogue_scale_label(0), "not at all");
+	ck_assert_str_eq(catalogue_scale_label(1), "a little");
+	ck_assert_str_eq(catalogue_scale_label(2), "partly");
+	ck_assert_str_eq(catalogue_scale_label(3), "largely");
+	ck_assert_str_eq(catalogue_scale_label(4), "fully");
+	ck_assert_str_eq(catalogue_scale_label(ANSWER_DONT_KNOW), "don't know");
+	ck_assert_str_eq(catalogue_scale_label(ANSWER_UNANSWERED), "unanswered");
+	ck_assert_ptr_nonnull(catalogue_scale_label(99));
+	ck_assert(catalogue_value_valid(0));
+	ck_assert(catalogue_value_valid(4));
+	ck_assert(catalogue_value_valid(ANSWER_DONT_KNOW));
+	ck_assert(!catalogue_value_valid(ANSWER_UNANSWERED));
+	ck_assert(!catalogue_value_valid(5));
+	ck_assert(!catalogue_value_valid(-3));
+}
+END_TEST
+
+/* --- levels ------------------------------------------------------------------ */
+
+START_TEST(test_level_names)
+{
+	ck_assert_int_eq(scoring_level_floor(LEVEL_NOT_READY), 0);
+	ck_assert_int_eq(scoring_level_floor(LEVEL_EARLY), 40);
+	ck_assert_int_eq(scoring_level_floor(LEVEL_NEARLY), 60);
+	ck_assert_int_eq(scoring_level_floor(LEVEL_READY), 80);
+	ck_assert_str_eq(scoring_level_name(LEVEL_NOT_READY), "Not ready");
+	ck_assert_str_eq(scoring_level_name(LEVEL_EARLY), "Early stage");
+	ck_assert_str_eq(scoring_level_name(LEVEL_NEARLY), "Nearly ready");
+	ck_assert_str_eq(scoring_level_name(LEVEL_READY), "Ready");
+	ck_assert_str_eq(scoring_level_name(LEVEL_UNKNOWN), "not assessed");
+	ck_assert_str_eq(scoring_level_key(LEVEL_UNKNOWN), "unknown");
+	for (int l = LEVEL_NOT_READY; l < LEVEL_COUNT; l++)
+		ck_assert_int_eq(scoring_level_from_key(scoring_level_key((enum level)l)), l);
+	ck_assert_int_eq(scoring_level_from_key("ready"), LEVEL_READY);
+	ck_assert_int_eq(scoring_level_from_key("bogus"), LEVEL_UNKNOWN);
+	ck_assert_int_eq(scoring_level_from_key(NULL), LEVEL_UNKNOWN);
+}
+END_TEST
+
+/* Only skills.response (w3) and skills.expertise (w2) answered: 5 weight
+ * units, so the score is 100 * earned / 20 = 5 * earned. */
+START_TEST(test_scoring_band_edges)
+{
+	static const struct { int response, expertise, score; enum level band; } t[] = {
+		{ 1, 2, 35, LEVEL_NOT_READY }, /* 3+4 = 7  -> 35 */
+		{ 2, 1, 40, LEVEL_EARLY },     /* 6+2 = 8  -> 40 */
+		{ 4, 0, 60, LEVEL_NEARLY },    /* 12+0 = 12 -> 60 */
+		{ 3, 3, 75, LEVEL_NEARLY },    /* 9+6 = 15 -> 75 */
+		{ 4, 2, 80, LEVEL_READY },     /* 12+4 = 16 -> 80 */
+	};
+	int v[N_CORE];
+	struct score s;
+
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		fill(v, N_CORE, ANSWER_UNANSWERED);
+		v[idx("skills.response")] = t[i].response;
+		v[idx("skills.expertise")] = t[i].expertise;
+		score_with(v, &s);
+		ck_assert_int_eq(s.overall, t[i].score);
+		ck_assert_int_eq(s.band, t[i].band);
+		ck_assert_int_eq(s.level, t[i].band);
+	}
+}
+END_TEST
+
+/* --- scoring ----------------------------------------------------------------- */
+
+START_TEST(test_scoring_all_fully)
+{
+	int v[N_CORE];
+	struct score s;
+
+	fill(v, N_CORE, 4);
+	score_with(v, &s);
+	ck_assert_ptr_eq(s.cat, core());
+	ck_assert_int_eq(s.overall, 100);
+	ck_assert_int_eq(s.level, LEVEL_READY);
+	ck_assert_int_eq(s.band, LEVEL_READY);
+	ck_assert_int_eq(s.n_fired, 0);
+	ck_assert_int_eq(s.n_recs, 0);
+	ck_assert_int_eq(s.answered, 24);
+	ck_assert_int_eq(s.total, 24);
+	ck_assert_int_eq(s.completeness, 100);
+	ck_assert_int_eq(s.dont_know, 0);
+	for (int d = 0; d < core()->n_dims; d++)
+		ck_assert_int_eq(s.dim[d], 100);
+	for (int d = core()->n_dims; d < CAT_MAX_DIMS; d++)
+		ck_assert_int_eq(s.dim[d], SCORE_NONE);
+}
+END_TEST
+
+START_TEST(test_scoring_all_not_at_all)
+{
+	int v[N_CORE];
+	struct score s;
+
+	fill(v, N_CORE, 0);
+	score_with(v, &s);
+	ck_assert_int_eq(s.overall, 0);
+	ck_assert_int_eq(s.level, LEVEL_NOT_READY);
+	ck_assert_int_eq(s.band, LEVEL_NOT_READY);
+	ck_assert_int_eq(s.n_fired, 3);
+	ck_assert(s.fired[0] && s.fired[1] && s.fired[2]);
+	ck_assert_int_eq(s.n_recs, 24);   /* every item is weak */
+	for (int d = 0; d < core()->n_dims; d++)
+		ck_assert_int_eq(s.dim[d], 0);
+}
+END_TEST
+
+/* Everything "fully" except one knock-out item answered 1 ("a little"):
+ * earned 4 * 41 + 3 * 1 = 167 of 176 -> 94.89 -> 95, band Ready, but the
+ * knock-out caps the level. */
+START_TEST(test_scoring_knockout_alone)
+{
+	const struct catalogue *cat = core();
+
+	for (int k = 0; k < cat->n_knockouts; k++) {
+		int v[N_CORE];
+		struct score s;
+
+		fill(v, N_CORE, 4);
+		v[cat->knockouts[k].item] = 1;
+		score_with(v, &s);
+		ck_assert_int_eq(s.overall, 95);
+		ck_assert_int_eq(s.band, LEVEL_READY);
+		ck_assert_int_eq(s.level, LEVEL_NOT_READY);
+		ck_assert_int_eq(s.n_fired, 1);
+		for (int j = 0; j < cat->n_knockouts; j++)
+			ck_assert(s.fired[j] == (j == k));
+		ck_assert_int_eq(s.n_recs, 1);
+		ck_assert_int_eq(s.recs[0].item, cat->knockouts[k].item);
+		ck_assert(s.recs[0].knockout);
+		ck_assert_int_eq(s.recs[0].gap, 3);
+	}
+}
+END_TEST
+
+/* One above max_value does not fire: goals.purpose = 2 earns
+ * 4 * 41 + 3 * 2 = 170 of 176 -> 96.59 -> 97, Ready; it is still weak, so it
+ * gets a recommendation without the knock-out flag. */
+START_TEST(test_scoring_knockout_threshold)
+{
+	int v[N_CORE];
+	struct score s;
+
+	fill(v, N_CORE, 4);
+	v[idx("goals.purpose")] = 2;
+	score_with(v, &s);
+	ck_assert_int_eq(s.overall, 97);
+	ck_assert_int_eq(s.level, LEVEL_READY);
+	ck_assert_int_eq(s.n_fired, 0);
+	ck_assert_int_eq(s.n_recs, 1);
+	ck_assert(!s.recs[0].knockout);
+	ck_assert_int_eq(s.recs[0].gap, 2);
+	/* 0 fires as well as 1: 4 * 41 = 164 of 176 -> 93.18 -> 93. */
+	v[idx("goals.purpose")] = 0;
+	score_with(v, &s);
+	ck_assert_int_eq(s.overall, 93);
+	ck_assert_int_eq(s.n_fired, 1);
+	ck_assert(s.fired[ko_idx("no-goal")]);
+}
+END_TEST
+
+/* "Don't know" on goals.business (w2): counts as answered and in the
+ * denominator, earns 0: 4 * 42 = 168 of 176 -> 95.45 -> 95. */
+START_TEST(test_scoring_dont_know)
+{
+	int v[N_CORE], zero[N_CORE];
+	struct score s, z;
+
+	fill(v, N_CORE, 4);
+	v[idx("goals.business")] = ANSWER_DONT_KNOW;
+	score_with(v, &s);
+	ck_assert_int_eq(s.overall, 95);
+	ck_assert_int_eq(s.answered, 24);
+	ck_assert_int_eq(s.completeness, 100);
+	ck_assert_int_eq(s.dont_know, 1);
+	ck_assert_int_eq(s.n_fired, 0);
+	ck_assert_int_eq(s.n_recs, 1);
+	ck_assert(s.recs[0].dont_know);
+	ck_assert_int_eq(s.recs[0].gap, 4);
+	/* goals: w3*4 + w2*0 + w1*4 = 16 of 24 -> 66.67 -> 67. */
+	ck_assert_int_eq(s.dim[catalogue_dim_index(core(), "goals")], 67);
+
+	/* "not at all" scores the same but stays a different answer. */
+	memcpy(zero, v, sizeof zero);
+	zero[idx("goals.business")] = 0;
+	score_with(zero, &z);
+	ck_assert_int_eq(z.overall, 95);
+	ck_assert_int_eq(z.dont_know, 0);
+	ck_assert(!z.recs[0].dont_know);
+}
+END_TEST
+
+/* "Don't know" on a knock-out item fires it: 4 * 41 = 164 of 176 -> 93. */
+START_TEST(test_scoring_dont_know_knockout)
+{
+	int v[N_CORE];
+	struct score s;
+
+	fill(v, N_CORE, 4);
+	v[idx("resources.long_term")] = ANSWER_DONT_KNOW;
+	score_with(v, &s);
+	ck_assert_int_eq(s.overall, 93);
+	ck_assert_int_eq(s.band, LEVEL_READY);
+	ck_assert_int_eq(s.level, LEVEL_NOT_READY);
+	ck_assert(s.fired[ko_idx("no-long-term")]);
+	ck_assert_int_eq(s.n_fired, 1);
+	ck_assert_int_eq(s.n_recs, 1);
+	ck_assert(s.recs[0].knockout && s.recs[0].dont_know);
+}
+END_TEST
+
+/* Only the goals dimension answered: 0 = 4, 1 = 2, 2 = 0.
+ * earned 3*4 + 2*2 + 1*0 = 16 of 6*4 = 24 -> 66.67 -> 67 (Nearly ready);
+ * completeness 3 * 100 / 24 = 12.5 -> 12 (rounded down). */
+START_TEST(test_scoring_partial)
+{
+	const struct catalogue *cat = core();
+	int v[N_CORE];
+	struct score s;
+	int goals = catalogue_dim_index(cat, "goals");
+
+	fill(v, N_CORE, ANSWER_UNANSWERED);
+	v[0] = 4;
+	v[1] = 2;
+	v[2] = 0;
+	score_with(v, &s);
+	ck_assert_int_eq(s.overall, 67);
+	ck_assert_int_eq(s.band, LEVEL_NEARLY);
+	ck_assert_int_eq(s.level, LEVEL_NEARLY);
+	ck_assert_int_eq(s.answered, 3);
+	ck_assert_int_eq(s.completeness, 12);
+	ck_assert_int_eq(s.dim[goals], 67);
+	ck_assert_int_eq(s.dim_answered[goals], 3);
+	ck_assert_int_eq(s.dim_total[goals], 3);
+	for (int d = 0; d < cat->n_dims; d++) {
+		if (d == goals)
+			continue;
+		ck_assert_int_eq(s.dim[d], SCORE_NONE);
+		ck_assert_int_eq(s.dim_answered[d], 0);
+		ck_assert_int_gt(s.dim_total[d], 0);
+	}
+	/* Unanswered items get no recommendation; the two weak ones tie at
+	 * weight*gap 2*2 = 1*4 = 4 and keep catalogue order. */
+	ck_assert_int_eq(s.n_recs, 2);
+	ck_assert_int_eq(s.recs[0].item, 1);
+	ck_assert_int_eq(s.recs[1].item, 2);
+}
+END_TEST
+
+/* Rounding: items 1, 3, 4 (w2 each), 2 and 5 (w1 each) answered, weights 8,
+ * possible 32.  Item 1 = 2 earns 4: 100 * 4 / 32 = 12.5 -> 13 (half up).
+ * Item 5 = 3 alone earns 3: 100 * 3 / 32 = 9.375 -> 9. */
+START_TEST(test_scoring_rounding)
+{
+	int v[N_CORE];
+	struct score s;
+
+	fill(v, N_CORE, ANSWER_UNANSWERED);
+	v[1] = 2;
+	v[2] = v[3] = v[4] = v[5] = 0;
+	score_with(v, &s);
+	ck_assert_int_eq(s.overall, 13);
+	v[1] = 0;
+	v[5] = 3;
+	score_with(v, &s);
+	ck_assert_int_eq(s.overall, 9);
+}
+END_TEST
+
+START_TEST(test_scoring_nothing_answered)
+{
+	int v[N_CORE];
+	struct score s;
+
+	fill(v, N_CORE, ANSWER_UNANSWERED);
+	score_with(v, &s);
+	ck_assert_int_eq(s.overall, SCORE_NONE);
+	ck_assert_int_eq(s.level, LEVEL_UNKNOWN);
+	ck_assert_int_eq(s.band, LEVEL_UNKNOWN);
+	ck_assert_int_eq(s.answered, 0);
+	ck_assert_int_eq(s.completeness, 0);
+	ck_assert_int_eq(s.n_fired, 0);
+	ck_assert_int_eq(s.n_recs, 0);
+	/* Garbage values are read as unanswered, never crash or score. */
+	fill(v, N_CORE, 17);
+	v[3] = -9;
+	score_with(v, &s);
+	ck_assert_int_eq(s.overall, SCORE_NONE);
+	ck_assert_int_eq(s.answered, 0);
+	/* A NULL answer array is all unanswered. */
+	scoring_compute(core(), NULL, &s);
+	ck_assert_int_eq(s.total, 24);
+	ck_assert_int_eq(s.answered, 0);
+}
+END_TEST
+
+/* Everything 4 except:
+ *   0 goals.purpose  don't know  KO no-goal fires   (w3, gap 4)
+ *   8 resources.time 1          KO no-time fires    (w3, gap 3 -> 9)
+ *  23 skills.response 0         w3 * 4 = 12
+ *  16 policy.negative 0         w2 * 4 = 8
+ *   6 resources.long_term 2     w3 * 2 = 6, weak but its KO does not fire
+ *   2 goals.achievable 0        w1 * 4 = 4
+ *  13 organisation.empowerment 2  w2 * 2 = 4 (ties with 2: catalogue order)
+ *  22 skills.learning 2         w1 * 2 = 2
+ *   5 channels.analytics 3      not weak
+ * Knock-outs first in knock-out order (0 then 8, although 23 outweighs 8),
+ * then weight*gap: 23, 16, 6, 2, 13, 22.
+ * Score: 176 - (12 + 9 + 12 + 8 + 6 + 4 + 4 + 2 + 1) = 118 of 176 -> 67.05
+ * -> 67, band Nearly ready, level Not ready. */
+START_TEST(test_scoring_recommendation_order)
+{
+	static const int want[] = { 0, 8, 23, 16, 6, 2, 13, 22 };
+	int v[N_CORE];
+	struct score s;
+
+	fill(v, N_CORE, 4);
+	v[0] = ANSWER_DONT_KNOW;
+	v[8] = 1;
+	v[23] = 0;
+	v[16] = 0;
+	v[6] = 2;
+	v[2] = 0;
+	v[13] = 2;
+	v[22] = 2;
+	v[5] = 3;
+	score_with(v, &s);
+	ck_assert_int_eq(s.overall, 67);
+	ck_assert_int_eq(s.band, LEVEL_NEARLY);
+	ck_assert_int_eq(s.level, LEVEL_NOT_READY);
+	ck_assert_int_eq(s.n_fired, 2);
+	ck_assert_int_eq(s.n_recs, 8);
+	for (int i = 0; i < 8; i++)
+		ck_assert_int_eq(s.recs[i].item, want[i]);
+	ck_assert(s.recs[0].knockout && s.recs[1].knockout);
+	ck_assert(!s.recs[2].knockout && !s.recs[4].knockout);
+	ck_assert_int_eq(s.recs[1].gap, 3);
+	ck_assert_int_eq(s.recs[4].gap, 2);
+}
+END_TEST
+
+/* --- comparison -------------------------------------------------------------- */
+
+static const struct item_change *find_item(const struct comparison *c, const char *key)
+{
+	for (int i = 0; i < c->n_items; i++)
+		if (strcmp(c->items[i].key, key) == 0)
+			return &c->items[i];
+	ck_abort_msg("item %s not in comparison", key);
+	return NULL;
+}
+
+static const struct dim_change *find_dim(const struct comparison *c, const char *key)
+{
+	for (int i = 0; i < c->n_dims; i++)
+		if (strcmp(c->dims[i].key, key) == 0)
+			return &c->dims[i];
+	ck_abort_msg("dimension %s not in comparison", key);
+	return NULL;
+}
+
+/* Old: everything 2 -> 88 of 176 = 50 (Early stage), every dimension 50.
+ * New: channels.audience 4 (+2), channels.choice 3 (+1),
+ * organisation.pipeline 0 (-2): 88 + 4 + 2 - 4 = 90 of 176 -> 51.14 -> 51.
+ * channels: 2*4 + 2*3 + 1*2 = 16 of 20 -> 80 (+30);
+ * organisation: 2*0 + 1*2 + 2*2 + 1*2 = 8 of 24 -> 33.33 -> 33 (-17). */
+START_TEST(test_compare_counts)
+{
+	int ov[N_CORE], nv[N_CORE];
+	struct score os, ns;
+	struct comparison c;
+	const struct item_change *ic;
+
+	fill(ov, N_CORE, 2);
+	fill(nv, N_CORE, 2);
+	nv[idx("channels.audience")] = 4;
+	nv[idx("channels.choice")] = 3;
+	nv[idx("organisation.pipeline")] = 0;
+	score_with(ov, &os);
+	score_with(nv, &ns);
+	compare_scores(&os, ov, &ns, nv, &c);
+
+	ck_assert(c.same_version);
+	ck_assert_int_eq(c.n_items, 24);
+	ck_assert_int_eq(c.improved, 2);
+	ck_assert_int_eq(c.worse, 1);
+	ck_assert_int_eq(c.unchanged, 21);
+	ck_assert_int_eq(c.not_comparable, 0);
+	/* Items follow the new catalogue's order. */
+	ck_assert_str_eq(c.items[0].key, "goals.purpose");
+	ic = find_item(&c, "channels.audience");
+	ck_assert_int_eq(ic->change, CHANGE_IMPROVED);
+	ck_assert_int_eq(ic->delta, 2);
+	ck_assert_int_eq(ic->old_value, 2);
+	ck_assert_int_eq(ic->new_value, 4);
+	ck_assert_int_eq(ic->reason, NC_NONE);
+	ic = find_item(&c, "organisation.pipeline");
+	ck_assert_int_eq(ic->change, CHANGE_WORSE);
+	ck_assert_int_eq(ic->delta, -2);
+	ic = find_item(&c, "goals.purpose");
+	ck_assert_int_eq(ic->change, CHANGE_UNCHANGED);
+	ck_assert_int_eq(ic->delta, 0);
+
+	ck_assert_int_eq(c.n_dims, 7);
+	ck_assert_int_eq(find_dim(&c, "channels")->old_score, 50);
+	ck_assert_int_eq(find_dim(&c, "channels")->new_score, 80);
+	ck_assert_int_eq(find_dim(&c, "channels")->delta, 30);
+	ck_assert_int_eq(find_dim(&c, "organisation")->new_score, 33);
+	ck_assert_int_eq(find_dim(&c, "organisation")->delta, -17);
+	ck_assert_int_eq(find_dim(&c, "goals")->delta, 0);
+	ck_assert(find_dim(&c, "goals")->comparable);
+
+	ck_assert(c.overall_comparable);
+	ck_assert_int_eq(c.overall_old, 50);
+	ck_assert_int_eq(c.overall_new, 51);
+	ck_assert_int_eq(c.overall_delta, 1);
+	ck_assert_int_eq(c.level_old, LEVEL_EARLY);
+	ck_assert_int_eq(c.level_new, LEVEL_EARLY);
+	ck_assert_int_eq(c.level_delta, 0);
+	ck_assert_int_eq(c.ko_resolved, 0);
+	ck_assert_int_eq(c.ko_new, 0);
+}
+END_TEST
+
+/* Old: all 4 but goals.purpose 0: 164 of 176 -> 93, no-goal fired, Not ready.
+ * New: all 4: 100, Ready.  Level moves Not ready (0) -> Ready (3): +3. */
+START_TEST(test_compare_knockout_resolved)
+{
+	int ov[N_CORE], nv[N_CORE];
+	struct score os, ns;
+	struct comparison c;
+	int k = ko_idx("no-goal");
+
+	fill(ov, N_CORE, 4);
+	ov[idx("goals.purpose")] = 0;
+	fill(nv, N_CORE, 4);
+	score_with(ov, &os);
+	score_with(nv, &ns);
+	compare_scores(&os, ov, &ns, nv, &c);
+	ck_assert_int_eq(c.level_old, LEVEL_NOT_READY);
+	ck_assert_int_eq(c.level_new, LEVEL_READY);
+	ck_assert_int_eq(c.level_delta, 3);
+	ck_assert_int_eq(c.overall_delta, 7);   /* 100 - 93 */
+	ck_assert_int_eq(c.ko_resolved, 1);
+	ck_assert_int_eq(c.ko_new, 0);
+	ck_assert_int_eq(c.n_knockouts, 3);
+	ck_assert_str_eq(c.knockouts[k].key, "no-goal");
+	ck_assert(c.knockouts[k].was_fired);
+	ck_assert(!c.knockouts[k].is_fired);
+	ck_assert_int_eq(c.knockouts[k].old_ko, k);
+	ck_assert_int_eq(c.knockouts[k].new_ko, k);
+
+	/* The other way round it is a new knock-out and the level drops. */
+	compare_scores(&ns, nv, &os, ov, &c);
+	ck_assert_int_eq(c.level_delta, -3);
+	ck_assert_int_eq(c.ko_resolved, 0);
+	ck_assert_int_eq(c.ko_new, 1);
+	ck_assert(!c.knockouts[k].was_fired && c.knockouts[k].is_fired);
+}
+END_TEST
+
+START_TEST(test_compare_unanswered)
+{
+	int ov[N_CORE], nv[N_CORE];
+	struct score os, ns;
+	struct comparison c;
+	const struct item_change *ic;
+
+	fill(ov, N_CORE, 2);
+	fill(nv, N_CORE, 2);
+	ov[idx("channels.analytics")] = ANSWER_UNANSWERED;
+	nv[idx("channels.analytics")] = 3;
+	nv[idx("resources.budget")] = ANSWER_UNANSWERED;
+	ov[idx("resources.staff")] = ANSWER_UNANSWERED;
+	nv[idx("resources.staff")] = ANSWER_UNANSWERED;
+	score_with(ov, &os);
+	score_with(nv, &ns);
+	compare_scores(&os, ov, &ns, nv, &c);
+
+	ck_assert_int_eq(c.n_items, 24);      /* never dropped */
+	ck_assert_int_eq(c.not_comparable, 3);
+	ck_assert_int_eq(c.unchanged, 21);
+	ck_assert_int_eq(c.improved + c.worse, 0);
+	ic = find_item(&c, "channels.analytics");
+	ck_assert_int_eq(ic->change, CHANGE_NOT_COMPARABLE);
+	ck_assert_int_eq(ic->reason, NC_UNANSWERED_OLD);
+	ck_assert_int_eq(ic->delta, 0);
+	ck_assert_int_eq(ic->new_value, 3);
+	ck_assert_int_eq(find_item(&c, "resources.budget")->reason, NC_UNANSWERED_NEW);
+	ck_assert_int_eq(find_item(&c, "resources.staff")->reason, NC_UNANSWERED_BOTH);
+	ck_assert_str_eq(compare_reason_text(NC_UNANSWERED_OLD), "not answered before");
+}
+END_TEST
+
+START_TEST(test_compare_dont_know)
+{
+	int ov[N_CORE], nv[N_CORE];
+	struct score os, ns;
+	struct comparison c;
+	const struct item_change *ic;
+
+	fill(ov, N_CORE, 2);
+	fill(nv, N_CORE, 2);
+	ov[idx("goals.business")] = ANSWER_DONT_KNOW;
+	nv[idx("goals.business")] = 3;
+	ov[idx("goals.achievable")] = ANSWER_DONT_KNOW;
+	nv[idx("goals.achievable")] = ANSWER_DONT_KNOW;
+	ov[idx("channels.choice")] = 3;
+	nv[idx("channels.choice")] = ANSWER_DONT_KNOW;
+	score_with(ov, &os);
+	score_with(nv, &ns);
+	compare_scores(&os, ov, &ns, nv, &c);
+
+	ic = find_item(&c, "goals.business");
+	ck_assert_int_eq(ic->change, CHANGE_NOT_COMPARABLE);
+	ck_assert_int_eq(ic->reason, NC_DONT_KNOW);
+	ck_assert_int_eq(ic->old_value, ANSWER_DONT_KNOW);
+	ck_assert_int_eq(find_item(&c, "channels.choice")->reason, NC_DONT_KNOW);
+	ic = find_item(&c, "goals.achievable");
+	ck_assert_int_eq(ic->change, CHANGE_UNCHANGED);
+	ck_assert_int_eq(ic->reason, NC_NONE);
+	ck_assert_int_eq(c.not_comparable, 2);
+	ck_assert_int_eq(c.unchanged, 22);
+}
+END_TEST
+
+/* core/2, built from core/1 for this test: channels.analytics removed,
+ * skills.community added at the end, everything else kept (the knock-out
+ * items move down one place). */
+static struct cat_item v2_items[CAT_MAX_ITEMS];
+static struct cat_knockout v2_knockouts[CAT_MAX_KNOCKOUTS];
+
+static struct catalogue make_core2(void)
+{
+	const struct catalogue *c1 = core();
+	struct catalogue c2 = *c1;
+	int removed = idx("channels.analytics"), n = 0;
+
+	for (int i = 0; i < c1->n_items; i++)
+		if (i != removed)
+			v2_items[n++] = c1->items[i];
+	v2_items[n] = (struct cat_item){
+		"skills.community", catalogue_dim_index(c1, "skills"),
+		"We take part in conversations beyond our own channels.",
+		"Ready means ...", "Join in ...", 2, { "W7", NULL, NULL, NULL } };
+	n++;
+	for (int k = 0; k < c1->n_knockouts; k++) {
+		v2_knockouts[k] = c1->knockouts[k];
+		if (v2_knockouts[k].item > removed)
+			v2_knockouts[k].item--;
+	}
+	c2.version = 2;
+	c2.items = v2_items;
+	c2.n_items = n;
+	c2.knockouts = v2_knockouts;
+	return c2;
+}
+
+/* Old (core/1): all 2 -> 50, Early stage.  New (core/2): all 3 -> 75,
+ * Nearly ready.  No item is comparable; every dimension is 50 -> 75 (+25);
+ * overall +25; level Early (1) -> Nearly (2): +1. */
+START_TEST(test_compare_version_change)
+{
+	struct catalogue c2 = make_core2();
+	int ov[N_CORE], nv[N_CORE];
+	struct score os, ns;
+	struct comparison c;
+	const struct item_change *ic;
+
+	ck_assert_int_eq(c2.n_items, 24);
+	ck_assert_int_eq(c2.items[c2.knockouts[2].item].weight, 3);
+	fill(ov, N_CORE, 2);
+	fill(nv, N_CORE, 3);
+	score_with(ov, &os);
+	scoring_compute(&c2, nv, &ns);
+	compare_scores(&os, ov, &ns, nv, &c);
+
+	ck_assert(!c.same_version);
+	ck_assert_int_eq(c.n_items, 25);          /* 24 in core/2 + 1 only in core/1 */
+	ck_assert_int_eq(c.not_comparable, 25);
+	ck_assert_int_eq(c.improved + c.worse + c.unchanged, 0);
+	ic = find_item(&c, "goals.purpose");
+	ck_assert_int_eq(ic->reason, NC_VERSION);
+	ck_assert_int_eq(ic->change, CHANGE_NOT_COMPARABLE);
+	ck_assert_int_eq(ic->old_value, 2);
+	ck_assert_int_eq(ic->new_value, 3);
+	ck_assert_int_eq(ic->delta, 0);
+	ic = find_item(&c, "skills.community");
+	ck_assert_int_eq(ic->reason, NC_ONLY_NEW);
+	ck_assert_int_eq(ic->old_item, -1);
+	ck_assert_int_eq(ic->new_value, 3);
+	/* The removed item comes last, after the new catalogue's items. */
+	ic = &c.items[24];
+	ck_assert_str_eq(ic->key, "channels.analytics");
+	ck_assert_int_eq(ic->reason, NC_ONLY_OLD);
+	ck_assert_int_eq(ic->new_item, -1);
+	ck_assert_int_eq(ic->old_value, 2);
+
+	ck_assert_int_eq(c.n_dims, 7);
+	for (int d = 0; d < c.n_dims; d++) {
+		ck_assert(c.dims[d].comparable);
+		ck_assert_int_eq(c.dims[d].delta, 25);
+	}
+	ck_assert(c.overall_comparable);
+	ck_assert_int_eq(c.overall_delta, 25);
+	ck_assert_int_eq(c.level_old, LEVEL_EARLY);
+	ck_assert_int_eq(c.level_new, LEVEL_NEARLY);
+	ck_assert_int_eq(c.level_delta, 1);
+	ck_assert_int_eq(c.n_knockouts, 3);
+	ck_assert_int_eq(c.knockouts[2].old_ko, 2);
+	ck_assert_str_eq(compare_reason_text(NC_VERSION), "questionnaire changed");
+}
+END_TEST
+
+/* A dimension answered on one side only is listed but not compared. */
+START_TEST(test_compare_dimension_unanswered)
+{
+	int ov[N_CORE], nv[N_CORE];
+	struct score os, ns;
+	struct comparison c;
+	const struct dim_change *dc;
+
+	fill(ov, N_CORE, 2);
+	fill(nv, N_CORE, 2);
+	for (int i = 0; i < N_CORE; i++)
+		if (strncmp(core()->items[i].key, "policy.", 7) == 0)
+			ov[i] = ANSWER_UNANSWERED;
+	score_with(ov, &os);
+	score_with(nv, &ns);
+	compare_scores(&os, ov, &ns, nv, &c);
+	dc = find_dim(&c, "policy");
+	ck_assert(!dc->comparable);
+	ck_assert_int_eq(dc->old_score, SCORE_NONE);
+	ck_assert_int_eq(dc->new_score, 50);
+	ck_assert_int_eq(dc->delta, 0);
+	ck_assert_int_eq(c.not_comparable, 3);
 }
 END_TEST
 
 int main(void)
 {
-	Suite *s = suite_create("placeholder");
-	TCase *tc = tcase_create("placeholder");
+	Suite *s = suite_create("model");
+	TCase *cat = tcase_create("catalogue");
+	TCase *sc = tcase_create("scoring");
+	TCase *cmp = tcase_create("compare");
 
-	tcase_add_test(tc, test_placeholder);
-	suite_add_tcase(s, tc);
+	tcase_add_test(cat, test_catalogue_lookup);
+	tcase_add_test(cat, test_catalogue_items_sound);
+	tcase_add_test(cat, test_catalogue_criteria_covered);
+	tcase_add_test(cat, test_catalogue_knockouts);
+	tcase_add_test(cat, test_catalogue_scale);
+	tcase_add_test(sc, test_level_names);
+	tcase_add_test(sc, test_scoring_band_edges);
+	tcase_add_test(sc, test_scoring_all_fully);
+	tcase_add_test(sc, test_scoring_all_not_at_all);
+	tcase_add_test(sc, test_scoring_knockout_alone);
+	tcase_add_test(sc, test_scoring_knockout_threshold);
+	tcase_add_test(sc, test_scoring_dont_know);
+	tcase_add_test(sc, test_scoring_dont_know_knockout);
+	tcase_add_test(sc, test_scoring_partial);
+	tcase_add_test(sc, test_scoring_rounding);
+	tcase_add_test(sc, test_scoring_nothing_answered);
+	tcase_add_test(sc, test_scoring_recommendation_order);
+	tcase_add_test(cmp, test_compare_counts);
+	tcase_add_test(cmp, test_compare_knockout_resolved);
+	tcase_add_test(cmp, test_compare_unanswered);
+	tcase_add_test(cmp, test_compare_dont_know);
+	tcase_add_test(cmp, test_compare_version_change);
+	tcase_add_test(cmp, test_compare_dimension_unanswered);
+	suite_add_tcase(s, cat);
+	suite_add_tcase(s, sc);
+	suite_add_tcase(s, cmp);
 	return tap_run_suite(s);
 }

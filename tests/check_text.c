@@ -1,19 +1,325 @@
+/*
+ * check_text.c - unit tests of the UTF-8 helpers: validation, character
+ * counts, display widths (Latin, CJK, combining, controls), cutting to a
+ * column count with an ellipsis and padding, and the field checks.
+ *
+ * Widths come from wcwidth(), so main() switches LC_CTYPE to C.UTF-8 first.
+ */
 #include "config.h"
 
-#include "tap-main.h"
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
-START_TEST(test_placeholder)
+#include "tap-main.h"
+#include "text.h"
+
+#define ELL "\xe2\x80\xa6"          /* … */
+#define NIHONGO "\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e" /* 日本語, 3 x 2 columns */
+
+static bool valid(const char *s)
 {
-	ck_assert_int_eq(1, 1);
+	return text_utf8_valid(s, strlen(s));
+}
+
+START_TEST(test_utf8_valid_good)
+{
+	ck_assert(valid(""));
+	ck_assert(valid("plain ASCII"));
+	ck_assert(valid("M\xc3\xbcller & S\xc3\xb6hne GmbH"));
+	ck_assert(valid(NIHONGO));
+	ck_assert(valid("\xf0\x9f\x98\x80"));            /* U+1F600, 4 bytes */
+	ck_assert(valid("\xf4\x8f\xbf\xbf"));            /* U+10FFFF, the last */
+	ck_assert(valid("\xed\x9f\xbf"));                /* U+D7FF, below surrogates */
+	ck_assert(text_utf8_valid("a\0b", 3));           /* length, not NUL, ends it */
+	ck_assert(text_utf8_valid(NULL, 0));
+}
+END_TEST
+
+START_TEST(test_utf8_overlong)
+{
+	ck_assert(!valid("\xc0\xaf"));                   /* '/' in two bytes */
+	ck_assert(!valid("\xc1\xbf"));
+	ck_assert(!valid("\xe0\x80\xaf"));               /* '/' in three bytes */
+	ck_assert(!valid("\xe0\x9f\xbf"));               /* U+07FF in three bytes */
+	ck_assert(!valid("\xf0\x8f\xbf\xbf"));           /* U+FFFF in four bytes */
+}
+END_TEST
+
+START_TEST(test_utf8_surrogate_and_range)
+{
+	ck_assert(!valid("\xed\xa0\x80"));               /* U+D800 */
+	ck_assert(!valid("\xed\xbf\xbf"));               /* U+DFFF */
+	ck_assert(!valid("\xf4\x90\x80\x80"));           /* U+110000 */
+	ck_assert(!valid("\xf8\x88\x80\x80\x80"));       /* 5-byte form */
+	ck_assert(!valid("\xff"));
+}
+END_TEST
+
+START_TEST(test_utf8_truncated)
+{
+	ck_assert(!valid("\xc3"));
+	ck_assert(!valid("ab\xe6\x97"));
+	ck_assert(!valid("\xf0\x9f\x98"));
+	ck_assert(!valid("\x80"));                       /* lone continuation */
+	ck_assert(!valid("\xc3" "A"));                   /* continuation missing */
+	/* The length counts: "ü" cut after its first byte. */
+	ck_assert(!text_utf8_valid("ab\xc3\xbc", 3));
+	ck_assert(text_utf8_valid("ab\xc3\xbc", 4));
+}
+END_TEST
+
+START_TEST(test_chars)
+{
+	ck_assert_uint_eq(text_chars(""), 0);
+	ck_assert_uint_eq(text_chars("M\xc3\xbcller"), 6);
+	ck_assert_uint_eq(text_chars(NIHONGO), 3);
+	ck_assert_uint_eq(text_chars("\xf0\x9f\x98\x80!"), 2);
+	ck_assert_uint_eq(text_chars(NULL), 0);
+}
+END_TEST
+
+START_TEST(test_width_latin)
+{
+	/* 19 characters, each one column, although 21 bytes. */
+	const char *name = "M\xc3\xbcller & S\xc3\xb6hne GmbH";
+
+	ck_assert_uint_eq(strlen(name), 21);
+	ck_assert_int_eq(text_width(name), 19);
+	ck_assert_int_eq(text_width(""), 0);
+	ck_assert_int_eq(text_width(NULL), 0);
+}
+END_TEST
+
+START_TEST(test_width_wide_and_zero)
+{
+	ck_assert_int_eq(text_width(NIHONGO), 6);
+	ck_assert_int_eq(text_width("a" NIHONGO "b"), 8);
+	/* Hangul syllable and a full-width letter are wide too. */
+	ck_assert_int_eq(text_width("\xea\xb0\x80"), 2);     /* 가 */
+	ck_assert_int_eq(text_width("\xef\xbc\xa1"), 2);     /* Ａ */
+	/* e + combining acute accent: one column. */
+	ck_assert_int_eq(text_width("e\xcc\x81"), 1);
+	/* Controls take no column. */
+	ck_assert_int_eq(text_width("a\tb\x7f"), 2);
+}
+END_TEST
+
+START_TEST(test_fit)
+{
+	int used = -1;
+
+	ck_assert_uint_eq(text_fit("abc", 10, &used), 3);
+	ck_assert_int_eq(used, 3);
+	ck_assert_uint_eq(text_fit("abc", 2, &used), 2);
+	ck_assert_int_eq(used, 2);
+	/* 5 columns hold two of the 2-column characters (6 bytes), not 2.5. */
+	ck_assert_uint_eq(text_fit(NIHONGO, 5, &used), 6);
+	ck_assert_int_eq(used, 4);
+	ck_assert_uint_eq(text_fit(NIHONGO, 1, &used), 0);
+	ck_assert_int_eq(used, 0);
+	/* Never ends inside "ü". */
+	ck_assert_uint_eq(text_fit("M\xc3\xbcller", 2, &used), 3);
+	ck_assert_uint_eq(text_fit("abc", 0, NULL), 0);
+	ck_assert_uint_eq(text_fit("abc", -4, NULL), 0);
+}
+END_TEST
+
+START_TEST(test_cell_fits)
+{
+	char buf[64];
+
+	ck_assert_str_eq(text_cell(buf, sizeof buf, "abc", 5, false), "abc");
+	ck_assert_str_eq(text_cell(buf, sizeof buf, "abc", 5, true), "abc  ");
+	ck_assert_str_eq(text_cell(buf, sizeof buf, "abc", 3, true), "abc");
+	/* Exactly as wide as the cell: no ellipsis. */
+	ck_assert_str_eq(text_cell(buf, sizeof buf, NIHONGO, 6, true), NIHONGO);
+	ck_assert_str_eq(text_cell(buf, sizeof buf, NULL, 2, true), "  ");
+	ck_assert_str_eq(text_cell(buf, sizeof buf, "", 0, true), "");
+}
+END_TEST
+
+START_TEST(test_cell_cut)
+{
+	char buf[64];
+	const char *name = "M\xc3\xbcller & S\xc3\xb6hne GmbH";
+
+	/* 10 columns: 9 of text ("Müller & ") and the ellipsis. */
+	text_cell(buf, sizeof buf, name, 10, false);
+	ck_assert_str_eq(buf, "M\xc3\xbcller & " ELL);
+	ck_assert_int_eq(text_width(buf), 10);
+	text_cell(buf, sizeof buf, name, 10, true);
+	ck_assert_str_eq(buf, "M\xc3\xbcller & " ELL);
+	/* One column left: only the ellipsis; none: nothing. */
+	ck_assert_str_eq(text_cell(buf, sizeof buf, "abc", 1, true), ELL);
+	ck_assert_str_eq(text_cell(buf, sizeof buf, "abc", 0, true), "");
+	ck_assert_str_eq(text_cell(buf, sizeof buf, "abc", -3, true), "");
+}
+END_TEST
+
+START_TEST(test_cell_wide_at_cut)
+{
+	char buf[64];
+
+	/* 4 columns: "日" (2) + "…" (1) = 3; the second 2-column character
+	 * does not fit into the one column left, padding fills it. */
+	text_cell(buf, sizeof buf, NIHONGO, 4, true);
+	ck_assert_str_eq(buf, "\xe6\x97\xa5" ELL " ");
+	ck_assert_int_eq(text_width(buf), 4);
+	text_cell(buf, sizeof buf, NIHONGO, 4, false);
+	ck_assert_str_eq(buf, "\xe6\x97\xa5" ELL);
+	ck_assert_int_eq(text_width(buf), 3);
+	/* 5 columns: "日本" fits 4 + "…" = 5. */
+	text_cell(buf, sizeof buf, NIHONGO, 5, true);
+	ck_assert_str_eq(buf, "\xe6\x97\xa5\xe6\x9c\xac" ELL);
+	ck_assert(valid(buf));
+	/* 2 columns: "日" would leave no room for the ellipsis. */
+	ck_assert_str_eq(text_cell(buf, sizeof buf, NIHONGO, 2, true), ELL " ");
+}
+END_TEST
+
+START_TEST(test_cell_small_buffer)
+{
+	char buf[8];
+
+	/* Room for 4 bytes only: "a" + "…" is the longest valid result. */
+	text_cell(buf, 5, "abcdefgh", 10, false);
+	ck_assert_str_eq(buf, "a" ELL);
+	/* 4 bytes for "üüü": no "ü" fits next to the ellipsis. */
+	text_cell(buf, 4, "\xc3\xbc\xc3\xbc\xc3\xbc", 3, true);
+	ck_assert_str_eq(buf, ELL);
+	/* Padding stops at the buffer's end. */
+	text_cell(buf, 4, "a", 10, true);
+	ck_assert_str_eq(buf, "a  ");
+	/* Too small for an ellipsis: a whole-character prefix. */
+	text_cell(buf, 3, "\xc3\xbc\xc3\xbc", 5, false);
+	ck_assert_str_eq(buf, "\xc3\xbc");
+	ck_assert(valid(buf));
+}
+END_TEST
+
+START_TEST(test_check_line)
+{
+	char long_name[TEXT_NAME_MAX * 2 + 8];
+	size_t n = 0;
+
+	ck_assert_int_eq(text_check_line("M\xc3\xbcller GmbH", TEXT_NAME_MAX, false), TEXT_OK);
+	ck_assert_int_eq(text_check_line("", TEXT_NAME_MAX, false), TEXT_EMPTY);
+	ck_assert_int_eq(text_check_line("", TEXT_NAME_MAX, true), TEXT_OK);
+	ck_assert_int_eq(text_check_line("   ", TEXT_NAME_MAX, false), TEXT_EMPTY);
+	ck_assert_int_eq(text_check_line("   ", TEXT_NAME_MAX, true), TEXT_OK);
+	ck_assert_int_eq(text_check_line(NULL, TEXT_NAME_MAX, false), TEXT_EMPTY);
+	ck_assert_int_eq(text_check_line("a\tb", TEXT_NAME_MAX, false), TEXT_CONTROL);
+	ck_assert_int_eq(text_check_line("a\nb", TEXT_NAME_MAX, false), TEXT_CONTROL);
+	ck_assert_int_eq(text_check_line("a\x7f", TEXT_NAME_MAX, false), TEXT_CONTROL);
+	ck_assert_int_eq(text_check_line("a\xc2\x85", TEXT_NAME_MAX, false), TEXT_CONTROL);
+	ck_assert_int_eq(text_check_line("a\xc3", TEXT_NAME_MAX, false), TEXT_NOT_UTF8);
+	ck_assert_int_eq(text_check_line("\xed\xa0\x80", TEXT_NAME_MAX, false), TEXT_NOT_UTF8);
+
+	/* 120 "ü" (240 bytes) is the limit in characters, not bytes. */
+	for (int i = 0; i < TEXT_NAME_MAX; i++) {
+		long_name[n++] = '\xc3';
+		long_name[n++] = '\xbc';
+	}
+	long_name[n] = '\0';
+	ck_assert_int_eq(text_check_line(long_name, TEXT_NAME_MAX, false), TEXT_OK);
+	long_name[n++] = 'x';
+	long_name[n] = '\0';
+	ck_assert_int_eq(text_check_line(long_name, TEXT_NAME_MAX, false), TEXT_TOO_LONG);
+}
+END_TEST
+
+START_TEST(test_check_line_blanks_not_counted)
+{
+	char s[TEXT_FIELD_MAX + 8];
+
+	/* " " + 5 letters + " ": 5 characters of content, limit 5. */
+	ck_assert_int_eq(text_check_line(" abcde ", 5, false), TEXT_OK);
+	ck_assert_int_eq(text_check_line(" abcdef ", 5, false), TEXT_TOO_LONG);
+	/* Inner blanks do count. */
+	ck_assert_int_eq(text_check_line("ab de f", 5, false), TEXT_TOO_LONG);
+	memset(s, 'a', TEXT_FIELD_MAX);
+	s[0] = ' ';
+	s[TEXT_FIELD_MAX] = '\0';
+	ck_assert_int_eq(text_check_line(s, TEXT_FIELD_MAX - 1, false), TEXT_OK);
+}
+END_TEST
+
+START_TEST(test_check_note)
+{
+	ck_assert_int_eq(text_check_note("first line\nsecond\tline", TEXT_NOTE_MAX), TEXT_OK);
+	ck_assert_int_eq(text_check_note("windows\r\nline", TEXT_NOTE_MAX), TEXT_OK);
+	ck_assert_int_eq(text_check_note("", TEXT_NOTE_MAX), TEXT_OK);
+	ck_assert_int_eq(text_check_note(NULL, TEXT_NOTE_MAX), TEXT_OK);
+	ck_assert_int_eq(text_check_note("bell\a", TEXT_NOTE_MAX), TEXT_CONTROL);
+	ck_assert_int_eq(text_check_note("esc\x1b[31m", TEXT_NOTE_MAX), TEXT_CONTROL);
+	ck_assert_int_eq(text_check_note("\xc3\x28", TEXT_NOTE_MAX), TEXT_NOT_UTF8);
+	ck_assert_int_eq(text_check_note("abcdef", 5), TEXT_TOO_LONG);
+}
+END_TEST
+
+START_TEST(test_check_messages)
+{
+	const char *seen[5];
+
+	for (int c = TEXT_OK; c <= TEXT_CONTROL; c++) {
+		seen[c] = text_check_message((enum text_check)c);
+		ck_assert_ptr_nonnull(seen[c]);
+		for (int d = 0; d < c; d++)
+			ck_assert_str_ne(seen[d], seen[c]);
+	}
+	ck_assert_str_eq(text_check_message(TEXT_NOT_UTF8), "is not valid UTF-8");
+}
+END_TEST
+
+START_TEST(test_trim_dup)
+{
+	char *s;
+
+	s = text_trim_dup("  M\xc3\xbcller  GmbH \t\n");
+	ck_assert_str_eq(s, "M\xc3\xbcller  GmbH");
+	free(s);
+	s = text_trim_dup("   ");
+	ck_assert_str_eq(s, "");
+	free(s);
+	s = text_trim_dup(NULL);
+	ck_assert_str_eq(s, "");
+	free(s);
 }
 END_TEST
 
 int main(void)
 {
-	Suite *s = suite_create("placeholder");
-	TCase *tc = tcase_create("placeholder");
+	Suite *s = suite_create("text");
+	TCase *utf = tcase_create("utf8");
+	TCase *width = tcase_create("width");
+	TCase *check = tcase_create("check");
 
-	tcase_add_test(tc, test_placeholder);
-	suite_add_tcase(s, tc);
+	/* wcwidth() answers for the LC_CTYPE locale only. */
+	if (setlocale(LC_CTYPE, "C.UTF-8") == NULL &&
+	    setlocale(LC_CTYPE, "en_US.UTF-8") == NULL)
+		printf("# no UTF-8 locale: wide-character widths will be wrong\n");
+
+	tcase_add_test(utf, test_utf8_valid_good);
+	tcase_add_test(utf, test_utf8_overlong);
+	tcase_add_test(utf, test_utf8_surrogate_and_range);
+	tcase_add_test(utf, test_utf8_truncated);
+	tcase_add_test(utf, test_chars);
+	tcase_add_test(width, test_width_latin);
+	tcase_add_test(width, test_width_wide_and_zero);
+	tcase_add_test(width, test_fit);
+	tcase_add_test(width, test_cell_fits);
+	tcase_add_test(width, test_cell_cut);
+	tcase_add_test(width, test_cell_wide_at_cut);
+	tcase_add_test(width, test_cell_small_buffer);
+	tcase_add_test(check, test_check_line);
+	tcase_add_test(check, test_check_line_blanks_not_counted);
+	tcase_add_test(check, test_check_note);
+	tcase_add_test(check, test_check_messages);
+	tcase_add_test(check, test_trim_dup);
+	suite_add_tcase(s, utf);
+	suite_add_tcase(s, width);
+	suite_add_tcase(s, check);
 	return tap_run_suite(s);
 }
