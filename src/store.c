@@ -1,3 +1,2638 @@
+/*
+ * store.c - the SQLite database behind smready: companies, assessments,
+ * answers and the history of each assessment.
+ *
+ * This is the only file that includes <sqlite3.h>.  It owns the schema and
+ * its upgrades, the checks done before SQLite may touch a file, the mapping
+ * of SQLite's result codes to store_err and translated messages, and the
+ * transaction discipline: every write verb is one committed transaction
+ * (BEGIN IMMEDIATE), or a savepoint inside the caller's store_begin().
+ *
+ * SQL text appears only as string literals; every value is bound.  The
+ * statement helpers below (q_*) follow the prepare / bind by name / step /
+ * reset pattern, with a small cache so hot statements are compiled once.
+ */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "catalogue.h"
+#include "i18n.h"
 #include "store.h"
+#include "text.h"
+
+/* "SMRD": marks a file as ours so a foreign SQLite file is never changed. */
+#define STORE_APP_ID 0x534D5244
+#define STORE_APP_ID_SQL "1397576260"
+#define STORE_DEFAULT_BUSY_MS 5000
+#define STORE_KEY_MAX 100       /* bytes in an item key */
+#define STORE_CACHE 48
+
+struct cached {
+	const char *sql;
+	sqlite3_stmt *stmt;
+	bool busy;
+};
+
+struct store {
+	sqlite3 *db;
+	char *path;
+	bool readonly;
+	bool lost;                /* SQLite ended the caller's transaction on an error */
+	int depth;                /* open transaction levels (begin + verbs) */
+	int busy_ms;              /* how long to wait for another process's lock */
+	long long now;            /* fixed clock for tests; 0 = real time */
+	char msg[1024];
+	int n_cache;
+	struct cached cache[STORE_CACHE];
+};
+
+/* ---- messages -------------------------------------------------------------- */
+
+static enum store_err say(struct store *st, enum store_err err, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static enum store_err say(struct store *st, enum store_err err, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(st->msg, sizeof st->msg, fmt, ap);
+	va_end(ap);
+	return err;
+}
+
+/* Maps an SQLite result code to a store_err with a message for humans. */
+static enum store_err fail_sqlite(struct store *st, int rc)
+{
+	const char *p = st->path;
+
+	switch (rc & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return say(st, STORE_BUSY, _("The database %s is locked by another program; "
+		                             "try again in a moment."), p);
+	case SQLITE_READONLY:
+		return say(st, STORE_READONLY, _("The database %s can only be read, so the change "
+		                                 "was not saved. Check the permissions of the "
+		                                 "file and its folder."), p);
+	case SQLITE_FULL:
+		return say(st, STORE_FULL, _("The disk is full or the database %s has reached "
+		                             "its size limit; the change was not saved. Free some "
+		                             "space and try again."), p);
+	case SQLITE_CORRUPT:
+		return say(st, STORE_CORRUPT, _("The database %s is damaged. smready has not "
+		                                "changed it; restore it from a backup."), p);
+	case SQLITE_NOTADB:
+		return say(st, STORE_NOT_DB, _("%s is not an smready database; it was left "
+		                               "untouched."), p);
+	case SQLITE_CANTOPEN:
+	case SQLITE_IOERR:
+	case SQLITE_PERM:
+		return say(st, STORE_IO, _("The database %s could not be read or written: %s"),
+		           p, st->db ? sqlite3_errmsg(st->db) : sqlite3_errstr(rc));
+	case SQLITE_NOMEM:
+		return say(st, STORE_ERROR, _("Out of memory."));
+	default:
+		return say(st, STORE_ERROR, _("Unexpected database error in %s: %s"), p,
+		           st->db ? sqlite3_errmsg(st->db) : sqlite3_errstr(rc));
+	}
+}
+
+static enum store_err fail_oom(struct store *st)
+{
+	return say(st, STORE_ERROR, _("Out of memory."));
+}
+
+/* ---- statements -------------------------------------------------------------- */
+
+/* A prepared statement for sql, from the cache when it is free.  NULL on
+ * error, with the message set. */
+static sqlite3_stmt *q_prep(struct store *st, const char *sql)
+{
+	sqlite3_stmt *s = NULL;
+	struct cached *c = NULL;
+	int rc;
+
+	for (int i = 0; i < st->n_cache; i++) {
+		if (st->cache[i].sql == sql) {
+			if (!st->cache[i].busy) {
+				st->cache[i].busy = true;
+				return st->cache[i].stmt;
+			}
+			break;
+		}
+	}
+	rc = sqlite3_prepare_v2(st->db, sql, -1, &s, NULL);
+	if (rc != SQLITE_OK) {
+		sqlite3_finalize(s);
+		fail_sqlite(st, rc);
+		return NULL;
+	}
+	if (st->n_cache < STORE_CACHE) {
+		bool known = false;
+
+		for (int i = 0; i < st->n_cache; i++)
+			known = known || st->cache[i].sql == sql;
+		if (!known) {
+			c = &st->cache[st->n_cache++];
+			c->sql = sql;
+			c->stmt = s;
+			c->busy = true;
+		}
+	}
+	return s;
+}
+
+/* Gives a statement back: reset for the cache, or finalized. */
+static void q_done(struct store *st, sqlite3_stmt *s)
+{
+	if (!s)
+		return;
+	for (int i = 0; i < st->n_cache; i++) {
+		if (st->cache[i].stmt == s) {
+			sqlite3_reset(s);
+			sqlite3_clear_bindings(s);
+			st->cache[i].busy = false;
+			return;
+		}
+	}
+	sqlite3_finalize(s);
+}
+
+static void b_int(sqlite3_stmt *s, const char *name, long long v)
+{
+	sqlite3_bind_int64(s, sqlite3_bind_parameter_index(s, name), v);
+}
+
+/* NULL binds the empty string: text columns are never NULL. */
+static void b_text(sqlite3_stmt *s, const char *name, const char *v)
+{
+	sqlite3_bind_text(s, sqlite3_bind_parameter_index(s, name), v ? v : "", -1,
+	                  SQLITE_TRANSIENT);
+}
+
+/* Steps once: SQLITE_ROW or SQLITE_DONE, or an error code (message set). */
+static int q_step(struct store *st, sqlite3_stmt *s)
+{
+	int rc = sqlite3_step(s);
+
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		fail_sqlite(st, rc);
+	return rc;
+}
+
+static enum store_err q_err(struct store *st, int rc)
+{
+	return (rc == SQLITE_ROW || rc == SQLITE_DONE) ? STORE_OK : fail_sqlite(st, rc);
+}
+
+/* Runs a statement to its end and gives it back. */
+static enum store_err q_run(struct store *st, sqlite3_stmt *s)
+{
+	int rc;
+
+	do
+		rc = sqlite3_step(s);
+	while (rc == SQLITE_ROW);
+	q_done(st, s);
+	return rc == SQLITE_DONE ? STORE_OK : fail_sqlite(st, rc);
+}
+
+/* Reads the first column of the first row as an integer and gives the
+ * statement back; STORE_NOT_FOUND when there is no row. */
+static enum store_err q_int1(struct store *st, sqlite3_stmt *s, long long *v)
+{
+	int rc = sqlite3_step(s);
+	enum store_err err = STORE_OK;
+
+	if (rc == SQLITE_ROW)
+		*v = sqlite3_column_int64(s, 0);
+	else if (rc == SQLITE_DONE)
+		err = STORE_NOT_FOUND;
+	else
+		err = fail_sqlite(st, rc);
+	q_done(st, s);
+	return err;
+}
+
+/* Runs SQL that takes no values (pragmas, schema, transaction control). */
+static enum store_err q_exec(struct store *st, const char *sql)
+{
+	int rc = sqlite3_exec(st->db, sql, NULL, NULL, NULL);
+
+	return rc == SQLITE_OK ? STORE_OK : fail_sqlite(st, rc);
+}
+
+static char *col_dup(sqlite3_stmt *s, int i)
+{
+	const unsigned char *t = sqlite3_column_text(s, i);
+
+	return strdup(t ? (const char *)t : "");
+}
+
+static void col_copy(char *dst, size_t sz, sqlite3_stmt *s, int i)
+{
+	const unsigned char *t = sqlite3_column_text(s, i);
+
+	snprintf(dst, sz, "%s", t ? (const char *)t : "");
+}
+
+/* ---- transactions -------------------------------------------------------------- */
+
+static enum store_err fail_readonly(struct store *st)
+{
+	return say(st, STORE_READONLY, _("The database %s is open read-only, so nothing can "
+	                                 "be saved. Check the permissions of the file and "
+	                                 "its folder."), st->path);
+}
+
+/* Opens a transaction level: BEGIN IMMEDIATE at the outside (so a write
+ * never fails half-way on a lock), a savepoint when joining the caller's. */
+static enum store_err tx_open(struct store *st)
+{
+	enum store_err err;
+
+	if (st->readonly)
+		return fail_readonly(st);
+	if (st->depth > 0 && st->lost)
+		return say(st, STORE_ERROR, _("An earlier error cancelled the changes in progress; "
+		                              "nothing of them was saved."));
+	err = q_exec(st, st->depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT store_sp");
+	if (err == STORE_OK)
+		st->depth++;
+	return err;
+}
+
+/* Quietly undoes what is still open at this level; keeps the message. */
+static void tx_undo(struct store *st)
+{
+	if (sqlite3_get_autocommit(st->db)) {
+		/* SQLite rolled the whole transaction back itself (e.g. a full
+		 * disk); an outer store_begin() must learn of it. */
+		if (st->depth > 0)
+			st->lost = true;
+		return;
+	}
+	if (st->depth == 0)
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	else
+		sqlite3_exec(st->db, "ROLLBACK TO store_sp; RELEASE store_sp", NULL, NULL, NULL);
+}
+
+/* Closes a transaction level: commits (or releases) when err is STORE_OK,
+ * rolls back otherwise.  Returns the final outcome. */
+static enum store_err tx_close(struct store *st, enum store_err err)
+{
+	if (st->depth == 0)
+		return err;
+	st->depth--;
+	if (err == STORE_OK) {
+		if (st->lost) {
+			if (st->depth == 0)
+				st->lost = false;
+			return say(st, STORE_ERROR, _("An earlier error cancelled the changes in "
+			                              "progress; nothing of them was saved."));
+		}
+		err = q_exec(st, st->depth == 0 ? "COMMIT" : "RELEASE store_sp");
+		if (err == STORE_OK)
+			return err;
+	}
+	tx_undo(st);
+	if (st->depth == 0)
+		st->lost = false;
+	return err;
+}
+
+enum store_err store_begin(struct store *st)
+{
+	return tx_open(st);
+}
+
+enum store_err store_commit(struct store *st)
+{
+	if (st->depth == 0)
+		return say(st, STORE_STATE, _("There are no changes in progress to save."));
+	return tx_close(st, STORE_OK);
+}
+
+void store_rollback(struct store *st)
+{
+	char keep[sizeof st->msg];
+
+	if (st->depth == 0)
+		return;
+	memcpy(keep, st->msg, sizeof keep);
+	tx_close(st, STORE_ERROR);
+	memcpy(st->msg, keep, sizeof keep);
+}
+
+/* ---- small helpers -------------------------------------------------------------- */
+
+long long store_now(const struct store *st)
+{
+	return st->now ? st->now : (long long)time(NULL);
+}
+
+void store_set_now(struct store *st, long long now)
+{
+	st->now = now;
+}
+
+void store_set_busy_timeout(struct store *st, int ms)
+{
+	st->busy_ms = ms < 0 ? 0 : ms;
+	sqlite3_busy_timeout(st->db, st->busy_ms);
+}
+
+const char *store_error(const struct store *st)
+{
+	return st->msg;
+}
+
+enum store_err store_set_error(struct store *st, enum store_err err, const char *msg)
+{
+	snprintf(st->msg, sizeof st->msg, "%s", msg ? msg : "");
+	return err;
+}
+
+const char *store_path(const struct store *st)
+{
+	return st->path;
+}
+
+bool store_readonly(const struct store *st)
+{
+	return st->readonly;
+}
+
+/* A random (version 4) UUID in lower case. */
+static void make_uuid(char out[STORE_UUID_LEN + 1])
+{
+	unsigned char b[16];
+
+	sqlite3_randomness(sizeof b, b);
+	b[6] = (unsigned char)((b[6] & 0x0f) | 0x40);
+	b[8] = (unsigned char)((b[8] & 0x3f) | 0x80);
+	snprintf(out, STORE_UUID_LEN + 1,
+	         "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
+	         b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7],
+	         b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]);
+}
+
+static bool uuid_valid(const char *s)
+{
+	if (!s || strlen(s) != STORE_UUID_LEN)
+		return false;
+	for (int i = 0; i < STORE_UUID_LEN; i++) {
+		bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+
+		if (dash ? s[i] != '-' : !strchr("0123456789abcdefABCDEF", s[i]))
+			return false;
+	}
+	return true;
+}
+
+static bool all_digits(const char *s)
+{
+	if (!*s || strlen(s) > 18)
+		return false;
+	for (; *s; s++)
+		if (*s < '0' || *s > '9')
+			return false;
+	return true;
+}
+
+/* Checks a field with the text rules; what is a translated subject like
+ * "The company name", completed by the text module's predicate. */
+static enum store_err check_line(struct store *st, const char *s, size_t max,
+                                 bool allow_empty, const char *what)
+{
+	enum text_check c = text_check_line(s ? s : "", max, allow_empty);
+
+	if (c == TEXT_OK)
+		return STORE_OK;
+	return say(st, STORE_INVALID, "%s %s.", what, _(text_check_message(c)));
+}
+
+static enum store_err check_note(struct store *st, const char *s, const char *what)
+{
+	enum text_check c = text_check_note(s ? s : "", TEXT_NOTE_MAX);
+
+	if (c == TEXT_OK)
+		return STORE_OK;
+	return say(st, STORE_INVALID, "%s %s.", what, _(text_check_message(c)));
+}
+
+/* ---- case-insensitive name keys -------------------------------------------- */
+
+/* SQLite's NOCASE only folds ASCII, so names carry a key folded here:
+ * Latin (incl. ß -> ss), Greek and Cyrillic letters and full-width ASCII
+ * map to their lower case, everything else stays as it is. */
+static uint32_t fold_cp(uint32_t c)
+{
+	if ((c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7))
+		return c + 32;
+	if (c < 0x100)
+		return c;
+	if ((c >= 0x100 && c <= 0x12F) || (c >= 0x132 && c <= 0x137) ||
+	    (c >= 0x14A && c <= 0x177) || (c >= 0x1A0 && c <= 0x1A5) ||
+	    (c >= 0x1DE && c <= 0x1EF) || (c >= 0x1F8 && c <= 0x21F) ||
+	    (c >= 0x460 && c <= 0x481) || (c >= 0x48A && c <= 0x4BF) ||
+	    (c >= 0x4D0 && c <= 0x52F) || (c >= 0x1E00 && c <= 0x1E95) ||
+	    (c >= 0x1EA0 && c <= 0x1EFF))
+		return (c & 1) ? c : c + 1;
+	if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E) ||
+	    (c >= 0x1CD && c <= 0x1DC) || (c >= 0x4C1 && c <= 0x4CE))
+		return (c & 1) ? c + 1 : c;
+	switch (c) {
+	case 0x130: return 'i';
+	case 0x178: return 0xFF;
+	case 0x17F: return 's';
+	case 0x386: return 0x3AC;
+	case 0x38C: return 0x3CC;
+	case 0x3C2: return 0x3C3;
+	default: break;
+	}
+	if (c >= 0x388 && c <= 0x38A)
+		return c + 37;
+	if (c >= 0x38E && c <= 0x38F)
+		return c + 63;
+	if (c >= 0x391 && c <= 0x3AB && c != 0x3A2)
+		return c + 32;
+	if (c >= 0x400 && c <= 0x40F)
+		return c + 80;
+	if (c >= 0x410 && c <= 0x42F)
+		return c + 32;
+	if (c >= 0xFF21 && c <= 0xFF3A)
+		return c + 32;
+	return c;
+}
+
+static size_t put_utf8(char *o, uint32_t c)
+{
+	if (c < 0x80) {
+		o[0] = (char)c;
+		return 1;
+	}
+	if (c < 0x800) {
+		o[0] = (char)(0xC0 | (c >> 6));
+		o[1] = (char)(0x80 | (c & 0x3F));
+		return 2;
+	}
+	if (c < 0x10000) {
+		o[0] = (char)(0xE0 | (c >> 12));
+		o[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+		o[2] = (char)(0x80 | (c & 0x3F));
+		return 3;
+	}
+	o[0] = (char)(0xF0 | (c >> 18));
+	o[1] = (char)(0x80 | ((c >> 12) & 0x3F));
+	o[2] = (char)(0x80 | ((c >> 6) & 0x3F));
+	o[3] = (char)(0x80 | (c & 0x3F));
+	return 4;
+}
+
+/* Decodes one character at s (n bytes left); a malformed byte is taken as
+ * itself so that any input folds to something. */
+static size_t get_utf8(const unsigned char *s, size_t n, uint32_t *c)
+{
+	size_t len = s[0] < 0x80 ? 1 : s[0] >= 0xF0 ? 4 : s[0] >= 0xE0 ? 3 : s[0] >= 0xC0 ? 2 : 0;
+
+	if (len == 0 || len > n) {
+		*c = 0xFFFFFFFF;
+		return 1;
+	}
+	*c = len == 1 ? s[0] : (uint32_t)(s[0] & (0x7F >> len));
+	for (size_t i = 1; i < len; i++) {
+		if ((s[i] & 0xC0) != 0x80) {
+			*c = 0xFFFFFFFF;
+			return 1;
+		}
+		*c = (*c << 6) | (s[i] & 0x3F);
+	}
+	return len;
+}
+
+/* The folded key of a name, without leading and trailing blanks; malloc'd. */
+static char *name_key(const char *name)
+{
+	const unsigned char *s = (const unsigned char *)name;
+	size_t n = strlen(name), j = 0;
+	char *out;
+
+	while (n && (*s == ' ' || *s == '\t')) {
+		s++;
+		n--;
+	}
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	out = malloc(n * 2 + 1);    /* ß doubles its bytes; nothing grows more */
+	if (!out)
+		return NULL;
+	for (size_t i = 0; i < n;) {
+		uint32_t c;
+		size_t len = get_utf8(s + i, n - i, &c);
+
+		if (c == 0xFFFFFFFF) {
+			out[j++] = (char)s[i];
+		} else if (c == 0xDF || c == 0x1E9E) {
+			out[j++] = 's';
+			out[j++] = 's';
+		} else {
+			j += put_utf8(out + j, fold_cp(c));
+		}
+		i += len;
+	}
+	out[j] = '\0';
+	return out;
+}
+
+/* ---- opening -------------------------------------------------------------- */
+
+char *store_default_path(void)
+{
+	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+	const char *tail = "/smready/smready.db";
+	char *p;
+	size_t n;
+
+	/* The XDG spec says relative paths are to be ignored. */
+	if (xdg && xdg[0] == '/') {
+		n = strlen(xdg) + strlen(tail) + 1;
+		p = malloc(n);
+		if (p)
+			snprintf(p, n, "%s%s", xdg, tail);
+		return p;
+	}
+	if (!home || !home[0])
+		return NULL;
+	n = strlen(home) + strlen("/.local/share") + strlen(tail) + 1;
+	p = malloc(n);
+	if (p)
+		snprintf(p, n, "%s/.local/share%s", home, tail);
+	return p;
+}
+
+/* The folder part of path ("." when there is none); malloc'd. */
+static char *dir_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (!slash)
+		return strdup(".");
+	if (slash == path)
+		return strdup("/");
+	return strndup(path, (size_t)(slash - path));
+}
+
+/* mkdir -p: missing folders are made private (0700), existing ones are
+ * left alone. */
+static enum store_err make_dirs(struct store *st, const char *dir)
+{
+	struct stat sb;
+	char *parent;
+	enum store_err err;
+
+	if (stat(dir, &sb) == 0) {
+		if (S_ISDIR(sb.st_mode))
+			return STORE_OK;
+		return say(st, STORE_IO, _("Cannot create the folder %s: %s"), dir, strerror(ENOTDIR));
+	}
+	parent = dir_of(dir);
+	if (!parent)
+		return fail_oom(st);
+	err = strcmp(parent, dir) ? make_dirs(st, parent) : STORE_OK;
+	free(parent);
+	if (err != STORE_OK)
+		return err;
+	if (mkdir(dir, 0700) != 0 && errno != EEXIST)
+		return say(st, STORE_IO, _("Cannot create the folder %s: %s"), dir, strerror(errno));
+	if (chmod(dir, 0700) != 0)
+		return say(st, STORE_IO, _("Cannot create the folder %s: %s"), dir, strerror(errno));
+	return STORE_OK;
+}
+
+/* Creates the empty database file readable by its owner only, whatever the
+ * umask says; SQLite gives its -wal and -shm files the same mode. */
+static enum store_err make_file(struct store *st)
+{
+	char *dir = dir_of(st->path);
+	enum store_err err;
+	int fd;
+
+	if (!dir)
+		return fail_oom(st);
+	err = make_dirs(st, dir);
+	free(dir);
+	if (err != STORE_OK)
+		return err;
+	fd = open(st->path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (fd < 0 && errno == EEXIST)
+		return STORE_OK;     /* another process was quicker */
+	if (fd < 0)
+		return say(st, STORE_IO, _("Cannot create the database %s: %s"), st->path,
+		           strerror(errno));
+	if (fchmod(fd, 0600) != 0) {
+		int e = errno;
+
+		close(fd);
+		return say(st, STORE_IO, _("Cannot create the database %s: %s"), st->path,
+		           strerror(e));
+	}
+	close(fd);
+	return STORE_OK;
+}
+
+static uint32_t be32(const unsigned char *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+static enum store_err say_not_db(struct store *st)
+{
+	return say(st, STORE_NOT_DB, _("%s is not an smready database; it was left untouched."),
+	           st->path);
+}
+
+static enum store_err say_corrupt(struct store *st)
+{
+	return say(st, STORE_CORRUPT, _("The database %s is damaged. smready has not "
+	                                "changed it; restore it from a backup."), st->path);
+}
+
+static enum store_err say_newer(struct store *st, long long version)
+{
+	return say(st, STORE_NEWER, _("The database %s was written by a newer smready (data "
+	                              "format %lld; this one knows up to %d). Update smready "
+	                              "to open it; the file was not changed."),
+	           st->path, version, STORE_SCHEMA_VERSION);
+}
+
+/* Whether a write-ahead log with content lies next to the database. */
+static bool has_wal(const char *path)
+{
+	size_t n = strlen(path) + 5;
+	char *wal = malloc(n);
+	struct stat sb;
+	bool yes;
+
+	if (!wal)
+		return true;
+	snprintf(wal, n, "%s-wal", path);
+	yes = stat(wal, &sb) == 0 && sb.st_size > 0;
+	free(wal);
+	return yes;
+}
+
+/* Looks at the file's first 100 bytes before SQLite opens it, so that a
+ * foreign, newer or cut-off file is refused without anything being written
+ * (not even a -wal file). */
+static enum store_err check_header(struct store *st, off_t size)
+{
+	static const char magic[16] = "SQLite format 3";
+	unsigned char h[100];
+	size_t n = 0;
+	uint32_t page, app, version;
+	FILE *f;
+
+	if (size == 0)
+		return STORE_OK;      /* new (or never written) */
+	f = fopen(st->path, "rb");
+	if (!f)
+		return say(st, STORE_IO, _("Cannot open the database %s: %s"), st->path,
+		           strerror(errno));
+	n = fread(h, 1, sizeof h, f);
+	fclose(f);
+	if (memcmp(h, magic, n < sizeof magic ? n : sizeof magic) != 0)
+		return say_not_db(st);
+	if (n < sizeof h)
+		return say_corrupt(st);
+	page = (uint32_t)h[16] << 8 | h[17];
+	if (page == 1)
+		page = 65536;
+	if (page < 512 || (page & (page - 1)) != 0)
+		return say_corrupt(st);
+	app = be32(h + 68);
+	version = be32(h + 60);
+	if (app != 0 && app != STORE_APP_ID)
+		return say_not_db(st);
+	if (app == 0 && version != 0)
+		return say_not_db(st);
+	if (version > STORE_SCHEMA_VERSION)
+		return say_newer(st, version);
+	/* The page count in the header is valid when the two counters agree;
+	 * a file shorter than that was cut off (unless a log still holds the
+	 * rest, which SQLite will replay). */
+	if (be32(h + 24) == be32(h + 92) && !has_wal(st->path)) {
+		uint64_t pages = be32(h + 28);
+
+		if ((uint64_t)size < pages * page || size % page != 0)
+			return say_corrupt(st);
+	}
+	return STORE_OK;
+}
+
+/* A "file:" URI for path, for the immutable fallback. */
+static char *uri_of(const char *path, const char *query)
+{
+	size_t n = strlen(path) * 3 + strlen(query) + 16, j;
+	char *u = malloc(n);
+
+	if (!u)
+		return NULL;
+	j = (size_t)snprintf(u, n, "file:");
+	for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+		if (*p == '%' || *p == '?' || *p == '#' || *p < 0x20)
+			j += (size_t)snprintf(u + j, n - j, "%%%02X", *p);
+		else
+			u[j++] = (char)*p;
+	}
+	snprintf(u + j, n - j, "?%s", query);
+	return u;
+}
+
+struct probe {
+	long long app, version, objects;
+};
+
+/* Reads what decides whether we may use the file; writes nothing.  One
+ * statement, so the three values come from one snapshot even while another
+ * process is setting up the same new file. */
+static int probe_db(struct store *st, struct probe *p)
+{
+	sqlite3_stmt *s = NULL;
+	int rc = sqlite3_prepare_v2(st->db,
+	                            "SELECT (SELECT application_id FROM pragma_application_id),"
+	                            " (SELECT user_version FROM pragma_user_version),"
+	                            " (SELECT count(*) FROM sqlite_master)", -1, &s, NULL);
+
+	if (rc == SQLITE_OK) {
+		rc = sqlite3_step(s);
+		if (rc == SQLITE_ROW) {
+			p->app = sqlite3_column_int64(s, 0);
+			p->version = sqlite3_column_int64(s, 1);
+			p->objects = sqlite3_column_int64(s, 2);
+			rc = SQLITE_OK;
+		}
+	}
+	sqlite3_finalize(s);
+	return rc;
+}
+
+static int db_connect(struct store *st, const char *name, int flags)
+{
+	int rc;
+
+	if (st->db) {
+		sqlite3_close(st->db);
+		st->db = NULL;
+	}
+	rc = sqlite3_open_v2(name, &st->db, flags, NULL);
+	if (st->db) {
+		sqlite3_extended_result_codes(st->db, 1);
+		sqlite3_busy_timeout(st->db, st->busy_ms);
+	}
+	return rc;
+}
+
+/* ---- schema -------------------------------------------------------------- */
+
+/* migrations[v] turns a database of schema v into v + 1, in one transaction.
+ * Version 0 is the empty file.  Each step sets user_version itself. */
+static const char *const migrations[STORE_SCHEMA_VERSION] = {
+	"CREATE TABLE companies ("
+	"  id INTEGER PRIMARY KEY,"
+	"  uuid TEXT NOT NULL UNIQUE,"
+	"  name TEXT NOT NULL,"
+	"  name_key TEXT NOT NULL UNIQUE,"        /* folded in C: see name_key() */
+	"  industry TEXT NOT NULL DEFAULT '',"
+	"  contact TEXT NOT NULL DEFAULT '',"
+	"  notes TEXT NOT NULL DEFAULT '',"
+	"  created INTEGER NOT NULL,"
+	"  archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),"
+	"  sample INTEGER NOT NULL DEFAULT 0 CHECK (sample IN (0, 1))"
+	");"
+	"CREATE TABLE assessments ("
+	"  id INTEGER PRIMARY KEY,"
+	"  uuid TEXT NOT NULL UNIQUE,"
+	"  company_id INTEGER NOT NULL REFERENCES companies (id) ON DELETE CASCADE,"
+	"  status INTEGER NOT NULL CHECK (status IN (0, 1)),"
+	"  questionnaire TEXT NOT NULL,"
+	"  qversion INTEGER NOT NULL,"
+	"  started INTEGER NOT NULL,"
+	"  completed INTEGER NOT NULL DEFAULT 0,"
+	"  updated INTEGER NOT NULL,"
+	"  assessor TEXT NOT NULL DEFAULT '',"
+	"  summary TEXT NOT NULL DEFAULT '',"
+	"  overall INTEGER NOT NULL DEFAULT -1,"
+	"  level INTEGER NOT NULL DEFAULT -1,"
+	"  reopened INTEGER NOT NULL DEFAULT 0,"
+	"  based_on INTEGER REFERENCES assessments (id) ON DELETE SET NULL"
+	");"
+	/* Latest/previous final and newest draft per company (portfolio). */
+	"CREATE INDEX assessments_by_status ON assessments (company_id, status, completed, id);"
+	/* A company's history, newest first. */
+	"CREATE INDEX assessments_by_start ON assessments (company_id, started, id);"
+	/* Lets deleting an assessment find the ones based on it. */
+	"CREATE INDEX assessments_by_base ON assessments (based_on) WHERE based_on IS NOT NULL;"
+	"CREATE TABLE answers ("
+	"  assessment_id INTEGER NOT NULL REFERENCES assessments (id) ON DELETE CASCADE,"
+	"  item_key TEXT NOT NULL,"
+	"  value INTEGER NOT NULL CHECK (value BETWEEN -2 AND 4),"
+	"  note TEXT NOT NULL DEFAULT '',"
+	"  changed INTEGER NOT NULL,"
+	"  carried INTEGER NOT NULL DEFAULT 0 CHECK (carried IN (0, 1)),"
+	"  PRIMARY KEY (assessment_id, item_key)"
+	") WITHOUT ROWID;"
+	"CREATE TABLE assessment_events ("
+	"  id INTEGER PRIMARY KEY,"
+	"  assessment_id INTEGER NOT NULL REFERENCES assessments (id) ON DELETE CASCADE,"
+	"  at INTEGER NOT NULL,"
+	"  kind TEXT NOT NULL CHECK (kind IN ('created', 'finalized', 'reopened')),"
+	"  detail TEXT NOT NULL DEFAULT ''"
+	");"
+	"CREATE INDEX events_by_assessment ON assessment_events (assessment_id, at, id);"
+	"PRAGMA application_id = " STORE_APP_ID_SQL ";"
+	"PRAGMA user_version = 1;"
+};
+
+static enum store_err copy_db(struct store *st, const char *dest);
+
+static long long read_version(struct store *st)
+{
+	long long v = -1;
+	sqlite3_stmt *s = q_prep(st, "PRAGMA user_version");
+
+	if (s && q_int1(st, s, &v) != STORE_OK)
+		v = -1;
+	return v;
+}
+
+/* Brings the schema up to STORE_SCHEMA_VERSION, one step per transaction,
+ * after copying an existing database aside.  Safe when several processes
+ * open a new file at once: each step re-reads the version under the lock. */
+static enum store_err migrate(struct store *st, long long from)
+{
+	enum store_err err;
+
+	if (from >= 1 && from < STORE_SCHEMA_VERSION) {
+		size_t n = strlen(st->path) + 32;
+		char *bak = malloc(n);
+
+		if (!bak)
+			return fail_oom(st);
+		snprintf(bak, n, "%s.v%lld.bak", st->path, from);
+		err = copy_db(st, bak);
+		free(bak);
+		if (err != STORE_OK)
+			return err;
+	}
+	for (;;) {
+		long long v;
+
+		err = tx_open(st);
+		if (err != STORE_OK)
+			return err;
+		v = read_version(st);
+		if (v < 0 || v >= STORE_SCHEMA_VERSION) {
+			tx_close(st, STORE_ERROR);
+			if (v > STORE_SCHEMA_VERSION)
+				return say_newer(st, v);
+			return v < 0 ? STORE_ERROR : STORE_OK;
+		}
+		err = tx_close(st, q_exec(st, migrations[v]));
+		if (err != STORE_OK)
+			return err;
+	}
+}
+
+static enum store_err open_readonly(struct store *st)
+{
+	int rc = db_connect(st, st->path, SQLITE_OPEN_READONLY);
+
+	st->readonly = true;
+	if (rc == SQLITE_OK) {
+		struct probe p;
+
+		rc = probe_db(st, &p);
+		if (rc == SQLITE_OK)
+			return STORE_OK;
+	}
+	/* A log-mode database in a folder we may not write cannot get its
+	 * shared-memory file; read the file as it is instead. */
+	if ((rc & 0xff) == SQLITE_CANTOPEN || (rc & 0xff) == SQLITE_READONLY) {
+		char *uri = uri_of(st->path, "immutable=1");
+
+		if (!uri)
+			return fail_oom(st);
+		rc = db_connect(st, uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI);
+		free(uri);
+	}
+	return rc == SQLITE_OK ? STORE_OK : fail_sqlite(st, rc);
+}
+
+static bool can_write(const char *path)
+{
+	char *dir = dir_of(path);
+	bool ok = dir && access(path, W_OK) == 0 && access(dir, W_OK) == 0;
+
+	free(dir);
+	return ok;
+}
+
+/* Decides about the connected file: ours, foreign, newer; never writes. */
+static enum store_err judge(struct store *st, struct probe *p)
+{
+	int rc = probe_db(st, p);
+
+	if (rc != SQLITE_OK)
+		return fail_sqlite(st, rc);
+	if (p->app != 0 && p->app != STORE_APP_ID)
+		return say_not_db(st);
+	if (p->app == 0 && (p->objects > 0 || p->version != 0))
+		return say_not_db(st);
+	if (p->version > STORE_SCHEMA_VERSION)
+		return say_newer(st, p->version);
+	return STORE_OK;
+}
+
+/* Switches the file to write-ahead logging (readers never block the writer,
+ * and a killed process loses nothing committed).  Changing the mode may
+ * report "busy" at once, without waiting, while another process opens the
+ * same new file, so wait here the way the busy timeout would. */
+static enum store_err use_wal(struct store *st)
+{
+	int waited = 0;
+
+	for (;;) {
+		sqlite3_stmt *s = NULL;
+		int rc = sqlite3_prepare_v2(st->db, "PRAGMA journal_mode = WAL", -1, &s, NULL);
+
+		if (rc == SQLITE_OK) {
+			rc = sqlite3_step(s);
+			if (rc == SQLITE_ROW)
+				rc = SQLITE_OK;
+		}
+		sqlite3_finalize(s);
+		if (rc == SQLITE_OK)
+			return STORE_OK;
+		if ((rc & 0xff) != SQLITE_BUSY || waited >= st->busy_ms)
+			return fail_sqlite(st, rc);
+		sqlite3_sleep(10);
+		waited += 10;
+	}
+}
+
+static enum store_err open_db(struct store *st, unsigned flags)
+{
+	struct stat sb;
+	struct probe p = { 0, 0, 0 };
+	enum store_err err;
+	bool ro = flags & STORE_OPEN_READONLY;
+
+	if (stat(st->path, &sb) != 0) {
+		if (errno != ENOENT)
+			return say(st, STORE_IO, _("Cannot open the database %s: %s"), st->path,
+			           strerror(errno));
+		if (ro || (flags & STORE_OPEN_NOCREATE))
+			return say(st, STORE_IO, _("The database %s does not exist."), st->path);
+		err = make_file(st);
+		if (err != STORE_OK)
+			return err;
+		if (stat(st->path, &sb) != 0)
+			return say(st, STORE_IO, _("Cannot open the database %s: %s"), st->path,
+			           strerror(errno));
+	}
+	if (S_ISDIR(sb.st_mode))
+		return say(st, STORE_IO, _("%s is a folder, not a database file."), st->path);
+	if (!S_ISREG(sb.st_mode))
+		return say_not_db(st);
+	err = check_header(st, sb.st_size);
+	if (err != STORE_OK)
+		return err;
+
+	if (ro || !can_write(st->path)) {
+		err = open_readonly(st);
+		if (err == STORE_OK)
+			err = judge(st, &p);
+		if (err == STORE_OK && p.version < STORE_SCHEMA_VERSION)
+			err = say(st, STORE_READONLY, _("The database %s cannot be set up or "
+			                                "upgraded because it is read-only."), st->path);
+		return err;
+	}
+	if (db_connect(st, st->path, SQLITE_OPEN_READWRITE) != SQLITE_OK)
+		return fail_sqlite(st, sqlite3_errcode(st->db));
+	err = judge(st, &p);
+	if (err != STORE_OK)
+		return err;
+	/* Only now, with the file known to be ours, may anything be written.
+	 * synchronous=FULL: WAL with NORMAL already survives a killed process,
+	 * but may lose the last commits on a power cut; an answer is typed by
+	 * hand and saved alone, so one more fsync per save costs nothing
+	 * noticeable and makes every confirmed answer durable. */
+	err = q_exec(st, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;");
+	if (err == STORE_OK)
+		err = use_wal(st);
+	if (err == STORE_OK)
+		err = migrate(st, p.version);
+	return err;
+}
+
+enum store_err store_open(const char *path, unsigned flags, struct store **out,
+                          char *msg, size_t msgsz)
+{
+	struct store *st;
+	enum store_err err;
+
+	*out = NULL;
+	if (msgsz)
+		msg[0] = '\0';
+	if (!path || !path[0]) {
+		if (msgsz)
+			snprintf(msg, msgsz, "%s", _("No database file was given."));
+		return STORE_INVALID;
+	}
+	st = calloc(1, sizeof *st);
+	if (!st || !(st->path = strdup(path))) {
+		if (msgsz)
+			snprintf(msg, msgsz, "%s", _("Out of memory."));
+		free(st);
+		return STORE_ERROR;
+	}
+	st->busy_ms = STORE_DEFAULT_BUSY_MS;
+	err = open_db(st, flags);
+	if (err != STORE_OK) {
+		if (msgsz)
+			snprintf(msg, msgsz, "%s", st->msg);
+		store_close(st);
+		return err;
+	}
+	*out = st;
+	return STORE_OK;
+}
+
+void store_close(struct store *st)
+{
+	if (!st)
+		return;
+	while (st->depth > 0)
+		store_rollback(st);
+	for (int i = 0; i < st->n_cache; i++)
+		sqlite3_finalize(st->cache[i].stmt);
+	sqlite3_close(st->db);
+	free(st->path);
+	free(st);
+}
+
+/* ---- upkeep -------------------------------------------------------------- */
+
+int store_schema_version(struct store *st)
+{
+	return (int)read_version(st);
+}
+
+void store_set_max_pages(struct store *st, long long pages)
+{
+	/* A pragma's argument cannot be bound; this is the one place where a
+	 * number is formatted into SQL, and it is an integer, never text. */
+	char sql[64];
+
+	snprintf(sql, sizeof sql, "PRAGMA max_page_count = %lld", pages);
+	sqlite3_exec(st->db, sql, NULL, NULL, NULL);
+}
+
+enum store_err store_check(struct store *st, void (*fn)(const char *problem, void *ctx),
+                           void *ctx)
+{
+	sqlite3_stmt *s = q_prep(st, "PRAGMA integrity_check");
+	enum store_err err = STORE_OK;
+	int rc;
+
+	if (!s) {
+		if (fn)
+			fn(st->msg, ctx);
+		return STORE_CORRUPT;
+	}
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *line = (const char *)sqlite3_column_text(s, 0);
+
+		if (line && strcmp(line, "ok") == 0)
+			continue;
+		err = STORE_CORRUPT;
+		if (fn)
+			fn(line ? line : "?", ctx);
+	}
+	q_done(st, s);
+	if (rc != SQLITE_DONE) {
+		fail_sqlite(st, rc);
+		if (fn)
+			fn(st->msg, ctx);
+		return STORE_CORRUPT;
+	}
+	if (err != STORE_OK)
+		say_corrupt(st);
+	return err;
+}
+
+/* Copies the open database to dest with SQLite's online backup: a
+ * consistent snapshot even while other processes keep writing. */
+static enum store_err copy_db(struct store *st, const char *dest)
+{
+	sqlite3 *to = NULL;
+	sqlite3_backup *b;
+	int fd, rc;
+
+	fd = open(dest, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (fd < 0 && errno == EEXIST)
+		return say(st, STORE_EXISTS, _("%s exists already; choose another name for the "
+		                               "copy."), dest);
+	if (fd < 0)
+		return say(st, STORE_IO, _("Cannot create %s: %s"), dest, strerror(errno));
+	fchmod(fd, 0600);
+	close(fd);
+	rc = sqlite3_open_v2(dest, &to, SQLITE_OPEN_READWRITE, NULL);
+	if (rc == SQLITE_OK) {
+		b = sqlite3_backup_init(to, "main", st->db, "main");
+		if (!b) {
+			rc = sqlite3_errcode(to);
+		} else {
+			do {
+				rc = sqlite3_backup_step(b, 256);
+				if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+					sqlite3_sleep(20);
+			} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+			if (sqlite3_backup_finish(b) != SQLITE_OK && rc == SQLITE_DONE)
+				rc = sqlite3_errcode(to);
+		}
+	}
+	if (rc != SQLITE_DONE) {
+		const char *why = to ? sqlite3_errmsg(to) : sqlite3_errstr(rc);
+
+		say(st, (rc & 0xff) == SQLITE_FULL ? STORE_FULL : STORE_IO,
+		    _("Cannot write the copy %s: %s"), dest, why);
+		sqlite3_close(to);
+		unlink(dest);
+		return (rc & 0xff) == SQLITE_FULL ? STORE_FULL : STORE_IO;
+	}
+	rc = sqlite3_close(to);
+	return rc == SQLITE_OK ? STORE_OK : say(st, STORE_IO, _("Cannot write the copy %s: %s"),
+	                                        dest, sqlite3_errstr(rc));
+}
+
+enum store_err store_backup(struct store *st, const char *dest)
+{
+	if (!dest || !dest[0])
+		return say(st, STORE_INVALID, _("No file name was given for the copy."));
+	return copy_db(st, dest);
+}
+
+/* ---- companies -------------------------------------------------------------- */
+
+#define COMPANY_COLS "c.id, c.uuid, c.name, c.industry, c.contact, c.notes, c.created, " \
+	"c.archived, c.sample"
+#define COMPANY_NCOLS 9
+
+void store_company_clear(struct company *c)
+{
+	if (!c)
+		return;
+	free(c->name);
+	free(c->industry);
+	free(c->contact);
+	free(c->notes);
+	memset(c, 0, sizeof *c);
+}
+
+static enum store_err row_company(struct store *st, sqlite3_stmt *s, int at, struct company *c)
+{
+	memset(c, 0, sizeof *c);
+	c->id = sqlite3_column_int64(s, at);
+	col_copy(c->uuid, sizeof c->uuid, s, at + 1);
+	c->name = col_dup(s, at + 2);
+	c->industry = col_dup(s, at + 3);
+	c->contact = col_dup(s, at + 4);
+	c->notes = col_dup(s, at + 5);
+	c->created = sqlite3_column_int64(s, at + 6);
+	c->archived = sqlite3_column_int(s, at + 7) != 0;
+	c->sample = sqlite3_column_int(s, at + 8) != 0;
+	if (!c->name || !c->industry || !c->contact || !c->notes) {
+		store_company_clear(c);
+		return fail_oom(st);
+	}
+	return STORE_OK;
+}
+
+/* Runs a query that yields at most one company. */
+static enum store_err get_company(struct store *st, sqlite3_stmt *s, struct company *out,
+                                  const char *what)
+{
+	int rc = q_step(st, s);
+	enum store_err err;
+
+	if (rc == SQLITE_ROW)
+		err = row_company(st, s, 0, out);
+	else if (rc == SQLITE_DONE)
+		err = say(st, STORE_NOT_FOUND, _("There is no company \"%s\"."), what);
+	else
+		err = q_err(st, rc);
+	q_done(st, s);
+	return err;
+}
+
+enum store_err store_company_get(struct store *st, long long id, struct company *out)
+{
+	sqlite3_stmt *s = q_prep(st, "SELECT " COMPANY_COLS " FROM companies c WHERE c.id = :id");
+	char what[32];
+
+	memset(out, 0, sizeof *out);
+	if (!s)
+		return STORE_ERROR;
+	b_int(s, ":id", id);
+	snprintf(what, sizeof what, "%lld", id);
+	return get_company(st, s, out, what);
+}
+
+enum store_err store_company_find_uuid(struct store *st, const char *uuid, struct company *out)
+{
+	sqlite3_stmt *s;
+
+	memset(out, 0, sizeof *out);
+	if (!uuid_valid(uuid))
+		return say(st, STORE_NOT_FOUND, _("There is no company \"%s\"."), uuid ? uuid : "");
+	s = q_prep(st, "SELECT " COMPANY_COLS " FROM companies c WHERE c.uuid = lower(:uuid)");
+	if (!s)
+		return STORE_ERROR;
+	b_text(s, ":uuid", uuid);
+	return get_company(st, s, out, uuid);
+}
+
+static enum store_err find_by_key(struct store *st, const char *name, struct company *out)
+{
+	char *key = name_key(name);
+	sqlite3_stmt *s;
+	enum store_err err;
+
+	if (!key)
+		return fail_oom(st);
+	s = q_prep(st, "SELECT " COMPANY_COLS " FROM companies c WHERE c.name_key = :key");
+	if (!s) {
+		free(key);
+		return STORE_ERROR;
+	}
+	b_text(s, ":key", key);
+	err = get_company(st, s, out, name);
+	free(key);
+	return err;
+}
+
+enum store_err store_company_find(struct store *st, const char *ref, struct company *out)
+{
+	enum store_err err;
+
+	memset(out, 0, sizeof *out);
+	if (!ref || !ref[0])
+		return say(st, STORE_NOT_FOUND, _("No company was named."));
+	err = find_by_key(st, ref, out);
+	if (err == STORE_NOT_FOUND && uuid_valid(ref))
+		err = store_company_find_uuid(st, ref, out);
+	if (err == STORE_NOT_FOUND && all_digits(ref))
+		err = store_company_get(st, strtoll(ref, NULL, 10), out);
+	if (err == STORE_NOT_FOUND)
+		say(st, STORE_NOT_FOUND, _("There is no company \"%s\"."), ref);
+	return err;
+}
+
+/* Validates the company fields that are given (NULL = not given). */
+static enum store_err check_company(struct store *st, const char *name, const char *industry,
+                                    const char *contact, const char *notes)
+{
+	enum store_err err = STORE_OK;
+
+	if (name)
+		err = check_line(st, name, TEXT_NAME_MAX, false, _("The company name"));
+	if (err == STORE_OK && industry)
+		err = check_line(st, industry, TEXT_FIELD_MAX, true, _("The industry"));
+	if (err == STORE_OK && contact)
+		err = check_line(st, contact, TEXT_FIELD_MAX, true, _("The contact"));
+	if (err == STORE_OK && notes)
+		err = check_note(st, notes, _("The notes"));
+	return err;
+}
+
+/* STORE_EXISTS when another company (not id) has this name in any case. */
+static enum store_err name_free(struct store *st, const char *key, const char *name,
+                                long long id)
+{
+	sqlite3_stmt *s = q_prep(st, "SELECT id FROM companies WHERE name_key = :key AND id <> :id");
+	long long other;
+	enum store_err err;
+
+	if (!s)
+		return STORE_ERROR;
+	b_text(s, ":key", key);
+	b_int(s, ":id", id);
+	err = q_int1(st, s, &other);
+	if (err == STORE_OK)
+		return say(st, STORE_EXISTS, _("A company named \"%s\" exists already."), name);
+	return err == STORE_NOT_FOUND ? STORE_OK : err;
+}
+
+/* Inserts one company row inside an open transaction. */
+static enum store_err insert_company(struct store *st, const struct company *c,
+                                     long long *id)
+{
+	char *name = text_trim_dup(c->name), *key = name ? name_key(name) : NULL;
+	sqlite3_stmt *s = NULL;
+	enum store_err err;
+
+	if (!key) {
+		err = fail_oom(st);
+		goto out;
+	}
+	err = name_free(st, key, name, 0);
+	if (err != STORE_OK)
+		goto out;
+	s = q_prep(st, "INSERT INTO companies (uuid, name, name_key, industry, contact, notes,"
+	               " created, archived, sample)"
+	               " VALUES (lower(:uuid), :name, :key, :industry, :contact, :notes,"
+	               " :created, :archived, :sample)");
+	if (!s) {
+		err = STORE_ERROR;
+		goto out;
+	}
+	b_text(s, ":uuid", c->uuid);
+	b_text(s, ":name", name);
+	b_text(s, ":key", key);
+	b_text(s, ":industry", c->industry);
+	b_text(s, ":contact", c->contact);
+	b_text(s, ":notes", c->notes);
+	b_int(s, ":created", c->created);
+	b_int(s, ":archived", c->archived);
+	b_int(s, ":sample", c->sample);
+	err = q_run(st, s);
+	if (err == STORE_ERROR && sqlite3_extended_errcode(st->db) == SQLITE_CONSTRAINT_UNIQUE)
+		err = say(st, STORE_EXISTS, _("A company with the UUID %s exists already."), c->uuid);
+	if (err == STORE_OK && id)
+		*id = sqlite3_last_insert_rowid(st->db);
+out:
+	free(name);
+	free(key);
+	return err;
+}
+
+enum store_err store_company_add(struct store *st, const char *name, const char *industry,
+                                 const char *contact, const char *notes, long long *id)
+{
+	struct company c;
+	enum store_err err = check_company(st, name ? name : "", industry, contact, notes);
+
+	if (err != STORE_OK)
+		return err;
+	memset(&c, 0, sizeof c);
+	make_uuid(c.uuid);
+	c.name = (char *)name;
+	c.industry = (char *)industry;
+	c.contact = (char *)contact;
+	c.notes = (char *)notes;
+	c.created = store_now(st);
+	err = tx_open(st);
+	if (err != STORE_OK)
+		return err;
+	return tx_close(st, insert_company(st, &c, id));
+}
+
+enum store_err store_company_insert(struct store *st, const struct company *c, long long *id)
+{
+	struct company copy = *c;
+	enum store_err err = check_company(st, c->name ? c->name : "", c->industry ? c->industry : "",
+	                                   c->contact ? c->contact : "", c->notes ? c->notes : "");
+
+	if (err != STORE_OK)
+		return err;
+	if (!c->uuid[0])
+		make_uuid(copy.uuid);
+	else if (!uuid_valid(c->uuid))
+		return say(st, STORE_INVALID, _("\"%s\" is not a valid UUID."), c->uuid);
+	err = tx_open(st);
+	if (err != STORE_OK)
+		return err;
+	return tx_close(st, insert_company(st, &copy, id));
+}
+
+/* Runs a one-row UPDATE/DELETE keyed by :id; STORE_NOT_FOUND when no row. */
+static enum store_err change_one(struct store *st, sqlite3_stmt *s, bool company, long long id)
+{
+	enum store_err err = q_run(st, s);
+
+	if (err == STORE_OK && sqlite3_changes(st->db) == 0) {
+		if (company)
+			err = say(st, STORE_NOT_FOUND, _("There is no company with the id %lld."), id);
+		else
+			err = say(st, STORE_NOT_FOUND, _("There is no assessment with the id %lld."), id);
+	}
+	return err;
+}
+
+static enum store_err update_company(struct store *st, long long id, const char *name,
+                                     const char *industry, const char *contact,
+                                     const char *notes)
+{
+	char *trimmed = NULL, *key = NULL;
+	sqlite3_stmt *s;
+	enum store_err err;
+
+	if (name) {
+		trimmed = text_trim_dup(name);
+		key = trimmed ? name_key(trimmed) : NULL;
+		if (!key) {
+			free(trimmed);
+			return fail_oom(st);
+		}
+		err = name_free(st, key, trimmed, id);
+		if (err != STORE_OK)
+			goto out;
+	}
+	s = q_prep(st, "UPDATE companies SET"
+	               " name = coalesce(:name, name), name_key = coalesce(:key, name_key),"
+	               " industry = coalesce(:industry, industry),"
+	               " contact = coalesce(:contact, contact), notes = coalesce(:notes, notes)"
+	               " WHERE id = :id");
+	err = STORE_ERROR;
+	if (!s)
+		goto out;
+	/* Unbound parameters are NULL: coalesce keeps the old value. */
+	if (trimmed) {
+		b_text(s, ":name", trimmed);
+		b_text(s, ":key", key);
+	}
+	if (industry)
+		b_text(s, ":industry", industry);
+	if (contact)
+		b_text(s, ":contact", contact);
+	if (notes)
+		b_text(s, ":notes", notes);
+	b_int(s, ":id", id);
+	err = change_one(st, s, true, id);
+out:
+	free(trimmed);
+	free(key);
+	return err;
+}
+
+enum store_err store_company_update(struct store *st, long long id, const char *name,
+                                    const char *industry, const char *contact,
+                                    const char *notes)
+{
+	enum store_err err = check_company(st, name, industry, contact, notes);
+
+	if (err == STORE_OK)
+		err = tx_open(st);
+	if (err != STORE_OK)
+		return err;
+	return tx_close(st, update_company(st, id, name, industry, contact, notes));
+}
+
+enum store_err store_company_set_archived(struct store *st, long long id, bool archived)
+{
+	enum store_err err = tx_open(st);
+	sqlite3_stmt *s;
+
+	if (err != STORE_OK)
+		return err;
+	s = q_prep(st, "UPDATE companies SET archived = :a WHERE id = :id");
+	if (!s)
+		return tx_close(st, STORE_ERROR);
+	b_int(s, ":a", archived);
+	b_int(s, ":id", id);
+	return tx_close(st, change_one(st, s, true, id));
+}
+
+static enum store_err count_where(struct store *st, const char *sql, long long arg, int *n)
+{
+	sqlite3_stmt *s = q_prep(st, sql);
+	long long v = 0;
+	enum store_err err;
+
+	if (!s)
+		return STORE_ERROR;
+	b_int(s, ":arg", arg);
+	err = q_int1(st, s, &v);
+	if (n)
+		*n = (int)v;
+	return err;
+}
+
+static enum store_err delete_company(struct store *st, long long id, int *n)
+{
+	enum store_err err = count_where(st, "SELECT count(*) FROM assessments WHERE company_id = :arg",
+	                                 id, n);
+	sqlite3_stmt *s;
+
+	if (err != STORE_OK)
+		return err;
+	s = q_prep(st, "DELETE FROM companies WHERE id = :id");
+	if (!s)
+		return STORE_ERROR;
+	b_int(s, ":id", id);
+	return change_one(st, s, true, id);
+}
+
+enum store_err store_company_delete(struct store *st, long long id, int *n_assessments)
+{
+	enum store_err err = tx_open(st);
+
+	if (n_assessments)
+		*n_assessments = 0;
+	if (err != STORE_OK)
+		return err;
+	return tx_close(st, delete_company(st, id, n_assessments));
+}
+
+enum store_err store_company_count(struct store *st, bool include_archived, int *n)
+{
+	*n = 0;
+	return count_where(st, "SELECT count(*) FROM companies WHERE :arg OR archived = 0",
+	                   include_archived, n);
+}
+
+enum store_err store_delete_samples(struct store *st, int *n)
+{
+	enum store_err err = tx_open(st);
+	sqlite3_stmt *s;
+
+	if (n)
+		*n = 0;
+	if (err != STORE_OK)
+		return err;
+	err = count_where(st, "SELECT count(*) FROM companies WHERE sample = :arg", 1, n);
+	if (err == STORE_OK && (s = q_prep(st, "DELETE FROM companies WHERE sample = 1")) != NULL)
+		err = q_run(st, s);
+	else if (err == STORE_OK)
+		err = STORE_ERROR;
+	return tx_close(st, err);
+}
+
+enum store_err store_each_company(struct store *st, bool include_archived,
+                                  int (*fn)(const struct company *c, void *ctx), void *ctx)
+{
+	sqlite3_stmt *s = q_prep(st, "SELECT " COMPANY_COLS " FROM companies c"
+	                             " WHERE :all OR c.archived = 0 ORDER BY c.name_key");
+	enum store_err err = STORE_OK;
+	int rc;
+
+	if (!s)
+		return STORE_ERROR;
+	b_int(s, ":all", include_archived);
+	while ((rc = q_step(st, s)) == SQLITE_ROW) {
+		struct company c;
+		int stop;
+
+		err = row_company(st, s, 0, &c);
+		if (err != STORE_OK)
+			break;
+		stop = fn(&c, ctx);
+		store_company_clear(&c);
+		if (stop)
+			break;
+	}
+	q_done(st, s);
+	return err != STORE_OK ? err : q_err(st, rc);
+}
+
+/* ---- portfolio -------------------------------------------------------------- */
+
+void store_portfolio_free(struct portfolio_row *rows, size_t n)
+{
+	for (size_t i = 0; rows && i < n; i++)
+		store_company_clear(&rows[i].company);
+	free(rows);
+}
+
+static void row_portfolio(sqlite3_stmt *s, struct portfolio_row *r)
+{
+	int k = COMPANY_NCOLS;
+
+	r->n_final = sqlite3_column_int(s, k);
+	r->last_id = sqlite3_column_int64(s, k + 1);
+	r->last_at = sqlite3_column_int64(s, k + 2);
+	r->last_overall = r->last_id ? sqlite3_column_int(s, k + 3) : -1;
+	r->last_level = r->last_id ? sqlite3_column_int(s, k + 4) : -1;
+	r->prev_id = sqlite3_column_int64(s, k + 5);
+	r->prev_overall = r->prev_id ? sqlite3_column_int(s, k + 6) : -1;
+	r->prev_level = r->prev_id ? sqlite3_column_int(s, k + 7) : -1;
+	r->draft_id = sqlite3_column_int64(s, k + 8);
+	r->draft_updated = sqlite3_column_int64(s, k + 9);
+}
+
+/* One pass over the companies; per company the correlated subqueries walk
+ * only the tail of assessments_by_status, so the cost does not grow with
+ * the length of a company's history. */
+#define SQL_PORTFOLIO \
+	"SELECT " COMPANY_COLS "," \
+	" (SELECT count(*) FROM assessments n WHERE n.company_id = c.id AND n.status = 1)," \
+	" l.id, l.completed, l.overall, l.level, p.id, p.overall, p.level, d.id, d.updated" \
+	" FROM companies c" \
+	" LEFT JOIN assessments l ON l.id = (SELECT x.id FROM assessments x" \
+	"   WHERE x.company_id = c.id AND x.status = 1" \
+	"   ORDER BY x.completed DESC, x.id DESC LIMIT 1)" \
+	" LEFT JOIN assessments p ON p.id = (SELECT x.id FROM assessments x" \
+	"   WHERE x.company_id = c.id AND x.status = 1" \
+	"   ORDER BY x.completed DESC, x.id DESC LIMIT 1 OFFSET 1)" \
+	" LEFT JOIN assessments d ON d.id = (SELECT x.id FROM assessments x" \
+	"   WHERE x.company_id = c.id AND x.status = 0" \
+	"   ORDER BY x.completed DESC, x.id DESC LIMIT 1)" \
+	" WHERE :all OR c.archived = 0" \
+	" ORDER BY c.name_key"
+
+enum store_err store_portfolio(struct store *st, bool include_archived,
+                               struct portfolio_row **rows, size_t *n)
+{
+	sqlite3_stmt *s = q_prep(st, SQL_PORTFOLIO);
+	struct portfolio_row *list = NULL;
+	size_t len = 0, cap = 0;
+	enum store_err err = STORE_OK;
+	int rc;
+
+	*rows = NULL;
+	*n = 0;
+	if (!s)
+		return STORE_ERROR;
+	b_int(s, ":all", include_archived);
+	while ((rc = q_step(st, s)) == SQLITE_ROW) {
+		if (len == cap) {
+			struct portfolio_row *more;
+
+			cap = cap ? cap * 2 : 64;
+			more = realloc(list, cap * sizeof *list);
+			if (!more) {
+				err = fail_oom(st);
+				break;
+			}
+			list = more;
+		}
+		memset(&list[len], 0, sizeof list[len]);
+		err = row_company(st, s, 0, &list[len].company);
+		if (err != STORE_OK)
+			break;
+		row_portfolio(s, &list[len++]);
+	}
+	q_done(st, s);
+	if (err == STORE_OK)
+		err = q_err(st, rc);
+	if (err != STORE_OK) {
+		store_portfolio_free(list, len);
+		return err;
+	}
+	*rows = list;
+	*n = len;
+	return STORE_OK;
+}
+
+/* ---- assessments -------------------------------------------------------------- */
+
+#define ASSESS_COLS "a.id, a.uuid, a.company_id, a.status, a.questionnaire, a.qversion," \
+	" a.started, a.completed, a.updated, a.assessor, a.summary, a.overall, a.level," \
+	" a.reopened, a.based_on"
+
+#define SQL_HISTORY \
+	"SELECT " ASSESS_COLS " FROM assessments a" \
+	" WHERE a.company_id = :c ORDER BY a.started DESC, a.id DESC"
+
+#define SQL_EACH_ASSESSMENT \
+	"SELECT " ASSESS_COLS " FROM assessments a" \
+	" WHERE a.company_id = :c ORDER BY a.started, a.id"
+
+#define SQL_FINAL \
+	"SELECT " ASSESS_COLS " FROM assessments a" \
+	" WHERE a.company_id = :c AND a.status = 1" \
+	" ORDER BY a.completed DESC, a.id DESC LIMIT 1 OFFSET :nth"
+
+#define SQL_DRAFT \
+	"SELECT " ASSESS_COLS " FROM assessments a" \
+	" WHERE a.company_id = :c AND a.status = 0" \
+	" ORDER BY a.completed DESC, a.id DESC LIMIT 1"
+
+#define SQL_EVENTS \
+	"SELECT at, kind, detail FROM assessment_events" \
+	" WHERE assessment_id = :id ORDER BY at, id"
+
+#define SQL_ANSWERS \
+	"SELECT item_key, value, note, changed, carried FROM answers" \
+	" WHERE assessment_id = :id ORDER BY item_key"
+
+void store_assessment_clear(struct assessment *a)
+{
+	if (!a)
+		return;
+	free(a->questionnaire);
+	free(a->assessor);
+	free(a->summary);
+	memset(a, 0, sizeof *a);
+}
+
+void store_assessment_free(struct assessment *list, size_t n)
+{
+	for (size_t i = 0; list && i < n; i++)
+		store_assessment_clear(&list[i]);
+	free(list);
+}
+
+static enum store_err row_assessment(struct store *st, sqlite3_stmt *s, struct assessment *a)
+{
+	memset(a, 0, sizeof *a);
+	a->id = sqlite3_column_int64(s, 0);
+	col_copy(a->uuid, sizeof a->uuid, s, 1);
+	a->company_id = sqlite3_column_int64(s, 2);
+	a->status = sqlite3_column_int(s, 3) ? ASSESS_FINAL : ASSESS_DRAFT;
+	a->questionnaire = col_dup(s, 4);
+	a->qversion = sqlite3_column_int(s, 5);
+	a->started = sqlite3_column_int64(s, 6);
+	a->completed = sqlite3_column_int64(s, 7);
+	a->updated = sqlite3_column_int64(s, 8);
+	a->assessor = col_dup(s, 9);
+	a->summary = col_dup(s, 10);
+	a->overall = sqlite3_column_int(s, 11);
+	a->level = sqlite3_column_int(s, 12);
+	a->reopened = sqlite3_column_int(s, 13);
+	a->based_on = sqlite3_column_int64(s, 14);
+	if (!a->questionnaire || !a->assessor || !a->summary) {
+		store_assessment_clear(a);
+		return fail_oom(st);
+	}
+	return STORE_OK;
+}
+
+static enum store_err get_assessment(struct store *st, sqlite3_stmt *s, struct assessment *out,
+                                     const char *what)
+{
+	int rc = q_step(st, s);
+	enum store_err err;
+
+	if (rc == SQLITE_ROW)
+		err = row_assessment(st, s, out);
+	else if (rc == SQLITE_DONE)
+		err = say(st, STORE_NOT_FOUND, _("There is no assessment \"%s\"."), what);
+	else
+		err = q_err(st, rc);
+	q_done(st, s);
+	return err;
+}
+
+enum store_err store_assessment_get(struct store *st, long long id, struct assessment *out)
+{
+	sqlite3_stmt *s = q_prep(st, "SELECT " ASSESS_COLS " FROM assessments a WHERE a.id = :id");
+	char what[32];
+
+	memset(out, 0, sizeof *out);
+	if (!s)
+		return STORE_ERROR;
+	b_int(s, ":id", id);
+	snprintf(what, sizeof what, "%lld", id);
+	return get_assessment(st, s, out, what);
+}
+
+enum store_err store_assessment_find_uuid(struct store *st, const char *uuid,
+                                          struct assessment *out)
+{
+	sqlite3_stmt *s;
+
+	memset(out, 0, sizeof *out);
+	if (!uuid_valid(uuid))
+		return say(st, STORE_NOT_FOUND, _("There is no assessment \"%s\"."), uuid ? uuid : "");
+	s = q_prep(st, "SELECT " ASSESS_COLS " FROM assessments a WHERE a.uuid = lower(:uuid)");
+	if (!s)
+		return STORE_ERROR;
+	b_text(s, ":uuid", uuid);
+	return get_assessment(st, s, out, uuid);
+}
+
+enum store_err store_assessment_find(struct store *st, const char *ref, struct assessment *out)
+{
+	memset(out, 0, sizeof *out);
+	if (ref && all_digits(ref))
+		return store_assessment_get(st, strtoll(ref, NULL, 10), out);
+	if (ref && uuid_valid(ref))
+		return store_assessment_find_uuid(st, ref, out);
+	return say(st, STORE_NOT_FOUND, _("There is no assessment \"%s\"."), ref ? ref : "");
+}
+
+/* Collects the rows of an assessment query into a new array. */
+static enum store_err collect_assessments(struct store *st, sqlite3_stmt *s,
+                                          struct assessment **out, size_t *n)
+{
+	struct assessment *list = NULL;
+	size_t len = 0, cap = 0;
+	enum store_err err = STORE_OK;
+	int rc;
+
+	while ((rc = q_step(st, s)) == SQLITE_ROW) {
+		if (len == cap) {
+			struct assessment *more;
+
+			cap = cap ? cap * 2 : 16;
+			more = realloc(list, cap * sizeof *list);
+			if (!more) {
+				err = fail_oom(st);
+				break;
+			}
+			list = more;
+		}
+		err = row_assessment(st, s, &list[len]);
+		if (err != STORE_OK)
+			break;
+		len++;
+	}
+	q_done(st, s);
+	if (err == STORE_OK)
+		err = q_err(st, rc);
+	if (err != STORE_OK) {
+		store_assessment_free(list, len);
+		return err;
+	}
+	*out = list;
+	*n = len;
+	return STORE_OK;
+}
+
+enum store_err store_assessment_list(struct store *st, long long company_id,
+                                     struct assessment **out, size_t *n)
+{
+	sqlite3_stmt *s = q_prep(st, SQL_HISTORY);
+
+	*out = NULL;
+	*n = 0;
+	if (!s)
+		return STORE_ERROR;
+	b_int(s, ":c", company_id);
+	return collect_assessments(st, s, out, n);
+}
+
+enum store_err store_each_assessment(struct store *st, long long company_id,
+                                     int (*fn)(const struct assessment *a, void *ctx), void *ctx)
+{
+	sqlite3_stmt *s = q_prep(st, SQL_EACH_ASSESSMENT);
+	enum store_err err = STORE_OK;
+	int rc;
+
+	if (!s)
+		return STORE_ERROR;
+	b_int(s, ":c", company_id);
+	while ((rc = q_step(st, s)) == SQLITE_ROW) {
+		struct assessment a;
+		int stop;
+
+		err = row_assessment(st, s, &a);
+		if (err != STORE_OK)
+			break;
+		stop = fn(&a, ctx);
+		store_assessment_clear(&a);
+		if (stop)
+			break;
+	}
+	q_done(st, s);
+	return err != STORE_OK ? err : q_err(st, rc);
+}
+
+enum store_err store_assessment_final(struct store *st, long long company_id, int nth,
+                                      struct assessment *out)
+{
+	sqlite3_stmt *s = q_prep(st, SQL_FINAL);
+	enum store_err err;
+
+	memset(out, 0, sizeof *out);
+	if (!s)
+		return STORE_ERROR;
+	b_int(s, ":c", company_id);
+	b_int(s, ":nth", nth < 0 ? 0 : nth);
+	err = get_assessment(st, s, out, "");
+	if (err == STORE_NOT_FOUND)
+		say(st, err, _("The company has no finished assessment yet."));
+	return err;
+}
+
+enum store_err store_assessment_draft(struct store *st, long long company_id,
+                                      struct assessment *out)
+{
+	sqlite3_stmt *s = q_prep(st, SQL_DRAFT);
+	enum store_err err;
+
+	memset(out, 0, sizeof *out);
+	if (!s)
+		return STORE_ERROR;
+	b_int(s, ":c", company_id);
+	err = get_assessment(st, s, out, "");
+	if (err == STORE_NOT_FOUND)
+		say(st, err, _("The company has no assessment in progress."));
+	return err;
+}
+
+static enum store_err add_event(struct store *st, long long id, long long at,
+                                const char *kind, const char *detail)
+{
+	sqlite3_stmt *s = q_prep(st, "INSERT INTO assessment_events (assessment_id, at, kind, detail)"
+	                             " VALUES (:id, :at, :kind, :detail)");
+
+	if (!s)
+		return STORE_ERROR;
+	b_int(s, ":id", id);
+	b_int(s, ":at", at);
+	b_text(s, ":kind", kind);
+	b_text(s, ":detail", detail);
+	return q_run(st, s);
+}
+
+/* Status of assessment id (and its company), or STORE_NOT_FOUND. */
+static enum store_err assessment_state(struct store *st, long long id, int *status,
+                                       long long *company)
+{
+	sqlite3_stmt *s = q_prep(st, "SELECT status, company_id FROM assessments WHERE id = :id");
+	int rc;
+	enum store_err err = STORE_OK;
+
+	if (!s)
+		return STORE_ERROR;
+	b_int(s, ":id", id);
+	rc = q_step(st, s);
+	if (rc == SQLITE_ROW) {
+		*status = sqlite3_column_int(s, 0);
+		if (company)
+			*company = sqlite3_column_int64(s, 1);
+	} else if (rc == SQLITE_DONE) {
+		err = say(st, STORE_NOT_FOUND, _("There is no assessment with the id %lld."), id);
+	} else {
+		err = q_err(st, rc);
+	}
+	q_done(st, s);
+	return err;
+}
+
+/* STORE_OK when assessment id exists and is a draft that may be edited. */
+static enum store_err editable(struct store *st, long long id)
+{
+	int status = 0;
+	enum store_err err = assessment_state(st, id, &status, NULL);
+
+	if (err == STORE_OK && status != ASSESS_DRAFT)
+		err = say(st, STORE_STATE, _("Assessment %lld is finished and cannot be changed; "
+		                             "reopen it first."), id);
+	return err;
+}
+
+static enum store_err company_exists(struct store *st, long long id)
+{
+	int n = 0;
+	enum store_err err = count_where(st, "SELECT count(*) FROM companies WHERE id = :arg", id, &n);
+
+	if (err == STORE_OK && n == 0)
+		err = say(st, STORE_NOT_FOUND, _("There is no company with the id %lld."), id);
+	return err;
+}
+
+static enum store_err create_assessment(struct store *st, const struct assessment *a,
+                                        long long *id)
+{
+	sqlite3_stmt *s;
+	enum store_err err = company_exists(st, a->company_id);
+
+	if (err != STORE_OK)
+		return err;
+	s = q_prep(st, "INSERT INTO assessments (uuid, company_id, status, questionnaire,"
+	               " qversion, started, completed, updated, assessor, summary, overall,"
+	               " level, reopened, based_on)"
+	               " VALUES (lower(:uuid), :company, :status, :q, :qv, :started, :completed,"
+	               " :updated, :assessor, :summary, :overall, :level, :reopened,"
+	               " nullif(:based_on, 0))");
+	if (!s)
+		return STORE_ERROR;
+	b_text(s, ":uuid", a->uuid);
+	b_int(s, ":company", a->company_id);
+	b_int(s, ":status", a->status == ASSESS_FINAL);
+	b_text(s, ":q", a->questionnaire);
+	b_int(s, ":qv", a->qversion);
+	b_int(s, ":started", a->started);
+	b_int(s, ":completed", a->status == ASSESS_FINAL ? a->completed : 0);
+	b_int(s, ":updated", a->updated);
+	b_text(s, ":assessor", a->assessor);
+	b_text(s, ":summary", a->summary);
+	b_int(s, ":overall", a->status == ASSESS_FINAL ? a->overall : -1);
+	b_int(s, ":level", a->status == ASSESS_FINAL ? a->level : -1);
+	b_int(s, ":reopened", a->reopened);
+	b_int(s, ":based_on", a->based_on);
+	err = q_run(st, s);
+	if (err == STORE_ERROR && sqlite3_extended_errcode(st->db) == SQLITE_CONSTRAINT_UNIQUE)
+		err = say(st, STORE_EXISTS, _("An assessment with the UUID %s exists already."), a->uuid);
+	if (err == STORE_OK)
+		*id = sqlite3_last_insert_rowid(st->db);
+	return err;
+}
+
+static enum store_err carry_answers(struct store *st, long long to, long long from)
+{
+	sqlite3_stmt *s = q_prep(st, "INSERT INTO answers (assessment_id, item_key, value, note,"
+	                             " changed, carried)"
+	                             " SELECT :to, item_key, value, note, changed, 1"
+	                             " FROM answers WHERE assessment_id = :from");
+
+	if (!s)
+		return STORE_ERROR;
+	b_int(s, ":to", to);
+	b_int(s, ":from", from);
+	return q_run(st, s);
+}
+
+static enum store_err start_assessment(struct store *st, const struct assessment *a,
+                                       long long *id)
+{
+	enum store_err err = STORE_OK;
+
+	if (a->based_on) {
+		int status;
+		long long company = 0;
+
+		err = assessment_state(st, a->based_on, &status, &company);
+		if (err == STORE_OK && company != a->company_id)
+			err = say(st, STORE_INVALID, _("Assessment %lld belongs to another company."),
+			          a->based_on);
+	}
+	if (err == STORE_OK)
+		err = create_assessment(st, a, id);
+	if (err == STORE_OK && a->based_on)
+		err = carry_answers(st, *id, a->based_on);
+	if (err == STORE_OK)
+		err = add_event(st, *id, a->started, "created", "");
+	return err;
+}
+
+enum store_err store_assessment_create(struct store *st, long long company_id,
+                                       const char *questionnaire, int qversion,
+                                       const char *assessor, long long from, long long *id)
+{
+	struct assessment a;
+	long long new_id = 0;
+	enum store_err err;
+
+	err = check_line(st, questionnaire, STORE_KEY_MAX, false, _("The questionnaire id"));
+	if (err == STORE_OK && assessor)
+		err = check_line(st, assessor, TEXT_FIELD_MAX, true, _("The assessor"));
+	if (err != STORE_OK)
+		return err;
+	memset(&a, 0, sizeof a);
+	make_uuid(a.uuid);
+	a.company_id = company_id;
+	a.status = ASSESS_DRAFT;
+	a.questionnaire = (char *)questionnaire;
+	a.qversion = qversion;
+	a.started = a.updated = store_now(st);
+	a.assessor = (char *)assessor;
+	a.based_on = from;
+	err = tx_open(st);
+	if (err != STORE_OK)
+		return err;
+	err = tx_close(st, start_assessment(st, &a, &new_id));
+	if (err == STORE_OK && id)
+		*id = new_id;
+	return err;
+}
+
+static enum store_err set_meta(struct store *st, long long id, const char *assessor,
+                               const char *summary)
+{
+	enum store_err err = editable(st, id);
+	sqlite3_stmt *s;
+
+	if (err != STORE_OK)
+		return err;
+	s = q_prep(st, "UPDATE assessments SET assessor = coalesce(:assessor, assessor),"
+	               " summary = coalesce(:summary, summary), updated = :now WHERE id = :id");
+	if (!s)
+		return STORE_ERROR;
+	if (assessor)
+		b_text(s, ":assessor", assessor);
+	if (summary)
+		b_text(s, ":summary", summary);
+	b_int(s, ":now", store_now(st));
+	b_int(s, ":id", id);
+	return q_run(st, s);
+}
+
+enum store_err store_assessment_set_meta(struct store *st, long long id,
+                                         const char *assessor, const char *summary)
+{
+	enum store_err err = STORE_OK;
+
+	if (assessor)
+		err = check_line(st, assessor, TEXT_FIELD_MAX, true, _("The assessor"));
+	if (err == STORE_OK && summary)
+		err = check_note(st, summary, _("The summary"));
+	if (err == STORE_OK)
+		err = tx_open(st);
+	if (err != STORE_OK)
+		return err;
+	return tx_close(st, set_meta(st, id, assessor, summary));
+}
+
+static enum store_err finalize(struct store *st, long long id, int overall, int level)
+{
+	enum store_err err = editable(st, id);
+	long long now = store_now(st);
+	sqlite3_stmt *s;
+
+	if (err == STORE_STATE)
+		return say(st, STORE_STATE, _("Assessment %lld is finished already."), id);
+	if (err != STORE_OK)
+		return err;
+	s = q_prep(st, "UPDATE assessments SET status = 1, completed = :now, updated = :now,"
+	               " overall = :overall, level = :level WHERE id = :id");
+	if (!s)
+		return STORE_ERROR;
+	b_int(s, ":now", now);
+	b_int(s, ":overall", overall);
+	b_int(s, ":level", level);
+	b_int(s, ":id", id);
+	err = q_run(st, s);
+	if (err == STORE_OK)
+		err = add_event(st, id, now, "finalized", "");
+	return err;
+}
+
+enum store_err store_assessment_finalize(struct store *st, long long id, int overall, int level)
+{
+	enum store_err err = tx_open(st);
+
+	if (err != STORE_OK)
+		return err;
+	return tx_close(st, finalize(st, id, overall, level));
+}
+
+static enum store_err reopen(struct store *st, long long id, const char *why)
+{
+	int status = 0;
+	long long now = store_now(st);
+	enum store_err err = assessment_state(st, id, &status, NULL);
+	sqlite3_stmt *s;
+
+	if (err != STORE_OK)
+		return err;
+	if (status != ASSESS_FINAL)
+		return say(st, STORE_STATE, _("Assessment %lld is not finished, so there is nothing "
+		                              "to reopen."), id);
+	s = q_prep(st, "UPDATE assessments SET status = 0, completed = 0, overall = -1,"
+	               " level = -1, reopened = reopened + 1, updated = :now WHERE id = :id");
+	if (!s)
+		return STORE_ERROR;
+	b_int(s, ":now", now);
+	b_int(s, ":id", id);
+	err = q_run(st, s);
+	if (err == STORE_OK)
+		err = add_event(st, id, now, "reopened", why);
+	return err;
+}
+
+enum store_err store_assessment_reopen(struct store *st, long long id, const char *why)
+{
+	/* A finished assessment is never changed silently: the reason is
+	 * required and kept in its history. */
+	enum store_err err = check_line(st, why, TEXT_FIELD_MAX, false, _("The reason for reopening"));
+	char *trimmed;
+
+	if (err == STORE_OK)
+		err = tx_open(st);
+	if (err != STORE_OK)
+		return err;
+	trimmed = text_trim_dup(why);
+	if (!trimmed)
+		return tx_close(st, fail_oom(st));
+	err = tx_close(st, reopen(st, id, trimmed));
+	free(trimmed);
+	return err;
+}
+
+static enum store_err delete_assessment(struct store *st, long long id)
+{
+	sqlite3_stmt *s = q_prep(st, "DELETE FROM assessments WHERE id = :id");
+
+	if (!s)
+		return STORE_ERROR;
+	b_int(s, ":id", id);
+	return change_one(st, s, false, id);
+}
+
+enum store_err store_assessment_delete(struct store *st, long long id)
+{
+	enum store_err err = tx_open(st);
+
+	if (err != STORE_OK)
+		return err;
+	return tx_close(st, delete_assessment(st, id));
+}
+
+void store_events_free(struct assessment_event *list, size_t n)
+{
+	for (size_t i = 0; list && i < n; i++) {
+		free(list[i].kind);
+		free(list[i].detail);
+	}
+	free(list);
+}
+
+enum store_err store_assessment_events(struct store *st, long long id,
+                                       struct assessment_event **out, size_t *n)
+{
+	sqlite3_stmt *s = q_prep(st, SQL_EVENTS);
+	struct assessment_event *list = NULL;
+	size_t len = 0, cap = 0;
+	enum store_err err = STORE_OK;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (!s)
+		return STORE_ERROR;
+	b_int(s, ":id", id);
+	while ((rc = q_step(st, s)) == SQLITE_ROW) {
+		if (len == cap) {
+			struct assessment_event *more;
+
+			cap = cap ? cap * 2 : 8;
+			more = realloc(list, cap * sizeof *list);
+			if (!more) {
+				err = fail_oom(st);
+				break;
+			}
+			list = more;
+		}
+		list[len].at = sqlite3_column_int64(s, 0);
+		list[len].kind = col_dup(s, 1);
+		list[len].detail = col_dup(s, 2);
+		len++;
+		if (!list[len - 1].kind || !list[len - 1].detail) {
+			err = fail_oom(st);
+			break;
+		}
+	}
+	q_done(st, s);
+	if (err == STORE_OK)
+		err = q_err(st, rc);
+	if (err != STORE_OK) {
+		store_events_free(list, len);
+		return err;
+	}
+	*out = list;
+	*n = len;
+	return STORE_OK;
+}
+
+/* ---- answers -------------------------------------------------------------- */
+
+void store_answers_free(struct answer *list, size_t n)
+{
+	for (size_t i = 0; list && i < n; i++) {
+		free(list[i].item_key);
+		free(list[i].note);
+	}
+	free(list);
+}
+
+enum store_err store_answers_load(struct store *st, long long assessment_id,
+                                  struct answer **out, size_t *n)
+{
+	sqlite3_stmt *s = q_prep(st, SQL_ANSWERS);
+	struct answer *list = NULL;
+	size_t len = 0, cap = 0;
+	enum store_err err = STORE_OK;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (!s)
+		return STORE_ERROR;
+	b_int(s, ":id", assessment_id);
+	while ((rc = q_step(st, s)) == SQLITE_ROW) {
+		struct answer *a;
+
+		if (len == cap) {
+			struct answer *more;
+
+			cap = cap ? cap * 2 : 32;
+			more = realloc(list, cap * sizeof *list);
+			if (!more) {
+				err = fail_oom(st);
+				break;
+			}
+			list = more;
+		}
+		a = &list[len++];
+		a->item_key = col_dup(s, 0);
+		a->value = sqlite3_column_int(s, 1);
+		a->note = col_dup(s, 2);
+		a->changed = sqlite3_column_int64(s, 3);
+		a->carried = sqlite3_column_int(s, 4) != 0;
+		if (!a->item_key || !a->note) {
+			err = fail_oom(st);
+			break;
+		}
+	}
+	q_done(st, s);
+	if (err == STORE_OK)
+		err = q_err(st, rc);
+	if (err != STORE_OK) {
+		store_answers_free(list, len);
+		return err;
+	}
+	*out = list;
+	*n = len;
+	return STORE_OK;
+}
+
+static bool value_ok(int value)
+{
+	return value == ANSWER_UNANSWERED || value == ANSWER_DONT_KNOW ||
+	       (value >= ANSWER_MIN && value <= ANSWER_MAX);
+}
+
+static enum store_err check_key(struct store *st, const char *key)
+{
+	if (!key || !key[0] || strlen(key) > STORE_KEY_MAX || strchr(key, ' ') ||
+	    !text_utf8_valid(key, strlen(key)))
+		return say(st, STORE_INVALID, _("\"%s\" is not a valid question key."),
+		           key && text_utf8_valid(key, strlen(key)) ? key : "?");
+	return STORE_OK;
+}
+
+static enum store_err touch(struct store *st, long long id, long long now)
+{
+	sqlite3_stmt *s = q_prep(st, "UPDATE assessments SET updated = :now WHERE id = :id");
+
+	if (!s)
+		return STORE_ERROR;
+	b_int(s, ":now", now);
+	b_int(s, ":id", id);
+	return q_run(st, s);
+}
+
+/* Removes the row of an answer that holds neither a value nor a note. */
+static enum store_err drop_empty(struct store *st, long long id, const char *key)
+{
+	sqlite3_stmt *s = q_prep(st, "DELETE FROM answers WHERE assessment_id = :id"
+	                             " AND item_key = :key AND value = -2 AND note = ''");
+
+	if (!s)
+		return STORE_ERROR;
+	b_int(s, ":id", id);
+	b_text(s, ":key", key);
+	return q_run(st, s);
+}
+
+static enum store_err set_value(struct store *st, long long id, const char *key, int value)
+{
+	long long now = store_now(st);
+	enum store_err err = editable(st, id);
+	sqlite3_stmt *s;
+
+	if (err != STORE_OK)
+		return err;
+	s = q_prep(st, "INSERT INTO answers (assessment_id, item_key, value, note, changed, carried)"
+	               " VALUES (:id, :key, :value, '', :now, 0)"
+	               " ON CONFLICT (assessment_id, item_key) DO UPDATE SET"
+	               " value = excluded.value, changed = excluded.changed, carried = 0");
+	if (!s)
+		return STORE_ERROR;
+	b_int(s, ":id", id);
+	b_text(s, ":key", key);
+	b_int(s, ":value", value);
+	b_int(s, ":now", now);
+	err = q_run(st, s);
+	/* A cleared value keeps its row only while a note needs it. */
+	if (err == STORE_OK && value == ANSWER_UNANSWERED)
+		err = drop_empty(st, id, key);
+	if (err == STORE_OK)
+		err = touch(st, id, now);
+	return err;
+}
+
+enum store_err store_answer_set(struct store *st, long long assessment_id,
+                                const char *item_key, int value)
+{
+	enum store_err err = check_key(st, item_key);
+
+	if (err == STORE_OK && !value_ok(value))
+		err = say(st, STORE_INVALID, _("%d is not a valid answer."), value);
+	if (err == STORE_OK)
+		err = tx_open(st);
+	if (err != STORE_OK)
+		return err;
+	return tx_close(st, set_value(st, assessment_id, item_key, value));
+}
+
+static enum store_err set_note(struct store *st, long long id, const char *key,
+                               const char *note)
+{
+	long long now = store_now(st);
+	enum store_err err = editable(st, id);
+	sqlite3_stmt *s;
+
+	if (err != STORE_OK)
+		return err;
+	s = q_prep(st, "INSERT INTO answers (assessment_id, item_key, value, note, changed, carried)"
+	               " VALUES (:id, :key, -2, :note, :now, 0)"
+	               " ON CONFLICT (assessment_id, item_key) DO UPDATE SET"
+	               " note = excluded.note, changed = excluded.changed");
+	if (!s)
+		return STORE_ERROR;
+	b_int(s, ":id", id);
+	b_text(s, ":key", key);
+	b_text(s, ":note", note);
+	b_int(s, ":now", now);
+	err = q_run(st, s);
+	if (err == STORE_OK)
+		err = drop_empty(st, id, key);
+	if (err == STORE_OK)
+		err = touch(st, id, now);
+	return err;
+}
+
+enum store_err store_answer_set_note(struct store *st, long long assessment_id,
+                                     const char *item_key, const char *note)
+{
+	enum store_err err = check_key(st, item_key);
+
+	if (err == STORE_OK)
+		err = check_note(st, note, _("The note"));
+	if (err == STORE_OK)
+		err = tx_open(st);
+	if (err != STORE_OK)
+		return err;
+	return tx_close(st, set_note(st, assessment_id, item_key, note));
+}
+
+static enum store_err confirm(struct store *st, long long id, const char *key)
+{
+	enum store_err err = editable(st, id);
+	sqlite3_stmt *s;
+
+	if (err != STORE_OK)
+		return err;
+	s = q_prep(st, "UPDATE answers SET carried = 0 WHERE assessment_id = :id AND item_key = :key");
+	if (!s)
+		return STORE_ERROR;
+	b_int(s, ":id", id);
+	b_text(s, ":key", key);
+	err = q_run(st, s);
+	if (err == STORE_OK && sqlite3_changes(st->db) == 0)
+		err = say(st, STORE_NOT_FOUND, _("Assessment %lld has no answer for \"%s\"."), id, key);
+	if (err == STORE_OK)
+		err = touch(st, id, store_now(st));
+	return err;
+}
+
+enum store_err store_answer_confirm(struct store *st, long long assessment_id,
+                                    const char *item_key)
+{
+	enum store_err err = check_key(st, item_key);
+
+	if (err == STORE_OK)
+		err = tx_open(st);
+	if (err != STORE_OK)
+		return err;
+	return tx_close(st, confirm(st, assessment_id, item_key));
+}
+
+/* ---- import -------------------------------------------------------------- */
+
+static enum store_err insert_answers(struct store *st, long long id, const struct answer *ans,
+                                     size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		sqlite3_stmt *s;
+		enum store_err err = check_key(st, ans[i].item_key);
+
+		if (err == STORE_OK && !value_ok(ans[i].value))
+			err = say(st, STORE_INVALID, _("%d is not a valid answer."), ans[i].value);
+		if (err == STORE_OK)
+			err = check_note(st, ans[i].note, _("The note"));
+		if (err != STORE_OK)
+			return err;
+		s = q_prep(st, "INSERT INTO answers (assessment_id, item_key, value, note, changed,"
+		               " carried) VALUES (:id, :key, :value, :note, :changed, :carried)");
+		if (!s)
+			return STORE_ERROR;
+		b_int(s, ":id", id);
+		b_text(s, ":key", ans[i].item_key);
+		b_int(s, ":value", ans[i].value);
+		b_text(s, ":note", ans[i].note);
+		b_int(s, ":changed", ans[i].changed);
+		b_int(s, ":carried", ans[i].carried);
+		err = q_run(st, s);
+		if (err == STORE_ERROR &&
+		    sqlite3_extended_errcode(st->db) == SQLITE_CONSTRAINT_PRIMARYKEY)
+			err = say(st, STORE_INVALID, _("The answer to \"%s\" appears twice."),
+			          ans[i].item_key);
+		if (err != STORE_OK)
+			return err;
+	}
+	return STORE_OK;
+}
+
+static enum store_err insert_assessment(struct store *st, struct assessment *a,
+                                        const struct answer *answers, size_t n, long long *id)
+{
+	enum store_err err = STORE_OK;
+
+	/* based_on names an assessment of this database; one that is not here
+	 * (or belongs elsewhere) is dropped rather than failing the import. */
+	if (a->based_on) {
+		int status;
+		long long company = 0;
+
+		err = assessment_state(st, a->based_on, &status, &company);
+		if (err == STORE_NOT_FOUND || (err == STORE_OK && company != a->company_id))
+			a->based_on = 0;
+		else if (err != STORE_OK)
+			return err;
+	}
+	err = create_assessment(st, a, id);
+	if (err == STORE_OK)
+		err = insert_answers(st, *id, answers, n);
+	if (err == STORE_OK)
+		err = add_event(st, *id, a->started, "created", "");
+	if (err == STORE_OK && a->status == ASSESS_FINAL)
+		err = add_event(st, *id, a->completed, "finalized", "");
+	return err;
+}
+
+enum store_err store_assessment_insert(struct store *st, const struct assessment *a,
+                                       const struct answer *answers, size_t n,
+                                       long long *id)
+{
+	struct assessment copy = *a;
+	long long new_id = 0;
+	enum store_err err;
+
+	err = check_line(st, a->questionnaire, STORE_KEY_MAX, false, _("The questionnaire id"));
+	if (err == STORE_OK)
+		err = check_line(st, a->assessor, TEXT_FIELD_MAX, true, _("The assessor"));
+	if (err == STORE_OK)
+		err = check_note(st, a->summary, _("The summary"));
+	if (err != STORE_OK)
+		return err;
+	if (!a->uuid[0])
+		make_uuid(copy.uuid);
+	else if (!uuid_valid(a->uuid))
+		return say(st, STORE_INVALID, _("\"%s\" is not a valid UUID."), a->uuid);
+	err = tx_open(st);
+	if (err != STORE_OK)
+		return err;
+	err = tx_close(st, insert_assessment(st, &copy, answers, n, &new_id));
+	if (err == STORE_OK && id)
+		*id = new_id;
+	return err;
+}
+
+/* ---- query plans (for the tests) ---------------------------------------- */
+
+enum store_err store_query_plan(struct store *st, const char *query,
+                                void (*fn)(const char *step, void *ctx), void *ctx)
+{
+	static const struct {
+		const char *name, *sql;
+	} plans[] = {
+		{ "portfolio", "EXPLAIN QUERY PLAN " SQL_PORTFOLIO },
+		{ "history", "EXPLAIN QUERY PLAN " SQL_HISTORY },
+		{ "final", "EXPLAIN QUERY PLAN " SQL_FINAL },
+		{ "draft", "EXPLAIN QUERY PLAN " SQL_DRAFT },
+		{ "answers", "EXPLAIN QUERY PLAN " SQL_ANSWERS },
+		{ "events", "EXPLAIN QUERY PLAN " SQL_EVENTS },
+		{ "each-assessment", "EXPLAIN QUERY PLAN " SQL_EACH_ASSESSMENT },
+	};
+
+	for (size_t i = 0; i < sizeof plans / sizeof plans[0]; i++) {
+		sqlite3_stmt *s;
+		int rc;
+
+		if (!query || strcmp(query, plans[i].name) != 0)
+			continue;
+		s = q_prep(st, plans[i].sql);
+		if (!s)
+			return STORE_ERROR;
+		while ((rc = q_step(st, s)) == SQLITE_ROW) {
+			const unsigned char *step = sqlite3_column_text(s, 3);
+
+			fn(step ? (const char *)step : "", ctx);
+		}
+		q_done(st, s);
+		return q_err(st, rc);
+	}
+	return say(st, STORE_INVALID, "unknown query \"%s\"", query ? query : "");
+}

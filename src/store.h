@@ -116,6 +116,9 @@ enum store_err store_open(const char *path, unsigned flags, struct store **out,
 void store_close(struct store *st);
 
 const char *store_error(const struct store *st);
+/* Sets the message store_error() returns, for modules that report their
+ * own failures through a store call chain (e.g. assess.c); returns err. */
+enum store_err store_set_error(struct store *st, enum store_err err, const char *msg);
 const char *store_path(const struct store *st);
 bool store_readonly(const struct store *st);
 /* Fixes "now" for reproducible output (tests); 0 returns to the clock. */
@@ -243,5 +246,11 @@ enum store_err store_backup(struct store *st, const char *dest);
 int store_schema_version(struct store *st);
 /* Caps the database size in pages (to test a full disk). */
 void store_set_max_pages(struct store *st, long long pages);
+/* Reports SQLite's query plan of one of the store's read queries, one line
+ * per step, to fn (tests check that no step scans a whole table).  query is
+ * "portfolio", "history", "final", "draft", "answers", "events" or
+ * "each-assessment"; STORE_INVALID for any other name. */
+enum store_err store_query_plan(struct store *st, const char *query,
+                                void (*fn)(const char *step, void *ctx), void *ctx);
 
 #endif
