@@ -1,3 +1,518 @@
 #include "config.h"
 
+/*
+ * assess.c - assessment operations shared by the command line and the UI:
+ * load and score, resolve a user's reference, start (or resume) a draft,
+ * finish it, compare two, and add the sample companies.
+ *
+ * Glue only: the store keeps the data, the catalogue/scoring/compare
+ * modules do the thinking.  Prints nothing; failures are reported through
+ * the store's error message so both faces show the same words.
+ */
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "assess.h"
+#include "i18n.h"
+
+#if defined(__GNUC__) || defined(__clang__)
+#define PRINTF_LIKE(f, a) __attribute__((format(printf, f, a)))
+#else
+#define PRINTF_LIKE(f, a)
+#endif
+
+#define DAY (24LL * 60 * 60)
+
+static enum store_err assess_fail(struct store *st, enum store_err err, const char *fmt, ...)
+	PRINTF_LIKE(3, 4);
+static enum store_err assess_fail(struct store *st, enum store_err err, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	store_set_error(st, err, msg);
+	return err;
+}
+
+/* ---- loading -------------------------------------------------------------- */
+
+static void scored_init(struct scored *s)
+{
+	int i;
+
+	memset(s, 0, sizeof *s);
+	for (i = 0; i < CAT_MAX_ITEMS; i++)
+		s->values[i] = ANSWER_UNANSWERED;
+	s->score.overall = SCORE_NONE;
+	s->score.level = LEVEL_UNKNOWN;
+	s->score.band = LEVEL_UNKNOWN;
+}
+
+void assess_clear(struct scored *s)
+{
+	int i;
+
+	if (!s)
+		return;
+	for (i = 0; i < CAT_MAX_ITEMS; i++)
+		free(s->notes[i]);
+	store_assessment_clear(&s->a);
+	scored_init(s);
+}
+
+/* Places the stored answers on the catalogue's item indexes. */
+static enum store_err scored_fill(struct store *st, struct scored *s)
+{
+	struct answer *ans = NULL;
+	size_t n = 0, i;
+	enum store_err err;
+	int k;
+
+	err = store_answers_load(st, s->a.id, &ans, &n);
+	if (err != STORE_OK)
+		return err;
+	for (i = 0; i < n; i++) {
+		int idx = catalogue_item_index(s->cat, ans[i].item_key);
+		if (idx < 0) {
+			/* Kept in the store, counted so a caller can say so. */
+			s->n_unknown_keys++;
+			continue;
+		}
+		s->values[idx] = ans[i].value;
+		s->changed[idx] = ans[i].changed;
+		s->carried[idx] = ans[i].carried;
+		free(s->notes[idx]);
+		s->notes[idx] = strdup(ans[i].note ? ans[i].note : "");
+		if (!s->notes[idx]) {
+			store_answers_free(ans, n);
+			return assess_fail(st, STORE_ERROR, "%s", _("Out of memory."));
+		}
+	}
+	store_answers_free(ans, n);
+	for (k = 0; k < s->cat->n_items; k++)
+		if (!s->notes[k] && !(s->notes[k] = strdup("")))
+			return assess_fail(st, STORE_ERROR, "%s", _("Out of memory."));
+	return STORE_OK;
+}
+
+enum store_err assess_load(struct store *st, long long id, struct scored *out)
+{
+	enum store_err err;
+
+	scored_init(out);
+	err = store_assessment_get(st, id, &out->a);
+	if (err != STORE_OK)
+		return err;
+	out->cat = catalogue_find(out->a.questionnaire, out->a.qversion);
+	if (!out->cat) {
+		err = assess_fail(st, STORE_INVALID,
+		                  _("Assessment %lld uses questionnaire \"%s\" version %d, which "
+		                    "this version of smready does not know."),
+		                  id, out->a.questionnaire ? out->a.questionnaire : "?",
+		                  out->a.qversion);
+		assess_clear(out);
+		return err;
+	}
+	err = scored_fill(st, out);
+	if (err != STORE_OK) {
+		assess_clear(out);
+		return err;
+	}
+	scoring_compute(out->cat, out->values, &out->score);
+	return STORE_OK;
+}
+
+/* ---- references ------------------------------------------------------------ */
+
+enum store_err assess_resolve(struct store *st, const char *ref, long long *id)
+{
+	struct assessment a;
+	struct company c;
+	enum store_err err;
+
+	if (!ref || !*ref)
+		return assess_fail(st, STORE_INVALID, "%s",
+		                   _("Name an assessment: its number, its UUID or a company name."));
+	memset(&a, 0, sizeof a);
+	err = store_assessment_find(st, ref, &a);
+	if (err == STORE_OK) {
+		*id = a.id;
+		store_assessment_clear(&a);
+		return STORE_OK;
+	}
+	if (err != STORE_NOT_FOUND)
+		return err;
+	memset(&c, 0, sizeof c);
+	err = store_company_find(st, ref, &c);
+	if (err == STORE_NOT_FOUND)
+		return assess_fail(st, STORE_NOT_FOUND,
+		                   _("No assessment or company \"%s\" was found."), ref);
+	if (err != STORE_OK)
+		return err;
+	memset(&a, 0, sizeof a);
+	err = store_assessment_final(st, c.id, 0, &a);
+	if (err == STORE_NOT_FOUND)
+		err = store_assessment_draft(st, c.id, &a);
+	if (err == STORE_NOT_FOUND)
+		err = assess_fail(st, STORE_NOT_FOUND, _("\"%s\" has no assessment yet."), c.name);
+	if (err == STORE_OK)
+		*id = a.id;
+	store_assessment_clear(&a);
+	store_company_clear(&c);
+	return err;
+}
+
+/* ---- starting and finishing ---------------------------------------------- */
+
+enum store_err assess_start(struct store *st, long long company_id, bool from_previous,
+                            const char *assessor, long long *id, bool *resumed)
+{
+	const struct catalogue *cat = catalogue_builtin();
+	struct assessment a;
+	struct company c;
+	enum store_err err;
+	long long from = 0;
+
+	*resumed = false;
+	memset(&c, 0, sizeof c);
+	err = store_company_get(st, company_id, &c);
+	if (err != STORE_OK)
+		return err;
+	if (c.archived) {
+		err = assess_fail(st, STORE_STATE,
+		                  _("\"%s\" is archived; unarchive it before assessing it again."),
+		                  c.name);
+		store_company_clear(&c);
+		return err;
+	}
+	store_company_clear(&c);
+
+	memset(&a, 0, sizeof a);
+	err = store_assessment_draft(st, company_id, &a);
+	if (err == STORE_OK) {
+		*id = a.id;
+		*resumed = true;
+		store_assessment_clear(&a);
+		return STORE_OK;
+	}
+	if (err != STORE_NOT_FOUND)
+		return err;
+	if (from_previous) {
+		memset(&a, 0, sizeof a);
+		err = store_assessment_final(st, company_id, 0, &a);
+		if (err == STORE_OK)
+			from = a.id;
+		store_assessment_clear(&a);
+		if (err != STORE_OK && err != STORE_NOT_FOUND)
+			return err;
+	}
+	return store_assessment_create(st, company_id, cat->id, cat->version, assessor, from, id);
+}
+
+enum store_err assess_finish(struct store *st, long long id)
+{
+	struct scored s;
+	enum store_err err;
+
+	err = assess_load(st, id, &s);
+	if (err != STORE_OK)
+		return err;
+	if (s.a.status == ASSESS_FINAL) {
+		err = assess_fail(st, STORE_STATE, _("Assessment %lld is final already."), id);
+	} else if (s.score.answered == 0) {
+		err = assess_fail(st, STORE_STATE,
+		                  _("Assessment %lld has no answers yet; answer at least one "
+		                    "question before finishing it."), id);
+	} else {
+		err = store_assessment_finalize(st, id, s.score.overall, (int)s.score.level);
+	}
+	assess_clear(&s);
+	return err;
+}
+
+/* ---- comparing -------------------------------------------------------------- */
+
+void assess_compared_clear(struct compared *c)
+{
+	if (!c)
+		return;
+	assess_clear(&c->old);
+	assess_clear(&c->new);
+	memset(&c->cmp, 0, sizeof c->cmp);
+}
+
+/* The id of the company's nth newest final assessment. */
+static enum store_err final_id(struct store *st, long long company_id, int nth, long long *id)
+{
+	struct assessment a;
+	enum store_err err;
+
+	memset(&a, 0, sizeof a);
+	err = store_assessment_final(st, company_id, nth, &a);
+	if (err == STORE_OK)
+		*id = a.id;
+	store_assessment_clear(&a);
+	return err;
+}
+
+enum store_err assess_compare(struct store *st, long long company_id,
+                              long long from_id, long long to_id, struct compared *out)
+{
+	enum store_err err;
+
+	scored_init(&out->old);
+	scored_init(&out->new);
+	memset(&out->cmp, 0, sizeof out->cmp);
+	if (from_id == 0 && to_id == 0) {
+		err = final_id(st, company_id, 0, &to_id);
+		if (err == STORE_OK)
+			err = final_id(st, company_id, 1, &from_id);
+		if (err == STORE_NOT_FOUND)
+			return assess_fail(st, STORE_NOT_FOUND, "%s",
+			                   _("A comparison needs two final assessments; this company "
+			                     "has fewer."));
+		if (err != STORE_OK)
+			return err;
+	} else if (from_id == 0 || to_id == 0) {
+		return assess_fail(st, STORE_INVALID, "%s",
+		                   _("Name both assessments to compare, or neither."));
+	}
+	err = assess_load(st, from_id, &out->old);
+	if (err == STORE_OK)
+		err = assess_load(st, to_id, &out->new);
+	if (err != STORE_OK) {
+		assess_compared_clear(out);
+		return err;
+	}
+	if (out->old.a.company_id != out->new.a.company_id ||
+	    (company_id && out->new.a.company_id != company_id)) {
+		assess_compared_clear(out);
+		return assess_fail(st, STORE_INVALID, "%s",
+		                   _("Both assessments must belong to the same company."));
+	}
+	compare_scores(&out->old.score, out->old.values, &out->new.score, out->new.values,
+	               &out->cmp);
+	return STORE_OK;
+}
+
+/* ---- sample data ------------------------------------------------------------ */
+
+/* Item order of the answer strings below: one character per item, '0'..'4',
+ * '?' for "don't know", '.' for unanswered.  Looked up by key, so a
+ * reordered catalogue still gets the right answers. */
+static const char *const demo_keys[] = {
+	"goals.purpose", "goals.business", "goals.achievable",
+	"channels.audience", "channels.choice", "channels.analytics",
+	"resources.long_term", "resources.budget", "resources.time", "resources.staff",
+	"resources.in_house",
+	"organisation.pipeline", "organisation.before_launch", "organisation.empowerment",
+	"organisation.backing",
+	"policy.document", "policy.negative", "policy.networks",
+	"measurement.metrics", "measurement.tools", "measurement.review",
+	"skills.expertise", "skills.learning", "skills.response",
+};
+#define DEMO_KEYS (int)(sizeof demo_keys / sizeof demo_keys[0])
+#define DEMO_MAX_Q 5
+#define DEMO_MAX_NOTES 4
+
+struct demo_note {
+	int quarter;
+	const char *key;
+	const char *text;
+};
+
+/* Sample data is the user's kind of data (German companies with German
+ * notes), not program text, so it is not translated. */
+struct demo_company {
+	const char *uuid;
+	const char *name;
+	const char *industry;
+	const char *contact;
+	const char *notes;
+	int n_quarters;
+	const char *answers[DEMO_MAX_Q];
+	struct demo_note notes_by_q[DEMO_MAX_NOTES];
+};
+
+static const struct demo_company demo_companies[] = {
+	{ "5a3f0d1e-7c2b-4e8a-9b1d-0000000000a1", "Bäckerei Morgenrot (Beispiel)",
+	  "Bäckerei und Café", "info@morgenrot.example",
+	  "Beispieldaten: Familienbetrieb mit zwei Filialen.",
+	  4,
+	  { "322" "210" "31114" "1023" "000" "100" "112",
+	    "332" "321" "32114" "2123" "110" "110" "212",
+	    "433" "331" "32324" "2233" "211" "211" "223",
+	    "433" "432" "43324" "3334" "322" "322" "323" },
+	  { { 0, "resources.time", "Die Chefin postet abends nach Ladenschluss, wenn überhaupt Zeit bleibt." },
+	    { 0, "goals.purpose", "Ziel: mehr Vorbestellungen für Torten über Instagram." },
+	    { 2, "resources.time", "Verkäuferin Jana hat jetzt vier Stunden pro Woche fest für Instagram." },
+	    { 3, "measurement.metrics", "Zählt Vorbestellungen mit dem Vermerk „auf Instagram gesehen“." } } },
+	{ "5a3f0d1e-7c2b-4e8a-9b1d-0000000000a2", "Tischlerei Kranich (Beispiel)",
+	  "Tischlerei", "", "Beispieldaten: sucht Auszubildende.",
+	  3,
+	  { "112" "21?" "31212" "1122" "000" "000" "111",
+	    "322" "221" "32212" "1123" "101" "100" "211",
+	    "333" "332" "32323" "2233" "211" "211" "222" },
+	  { { 0, "goals.purpose", "Der Juniorchef will „irgendwas mit Facebook“ – ein Ziel gibt es noch nicht." },
+	    { 0, "channels.analytics", "Niemand weiß, wie man die Statistik der Website liest." },
+	    { 1, "goals.purpose", "Ziel vereinbart: zwei Auszubildende pro Jahr über Instagram gewinnen." } } },
+	{ "5a3f0d1e-7c2b-4e8a-9b1d-0000000000a3", "Physiopraxis am Lindenhof (Beispiel)",
+	  "Physiotherapie", "praxis@lindenhof.example", "Beispieldaten.",
+	  5,
+	  { "333" "322" "32324" "2233" "221" "211" "223",
+	    "433" "332" "43324" "3233" "322" "222" "323",
+	    "433" "433" "43334" "3334" "332" "332" "334",
+	    "443" "433" "43214" "3334" "332" "333" "333",
+	    "443" "443" "43334" "4344" "433" "333" "434" },
+	  { { 1, "skills.response", "Anfragen werden zwischen den Terminen beantwortet, meist am selben Tag." },
+	    { 3, "resources.staff", "Die Kollegin, die die Seite betreut hat, ist in Elternzeit." },
+	    { 4, "resources.staff", "Zwei Therapeuten teilen sich die Betreuung jetzt." } } },
+	{ "5a3f0d1e-7c2b-4e8a-9b1d-0000000000a4", "Fahrradladen Speiche & Co. (Beispiel)",
+	  "Fahrradhandel und Werkstatt", "", "",
+	  3,
+	  { "221" "11?" "2?210" "1112" "000" "1?0" "101",
+	    "222" "221" "21211" "1122" "100" "110" "112",
+	    "322" "222" "32223" "2223" "111" "211" "222" },
+	  { { 0, "resources.in_house", "Eine Agentur postet fertige Beiträge, das Team ist nicht beteiligt." },
+	    { 2, "resources.in_house", "Die Agentur macht nur noch Fotos; die Beiträge schreibt das Team selbst." } } },
+};
+
+static int demo_value(char ch)
+{
+	if (ch >= '0' && ch <= '4')
+		return ch - '0';
+	if (ch == '?')
+		return ANSWER_DONT_KNOW;
+	return ANSWER_UNANSWERED;
+}
+
+/* Inserts one final assessment of a sample company, quarter q. */
+static enum store_err demo_assessment(struct store *st, const struct demo_company *dc,
+                                      long long company_id, int q, long long completed,
+                                      long long *prev_id)
+{
+	const struct catalogue *cat = catalogue_builtin();
+	struct answer answers[DEMO_KEYS];
+	int values[CAT_MAX_ITEMS];
+	struct assessment a;
+	struct score sc;
+	size_t n = 0;
+	int i, k;
+
+	for (i = 0; i < CAT_MAX_ITEMS; i++)
+		values[i] = ANSWER_UNANSWERED;
+	for (k = 0; k < DEMO_KEYS && dc->answers[q][k]; k++) {
+		int idx = catalogue_item_index(cat, demo_keys[k]);
+		int v = demo_value(dc->answers[q][k]);
+		if (idx < 0 || v == ANSWER_UNANSWERED)
+			continue;
+		values[idx] = v;
+		memset(&answers[n], 0, sizeof answers[n]);
+		answers[n].item_key = (char *)demo_keys[k];
+		answers[n].value = v;
+		answers[n].note = (char *)"";
+		answers[n].changed = completed - 2 * DAY;
+		for (i = 0; i < DEMO_MAX_NOTES; i++)
+			if (dc->notes_by_q[i].key && dc->notes_by_q[i].quarter == q &&
+			    strcmp(dc->notes_by_q[i].key, demo_keys[k]) == 0)
+				answers[n].note = (char *)dc->notes_by_q[i].text;
+		n++;
+	}
+	scoring_compute(cat, values, &sc);
+
+	memset(&a, 0, sizeof a);
+	/* Derived from the company's UUID and the quarter: stable, so the
+	 * samples are the same in every database. */
+	memcpy(a.uuid, dc->uuid, 24);
+	snprintf(a.uuid + 24, sizeof a.uuid - 24, "00000b%.2s000%c", dc->uuid + 34, '0' + q);
+	a.company_id = company_id;
+	a.status = ASSESS_FINAL;
+	a.questionnaire = (char *)cat->id;
+	a.qversion = cat->version;
+	a.started = completed - 3 * DAY;
+	a.completed = completed;
+	a.updated = completed;
+	a.assessor = (char *)"Beispiel-Beratung";
+	a.summary = (char *)"";
+	a.overall = sc.overall;
+	a.level = (int)sc.level;
+	a.reopened = 0;
+	a.based_on = *prev_id;
+	return store_assessment_insert(st, &a, answers, n, prev_id);
+}
+
+static enum store_err demo_company_add(struct store *st, const struct demo_company *dc,
+                                       long long now, bool *added)
+{
+	struct company c, found;
+	enum store_err err;
+	long long id, prev = 0;
+	int q;
+
+	*added = false;
+	memset(&found, 0, sizeof found);
+	err = store_company_find_uuid(st, dc->uuid, &found);
+	store_company_clear(&found);
+	if (err == STORE_OK)
+		return STORE_OK;            /* added before */
+	if (err != STORE_NOT_FOUND)
+		return err;
+	memset(&found, 0, sizeof found);
+	err = store_company_find(st, dc->name, &found);
+	store_company_clear(&found);
+	if (err == STORE_OK)
+		return STORE_OK;            /* the user has a company of that name */
+	if (err != STORE_NOT_FOUND)
+		return err;
+
+	memset(&c, 0, sizeof c);
+	snprintf(c.uuid, sizeof c.uuid, "%s", dc->uuid);
+	c.name = (char *)dc->name;
+	c.industry = (char *)dc->industry;
+	c.contact = (char *)dc->contact;
+	c.notes = (char *)dc->notes;
+	/* Quarterly: the latest assessment three weeks ago, 91 days apart. */
+	c.created = now - 21 * DAY - (long long)dc->n_quarters * 91 * DAY;
+	c.archived = false;
+	c.sample = true;
+
+	err = store_begin(st);
+	if (err != STORE_OK)
+		return err;
+	err = store_company_insert(st, &c, &id);
+	for (q = 0; err == STORE_OK && q < dc->n_quarters; q++) {
+		long long completed = now - 21 * DAY - (long long)(dc->n_quarters - 1 - q) * 91 * DAY;
+		err = demo_assessment(st, dc, id, q, completed, &prev);
+	}
+	if (err == STORE_OK)
+		err = store_commit(st);
+	if (err != STORE_OK) {
+		store_rollback(st);
+		return err;
+	}
+	*added = true;
+	return STORE_OK;
+}
+
+enum store_err assess_demo(struct store *st, int *added)
+{
+	long long now = store_now(st);
+	size_t i;
+
+	*added = 0;
+	for (i = 0; i < sizeof demo_companies / sizeof demo_companies[0]; i++) {
+		bool one;
+		enum store_err err = demo_company_add(st, &demo_companies[i], now, &one);
+		if (err != STORE_OK)
+			return err;
+		if (one)
+			(*added)++;
+	}
+	return STORE_OK;
+}

@@ -1,3 +1,1968 @@
 #include "config.h"
 
+/*
+ * cli.c - the command-line verbs: parses each verb's options, calls the
+ * store and the assessment core, and prints aligned plain text or JSON on
+ * stdout, messages on stderr.  Owns the verb table (so main can tell a typo
+ * from a verb before touching the database), the per-verb help texts and
+ * the mapping of store errors to exit statuses.
+ */
+
+#include <errno.h>
+#include <getopt.h>
+#include <jansson.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "assess.h"
+#include "catalogue.h"
 #include "cli.h"
+#include "i18n.h"
+#include "report.h"
+#include "scoring.h"
+#include "store.h"
+#include "text.h"
+
+#if defined(__GNUC__) || defined(__clang__)
+#define PRINTF_LIKE(f, a) __attribute__((format(printf, f, a)))
+#else
+#define PRINTF_LIKE(f, a)
+#endif
+
+#define DUE_AFTER_DAYS 91
+#define DAY (24LL * 60 * 60)
+
+/* ---- messages and exit statuses ------------------------------------------ */
+
+static void cli_msg(const char *fmt, ...) PRINTF_LIKE(1, 2);
+static void cli_msg(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("smready: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+/* A bad command line: says what is wrong and where help is. */
+static int cli_usage(const char *verb, const char *fmt, ...) PRINTF_LIKE(2, 3);
+static int cli_usage(const char *verb, const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("smready: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	fprintf(stderr, _("Try 'smready %s --help'.\n"), verb);
+	return EXIT_USAGE;
+}
+
+static int exit_for(enum store_err err)
+{
+	switch (err) {
+	case STORE_OK:
+		return EXIT_OK;
+	case STORE_BUSY:
+		return EXIT_BUSY;
+	case STORE_CORRUPT:
+	case STORE_NOT_DB:
+	case STORE_NEWER:
+		return EXIT_DB;
+	default:
+		return EXIT_FAIL;
+	}
+}
+
+/* Reports a store failure with its message and returns the exit status. */
+static int store_fail(struct store *st, enum store_err err)
+{
+	const char *msg = store_error(st);
+
+	if (err == STORE_READONLY)
+		cli_msg(_("The database %s is open read-only; nothing was changed."), store_path(st));
+	else
+		cli_msg("%s", msg && *msg ? msg : _("The database operation failed."));
+	return exit_for(err);
+}
+
+/* ---- option parsing ------------------------------------------------------ */
+
+/* Reports getopt's '?' or ':' result as a usage error. */
+static int opt_error(const char *verb, int c, char **argv)
+{
+	const char *arg = argv[optind - 1];
+
+	if (c == ':')
+		return cli_usage(verb, _("The option '%s' needs a value."), arg);
+	if (optopt)
+		return cli_usage(verb, _("Unknown option '-%c'."), optopt);
+	return cli_usage(verb, _("Unknown option '%s'."), arg);
+}
+
+static void opt_reset(void)
+{
+	/* 0 makes glibc's getopt start over, as each verb parses anew. */
+	optind = 0;
+	opterr = 0;
+}
+
+static int cli_help(const char *text)
+{
+	fputs(_(text), stdout);
+	return EXIT_OK;
+}
+
+/* ---- JSON output --------------------------------------------------------- */
+
+static int json_print(json_t *root, FILE *out)
+{
+	int rc = EXIT_OK;
+
+	if (!root || json_dumpf(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER) != 0) {
+		cli_msg("%s", _("Could not write the JSON output."));
+		rc = EXIT_FAIL;
+	} else {
+		fputc('\n', out);
+	}
+	json_decref(root);
+	return rc;
+}
+
+static json_t *jstr(const char *s)
+{
+	json_t *j = json_string(s ? s : "");
+	return j ? j : json_null();
+}
+
+static json_t *jscore(int score)
+{
+	return score < 0 ? json_null() : json_integer(score);
+}
+
+static json_t *jlevel(int level)
+{
+	return level < 0 || level >= LEVEL_COUNT ? json_null()
+	                                         : json_string(scoring_level_key((enum level)level));
+}
+
+static json_t *janswer(int value)
+{
+	if (value == ANSWER_DONT_KNOW)
+		return json_string("dk");
+	if (value >= ANSWER_MIN && value <= ANSWER_MAX)
+		return json_integer(value);
+	return json_null();
+}
+
+/* ISO 8601 UTC time, or null for 0. */
+static json_t *jtime(long long t)
+{
+	char buf[32];
+	struct tm tm;
+	time_t tt = (time_t)t;
+
+	if (t <= 0 || !gmtime_r(&tt, &tm))
+		return json_null();
+	strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	return json_string(buf);
+}
+
+static const char *level_label(int level)
+{
+	if (level < 0 || level >= LEVEL_COUNT)
+		return _("not scored");
+	return _(scoring_level_name((enum level)level));
+}
+
+static char *score_cell(char *buf, size_t n, int score)
+{
+	if (score < 0)
+		snprintf(buf, n, "–");
+	else
+		snprintf(buf, n, "%d", score);
+	return buf;
+}
+
+/* ---- lookups ------------------------------------------------------------- */
+
+static int find_company(struct store *st, const char *ref, struct company *c)
+{
+	enum store_err err;
+
+	memset(c, 0, sizeof *c);
+	err = store_company_find(st, ref, c);
+	if (err == STORE_NOT_FOUND) {
+		cli_msg(_("There is no company \"%s\"; 'smready companies --all' lists them."), ref);
+		return EXIT_FAIL;
+	}
+	if (err != STORE_OK)
+		return store_fail(st, err);
+	return EXIT_OK;
+}
+
+/* An assessment to change: its number or UUID, or a company name meaning
+ * that company's open draft. */
+static int find_draft(struct store *st, const char *ref, struct assessment *a)
+{
+	struct company c;
+	enum store_err err;
+
+	memset(a, 0, sizeof *a);
+	err = store_assessment_find(st, ref, a);
+	if (err != STORE_OK && err != STORE_NOT_FOUND)
+		return store_fail(st, err);
+	if (err == STORE_NOT_FOUND) {
+		memset(&c, 0, sizeof c);
+		err = store_company_find(st, ref, &c);
+		if (err == STORE_NOT_FOUND) {
+			cli_msg(_("There is no assessment or company \"%s\"."), ref);
+			return EXIT_FAIL;
+		}
+		if (err != STORE_OK)
+			return store_fail(st, err);
+		err = store_assessment_draft(st, c.id, a);
+		if (err == STORE_NOT_FOUND) {
+			cli_msg(_("\"%s\" has no open draft; start one with 'smready assess \"%s\"'."),
+			        c.name, c.name);
+			store_company_clear(&c);
+			return EXIT_FAIL;
+		}
+		store_company_clear(&c);
+		if (err != STORE_OK)
+			return store_fail(st, err);
+	}
+	if (a->status == ASSESS_FINAL) {
+		cli_msg(_("Assessment #%lld is final; to change it, reopen it first with "
+		          "'smready reopen %lld --reason TEXT'."), a->id, a->id);
+		store_assessment_clear(a);
+		return EXIT_FAIL;
+	}
+	return EXIT_OK;
+}
+
+/* Parses an answer: 0..4, "dk"/"dont-know"/"don't-know", "none". */
+static bool parse_value(const char *s, int *v)
+{
+	if (s[0] >= '0' && s[0] <= '4' && s[1] == '\0') {
+		*v = s[0] - '0';
+		return true;
+	}
+	if (strcmp(s, "dk") == 0 || strcmp(s, "dont-know") == 0 || strcmp(s, "don't-know") == 0 ||
+	    strcmp(s, "?") == 0) {
+		*v = ANSWER_DONT_KNOW;
+		return true;
+	}
+	if (strcmp(s, "none") == 0) {
+		*v = ANSWER_UNANSWERED;
+		return true;
+	}
+	return false;
+}
+
+static int check_line(const char *what, const char *s, size_t max, bool allow_empty)
+{
+	enum text_check c = text_check_line(s, max, allow_empty);
+
+	if (c == TEXT_OK)
+		return EXIT_OK;
+	/* TRANSLATORS: "%s: %s." is e.g. "The company name: is not valid UTF-8." */
+	cli_msg(_("%s %s."), what, _(text_check_message(c)));
+	if (c == TEXT_TOO_LONG)
+		fprintf(stderr, P_("(at most %zu character)\n", "(at most %zu characters)\n", max), max);
+	return EXIT_FAIL;
+}
+
+/* ---- questions ----------------------------------------------------------- */
+
+static const char help_questions[] = N_(
+	"Usage: smready questions [--json]\n"
+	"\n"
+	"Lists the built-in questionnaire in the current language: the dimensions,\n"
+	"each question with its key, weight, help text, next step and the criteria\n"
+	"it covers, the knock-outs and the answer scale.\n"
+	"\n"
+	"  --json   machine-readable output\n"
+	"  --help   show this help\n");
+
+static json_t *questions_json(const struct catalogue *cat)
+{
+	json_t *root = json_object(), *scale = json_array(), *dims = json_array();
+	json_t *items = json_array(), *kos = json_array(), *crit = json_array();
+	const char *covered[64];
+	int i, n, c;
+
+	json_object_set_new(root, "catalogue", jstr(cat->id));
+	json_object_set_new(root, "version", json_integer(cat->version));
+	for (i = ANSWER_MIN; i <= ANSWER_MAX; i++) {
+		json_t *o = json_object();
+		json_object_set_new(o, "value", json_integer(i));
+		json_object_set_new(o, "label", jstr(_(catalogue_scale_label(i))));
+		json_array_append_new(scale, o);
+	}
+	{
+		json_t *o = json_object();
+		json_object_set_new(o, "value", json_string("dk"));
+		json_object_set_new(o, "label", jstr(_(catalogue_scale_label(ANSWER_DONT_KNOW))));
+		json_array_append_new(scale, o);
+	}
+	json_object_set_new(root, "scale", scale);
+	for (i = 0; i < cat->n_dims; i++) {
+		json_t *o = json_object();
+		json_object_set_new(o, "key", jstr(cat->dims[i].key));
+		json_object_set_new(o, "name", jstr(_(cat->dims[i].name)));
+		json_object_set_new(o, "description", jstr(_(cat->dims[i].description)));
+		json_array_append_new(dims, o);
+	}
+	json_object_set_new(root, "dimensions", dims);
+	for (i = 0; i < cat->n_items; i++) {
+		const struct cat_item *it = &cat->items[i];
+		json_t *o = json_object(), *cr = json_array();
+		int k = catalogue_item_knockout(cat, i);
+
+		json_object_set_new(o, "key", jstr(it->key));
+		json_object_set_new(o, "dimension", jstr(cat->dims[it->dimension].key));
+		json_object_set_new(o, "weight", json_integer(it->weight));
+		json_object_set_new(o, "question", jstr(_(it->question)));
+		json_object_set_new(o, "help", jstr(_(it->help)));
+		json_object_set_new(o, "recommendation", jstr(_(it->recommendation)));
+		for (c = 0; c < CAT_MAX_CRITERIA && it->criteria[c]; c++)
+			json_array_append_new(cr, jstr(it->criteria[c]));
+		json_object_set_new(o, "criteria", cr);
+		json_object_set_new(o, "knockout", k >= 0 ? jstr(cat->knockouts[k].key) : json_null());
+		json_array_append_new(items, o);
+	}
+	json_object_set_new(root, "items", items);
+	for (i = 0; i < cat->n_knockouts; i++) {
+		const struct cat_knockout *ko = &cat->knockouts[i];
+		json_t *o = json_object();
+		json_object_set_new(o, "key", jstr(ko->key));
+		json_object_set_new(o, "item", jstr(cat->items[ko->item].key));
+		json_object_set_new(o, "max_value", json_integer(ko->max_value));
+		json_object_set_new(o, "name", jstr(_(ko->name)));
+		json_object_set_new(o, "reason", jstr(_(ko->reason)));
+		json_array_append_new(kos, o);
+	}
+	json_object_set_new(root, "knockouts", kos);
+	n = catalogue_criteria_covered(cat, covered, 64);
+	for (i = 0; i < n; i++)
+		json_array_append_new(crit, jstr(covered[i]));
+	json_object_set_new(root, "criteria", crit);
+	return root;
+}
+
+static void questions_text(const struct catalogue *cat)
+{
+	int d, i, c;
+
+	printf(P_("Questionnaire \"%s\", version %d: %d question",
+	          "Questionnaire \"%s\", version %d: %d questions", cat->n_items),
+	       cat->id, cat->version, cat->n_items);
+	printf(P_(" in %d dimension.\n", " in %d dimensions.\n", cat->n_dims), cat->n_dims);
+	printf("\n%s", _("Answer scale:"));
+	for (i = ANSWER_MIN; i <= ANSWER_MAX; i++)
+		printf(" %d %s,", i, _(catalogue_scale_label(i)));
+	printf(" dk %s.\n", _(catalogue_scale_label(ANSWER_DONT_KNOW)));
+
+	for (d = 0; d < cat->n_dims; d++) {
+		printf("\n%s (%s)\n", _(cat->dims[d].name), cat->dims[d].key);
+		report_wrap(stdout, "  ", 2, _(cat->dims[d].description));
+		for (i = 0; i < cat->n_items; i++) {
+			const struct cat_item *it = &cat->items[i];
+			char crit[64] = "", line[256], pre[128];
+			int k = catalogue_item_knockout(cat, i);
+
+			if (it->dimension != d)
+				continue;
+			for (c = 0; c < CAT_MAX_CRITERIA && it->criteria[c]; c++) {
+				if (c)
+					strncat(crit, ", ", sizeof crit - strlen(crit) - 1);
+				strncat(crit, it->criteria[c], sizeof crit - strlen(crit) - 1);
+			}
+			snprintf(line, sizeof line, _("weight %d, criteria %s"), it->weight, crit);
+			printf("\n  %s  %s\n", it->key, line);
+			report_wrap(stdout, "    ", 4, _(it->question));
+			snprintf(pre, sizeof pre, "    %s ", _("Ready when:"));
+			report_wrap(stdout, pre, 6, _(it->help));
+			snprintf(pre, sizeof pre, "    %s ", _("Next step:"));
+			report_wrap(stdout, pre, 6, _(it->recommendation));
+			if (k >= 0) {
+				snprintf(pre, sizeof pre, "    %s %s: ", _("Knock-out:"),
+				         _(cat->knockouts[k].name));
+				report_wrap(stdout, pre, 6, _(cat->knockouts[k].reason));
+			}
+		}
+	}
+}
+
+static int verb_questions(struct store *st, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "json", no_argument, NULL, 'j' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	bool json = false;
+	int c;
+
+	(void)st;
+	opt_reset();
+	while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'j': json = true; break;
+		case 'h': return cli_help(help_questions);
+		default: return opt_error(argv[0], c, argv);
+		}
+	}
+	if (optind < argc)
+		return cli_usage(argv[0], _("Unexpected argument '%s'."), argv[optind]);
+	if (json)
+		return json_print(questions_json(catalogue_builtin()), stdout);
+	questions_text(catalogue_builtin());
+	return EXIT_OK;
+}
+
+/* ---- companies ----------------------------------------------------------- */
+
+static const char help_companies[] = N_(
+	"Usage: smready companies [--all] [--json]\n"
+	"\n"
+	"Lists the companies with their number of final assessments, the date,\n"
+	"score and level of the latest one, the change since the one before, and\n"
+	"\"due\" when the latest is older than 91 days, there is none yet, or a\n"
+	"draft is open.\n"
+	"\n"
+	"  --all    include archived companies\n"
+	"  --json   machine-readable output\n"
+	"  --help   show this help\n");
+
+static bool row_due(const struct portfolio_row *r, long long now)
+{
+	return r->draft_id != 0 || r->last_id == 0 || now - r->last_at > DUE_AFTER_DAYS * DAY;
+}
+
+static void change_cell(char *buf, size_t n, const struct portfolio_row *r)
+{
+	if (r->last_overall < 0 || r->prev_overall < 0)
+		buf[0] = '\0';
+	else if (r->last_overall == r->prev_overall)
+		snprintf(buf, n, "=");
+	else
+		snprintf(buf, n, "%+d", r->last_overall - r->prev_overall);
+}
+
+static json_t *company_json(const struct company *c)
+{
+	json_t *o = json_object();
+
+	json_object_set_new(o, "id", json_integer(c->id));
+	json_object_set_new(o, "uuid", jstr(c->uuid));
+	json_object_set_new(o, "name", jstr(c->name));
+	json_object_set_new(o, "industry", jstr(c->industry));
+	json_object_set_new(o, "contact", jstr(c->contact));
+	json_object_set_new(o, "notes", jstr(c->notes));
+	json_object_set_new(o, "created", jtime(c->created));
+	json_object_set_new(o, "archived", json_boolean(c->archived));
+	json_object_set_new(o, "sample", json_boolean(c->sample));
+	return o;
+}
+
+static int companies_json(const struct portfolio_row *rows, size_t n, long long now)
+{
+	json_t *arr = json_array();
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		const struct portfolio_row *r = &rows[i];
+		json_t *o = company_json(&r->company);
+		json_object_set_new(o, "final_assessments", json_integer(r->n_final));
+		json_object_set_new(o, "latest_final", r->last_id ? json_integer(r->last_id) : json_null());
+		json_object_set_new(o, "latest_date", jtime(r->last_at));
+		json_object_set_new(o, "overall", jscore(r->last_overall));
+		json_object_set_new(o, "level", jlevel(r->last_level));
+		json_object_set_new(o, "change", r->last_overall >= 0 && r->prev_overall >= 0
+		                    ? json_integer(r->last_overall - r->prev_overall) : json_null());
+		json_object_set_new(o, "draft", r->draft_id ? json_integer(r->draft_id) : json_null());
+		json_object_set_new(o, "due", json_boolean(row_due(r, now)));
+		json_array_append_new(arr, o);
+	}
+	return json_print(arr, stdout);
+}
+
+static int companies_text(const struct portfolio_row *rows, size_t n, long long now)
+{
+	const char *head[8];
+	struct report_table *t = report_table_new(8, "llrlrlrl");
+	size_t i;
+	int rc;
+
+	head[0] = _("Company");
+	head[1] = _("Industry");
+	head[2] = _("Final");
+	head[3] = _("Latest");
+	head[4] = _("Score");
+	head[5] = _("Level");
+	head[6] = _("Change");
+	head[7] = _("Due");
+	report_table_add(t, head);
+	for (i = 0; i < n; i++) {
+		const struct portfolio_row *r = &rows[i];
+		char name[1024], nf[16], date[16], score[16], change[16];
+		const char *cells[8];
+
+		if (r->company.archived)
+			snprintf(name, sizeof name, _("%s (archived)"), r->company.name);
+		else
+			snprintf(name, sizeof name, "%s", r->company.name);
+		snprintf(nf, sizeof nf, "%d", r->n_final);
+		change_cell(change, sizeof change, r);
+		cells[0] = name;
+		cells[1] = r->company.industry;
+		cells[2] = nf;
+		cells[3] = report_date(date, sizeof date, r->last_at);
+		cells[4] = r->last_id ? score_cell(score, sizeof score, r->last_overall) : "";
+		cells[5] = r->last_id ? level_label(r->last_level) : "";
+		cells[6] = change;
+		cells[7] = !row_due(r, now) ? "" : r->draft_id ? _("due (draft open)") : _("due");
+		report_table_add(t, cells);
+	}
+	rc = report_table_print(t, stdout, 0) == 0 ? EXIT_OK : EXIT_FAIL;
+	report_table_free(t);
+	return rc;
+}
+
+static int verb_companies(struct store *st, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "all", no_argument, NULL, 'a' },
+		{ "json", no_argument, NULL, 'j' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct portfolio_row *rows = NULL;
+	bool all = false, json = false;
+	enum store_err err;
+	size_t n = 0;
+	int c, rc;
+
+	opt_reset();
+	while ((c = getopt_long(argc, argv, ":ah", opts, NULL)) != -1) {
+		switch (c) {
+		case 'a': all = true; break;
+		case 'j': json = true; break;
+		case 'h': return cli_help(help_companies);
+		default: return opt_error(argv[0], c, argv);
+		}
+	}
+	if (optind < argc)
+		return cli_usage(argv[0], _("Unexpected argument '%s'."), argv[optind]);
+	err = store_portfolio(st, all, &rows, &n);
+	if (err != STORE_OK)
+		return store_fail(st, err);
+	if (json) {
+		rc = companies_json(rows, n, store_now(st));
+	} else if (n == 0) {
+		puts(all ? _("No companies yet. Add one with 'smready company add NAME', or try "
+		             "'smready demo' for sample data.")
+		         : _("No active companies. Add one with 'smready company add NAME'; "
+		             "'--all' shows archived ones too."));
+		rc = EXIT_OK;
+	} else {
+		rc = companies_text(rows, n, store_now(st));
+	}
+	store_portfolio_free(rows, n);
+	return rc;
+}
+
+/* ---- company ------------------------------------------------------------- */
+
+static const char help_company[] = N_(
+	"Usage: smready company add NAME [--industry TEXT] [--contact TEXT] [--notes TEXT]\n"
+	"       smready company edit NAME [--industry TEXT] [--contact TEXT] [--notes TEXT]\n"
+	"       smready company rename NAME NEW-NAME\n"
+	"       smready company archive NAME\n"
+	"       smready company unarchive NAME\n"
+	"       smready company delete NAME [--yes]\n"
+	"\n"
+	"Adds, changes, archives or deletes a company.  NAME may also be the\n"
+	"company's number or UUID.  Names are unique regardless of case.\n"
+	"Archived companies keep their history but are hidden from 'companies'\n"
+	"unless --all is given.  Deleting removes the company with all its\n"
+	"assessments; on a terminal it asks first, elsewhere it needs --yes.\n"
+	"\n"
+	"  --industry TEXT   the company's industry\n"
+	"  --contact TEXT    a contact person or address\n"
+	"  --notes TEXT      free notes\n"
+	"  --yes             delete without asking\n"
+	"  --help            show this help\n");
+
+struct company_opts {
+	const char *industry, *contact, *notes;
+	bool yes;
+};
+
+/* Parses the options of "company SUB"; positional arguments end up at
+ * argv[optind..].  Returns -1 when parsing went fine. */
+static int company_parse(const char *verb, int argc, char **argv, struct company_opts *o)
+{
+	static const struct option opts[] = {
+		{ "industry", required_argument, NULL, 'i' },
+		{ "contact", required_argument, NULL, 'c' },
+		{ "notes", required_argument, NULL, 'n' },
+		{ "yes", no_argument, NULL, 'y' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int c;
+
+	memset(o, 0, sizeof *o);
+	opt_reset();
+	while ((c = getopt_long(argc, argv, ":yh", opts, NULL)) != -1) {
+		switch (c) {
+		case 'i': o->industry = optarg; break;
+		case 'c': o->contact = optarg; break;
+		case 'n': o->notes = optarg; break;
+		case 'y': o->yes = true; break;
+		case 'h': return cli_help(help_company);
+		default: return opt_error(verb, c, argv);
+		}
+	}
+	return -1;
+}
+
+static int company_fields_check(const struct company_opts *o)
+{
+	if (o->industry && check_line(_("The industry"), o->industry, TEXT_FIELD_MAX, true))
+		return EXIT_FAIL;
+	if (o->contact && check_line(_("The contact"), o->contact, TEXT_FIELD_MAX, true))
+		return EXIT_FAIL;
+	if (o->notes && text_check_note(o->notes, TEXT_NOTE_MAX) != TEXT_OK) {
+		cli_msg(_("%s %s."), _("The notes"),
+		        _(text_check_message(text_check_note(o->notes, TEXT_NOTE_MAX))));
+		return EXIT_FAIL;
+	}
+	return EXIT_OK;
+}
+
+static int company_add(struct store *st, const char *name, const struct company_opts *o)
+{
+	enum store_err err;
+	long long id;
+
+	if (check_line(_("The company name"), name, TEXT_NAME_MAX, false) ||
+	    company_fields_check(o))
+		return EXIT_FAIL;
+	err = store_company_add(st, name, o->industry, o->contact, o->notes, &id);
+	if (err == STORE_EXISTS) {
+		cli_msg(_("A company named \"%s\" exists already (names are compared "
+		          "regardless of case)."), name);
+		return EXIT_FAIL;
+	}
+	if (err != STORE_OK)
+		return store_fail(st, err);
+	printf(_("Added company \"%s\" (#%lld).\n"), name, id);
+	return EXIT_OK;
+}
+
+static int company_rename(struct store *st, const char *ref, const char *newname)
+{
+	struct company c;
+	enum store_err err;
+	int rc;
+
+	if (check_line(_("The new company name"), newname, TEXT_NAME_MAX, false))
+		return EXIT_FAIL;
+	if ((rc = find_company(st, ref, &c)) != EXIT_OK)
+		return rc;
+	err = store_company_update(st, c.id, newname, NULL, NULL, NULL);
+	if (err == STORE_EXISTS) {
+		cli_msg(_("A company named \"%s\" exists already (names are compared "
+		          "regardless of case)."), newname);
+		rc = EXIT_FAIL;
+	} else if (err != STORE_OK) {
+		rc = store_fail(st, err);
+	} else {
+		printf(_("Renamed \"%s\" to \"%s\".\n"), c.name, newname);
+	}
+	store_company_clear(&c);
+	return rc;
+}
+
+static int company_edit(struct store *st, const char *ref, const struct company_opts *o)
+{
+	struct company c;
+	enum store_err err;
+	int rc;
+
+	if (!o->industry && !o->contact && !o->notes)
+		return cli_usage("company", "%s",
+		                 _("Say what to change: --industry, --contact or --notes."));
+	if (company_fields_check(o))
+		return EXIT_FAIL;
+	if ((rc = find_company(st, ref, &c)) != EXIT_OK)
+		return rc;
+	err = store_company_update(st, c.id, NULL, o->industry, o->contact, o->notes);
+	if (err != STORE_OK)
+		rc = store_fail(st, err);
+	else
+		printf(_("Updated \"%s\".\n"), c.name);
+	store_company_clear(&c);
+	return rc;
+}
+
+static int company_archive(struct store *st, const char *ref, bool archived)
+{
+	struct company c;
+	enum store_err err;
+	int rc;
+
+	if ((rc = find_company(st, ref, &c)) != EXIT_OK)
+		return rc;
+	err = store_company_set_archived(st, c.id, archived);
+	if (err != STORE_OK)
+		rc = store_fail(st, err);
+	else if (archived)
+		printf(_("Archived \"%s\".\n"), c.name);
+	else
+		printf(_("\"%s\" is active again.\n"), c.name);
+	store_company_clear(&c);
+	return rc;
+}
+
+/* Asks on the terminal; true only for an explicit yes. */
+static bool confirm(const char *question)
+{
+	char line[64];
+	/* TRANSLATORS: the letter that answers "yes" to a y/N question. */
+	const char *yes = _("y");
+
+	fprintf(stderr, "%s ", question);
+	fflush(stderr);
+	if (!fgets(line, sizeof line, stdin))
+		return false;
+	return line[0] == 'y' || line[0] == 'Y' || (yes[0] && line[0] == yes[0]) ||
+	       (yes[0] >= 'a' && yes[0] <= 'z' && line[0] == yes[0] - 'a' + 'A');
+}
+
+static int company_delete(struct store *st, const char *ref, const struct company_opts *o)
+{
+	struct assessment *list = NULL;
+	struct company c;
+	enum store_err err;
+	size_t n = 0;
+	int rc, deleted = 0;
+
+	if ((rc = find_company(st, ref, &c)) != EXIT_OK)
+		return rc;
+	if (!o->yes) {
+		char q[1024];
+		if (!isatty(STDIN_FILENO) || !isatty(STDERR_FILENO)) {
+			cli_msg(_("Not deleting \"%s\" without confirmation; add --yes to delete it "
+			          "with its whole history."), c.name);
+			store_company_clear(&c);
+			return EXIT_FAIL;
+		}
+		if (store_assessment_list(st, c.id, &list, &n) == STORE_OK)
+			store_assessment_free(list, n);
+		snprintf(q, sizeof q,
+		         P_("Delete \"%s\" and its %zu assessment for good? [y/N]",
+		            "Delete \"%s\" and its %zu assessments for good? [y/N]", n),
+		         c.name, n);
+		if (!confirm(q)) {
+			fprintf(stderr, "%s\n", _("Nothing was deleted."));
+			store_company_clear(&c);
+			return EXIT_FAIL;
+		}
+	}
+	err = store_company_delete(st, c.id, &deleted);
+	if (err != STORE_OK)
+		rc = store_fail(st, err);
+	else
+		printf(P_("Deleted \"%s\" and %d assessment.\n",
+		          "Deleted \"%s\" and %d assessments.\n", deleted), c.name, deleted);
+	store_company_clear(&c);
+	return rc;
+}
+
+static int verb_company(struct store *st, int argc, char **argv)
+{
+	static const char *const subs[] = { "add", "edit", "rename", "archive", "unarchive",
+	                                    "delete" };
+	struct company_opts o;
+	const char *sub;
+	char **pos;
+	int npos, rc;
+	size_t i;
+
+	if (argc < 2)
+		return cli_usage("company", "%s",
+		                 _("Say what to do: add, edit, rename, archive, unarchive or delete."));
+	sub = argv[1];
+	if (strcmp(sub, "--help") == 0 || strcmp(sub, "-h") == 0)
+		return cli_help(help_company);
+	for (i = 0; i < sizeof subs / sizeof subs[0]; i++)
+		if (strcmp(sub, subs[i]) == 0)
+			break;
+	if (i == sizeof subs / sizeof subs[0])
+		return cli_usage("company", _("Unknown company command '%s'."), sub);
+	rc = company_parse("company", argc - 1, argv + 1, &o);
+	if (rc >= 0)
+		return rc;
+	pos = argv + 1 + optind;
+	npos = argc - 1 - optind;
+	if (strcmp(sub, "rename") == 0) {
+		if (npos != 2)
+			return cli_usage("company", "%s", _("'company rename' needs the old and the new name."));
+		return company_rename(st, pos[0], pos[1]);
+	}
+	if (npos != 1)
+		return cli_usage("company", npos == 0 ? _("'company %s' needs a company name.")
+		                                      : _("'company %s' takes one company name; "
+		                                          "quote names with spaces."), sub);
+	if (strcmp(sub, "add") != 0 && strcmp(sub, "edit") != 0 &&
+	    (o.industry || o.contact || o.notes))
+		return cli_usage("company", _("'company %s' takes no --industry, --contact or --notes."),
+		                 sub);
+	if (o.yes && strcmp(sub, "delete") != 0)
+		return cli_usage("company", _("'company %s' takes no --yes."), sub);
+	if (strcmp(sub, "add") == 0)
+		return company_add(st, pos[0], &o);
+	if (strcmp(sub, "edit") == 0)
+		return company_edit(st, pos[0], &o);
+	if (strcmp(sub, "archive") == 0)
+		return company_archive(st, pos[0], true);
+	if (strcmp(sub, "unarchive") == 0)
+		return company_archive(st, pos[0], false);
+	return company_delete(st, pos[0], &o);
+}
+
+/* ---- history ------------------------------------------------------------- */
+
+static const char help_history[] = N_(
+	"Usage: smready history COMPANY [--json]\n"
+	"\n"
+	"Lists a company's assessments, newest first: number, status, when it was\n"
+	"started and finished, assessor, score, level and how often it was\n"
+	"reopened.\n"
+	"\n"
+	"  --json   machine-readable output\n"
+	"  --help   show this help\n");
+
+static json_t *assessment_json(const struct assessment *a)
+{
+	json_t *o = json_object();
+
+	json_object_set_new(o, "id", json_integer(a->id));
+	json_object_set_new(o, "uuid", jstr(a->uuid));
+	json_object_set_new(o, "status", json_string(a->status == ASSESS_FINAL ? "final" : "draft"));
+	json_object_set_new(o, "questionnaire", jstr(a->questionnaire));
+	json_object_set_new(o, "questionnaire_version", json_integer(a->qversion));
+	json_object_set_new(o, "started", jtime(a->started));
+	json_object_set_new(o, "completed", jtime(a->completed));
+	json_object_set_new(o, "updated", jtime(a->updated));
+	json_object_set_new(o, "assessor", jstr(a->assessor));
+	json_object_set_new(o, "summary", jstr(a->summary));
+	json_object_set_new(o, "overall", a->status == ASSESS_FINAL ? jscore(a->overall) : json_null());
+	json_object_set_new(o, "level", a->status == ASSESS_FINAL ? jlevel(a->level) : json_null());
+	json_object_set_new(o, "reopened", json_integer(a->reopened));
+	json_object_set_new(o, "based_on", a->based_on ? json_integer(a->based_on) : json_null());
+	return o;
+}
+
+static int history_text(const struct assessment *list, size_t n)
+{
+	struct report_table *t = report_table_new(8, "rlllllrl");
+	const char *head[8];
+	size_t i;
+	int rc;
+
+	head[0] = "#";
+	head[1] = _("Status");
+	head[2] = _("Started");
+	head[3] = _("Finished");
+	head[4] = _("Assessor");
+	head[5] = _("Level");
+	head[6] = _("Score");
+	head[7] = _("Remarks");
+	report_table_add(t, head);
+	for (i = 0; i < n; i++) {
+		const struct assessment *a = &list[i];
+		char id[32], d1[16], d2[16], score[16], rem[128];
+		const char *cells[8];
+		bool fin = a->status == ASSESS_FINAL;
+
+		snprintf(id, sizeof id, "%lld", a->id);
+		rem[0] = '\0';
+		if (a->reopened > 0)
+			snprintf(rem, sizeof rem, P_("reopened %d time", "reopened %d times", a->reopened),
+			         a->reopened);
+		cells[0] = id;
+		cells[1] = fin ? _("final") : _("draft");
+		cells[2] = report_date(d1, sizeof d1, a->started);
+		cells[3] = fin ? report_date(d2, sizeof d2, a->completed) : "";
+		cells[4] = a->assessor;
+		cells[5] = fin ? level_label(a->level) : "";
+		cells[6] = fin ? score_cell(score, sizeof score, a->overall) : "";
+		cells[7] = rem;
+		report_table_add(t, cells);
+	}
+	rc = report_table_print(t, stdout, 0) == 0 ? EXIT_OK : EXIT_FAIL;
+	report_table_free(t);
+	return rc;
+}
+
+static int verb_history(struct store *st, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "json", no_argument, NULL, 'j' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct assessment *list = NULL;
+	struct company co;
+	enum store_err err;
+	bool json = false;
+	size_t n = 0, i;
+	int c, rc;
+
+	opt_reset();
+	while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'j': json = true; break;
+		case 'h': return cli_help(help_history);
+		default: return opt_error(argv[0], c, argv);
+		}
+	}
+	if (argc - optind != 1)
+		return cli_usage(argv[0], "%s", _("'history' needs one company name."));
+	if ((rc = find_company(st, argv[optind], &co)) != EXIT_OK)
+		return rc;
+	err = store_assessment_list(st, co.id, &list, &n);
+	if (err != STORE_OK) {
+		store_company_clear(&co);
+		return store_fail(st, err);
+	}
+	if (json) {
+		json_t *root = json_object(), *arr = json_array();
+		json_object_set_new(root, "company", company_json(&co));
+		for (i = 0; i < n; i++)
+			json_array_append_new(arr, assessment_json(&list[i]));
+		json_object_set_new(root, "assessments", arr);
+		rc = json_print(root, stdout);
+	} else if (n == 0) {
+		printf(_("\"%s\" has no assessments yet; start one with 'smready assess \"%s\"'.\n"),
+		       co.name, co.name);
+	} else {
+		rc = history_text(list, n);
+	}
+	store_assessment_free(list, n);
+	store_company_clear(&co);
+	return rc;
+}
+
+/* ---- assess, answer, note, finish, reopen -------------------------------- */
+
+static const char help_assess[] = N_(
+	"Usage: smready assess COMPANY [--fresh] [--assessor NAME]\n"
+	"\n"
+	"Starts a new assessment (a draft) of the company and prints its number on\n"
+	"standard output.  The answers and notes of the latest final assessment\n"
+	"are carried over to be confirmed or changed, unless --fresh is given.\n"
+	"When the company has an open draft already, that draft is resumed.\n"
+	"\n"
+	"  --fresh           start with no answers\n"
+	"  --assessor NAME   who makes the assessment\n"
+	"  --help            show this help\n");
+
+static int verb_assess(struct store *st, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "fresh", no_argument, NULL, 'f' },
+		{ "assessor", required_argument, NULL, 'a' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *assessor = NULL;
+	struct company co;
+	struct assessment a;
+	enum store_err err;
+	bool fresh = false, resumed = false;
+	long long id = 0;
+	int c, rc;
+
+	opt_reset();
+	while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'f': fresh = true; break;
+		case 'a': assessor = optarg; break;
+		case 'h': return cli_help(help_assess);
+		default: return opt_error(argv[0], c, argv);
+		}
+	}
+	if (argc - optind != 1)
+		return cli_usage(argv[0], "%s", _("'assess' needs one company name."));
+	if (assessor && check_line(_("The assessor"), assessor, TEXT_FIELD_MAX, true))
+		return EXIT_FAIL;
+	if ((rc = find_company(st, argv[optind], &co)) != EXIT_OK)
+		return rc;
+	err = assess_start(st, co.id, !fresh, assessor, &id, &resumed);
+	if (err == STORE_OK && resumed && assessor)
+		err = store_assessment_set_meta(st, id, assessor, NULL);
+	if (err != STORE_OK) {
+		store_company_clear(&co);
+		return store_fail(st, err);
+	}
+	memset(&a, 0, sizeof a);
+	if (resumed) {
+		fprintf(stderr, _("Resuming the open draft #%lld of \"%s\".\n"), id, co.name);
+	} else if (store_assessment_get(st, id, &a) == STORE_OK && a.based_on) {
+		struct answer *ans = NULL;
+		size_t n = 0;
+		if (store_answers_load(st, id, &ans, &n) != STORE_OK)
+			n = 0;
+		store_answers_free(ans, n);
+		fprintf(stderr, P_("Started draft #%lld of \"%s\" with %zu answer carried over from "
+		                   "#%lld; confirm or change it.\n",
+		                   "Started draft #%lld of \"%s\" with %zu answers carried over from "
+		                   "#%lld; confirm or change them.\n", n),
+		        id, co.name, n, a.based_on);
+	} else {
+		fprintf(stderr, _("Started draft #%lld of \"%s\".\n"), id, co.name);
+	}
+	store_assessment_clear(&a);
+	store_company_clear(&co);
+	printf("%lld\n", id);
+	return EXIT_OK;
+}
+
+static const char help_answer[] = N_(
+	"Usage: smready answer ASSESSMENT ITEM-KEY VALUE [--note TEXT]\n"
+	"\n"
+	"Answers one question of a draft.  ASSESSMENT is the draft's number or\n"
+	"UUID, or a company name meaning its open draft.  ITEM-KEY is a question's\n"
+	"key as listed by 'smready questions'.  VALUE is 0 (not at all) to 4\n"
+	"(fully), dk for \"don't know\", or none to clear the answer.\n"
+	"\n"
+	"  --note TEXT   also set the answer's note\n"
+	"  --help        show this help\n");
+
+/* Checks an item key against the built-in questionnaire (the one drafts use). */
+static int check_key(const char *verb, const char *key)
+{
+	if (catalogue_item_index(catalogue_builtin(), key) < 0)
+		return cli_usage(verb, _("Unknown question key \"%s\"; 'smready questions' lists "
+		                         "the keys."), key);
+	return EXIT_OK;
+}
+
+static int check_key_in(const struct assessment *a, const char *key)
+{
+	const struct catalogue *cat = catalogue_find(a->questionnaire, a->qversion);
+
+	if (cat && catalogue_item_index(cat, key) < 0) {
+		cli_msg(_("Assessment #%lld's questionnaire has no question \"%s\"."), a->id, key);
+		return EXIT_USAGE;
+	}
+	return EXIT_OK;
+}
+
+static int verb_answer(struct store *st, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "note", required_argument, NULL, 'n' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *note = NULL;
+	struct assessment a;
+	enum store_err err;
+	int c, rc, value;
+
+	opt_reset();
+	while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'n': note = optarg; break;
+		case 'h': return cli_help(help_answer);
+		default: return opt_error(argv[0], c, argv);
+		}
+	}
+	if (argc - optind != 3)
+		return cli_usage(argv[0], "%s",
+		                 _("'answer' needs an assessment, a question key and a value."));
+	if ((rc = check_key(argv[0], argv[optind + 1])) != EXIT_OK)
+		return rc;
+	if (!parse_value(argv[optind + 2], &value))
+		return cli_usage(argv[0], _("Invalid answer \"%s\": use 0 (not at all) to 4 (fully), "
+		                            "dk (don't know) or none."), argv[optind + 2]);
+	if (note && text_check_note(note, TEXT_NOTE_MAX) != TEXT_OK) {
+		cli_msg(_("%s %s."), _("The note"),
+		        _(text_check_message(text_check_note(note, TEXT_NOTE_MAX))));
+		return EXIT_FAIL;
+	}
+	if ((rc = find_draft(st, argv[optind], &a)) != EXIT_OK)
+		return rc;
+	if ((rc = check_key_in(&a, argv[optind + 1])) != EXIT_OK) {
+		store_assessment_clear(&a);
+		return rc;
+	}
+	/* Value and note are one change: both or neither. */
+	err = note ? store_begin(st) : STORE_OK;
+	if (err == STORE_OK)
+		err = store_answer_set(st, a.id, argv[optind + 1], value);
+	if (err == STORE_OK && note)
+		err = store_answer_set_note(st, a.id, argv[optind + 1], note);
+	if (err == STORE_OK && note)
+		err = store_commit(st);
+	if (err != STORE_OK) {
+		if (note)
+			store_rollback(st);
+		rc = store_fail(st, err);
+	}
+	store_assessment_clear(&a);
+	return rc;
+}
+
+static const char help_note[] = N_(
+	"Usage: smready note ASSESSMENT ITEM-KEY TEXT\n"
+	"\n"
+	"Sets the note of one answer of a draft (an empty TEXT removes it); the\n"
+	"answer's value stays as it is.  ASSESSMENT is as for 'answer'.\n"
+	"\n"
+	"  --help   show this help\n");
+
+static int verb_note(struct store *st, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct assessment a;
+	enum store_err err;
+	int c, rc;
+
+	opt_reset();
+	while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'h': return cli_help(help_note);
+		default: return opt_error(argv[0], c, argv);
+		}
+	}
+	if (argc - optind != 3)
+		return cli_usage(argv[0], "%s",
+		                 _("'note' needs an assessment, a question key and the text."));
+	if ((rc = check_key(argv[0], argv[optind + 1])) != EXIT_OK)
+		return rc;
+	if (text_check_note(argv[optind + 2], TEXT_NOTE_MAX) != TEXT_OK &&
+	    text_check_note(argv[optind + 2], TEXT_NOTE_MAX) != TEXT_EMPTY) {
+		cli_msg(_("%s %s."), _("The note"),
+		        _(text_check_message(text_check_note(argv[optind + 2], TEXT_NOTE_MAX))));
+		return EXIT_FAIL;
+	}
+	if ((rc = find_draft(st, argv[optind], &a)) != EXIT_OK)
+		return rc;
+	if ((rc = check_key_in(&a, argv[optind + 1])) == EXIT_OK) {
+		err = store_answer_set_note(st, a.id, argv[optind + 1], argv[optind + 2]);
+		if (err != STORE_OK)
+			rc = store_fail(st, err);
+	}
+	store_assessment_clear(&a);
+	return rc;
+}
+
+static const char help_finish[] = N_(
+	"Usage: smready finish ASSESSMENT\n"
+	"\n"
+	"Scores a draft and makes it final.  Questions still unanswered are listed\n"
+	"on standard error (they are left out of the score); the readiness level\n"
+	"and score are printed on standard output.  ASSESSMENT is as for 'answer'.\n"
+	"\n"
+	"  --help   show this help\n");
+
+/* Lists unanswered and unconfirmed carried answers on stderr. */
+static void finish_warnings(const struct scored *s)
+{
+	int i, n = 0, carried = 0;
+
+	for (i = 0; i < s->cat->n_items; i++) {
+		if (s->values[i] == ANSWER_UNANSWERED)
+			n++;
+		else if (s->carried[i])
+			carried++;
+	}
+	if (n > 0) {
+		fprintf(stderr, P_("%d question is unanswered:", "%d questions are unanswered:", n), n);
+		for (i = 0; i < s->cat->n_items; i++)
+			if (s->values[i] == ANSWER_UNANSWERED)
+				fprintf(stderr, " %s", s->cat->items[i].key);
+		fputc('\n', stderr);
+	}
+	if (carried > 0)
+		fprintf(stderr, P_("%d answer was carried over from the previous assessment "
+		                   "without being confirmed.\n",
+		                   "%d answers were carried over from the previous assessment "
+		                   "without being confirmed.\n", carried), carried);
+}
+
+static void print_result(const struct scored *s)
+{
+	int k;
+
+	if (s->score.overall >= 0)
+		printf(_("Assessment #%lld is final: %s, score %d of 100.\n"), s->a.id,
+		       level_label(s->score.level), s->score.overall);
+	else
+		printf(_("Assessment #%lld is final: %s.\n"), s->a.id, level_label(s->score.level));
+	for (k = 0; k < s->cat->n_knockouts; k++)
+		if (s->score.fired[k])
+			printf(_("Knock-out: %s\n"), _(s->cat->knockouts[k].name));
+}
+
+static int verb_finish(struct store *st, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct assessment a;
+	struct scored s;
+	enum store_err err;
+	int c, rc;
+
+	opt_reset();
+	while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'h': return cli_help(help_finish);
+		default: return opt_error(argv[0], c, argv);
+		}
+	}
+	if (argc - optind != 1)
+		return cli_usage(argv[0], "%s", _("'finish' needs one assessment."));
+	if ((rc = find_draft(st, argv[optind], &a)) != EXIT_OK)
+		return rc;
+	err = assess_load(st, a.id, &s);
+	if (err != STORE_OK) {
+		store_assessment_clear(&a);
+		return store_fail(st, err);
+	}
+	if (s.score.answered == 0) {
+		cli_msg(_("Assessment #%lld has no answers yet; answer at least one question "
+		          "before finishing it."), a.id);
+		rc = EXIT_FAIL;
+	} else {
+		finish_warnings(&s);
+		err = assess_finish(st, a.id);
+		assess_clear(&s);
+		if (err == STORE_OK)
+			err = assess_load(st, a.id, &s);
+		if (err != STORE_OK)
+			rc = store_fail(st, err);
+		else
+			print_result(&s);
+	}
+	assess_clear(&s);
+	store_assessment_clear(&a);
+	return rc;
+}
+
+static const char help_reopen[] = N_(
+	"Usage: smready reopen ASSESSMENT --reason TEXT\n"
+	"\n"
+	"Turns a final assessment back into a draft so that it can be corrected;\n"
+	"the reason is kept in its history.  ASSESSMENT is a number, a UUID, or a\n"
+	"company name meaning its latest final assessment.\n"
+	"\n"
+	"  --reason TEXT   why it is reopened (required)\n"
+	"  --help          show this help\n");
+
+static int verb_reopen(struct store *st, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "reason", required_argument, NULL, 'r' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *reason = NULL;
+	struct assessment a;
+	enum store_err err;
+	long long id;
+	int c;
+
+	opt_reset();
+	while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'r': reason = optarg; break;
+		case 'h': return cli_help(help_reopen);
+		default: return opt_error(argv[0], c, argv);
+		}
+	}
+	if (argc - optind != 1)
+		return cli_usage(argv[0], "%s", _("'reopen' needs one assessment."));
+	if (!reason || text_check_note(reason, TEXT_FIELD_MAX) == TEXT_EMPTY)
+		return cli_usage(argv[0], "%s", _("Say why with --reason TEXT."));
+	if (check_line(_("The reason"), reason, TEXT_FIELD_MAX, false))
+		return EXIT_FAIL;
+	err = assess_resolve(st, argv[optind], &id);
+	if (err != STORE_OK)
+		return store_fail(st, err);
+	memset(&a, 0, sizeof a);
+	err = store_assessment_get(st, id, &a);
+	if (err == STORE_OK && a.status != ASSESS_FINAL) {
+		cli_msg(_("Assessment #%lld is a draft already."), id);
+		store_assessment_clear(&a);
+		return EXIT_FAIL;
+	}
+	store_assessment_clear(&a);
+	if (err == STORE_OK)
+		err = store_assessment_reopen(st, id, reason);
+	if (err != STORE_OK)
+		return store_fail(st, err);
+	printf(_("Assessment #%lld is a draft again; finish it when the corrections are made.\n"),
+	       id);
+	return EXIT_OK;
+}
+
+/* ---- report and compare -------------------------------------------------- */
+
+static const char help_report[] = N_(
+	"Usage: smready report REF [--format text|markdown|html] [-o FILE] [--json]\n"
+	"\n"
+	"Writes a client-ready report of one assessment: level, score, dimension\n"
+	"scores, knock-outs, the to-do list, every answer with its note, and what\n"
+	"changed since the previous final assessment.  REF is an assessment's\n"
+	"number or UUID, or a company name meaning its latest final assessment\n"
+	"(or its draft when it has none).\n"
+	"\n"
+	"  --format FORMAT   text (default), markdown or html\n"
+	"  -o, --output FILE write to FILE instead of standard output\n"
+	"  --json            the scored result as JSON instead of a report\n"
+	"  --help            show this help\n");
+
+static json_t *scored_json(const struct company *co, const struct scored *s)
+{
+	const struct catalogue *cat = s->cat;
+	json_t *root = json_object(), *dims = json_array(), *kos = json_array();
+	json_t *answers = json_array(), *recs = json_array();
+	int i;
+
+	json_object_set_new(root, "company", company_json(co));
+	json_object_set_new(root, "assessment", assessment_json(&s->a));
+	json_object_set_new(root, "overall", jscore(s->score.overall));
+	json_object_set_new(root, "level", jlevel(s->score.level));
+	json_object_set_new(root, "level_name", jstr(level_label(s->score.level)));
+	json_object_set_new(root, "band", jlevel(s->score.band));
+	json_object_set_new(root, "answered", json_integer(s->score.answered));
+	json_object_set_new(root, "dont_know", json_integer(s->score.dont_know));
+	json_object_set_new(root, "total", json_integer(s->score.total));
+	json_object_set_new(root, "completeness", json_integer(s->score.completeness));
+	json_object_set_new(root, "unknown_answers", json_integer(s->n_unknown_keys));
+	for (i = 0; i < cat->n_dims; i++) {
+		json_t *o = json_object();
+		json_object_set_new(o, "key", jstr(cat->dims[i].key));
+		json_object_set_new(o, "name", jstr(_(cat->dims[i].name)));
+		json_object_set_new(o, "score", jscore(s->score.dim[i]));
+		json_object_set_new(o, "answered", json_integer(s->score.dim_answered[i]));
+		json_object_set_new(o, "total", json_integer(s->score.dim_total[i]));
+		json_array_append_new(dims, o);
+	}
+	json_object_set_new(root, "dimensions", dims);
+	for (i = 0; i < cat->n_knockouts; i++) {
+		json_t *o = json_object();
+		json_object_set_new(o, "key", jstr(cat->knockouts[i].key));
+		json_object_set_new(o, "name", jstr(_(cat->knockouts[i].name)));
+		json_object_set_new(o, "fired", json_boolean(s->score.fired[i]));
+		json_object_set_new(o, "reason", jstr(_(cat->knockouts[i].reason)));
+		json_array_append_new(kos, o);
+	}
+	json_object_set_new(root, "knockouts", kos);
+	for (i = 0; i < cat->n_items; i++) {
+		json_t *o = json_object();
+		json_object_set_new(o, "key", jstr(cat->items[i].key));
+		json_object_set_new(o, "dimension", jstr(cat->dims[cat->items[i].dimension].key));
+		json_object_set_new(o, "value", janswer(s->values[i]));
+		json_object_set_new(o, "label", jstr(_(catalogue_scale_label(s->values[i]))));
+		json_object_set_new(o, "note", jstr(s->notes[i]));
+		json_object_set_new(o, "carried", json_boolean(s->carried[i]));
+		json_array_append_new(answers, o);
+	}
+	json_object_set_new(root, "answers", answers);
+	for (i = 0; i < s->score.n_recs; i++) {
+		const struct recommendation *r = &s->score.recs[i];
+		json_t *o = json_object();
+		json_object_set_new(o, "item", jstr(cat->items[r->item].key));
+		json_object_set_new(o, "knockout", json_boolean(r->knockout));
+		json_object_set_new(o, "dont_know", json_boolean(r->dont_know));
+		json_object_set_new(o, "gap", json_integer(r->gap));
+		json_object_set_new(o, "text", jstr(_(cat->items[r->item].recommendation)));
+		json_array_append_new(recs, o);
+	}
+	json_object_set_new(root, "recommendations", recs);
+	return root;
+}
+
+/* The final assessment before a (for a draft: the latest final), or 0. */
+static long long previous_final(struct store *st, const struct assessment *a)
+{
+	struct assessment f;
+	long long prev = 0;
+	int nth;
+
+	for (nth = 0;; nth++) {
+		memset(&f, 0, sizeof f);
+		if (store_assessment_final(st, a->company_id, nth, &f) != STORE_OK)
+			break;
+		if (a->status != ASSESS_FINAL) {
+			prev = f.id;
+		} else if (f.id == a->id) {
+			store_assessment_clear(&f);
+			memset(&f, 0, sizeof f);
+			if (store_assessment_final(st, a->company_id, nth + 1, &f) == STORE_OK)
+				prev = f.id;
+		} else {
+			store_assessment_clear(&f);
+			continue;
+		}
+		store_assessment_clear(&f);
+		break;
+	}
+	return prev;
+}
+
+/* Opens -o FILE (or stdout). */
+static FILE *output_open(const char *path)
+{
+	FILE *f;
+
+	if (!path || strcmp(path, "-") == 0)
+		return stdout;
+	f = fopen(path, "w");
+	if (!f)
+		cli_msg(_("Cannot write %s: %s"), path, strerror(errno));
+	return f;
+}
+
+static int output_close(FILE *f, const char *path, int rc)
+{
+	if (f == stdout) {
+		if (fflush(stdout) != 0 && rc == EXIT_OK) {
+			cli_msg(_("Cannot write the output: %s"), strerror(errno));
+			rc = EXIT_FAIL;
+		}
+		return rc;
+	}
+	if ((fclose(f) != 0 || rc != EXIT_OK) && rc == EXIT_OK) {
+		cli_msg(_("Cannot write %s: %s"), path, strerror(errno));
+		rc = EXIT_FAIL;
+	}
+	if (rc == EXIT_OK)
+		fprintf(stderr, _("Written to %s.\n"), path);
+	return rc;
+}
+
+struct out_opts {
+	enum report_format fmt;
+	const char *output;
+	bool json;
+};
+
+/* Shared options of report and compare; returns -1 when fine. */
+static int parse_out_opts(const char *help, int argc, char **argv, struct out_opts *o)
+{
+	static const struct option opts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "json", no_argument, NULL, 'j' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int c;
+
+	o->fmt = REPORT_TEXT;
+	o->output = NULL;
+	o->json = false;
+	opt_reset();
+	while ((c = getopt_long(argc, argv, ":o:h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'f':
+			if (!report_format_parse(optarg, &o->fmt))
+				return cli_usage(argv[0], _("Unknown format '%s': use text, markdown or "
+				                            "html."), optarg);
+			break;
+		case 'o': o->output = optarg; break;
+		case 'j': o->json = true; break;
+		case 'h': return cli_help(help);
+		default: return opt_error(argv[0], c, argv);
+		}
+	}
+	return -1;
+}
+
+static int verb_report(struct store *st, int argc, char **argv)
+{
+	struct out_opts o;
+	struct compared prev;
+	struct scored s;
+	struct company co;
+	enum store_err err;
+	long long id, prev_id;
+	bool have_prev = false;
+	FILE *f;
+	int rc;
+
+	rc = parse_out_opts(help_report, argc, argv, &o);
+	if (rc >= 0)
+		return rc;
+	if (argc - optind != 1)
+		return cli_usage(argv[0], "%s",
+		                 _("'report' needs one assessment number or company name."));
+	err = assess_resolve(st, argv[optind], &id);
+	if (err == STORE_OK)
+		err = assess_load(st, id, &s);
+	if (err != STORE_OK)
+		return store_fail(st, err);
+	memset(&co, 0, sizeof co);
+	err = store_company_get(st, s.a.company_id, &co);
+	if (err != STORE_OK) {
+		assess_clear(&s);
+		return store_fail(st, err);
+	}
+	prev_id = o.json ? 0 : previous_final(st, &s.a);
+	if (prev_id && assess_compare(st, s.a.company_id, prev_id, id, &prev) == STORE_OK)
+		have_prev = true;
+	f = output_open(o.output);
+	if (!f) {
+		rc = EXIT_FAIL;
+	} else {
+		if (o.json)
+			rc = json_print(scored_json(&co, &s), f);
+		else
+			rc = report_assessment(f, o.fmt, &co, &s, have_prev ? &prev : NULL) == 0
+			     ? EXIT_OK : EXIT_FAIL;
+		rc = output_close(f, o.output, rc);
+	}
+	if (have_prev)
+		assess_compared_clear(&prev);
+	assess_clear(&s);
+	store_company_clear(&co);
+	return rc;
+}
+
+static const char help_compare[] = N_(
+	"Usage: smready compare COMPANY [FROM TO] [--format text|markdown|html]\n"
+	"                       [-o FILE] [--json]\n"
+	"\n"
+	"Shows what changed between two assessments of a company: overall score\n"
+	"and level, each dimension, knock-outs resolved or new, every answer that\n"
+	"improved or got worse (with both notes), and what cannot be compared and\n"
+	"why.  Without FROM and TO the latest final assessment is compared with\n"
+	"the one before; FROM and TO are assessment numbers or UUIDs.\n"
+	"\n"
+	"  --format FORMAT   text (default), markdown or html\n"
+	"  -o, --output FILE write to FILE instead of standard output\n"
+	"  --json            machine-readable output\n"
+	"  --help            show this help\n");
+
+static const char *change_key(enum change c)
+{
+	switch (c) {
+	case CHANGE_IMPROVED: return "improved";
+	case CHANGE_WORSE: return "worse";
+	case CHANGE_NOT_COMPARABLE: return "not-comparable";
+	case CHANGE_UNCHANGED: break;
+	}
+	return "unchanged";
+}
+
+static const char *reason_key(enum not_comparable_reason r)
+{
+	switch (r) {
+	case NC_VERSION: return "version";
+	case NC_ONLY_OLD: return "only-old";
+	case NC_ONLY_NEW: return "only-new";
+	case NC_UNANSWERED_OLD: return "unanswered-old";
+	case NC_UNANSWERED_NEW: return "unanswered-new";
+	case NC_UNANSWERED_BOTH: return "unanswered-both";
+	case NC_DONT_KNOW: return "dont-know";
+	case NC_NONE: break;
+	}
+	return NULL;
+}
+
+static json_t *side_json(const struct scored *s)
+{
+	json_t *o = json_object();
+
+	json_object_set_new(o, "id", json_integer(s->a.id));
+	json_object_set_new(o, "uuid", jstr(s->a.uuid));
+	json_object_set_new(o, "status", json_string(s->a.status == ASSESS_FINAL ? "final" : "draft"));
+	json_object_set_new(o, "completed", jtime(s->a.completed));
+	json_object_set_new(o, "overall", jscore(s->score.overall));
+	json_object_set_new(o, "level", jlevel(s->score.level));
+	return o;
+}
+
+static json_t *compare_json(const struct company *co, const struct compared *cp)
+{
+	const struct comparison *c = &cp->cmp;
+	json_t *root = json_object(), *dims = json_array(), *kos = json_array();
+	json_t *items = json_array(), *counts = json_object();
+	int i;
+
+	json_object_set_new(root, "company", company_json(co));
+	json_object_set_new(root, "from", side_json(&cp->old));
+	json_object_set_new(root, "to", side_json(&cp->new));
+	json_object_set_new(root, "same_version", json_boolean(c->same_version));
+	json_object_set_new(root, "overall_delta",
+	                    c->overall_comparable ? json_integer(c->overall_delta) : json_null());
+	json_object_set_new(root, "level_delta",
+	                    c->level_old >= 0 && c->level_new >= 0 ? json_integer(c->level_delta)
+	                                                           : json_null());
+	for (i = 0; i < c->n_dims; i++) {
+		const struct dim_change *d = &c->dims[i];
+		json_t *o = json_object();
+		json_object_set_new(o, "key", jstr(d->key));
+		json_object_set_new(o, "old", jscore(d->old_score));
+		json_object_set_new(o, "new", jscore(d->new_score));
+		json_object_set_new(o, "delta", d->comparable ? json_integer(d->delta) : json_null());
+		json_array_append_new(dims, o);
+	}
+	json_object_set_new(root, "dimensions", dims);
+	for (i = 0; i < c->n_knockouts; i++) {
+		const struct knockout_change *k = &c->knockouts[i];
+		json_t *o = json_object();
+		json_object_set_new(o, "key", jstr(k->key));
+		json_object_set_new(o, "was_fired", json_boolean(k->was_fired));
+		json_object_set_new(o, "is_fired", json_boolean(k->is_fired));
+		json_array_append_new(kos, o);
+	}
+	json_object_set_new(root, "knockouts", kos);
+	for (i = 0; i < c->n_items; i++) {
+		const struct item_change *it = &c->items[i];
+		const char *rk = reason_key(it->reason);
+		json_t *o = json_object();
+		json_object_set_new(o, "key", jstr(it->key));
+		json_object_set_new(o, "old", janswer(it->old_value));
+		json_object_set_new(o, "new", janswer(it->new_value));
+		json_object_set_new(o, "delta", json_integer(it->delta));
+		json_object_set_new(o, "change", json_string(change_key(it->change)));
+		json_object_set_new(o, "reason", rk ? json_string(rk) : json_null());
+		json_object_set_new(o, "old_note",
+		                    jstr(it->old_item >= 0 ? cp->old.notes[it->old_item] : ""));
+		json_object_set_new(o, "new_note",
+		                    jstr(it->new_item >= 0 ? cp->new.notes[it->new_item] : ""));
+		json_array_append_new(items, o);
+	}
+	json_object_set_new(root, "items", items);
+	json_object_set_new(counts, "improved", json_integer(c->improved));
+	json_object_set_new(counts, "worse", json_integer(c->worse));
+	json_object_set_new(counts, "unchanged", json_integer(c->unchanged));
+	json_object_set_new(counts, "not_comparable", json_integer(c->not_comparable));
+	json_object_set_new(counts, "knockouts_resolved", json_integer(c->ko_resolved));
+	json_object_set_new(counts, "knockouts_new", json_integer(c->ko_new));
+	json_object_set_new(root, "counts", counts);
+	return root;
+}
+
+static int find_assessment_id(struct store *st, const char *ref, long long *id)
+{
+	struct assessment a;
+	enum store_err err;
+
+	memset(&a, 0, sizeof a);
+	err = store_assessment_find(st, ref, &a);
+	if (err == STORE_NOT_FOUND) {
+		cli_msg(_("There is no assessment \"%s\"."), ref);
+		return EXIT_FAIL;
+	}
+	if (err != STORE_OK)
+		return store_fail(st, err);
+	*id = a.id;
+	store_assessment_clear(&a);
+	return EXIT_OK;
+}
+
+static int verb_compare(struct store *st, int argc, char **argv)
+{
+	struct out_opts o;
+	struct compared cp;
+	struct company co;
+	struct assessment a;
+	enum store_err err;
+	long long from = 0, to = 0;
+	FILE *f;
+	int rc, npos;
+
+	rc = parse_out_opts(help_compare, argc, argv, &o);
+	if (rc >= 0)
+		return rc;
+	npos = argc - optind;
+	if (npos != 1 && npos != 3)
+		return cli_usage(argv[0], "%s", _("'compare' needs a company name, optionally "
+		                                  "followed by two assessments."));
+	if ((rc = find_company(st, argv[optind], &co)) != EXIT_OK)
+		return rc;
+	if (npos == 3) {
+		if ((rc = find_assessment_id(st, argv[optind + 1], &from)) != EXIT_OK ||
+		    (rc = find_assessment_id(st, argv[optind + 2], &to)) != EXIT_OK) {
+			store_company_clear(&co);
+			return rc;
+		}
+	} else {
+		memset(&a, 0, sizeof a);
+		err = store_assessment_final(st, co.id, 1, &a);
+		store_assessment_clear(&a);
+		if (err == STORE_NOT_FOUND) {
+			cli_msg(_("\"%s\" has fewer than two final assessments, so there is nothing to "
+			          "compare yet."), co.name);
+			store_company_clear(&co);
+			return EXIT_FAIL;
+		}
+	}
+	err = assess_compare(st, co.id, from, to, &cp);
+	if (err != STORE_OK) {
+		store_company_clear(&co);
+		return store_fail(st, err);
+	}
+	f = output_open(o.output);
+	if (!f) {
+		rc = EXIT_FAIL;
+	} else {
+		if (o.json)
+			rc = json_print(compare_json(&co, &cp), f);
+		else
+			rc = report_comparison(f, o.fmt, &co, &cp) == 0 ? EXIT_OK : EXIT_FAIL;
+		rc = output_close(f, o.output, rc);
+	}
+	assess_compared_clear(&cp);
+	store_company_clear(&co);
+	return rc;
+}
+
+/* ---- demo, check, backup ------------------------------------------------- */
+
+static const char help_demo[] = N_(
+	"Usage: smready demo [--remove]\n"
+	"\n"
+	"Adds a few sample companies, marked \"(Beispiel)\", each with a year or\n"
+	"more of quarterly assessments, to try the program with.  Running it again\n"
+	"adds nothing.\n"
+	"\n"
+	"  --remove   delete the sample companies again\n"
+	"  --help     show this help\n");
+
+static int verb_demo(struct store *st, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "remove", no_argument, NULL, 'r' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	enum store_err err;
+	bool remove = false;
+	int c, n = 0;
+
+	opt_reset();
+	while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'r': remove = true; break;
+		case 'h': return cli_help(help_demo);
+		default: return opt_error(argv[0], c, argv);
+		}
+	}
+	if (optind < argc)
+		return cli_usage(argv[0], _("Unexpected argument '%s'."), argv[optind]);
+	if (remove) {
+		err = store_delete_samples(st, &n);
+		if (err != STORE_OK)
+			return store_fail(st, err);
+		printf(P_("Removed %d sample company.\n", "Removed %d sample companies.\n", n), n);
+		return EXIT_OK;
+	}
+	err = assess_demo(st, &n);
+	if (err != STORE_OK)
+		return store_fail(st, err);
+	if (n == 0)
+		puts(_("The sample companies are there already."));
+	else
+		printf(P_("Added %d sample company.\n", "Added %d sample companies.\n", n), n);
+	return EXIT_OK;
+}
+
+static const char help_check[] = N_(
+	"Usage: smready check\n"
+	"\n"
+	"Checks the database file for damage.  Prints \"ok\" and exits with 0 when\n"
+	"it is sound; otherwise prints each problem found and exits with 3.\n"
+	"\n"
+	"  --help   show this help\n");
+
+static void check_problem(const char *problem, void *ctx)
+{
+	int *n = ctx;
+
+	(*n)++;
+	printf("%s\n", problem);
+}
+
+static int verb_check(struct store *st, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	enum store_err err;
+	int c, n = 0;
+
+	opt_reset();
+	while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'h': return cli_help(help_check);
+		default: return opt_error(argv[0], c, argv);
+		}
+	}
+	if (optind < argc)
+		return cli_usage(argv[0], _("Unexpected argument '%s'."), argv[optind]);
+	err = store_check(st, check_problem, &n);
+	if (err == STORE_OK) {
+		puts("ok");
+		return EXIT_OK;
+	}
+	if (n == 0 || err != STORE_CORRUPT)
+		return store_fail(st, err) == EXIT_OK ? EXIT_DB : exit_for(err);
+	cli_msg(_("The database %s is damaged; restore a backup or copy what can still be "
+	          "read with 'smready export'."), store_path(st));
+	return EXIT_DB;
+}
+
+static const char help_backup[] = N_(
+	"Usage: smready backup FILE\n"
+	"\n"
+	"Writes a consistent copy of the database to FILE, which must not exist\n"
+	"yet.  Safe while another smready is using the database.\n"
+	"\n"
+	"  --help   show this help\n");
+
+static int verb_backup(struct store *st, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	enum store_err err;
+	int c;
+
+	opt_reset();
+	while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'h': return cli_help(help_backup);
+		default: return opt_error(argv[0], c, argv);
+		}
+	}
+	if (argc - optind != 1)
+		return cli_usage(argv[0], "%s", _("'backup' needs the name of the file to write."));
+	if (access(argv[optind], F_OK) == 0) {
+		cli_msg(_("%s exists already; choose a new file name for the backup."), argv[optind]);
+		return EXIT_FAIL;
+	}
+	err = store_backup(st, argv[optind]);
+	if (err != STORE_OK)
+		return store_fail(st, err);
+	printf(_("Backup written to %s.\n"), argv[optind]);
+	return EXIT_OK;
+}
+
+/* ---- the verb table ------------------------------------------------------ */
+
+enum {
+	V_READS = 1 << 0,         /* never writes the database */
+	V_NO_STORE = 1 << 1,      /* needs no database at all */
+	V_EXTERNAL = 1 << 2       /* implemented elsewhere; parses its own --help */
+};
+
+struct verb {
+	const char *name;
+	int (*run)(struct store *st, int argc, char **argv);
+	unsigned flags;
+};
+
+static const struct verb verbs[] = {
+	{ "questions", verb_questions, V_READS | V_NO_STORE },
+	{ "companies", verb_companies, V_READS },
+	{ "company", verb_company, 0 },
+	{ "history", verb_history, V_READS },
+	{ "assess", verb_assess, 0 },
+	{ "answer", verb_answer, 0 },
+	{ "note", verb_note, 0 },
+	{ "finish", verb_finish, 0 },
+	{ "reopen", verb_reopen, 0 },
+	{ "report", verb_report, V_READS },
+	{ "compare", verb_compare, V_READS },
+	{ "demo", verb_demo, 0 },
+	{ "check", verb_check, V_READS },
+	{ "backup", verb_backup, V_READS },
+	{ "export", cli_export, V_READS | V_EXTERNAL },
+	{ "import", cli_import, V_EXTERNAL },
+};
+
+static const struct verb *verb_find(const char *name)
+{
+	size_t i;
+
+	if (!name)
+		return NULL;
+	for (i = 0; i < sizeof verbs / sizeof verbs[0]; i++)
+		if (strcmp(verbs[i].name, name) == 0)
+			return &verbs[i];
+	return NULL;
+}
+
+bool cli_is_verb(const char *verb)
+{
+	return verb_find(verb) != NULL;
+}
+
+bool cli_verb_reads_only(const char *verb)
+{
+	const struct verb *v = verb_find(verb);
+
+	return v && (v->flags & V_READS);
+}
+
+bool cli_runs_without_store(int argc, char **argv)
+{
+	const struct verb *v = argc > 0 ? verb_find(argv[0]) : NULL;
+	int i;
+
+	if (!v || (v->flags & V_EXTERNAL))
+		return false;
+	if (v->flags & V_NO_STORE)
+		return true;
+	if (v->run == verb_company && argc < 2)
+		return true;
+	for (i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+			return true;
+	return false;
+}
+
+int cli_run(struct store *st, int argc, char **argv)
+{
+	const struct verb *v = argc > 0 ? verb_find(argv[0]) : NULL;
+
+	if (!v) {
+		cli_msg(_("Unknown command '%s'."), argc > 0 ? argv[0] : "");
+		fputs(_("Try 'smready --help'.\n"), stderr);
+		return EXIT_USAGE;
+	}
+	if (!st && !cli_runs_without_store(argc, argv)) {
+		cli_msg("%s", _("No database is open."));
+		return EXIT_DB;
+	}
+	return v->run(st, argc, argv);
+}

@@ -29,6 +29,12 @@ bool cli_is_verb(const char *verb);
 /* Whether a verb only reads (so the database may be opened read-only). */
 bool cli_verb_reads_only(const char *verb);
 
+/* Whether argv (argv[0] the verb) can run without a database: "questions",
+ * or a verb of cli.c asked for --help (export/import are not included).
+ * cli_run() then accepts st == NULL, so help works when the database
+ * cannot be opened. */
+bool cli_runs_without_store(int argc, char **argv);
+
 /* Verbs implemented in cli-exchange.c. */
 int cli_export(struct store *st, int argc, char **argv);
 int cli_import(struct store *st, int argc, char **argv);

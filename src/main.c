@@ -1,12 +1,237 @@
 #include "config.h"
 
-#include <locale.h>
+/*
+ * main.c - program entry: locale and message catalogue, the global options
+ * (--db, --read-only, --help, --version), opening the database, and the
+ * hand-over to a command-line verb or, without one, to the full-screen UI.
+ */
 
+#include <errno.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "catalogue.h"
+#include "cli.h"
 #include "i18n.h"
+#include "store.h"
+#include "ui.h"
+
+struct global_opts {
+	const char *db;
+	bool read_only;
+	int verb;                 /* index of the verb in argv, 0 when none */
+};
+
+static void usage_hint(void)
+{
+	fputs(_("Try 'smready --help'.\n"), stderr);
+}
+
+static int print_help(void)
+{
+	fputs(_("Usage: smready [OPTION]... [COMMAND [ARG]...]\n"
+	        "Is a small business ready for social media?  Without a command, smready\n"
+	        "starts the full-screen program; with one, it works from the command line.\n"
+	        "\n"
+	        "Options:\n"
+	        "  --db FILE       use the database FILE (default: $SMREADY_DB, else\n"
+	        "                  $XDG_DATA_HOME/smready/smready.db)\n"
+	        "  --read-only     open the database read-only; commands that would\n"
+	        "                  change it are refused\n"
+	        "  -h, --help      show this help and exit\n"
+	        "  -V, --version   show the version and exit\n"
+	        "\n"
+	        "Commands:\n"
+	        "  questions                 list the questionnaire\n"
+	        "  companies                 list the companies and their latest results\n"
+	        "  company add|edit|rename|archive|unarchive|delete ...\n"
+	        "                            manage companies\n"
+	        "  history COMPANY           list a company's assessments\n"
+	        "  assess COMPANY            start or resume an assessment; prints its number\n"
+	        "  answer ASSESSMENT KEY VALUE   answer one question (0-4, dk, none)\n"
+	        "  note ASSESSMENT KEY TEXT  set an answer's note\n"
+	        "  finish ASSESSMENT         score an assessment and make it final\n"
+	        "  reopen ASSESSMENT --reason TEXT   make a final assessment a draft again\n"
+	        "  report REF                write a report of an assessment\n"
+	        "  compare COMPANY [FROM TO] show what changed between two assessments\n"
+	        "  export / import           move data in and out (see their --help)\n"
+	        "  demo [--remove]           add (or remove) sample companies\n"
+	        "  check                     check the database for damage\n"
+	        "  backup FILE               write a copy of the database\n"
+	        "\n"
+	        "'smready COMMAND --help' describes each command.\n"
+	        "Exit status: 0 done, 1 failed, 2 bad command line, 3 database unusable,\n"
+	        "4 database busy.\n"), stdout);
+	printf(_("Report bugs to <%s>.\n"), PACKAGE_BUGREPORT);
+	return EXIT_OK;
+}
+
+static int print_version(void)
+{
+	const struct catalogue *cat = catalogue_builtin();
+
+	printf("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+	printf(_("Questionnaire \"%s\" version %d, database schema %d.\n"), cat->id, cat->version,
+	       STORE_SCHEMA_VERSION);
+	return EXIT_OK;
+}
+
+/* Parses the options before the verb.  Returns -1 to go on, otherwise the
+ * exit status (after --help, --version or a usage error). */
+static int parse_global(int argc, char **argv, struct global_opts *g)
+{
+	int i;
+
+	g->db = NULL;
+	g->read_only = false;
+	g->verb = 0;
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i];
+
+		if (strcmp(a, "--") == 0) {
+			i++;
+			break;
+		}
+		if (a[0] != '-' || a[1] == '\0')
+			break;
+		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0)
+			return print_help();
+		if (strcmp(a, "--version") == 0 || strcmp(a, "-V") == 0)
+			return print_version();
+		if (strcmp(a, "--read-only") == 0) {
+			g->read_only = true;
+		} else if (strcmp(a, "--db") == 0) {
+			if (i + 1 >= argc || argv[i + 1][0] == '\0') {
+				fprintf(stderr, "smready: %s\n", _("The option '--db' needs a file name."));
+				usage_hint();
+				return EXIT_USAGE;
+			}
+			g->db = argv[++i];
+		} else if (strncmp(a, "--db=", 5) == 0) {
+			if (a[5] == '\0') {
+				fprintf(stderr, "smready: %s\n", _("The option '--db' needs a file name."));
+				usage_hint();
+				return EXIT_USAGE;
+			}
+			g->db = a + 5;
+		} else {
+			fprintf(stderr, _("smready: unknown option '%s'\n"), a);
+			usage_hint();
+			return EXIT_USAGE;
+		}
+	}
+	if (i < argc)
+		g->verb = i;
+	return -1;
+}
+
+/* SMREADY_NOW fixes "now" for reproducible test output. */
+static int fixed_now(long long *now)
+{
+	const char *s = getenv("SMREADY_NOW");
+	char *end;
+	long long v;
+
+	*now = 0;
+	if (!s || !*s)
+		return EXIT_OK;
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (errno || *end || v <= 0) {
+		fprintf(stderr, _("smready: SMREADY_NOW must be a time in Unix seconds, not '%s'.\n"),
+		        s);
+		return EXIT_USAGE;
+	}
+	*now = v;
+	return EXIT_OK;
+}
+
+static int open_store(const struct global_opts *g, struct store **st)
+{
+	const char *path = g->db;
+	char *def = NULL;
+	char msg[512] = "";
+	enum store_err err;
+
+	if (!path) {
+		path = getenv("SMREADY_DB");
+		if (!path || !*path)
+			path = def = store_default_path();
+	}
+	if (!path) {
+		fprintf(stderr, "smready: %s\n",
+		        _("Cannot tell where to keep the database: neither XDG_DATA_HOME nor HOME is "
+		          "set.  Name a file with --db FILE."));
+		return EXIT_DB;
+	}
+	err = store_open(path, g->read_only ? STORE_OPEN_READONLY : 0, st, msg, sizeof msg);
+	if (err != STORE_OK) {
+		fprintf(stderr, "smready: %s\n", *msg ? msg : _("Cannot open the database."));
+		free(def);
+		return err == STORE_BUSY ? EXIT_BUSY : EXIT_DB;
+	}
+	free(def);
+	return EXIT_OK;
+}
+
+static int run_ui(struct store *st)
+{
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fprintf(stderr, "smready: %s\n",
+		        _("The full-screen program needs a terminal.  Give a command to use smready "
+		          "from scripts (see 'smready --help')."));
+		return EXIT_USAGE;
+	}
+	return ui_run(st);
+}
 
 int main(int argc, char **argv)
 {
-	(void)argc; (void)argv;
+	struct global_opts g;
+	struct store *st = NULL;
+	const char *localedir;
+	long long now;
+	int rc;
+
 	setlocale(LC_ALL, "");
-	return 0;
+	localedir = getenv("SMREADY_LOCALEDIR");
+	bindtextdomain(PACKAGE, localedir && *localedir ? localedir : LOCALEDIR);
+	bind_textdomain_codeset(PACKAGE, "UTF-8");
+	textdomain(PACKAGE);
+
+	rc = parse_global(argc, argv, &g);
+	if (rc >= 0)
+		return rc;
+	if (g.verb && !cli_is_verb(argv[g.verb])) {
+		fprintf(stderr, _("smready: unknown command '%s'\n"), argv[g.verb]);
+		usage_hint();
+		return EXIT_USAGE;
+	}
+	if ((rc = fixed_now(&now)) != EXIT_OK)
+		return rc;
+	if (g.verb && cli_runs_without_store(argc - g.verb, argv + g.verb))
+		return cli_run(NULL, argc - g.verb, argv + g.verb);
+
+	if ((rc = open_store(&g, &st)) != EXIT_OK)
+		return rc;
+	if (now)
+		store_set_now(st, now);
+	if (!g.verb) {
+		rc = run_ui(st);
+	} else if (store_readonly(st) && !cli_verb_reads_only(argv[g.verb])) {
+		fprintf(stderr, _("smready: '%s' would change the database, but %s is open "
+		                  "read-only.\n"), argv[g.verb], store_path(st));
+		rc = EXIT_FAIL;
+	} else {
+		rc = cli_run(st, argc - g.verb, argv + g.verb);
+	}
+	store_close(st);
+	if (fflush(stdout) != 0 && rc == EXIT_OK) {
+		fprintf(stderr, _("smready: cannot write the output: %s\n"), strerror(errno));
+		rc = EXIT_FAIL;
+	}
+	return rc;
 }

@@ -39,4 +39,24 @@ void report_file_name(char *buf, size_t bufsz, const struct company *c,
                       const struct assessment *a, bool comparison,
                       enum report_format fmt);
 
+/* ---- plain-text tables (shared with the command line) -------------------
+ * Columns are aligned by display width, not bytes, so umlauts and wide
+ * characters line up.  align holds one letter per column: 'l' or 'r'. */
+struct report_table;
+struct report_table *report_table_new(int ncols, const char *align);
+/* Adds a row of ncols cells (NULL counts as ""); the strings are copied.
+ * Returns -1 when out of memory. */
+int report_table_add(struct report_table *t, const char *const *cells);
+/* Prints the rows, each prefixed by indent spaces, columns two spaces
+ * apart, no trailing blanks.  Returns 0 or -1 when writing failed. */
+int report_table_print(const struct report_table *t, FILE *out, int indent);
+void report_table_free(struct report_table *t);
+
+/* Writes prefix and then text wrapped at 78 columns (display width), later
+ * lines indented by indent spaces; newlines in text start a new line. */
+void report_wrap(FILE *out, const char *prefix, int indent, const char *text);
+
+/* "YYYY-MM-DD" (UTC) of a Unix time into buf (at least 11 bytes); "" for 0. */
+char *report_date(char *buf, size_t bufsz, long long t);
+
 #endif
