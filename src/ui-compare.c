@@ -1,3 +1,433 @@
+/*
+ * ui-compare.c - what changed between two assessments of one company:
+ * overall score and level, each dimension (before, now, change), knock-outs
+ * resolved and new, and each item that got better or worse with both
+ * notes.  Better and worse are told apart by symbol and word as well as by
+ * colour; unchanged items are folded away until asked for.
+ */
 #include "config.h"
 
+#define _XOPEN_SOURCE_EXTENDED 1
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "assess.h"
+#include "i18n.h"
+#include "text.h"
+#include "ui-draw.h"
 #include "ui-screens.h"
+
+struct compare {
+	struct ui_screen base;
+	long long cid, from, to;
+	struct compared cmp;
+	bool loaded;
+	struct company c;
+	bool have_company;
+	bool show_unchanged;
+	struct ui_export ex;
+	int scroll, lines;
+};
+
+static const struct cat_item *cmp_item(const struct compare *k, const struct item_change *ic,
+                                        const struct catalogue **cat, int *idx)
+{
+	if (ic->new_item >= 0 && k->cmp.new.cat) {
+		*cat = k->cmp.new.cat;
+		*idx = ic->new_item;
+	} else if (ic->old_item >= 0 && k->cmp.old.cat) {
+		*cat = k->cmp.old.cat;
+		*idx = ic->old_item;
+	} else {
+		return NULL;
+	}
+	return &(*cat)->items[*idx];
+}
+
+static void value_text(int v, char *buf, size_t bufsz)
+{
+	if (v == ANSWER_UNANSWERED)
+		snprintf(buf, bufsz, "%s", _("unanswered"));
+	else if (v == ANSWER_DONT_KNOW)
+		snprintf(buf, bufsz, "%s", _(catalogue_scale_label(v)));
+	else
+		snprintf(buf, bufsz, "%d %s", v, _(catalogue_scale_label(v)));
+}
+
+static void compare_draw_head(struct compare *k, struct ui *ui, struct ui_doc *d)
+{
+	const struct comparison *c = &k->cmp.cmp;
+	char buf[512], a[32], b[32], delta[32];
+	enum ui_role role;
+	int row, x;
+
+	ui_date(k->cmp.old.a.status == ASSESS_FINAL ? k->cmp.old.a.completed : k->cmp.old.a.started,
+	        a, sizeof a);
+	ui_date(k->cmp.new.a.status == ASSESS_FINAL ? k->cmp.new.a.completed : k->cmp.new.a.started,
+	        b, sizeof b);
+	snprintf(buf, sizeof buf, _("Before: %s   Now: %s"), a, b);
+	ui_doc_text(ui, d, 0, ROLE_DIM, buf);
+	if (!c->same_version)
+		ui_doc_text(ui, d, 0, ROLE_WARN,
+		            _("The questionnaire changed in between: some items cannot be compared."));
+	ui_doc_row(d);
+	if ((row = ui_doc_row(d)) >= 0) {
+		x = d->x + ui_put(ui, row, d->x, 14, ROLE_BOLD, _("Overall"), true);
+		if (c->overall_comparable) {
+			ui_delta(ui, c->overall_delta, delta, sizeof delta, &role);
+			snprintf(buf, sizeof buf, "%d %s %d", c->overall_old, ui_sym(ui, SYM_ARROW),
+			         c->overall_new);
+			x += ui_put(ui, row, x, 14, ROLE_NORMAL, buf, true);
+			ui_put(ui, row, x, d->width - x, role, delta, false);
+		} else {
+			ui_put(ui, row, x, d->width - 14, ROLE_DIM, _("not comparable"), false);
+		}
+	}
+	if ((row = ui_doc_row(d)) >= 0) {
+		x = d->x + ui_put(ui, row, d->x, 14, ROLE_BOLD, _("Level"), true);
+		snprintf(buf, sizeof buf, "%s %s %s", ui_level_name(c->level_old), ui_sym(ui, SYM_ARROW),
+		         ui_level_name(c->level_new));
+		x += ui_put(ui, row, x, d->width - x, ui_level_role(c->level_new), buf, false) + 2;
+		if (c->level_old < 0 || c->level_new < 0)
+			snprintf(buf, sizeof buf, "%s", "");
+		else if (c->level_delta > 0)
+			snprintf(buf, sizeof buf, _("%s better"), ui_sym(ui, SYM_UP));
+		else if (c->level_delta < 0)
+			snprintf(buf, sizeof buf, _("%s worse"), ui_sym(ui, SYM_DOWN));
+		else
+			snprintf(buf, sizeof buf, _("%s same level"), ui_sym(ui, SYM_SAME));
+		ui_put(ui, row, x, d->width - x, c->level_delta > 0 ? ROLE_GOOD :
+		       c->level_delta < 0 ? ROLE_BAD : ROLE_NORMAL, buf, false);
+	}
+}
+
+static void compare_draw_dims(struct compare *k, struct ui *ui, struct ui_doc *d)
+{
+	const struct comparison *c = &k->cmp.cmp;
+	int nw = ui_width(ui, _("Dimension")), i, row, x;
+	char buf[64];
+
+	for (i = 0; i < c->n_dims; i++) {
+		const struct dim_change *dc = &c->dims[i];
+		const struct catalogue *cat = dc->new_dim >= 0 ? k->cmp.new.cat : k->cmp.old.cat;
+		int di = dc->new_dim >= 0 ? dc->new_dim : dc->old_dim;
+
+		if (cat && di >= 0 && ui_width(ui, _(cat->dims[di].name)) > nw)
+			nw = ui_width(ui, _(cat->dims[di].name));
+	}
+	if (nw > d->width - 30)
+		nw = d->width - 30;
+	ui_doc_row(d);
+	if ((row = ui_doc_row(d)) >= 0) {
+		x = d->x + ui_put(ui, row, d->x, nw + 2, ROLE_HEADER, _("Dimension"), true);
+		snprintf(buf, sizeof buf, "%7s", _("Before"));
+		x += ui_put(ui, row, x, 8, ROLE_HEADER, buf, true);
+		snprintf(buf, sizeof buf, "%7s", _("Now"));
+		x += ui_put(ui, row, x, 8, ROLE_HEADER, buf, true) + 2;
+		ui_put(ui, row, x, d->width - x, ROLE_HEADER, _("Change"), false);
+	}
+	for (i = 0; i < c->n_dims; i++) {
+		const struct dim_change *dc = &c->dims[i];
+		const struct catalogue *cat = dc->new_dim >= 0 ? k->cmp.new.cat : k->cmp.old.cat;
+		int di = dc->new_dim >= 0 ? dc->new_dim : dc->old_dim;
+		enum ui_role role = ROLE_DIM;
+
+		if ((row = ui_doc_row(d)) < 0)
+			continue;
+		x = d->x + ui_put(ui, row, d->x, nw + 2, ROLE_NORMAL,
+		                  cat && di >= 0 ? _(cat->dims[di].name) : dc->key, true);
+		if (dc->old_score >= 0)
+			snprintf(buf, sizeof buf, "%7d", dc->old_score);
+		else
+			snprintf(buf, sizeof buf, "%7s", "-");
+		x += ui_put(ui, row, x, 8, ROLE_NORMAL, buf, true);
+		if (dc->new_score >= 0)
+			snprintf(buf, sizeof buf, "%7d", dc->new_score);
+		else
+			snprintf(buf, sizeof buf, "%7s", "-");
+		x += ui_put(ui, row, x, 8, ROLE_NORMAL, buf, true) + 2;
+		if (dc->comparable)
+			ui_delta(ui, dc->delta, buf, sizeof buf, &role);
+		else
+			snprintf(buf, sizeof buf, "%s", _("not comparable"));
+		ui_put(ui, row, x, d->width - x, role, buf, false);
+	}
+}
+
+static void compare_draw_knockouts(struct compare *k, struct ui *ui, struct ui_doc *d)
+{
+	const struct comparison *c = &k->cmp.cmp;
+	char buf[600];
+	int i, shown = 0;
+
+	ui_doc_row(d);
+	ui_doc_text(ui, d, 0, ROLE_HEADER, _("Knock-outs"));
+	for (i = 0; i < c->n_knockouts; i++) {
+		const struct knockout_change *kc = &c->knockouts[i];
+		const struct catalogue *cat = kc->new_ko >= 0 ? k->cmp.new.cat : k->cmp.old.cat;
+		int ki = kc->new_ko >= 0 ? kc->new_ko : kc->old_ko;
+		const char *name = cat && ki >= 0 ? _(cat->knockouts[ki].name) : kc->key;
+
+		if (kc->was_fired && !kc->is_fired) {
+			snprintf(buf, sizeof buf, _("%s resolved: %s"), ui_sym(ui, SYM_CHECK), name);
+			ui_doc_text(ui, d, 2, ROLE_GOOD, buf);
+		} else if (!kc->was_fired && kc->is_fired) {
+			snprintf(buf, sizeof buf, _("%s new: %s"), ui_sym(ui, SYM_CROSS), name);
+			ui_doc_text(ui, d, 2, ROLE_BAD, buf);
+			if (cat && ki >= 0)
+				ui_doc_text(ui, d, 4, ROLE_NORMAL, _(cat->knockouts[ki].reason));
+		} else if (kc->is_fired) {
+			snprintf(buf, sizeof buf, _("%s still there: %s"), ui_sym(ui, SYM_CROSS), name);
+			ui_doc_text(ui, d, 2, ROLE_WARN, buf);
+		} else {
+			continue;
+		}
+		shown++;
+	}
+	if (!shown)
+		ui_doc_text(ui, d, 2, ROLE_NORMAL, _("None, before or now."));
+}
+
+/* "▲ better", "▼ worse", "= same", "? not comparable": word and symbol,
+ * so the change reads without colour. */
+static enum ui_role change_tag(struct ui *ui, enum change ch, char *buf, size_t bufsz)
+{
+	switch (ch) {
+	case CHANGE_IMPROVED:
+		snprintf(buf, bufsz, _("%s better"), ui_sym(ui, SYM_UP));
+		return ROLE_GOOD;
+	case CHANGE_WORSE:
+		snprintf(buf, bufsz, _("%s worse"), ui_sym(ui, SYM_DOWN));
+		return ROLE_BAD;
+	case CHANGE_UNCHANGED:
+		snprintf(buf, bufsz, _("%s same"), ui_sym(ui, SYM_SAME));
+		return ROLE_NORMAL;
+	default:
+		snprintf(buf, bufsz, "%s", _("? not comparable"));
+		return ROLE_DIM;
+	}
+}
+
+/* Width of the widest tag among the kinds of change listed, so the
+ * questions line up without wasting room on tags that are not there. */
+static int tag_width(struct ui *ui, const struct compare *k)
+{
+	const struct comparison *c = &k->cmp.cmp;
+	bool present[4] = {
+		[CHANGE_UNCHANGED] = k->show_unchanged && c->unchanged > 0,
+		[CHANGE_IMPROVED] = c->improved > 0,
+		[CHANGE_WORSE] = c->worse > 0,
+		[CHANGE_NOT_COMPARABLE] = c->not_comparable > 0,
+	};
+	char buf[128];
+	int ch, w = 0;
+
+	for (ch = CHANGE_UNCHANGED; ch <= CHANGE_NOT_COMPARABLE; ch++) {
+		if (!present[ch])
+			continue;
+		change_tag(ui, (enum change)ch, buf, sizeof buf);
+		if (ui_width(ui, buf) > w)
+			w = ui_width(ui, buf);
+	}
+	return w;
+}
+
+static void compare_draw_item(struct compare *k, struct ui *ui, struct ui_doc *d,
+                              const struct item_change *ic)
+{
+	const struct catalogue *cat = NULL;
+	int idx = -1;
+	const struct cat_item *it = cmp_item(k, ic, &cat, &idx);
+	char buf[700], num[16], a[96], b[96], tag[128];
+	enum ui_role role;
+
+	role = change_tag(ui, ic->change, tag, sizeof tag);
+	ui_item_label(cat, idx, num, sizeof num);
+	{
+		char prefix[160];
+
+		snprintf(prefix, sizeof prefix, "%s %s", tag, num);
+		ui_doc_hang(ui, d, 2, prefix, role, 8 + tag_width(ui, k), ROLE_BOLD,
+		            it ? _(it->question) : ic->key);
+	}
+	value_text(ic->old_value, a, sizeof a);
+	value_text(ic->new_value, b, sizeof b);
+	if (ic->change == CHANGE_NOT_COMPARABLE)
+		snprintf(buf, sizeof buf, "%s %s %s (%s)", a, ui_sym(ui, SYM_ARROW), b,
+		         _(compare_reason_text(ic->reason)));
+	else if (ic->change == CHANGE_UNCHANGED)
+		snprintf(buf, sizeof buf, "%s", b);
+	else
+		snprintf(buf, sizeof buf, "%s %s %s  (%+d)", a, ui_sym(ui, SYM_ARROW), b, ic->delta);
+	ui_doc_text(ui, d, 8 + tag_width(ui, k), role, buf);
+	if (ic->change != CHANGE_UNCHANGED) {
+		const char *on = ic->old_item >= 0 ? k->cmp.old.notes[ic->old_item] : NULL;
+		const char *nn = ic->new_item >= 0 ? k->cmp.new.notes[ic->new_item] : NULL;
+
+		if (on && *on) {
+			snprintf(buf, sizeof buf, _("Note before: %s"), on);
+			ui_doc_text(ui, d, 8 + tag_width(ui, k), ROLE_DIM, buf);
+		}
+		if (nn && *nn) {
+			snprintf(buf, sizeof buf, _("Note now: %s"), nn);
+			ui_doc_text(ui, d, 8 + tag_width(ui, k), ROLE_DIM, buf);
+		}
+	}
+}
+
+static void compare_draw_items(struct compare *k, struct ui *ui, struct ui_doc *d)
+{
+	const struct comparison *c = &k->cmp.cmp;
+	static const enum change groups[] = {
+		CHANGE_IMPROVED, CHANGE_WORSE, CHANGE_NOT_COMPARABLE, CHANGE_UNCHANGED
+	};
+	char buf[300];
+	size_t g;
+	int i;
+
+	ui_doc_row(d);
+	snprintf(buf, sizeof buf, _("Items: %d better, %d worse, %d unchanged, %d not comparable"),
+	         c->improved, c->worse, c->unchanged, c->not_comparable);
+	ui_doc_text(ui, d, 0, ROLE_HEADER, buf);
+	for (g = 0; g < sizeof groups / sizeof groups[0]; g++) {
+		if (groups[g] == CHANGE_UNCHANGED && !k->show_unchanged) {
+			if (c->unchanged) {
+				snprintf(buf, sizeof buf,
+				         P_("(%d unchanged item hidden: press u to show it)",
+				            "(%d unchanged items hidden: press u to show them)", c->unchanged),
+				         c->unchanged);
+				ui_doc_text(ui, d, 2, ROLE_DIM, buf);
+			}
+			continue;
+		}
+		for (i = 0; i < c->n_items; i++)
+			if (c->items[i].change == groups[g])
+				compare_draw_item(k, ui, d, &c->items[i]);
+	}
+}
+
+static void compare_draw(struct ui_screen *s, struct ui *ui)
+{
+	struct compare *k = (struct compare *)s;
+	struct ui_doc d = { .top = ui_body_top(), .height = ui_body_height(),
+	                    .scroll = k->scroll, .x = 1, .width = COLS - 4 };
+	char title[300];
+
+	snprintf(title, sizeof title, _("Comparison: %s"), k->have_company ? k->c.name : "");
+	ui_title(ui, title);
+	compare_draw_head(k, ui, &d);
+	compare_draw_dims(k, ui, &d);
+	compare_draw_knockouts(k, ui, &d);
+	compare_draw_items(k, ui, &d);
+	k->lines = d.lines;
+	if (k->scroll + d.height < d.lines && d.height > 0)
+		ui_put(ui, d.top + d.height - 1, COLS - 3, 2, ROLE_BOLD, ui_sym(ui, SYM_DOWN), false);
+}
+
+static int compare_write(FILE *out, enum report_format fmt, void *ctx)
+{
+	struct compare *k = ctx;
+
+	return report_comparison(out, fmt, &k->c, &k->cmp);
+}
+
+static enum ui_reaction compare_key(struct ui_screen *s, struct ui *ui, enum ui_action act, int ch)
+{
+	struct compare *k = (struct compare *)s;
+	int h = ui_body_height();
+
+	switch (act) {
+	case UI_ACT_BACK: return UI_POP;
+	case UI_ACT_UP: k->scroll--; break;
+	case UI_ACT_DOWN: k->scroll++; break;
+	case UI_ACT_PAGE_UP: k->scroll -= h - 1; break;
+	case UI_ACT_PAGE_DOWN: k->scroll += h - 1; break;
+	case UI_ACT_FIRST: k->scroll = 0; break;
+	case UI_ACT_LAST: k->scroll = k->lines; break;
+	case UI_ACT_TOGGLE_UNCHANGED:
+		k->show_unchanged = !k->show_unchanged;
+		return UI_REDRAW;
+	case UI_ACT_EXPORT:
+		if (!k->have_company)
+			return UI_NONE;
+		k->ex.company = k->c;
+		k->ex.assessment = k->cmp.new.a;
+		k->ex.comparison = true;
+		k->ex.write = compare_write;
+		k->ex.ctx = k;
+		return ui_export_ask(ui, &k->ex);
+	default:
+		return UI_NONE;
+	}
+	k->scroll = ui_scroll_clamp(k->scroll, k->lines, h);
+	return UI_REDRAW;
+}
+
+static void compare_resize(struct ui_screen *s, struct ui *ui)
+{
+	struct compare *k = (struct compare *)s;
+
+	k->scroll = ui_scroll_clamp(k->scroll, k->lines, ui_body_height());
+}
+
+static void compare_destroy(struct ui_screen *s)
+{
+	struct compare *k = (struct compare *)s;
+
+	if (k->loaded)
+		assess_compared_clear(&k->cmp);
+	if (k->have_company)
+		store_company_clear(&k->c);
+	free(k);
+}
+
+static const struct ui_binding compare_keys[] = {
+	{ UI_ACT_TOGGLE_UNCHANGED, true },
+	{ UI_ACT_EXPORT, true },
+	{ UI_ACT_UP, false },
+	{ UI_ACT_DOWN, false },
+	{ UI_ACT_PAGE_UP, true },
+	{ UI_ACT_PAGE_DOWN, true },
+	{ UI_ACT_FIRST, false },
+	{ UI_ACT_LAST, false },
+	{ UI_ACT_BACK, true },
+	{ UI_ACT_HELP, true },
+	{ UI_ACT_QUIT, true },
+};
+
+static const struct ui_screen_ops compare_ops = {
+	.name = N_("Comparison"),
+	.keys = compare_keys,
+	.n_keys = UI_NBIND(compare_keys),
+	.draw = compare_draw,
+	.key = compare_key,
+	.resize = compare_resize,
+	.destroy = compare_destroy,
+};
+
+struct ui_screen *ui_compare_new(struct ui *ui, long long company_id,
+                                 long long from, long long to)
+{
+	struct compare *k = calloc(1, sizeof *k);
+	enum store_err err;
+
+	if (!k) {
+		ui_error(ui, "%s", _("Out of memory."));
+		return NULL;
+	}
+	k->base.ops = &compare_ops;
+	k->cid = company_id;
+	k->from = from;
+	k->to = to;
+	err = assess_compare(ui->st, company_id, from, to, &k->cmp);
+	if (err != STORE_OK) {
+		ui_store_error(ui, err);
+		free(k);
+		return NULL;
+	}
+	k->loaded = true;
+	k->have_company = store_company_get(ui->st, company_id, &k->c) == STORE_OK;
+	return &k->base;
+}

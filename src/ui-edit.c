@@ -1,3 +1,268 @@
+/*
+ * ui-edit.c - the one-line text editor used by every text field of the
+ * full-screen program (see ui-edit.h for why it is not formw), and the
+ * UTF-8 decoding the drawing code shares with it.
+ */
 #include "config.h"
 
+#define _XOPEN_SOURCE_EXTENDED 1
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wctype.h>
+
+#include "i18n.h"
+#include "ui-draw.h"
 #include "ui-edit.h"
+#include "ui-screens.h"
+
+unsigned ui_utf8_next(const char *s, size_t *len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	unsigned cp, min;
+	size_t n, i;
+
+	if (p[0] < 0x80) { *len = 1; return p[0]; }
+	if ((p[0] & 0xE0) == 0xC0) { n = 2; cp = p[0] & 0x1F; min = 0x80; }
+	else if ((p[0] & 0xF0) == 0xE0) { n = 3; cp = p[0] & 0x0F; min = 0x800; }
+	else if ((p[0] & 0xF8) == 0xF0) { n = 4; cp = p[0] & 0x07; min = 0x10000; }
+	else { *len = 1; return 0xFFFD; }
+	for (i = 1; i < n; i++) {
+		if ((p[i] & 0xC0) != 0x80) { *len = i; return 0xFFFD; }
+		cp = (cp << 6) | (p[i] & 0x3F);
+	}
+	*len = n;
+	if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+		return 0xFFFD;
+	return cp;
+}
+
+size_t ui_utf8_put(unsigned cp, char *out)
+{
+	if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+		cp = 0xFFFD;
+	if (cp < 0x80) { out[0] = (char)cp; return 1; }
+	if (cp < 0x800) {
+		out[0] = (char)(0xC0 | (cp >> 6));
+		out[1] = (char)(0x80 | (cp & 0x3F));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		out[0] = (char)(0xE0 | (cp >> 12));
+		out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		out[2] = (char)(0x80 | (cp & 0x3F));
+		return 3;
+	}
+	out[0] = (char)(0xF0 | (cp >> 18));
+	out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+	out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+	out[3] = (char)(0x80 | (cp & 0x3F));
+	return 4;
+}
+
+int ui_char_width(unsigned cp)
+{
+	int w;
+
+	if (cp < 0x20 || cp == 0x7F)
+		return 0;
+	w = wcwidth((wchar_t)cp);
+	return w < 0 ? 1 : w;
+}
+
+static bool edit_grow(struct ui_edit *e, size_t need)
+{
+	wchar_t *nb;
+	size_t cap;
+
+	if (need <= e->cap)
+		return true;
+	cap = e->cap ? e->cap * 2 : 64;
+	while (cap < need)
+		cap *= 2;
+	nb = realloc(e->buf, cap * sizeof *nb);
+	if (!nb)
+		return false;
+	e->buf = nb;
+	e->cap = cap;
+	return true;
+}
+
+void ui_edit_init(struct ui_edit *e, const char *initial, size_t max_chars)
+{
+	memset(e, 0, sizeof *e);
+	e->max = max_chars;
+	if (!initial)
+		return;
+	while (*initial && e->len < max_chars) {
+		size_t n;
+		unsigned cp = ui_utf8_next(initial, &n);
+
+		initial += n;
+		/* A note may hold newlines from the command line; the one-line
+		 * editor shows and keeps them as spaces. */
+		if (cp < 0x20 || cp == 0x7F)
+			cp = ' ';
+		if (!edit_grow(e, e->len + 1))
+			break;
+		e->buf[e->len++] = (wchar_t)cp;
+	}
+	e->cur = e->len;
+}
+
+void ui_edit_free(struct ui_edit *e)
+{
+	free(e->buf);
+	memset(e, 0, sizeof *e);
+}
+
+char *ui_edit_text(const struct ui_edit *e)
+{
+	char *out = malloc(e->len * 4 + 1), *p = out;
+	size_t i;
+
+	if (!out)
+		return NULL;
+	for (i = 0; i < e->len; i++)
+		p += ui_utf8_put((unsigned)e->buf[i], p);
+	*p = '\0';
+	return out;
+}
+
+static enum ui_edit_result edit_insert(struct ui_edit *e, wchar_t c)
+{
+	if (e->len >= e->max)
+		return EDIT_FULL;
+	if (!edit_grow(e, e->len + 1))
+		return EDIT_FULL;
+	memmove(e->buf + e->cur + 1, e->buf + e->cur, (e->len - e->cur) * sizeof *e->buf);
+	e->buf[e->cur++] = c;
+	e->len++;
+	return EDIT_CHANGED;
+}
+
+static void edit_remove(struct ui_edit *e, size_t at)
+{
+	memmove(e->buf + at, e->buf + at + 1, (e->len - at - 1) * sizeof *e->buf);
+	e->len--;
+}
+
+/* Ctrl-W and Ctrl-U as in a shell: delete a word or the text before. */
+static enum ui_edit_result edit_kill_back(struct ui_edit *e, bool word)
+{
+	size_t from = e->cur;
+
+	if (word) {
+		while (from > 0 && iswspace((wint_t)e->buf[from - 1]))
+			from--;
+		while (from > 0 && !iswspace((wint_t)e->buf[from - 1]))
+			from--;
+	} else {
+		from = 0;
+	}
+	if (from == e->cur)
+		return EDIT_MOVED;
+	memmove(e->buf + from, e->buf + e->cur, (e->len - e->cur) * sizeof *e->buf);
+	e->len -= e->cur - from;
+	e->cur = from;
+	return EDIT_CHANGED;
+}
+
+enum ui_edit_result ui_edit_key(struct ui_edit *e, int ch)
+{
+	switch (ch) {
+	case '\n': case '\r': case UI_FK(KEY_ENTER):
+		return EDIT_DONE;
+	case UI_ESC:
+		return EDIT_CANCEL;
+	case UI_FK(KEY_LEFT): case 2: /* Ctrl-B */
+		if (e->cur > 0) e->cur--;
+		return EDIT_MOVED;
+	case UI_FK(KEY_RIGHT): case 6: /* Ctrl-F */
+		if (e->cur < e->len) e->cur++;
+		return EDIT_MOVED;
+	case UI_FK(KEY_HOME): case 1: /* Ctrl-A */
+		e->cur = 0;
+		return EDIT_MOVED;
+	case UI_FK(KEY_END): case 5: /* Ctrl-E */
+		e->cur = e->len;
+		return EDIT_MOVED;
+	case UI_FK(KEY_BACKSPACE): case 127: case 8:
+		if (e->cur == 0)
+			return EDIT_MOVED;
+		edit_remove(e, --e->cur);
+		return EDIT_CHANGED;
+	case UI_FK(KEY_DC): case 4: /* Ctrl-D */
+		if (e->cur >= e->len)
+			return EDIT_MOVED;
+		edit_remove(e, e->cur);
+		return EDIT_CHANGED;
+	case 23: /* Ctrl-W */
+		return edit_kill_back(e, true);
+	case 21: /* Ctrl-U */
+		return edit_kill_back(e, false);
+	case 11: /* Ctrl-K: delete to the end */
+		if (e->cur == e->len)
+			return EDIT_MOVED;
+		e->len = e->cur;
+		return EDIT_CHANGED;
+	default:
+		break;
+	}
+	if (ch & UI_FK(0))
+		return EDIT_UNHANDLED;
+	if (ch == '\t')
+		ch = ' ';
+	if (ch < 0x20 || ch == 0x7F || (ch >= 0x80 && ch < 0xA0) || ch > 0x10FFFF)
+		return EDIT_UNHANDLED;
+	return edit_insert(e, (wchar_t)ch);
+}
+
+static int edit_cols(const struct ui_edit *e, size_t from, size_t to)
+{
+	int w = 0;
+
+	for (; from < to; from++)
+		w += ui_char_width((unsigned)e->buf[from]);
+	return w;
+}
+
+void ui_edit_draw(struct ui_edit *e, struct ui *ui, int y, int x, int w)
+{
+	size_t i;
+	int col = 0;
+
+	if (w < 2)
+		return;
+	/* Keep the cursor in view with one free column after it. */
+	if (e->cur < e->scroll)
+		e->scroll = e->cur;
+	while (e->scroll < e->cur && edit_cols(e, e->scroll, e->cur) > w - 1)
+		e->scroll++;
+	/* Show as much as fits before the cursor after deleting at the end. */
+	while (e->scroll > 0 && edit_cols(e, e->scroll - 1, e->len) <= w - 1)
+		e->scroll--;
+
+	attrset(ui_role_attr(ui, ROLE_SELECTED));
+	mvhline(y, x, ' ', w);
+	move(y, x);
+	for (i = e->scroll; i < e->len; i++) {
+		int cw = ui_char_width((unsigned)e->buf[i]);
+
+		if (col + cw > w)
+			break;
+		if (ui->utf8 || e->buf[i] < 0x80) {
+			wchar_t one[2] = { e->buf[i], 0 };
+
+			addnwstr(one, 1);
+		} else {
+			addch('?');
+		}
+		col += cw;
+	}
+	if (e->scroll > 0)
+		mvaddstr(y, x, "<");
+	attrset(A_NORMAL);
+	ui->cur_y = y;
+	ui->cur_x = x + edit_cols(e, e->scroll, e->cur);
+}

@@ -1,3 +1,53 @@
+/*
+ * ui-edit.h - a one-line text editor for names, notes and the search field,
+ * written by hand rather than with formw: formw counts bytes in places and
+ * gets combining and wide characters wrong, while this one works on code
+ * points and display widths.  It keeps the text as code points, scrolls long
+ * text horizontally and converts to and from UTF-8 itself (independent of
+ * the locale), so what is saved is always valid UTF-8.
+ */
 #ifndef SMREADY_UI_EDIT_H
 #define SMREADY_UI_EDIT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <wchar.h>
+
+struct ui;
+
+struct ui_edit {
+	wchar_t *buf;             /* code points, not NUL-terminated */
+	size_t len, cap;
+	size_t max;               /* most characters allowed */
+	size_t cur;               /* cursor position 0..len */
+	size_t scroll;            /* first character shown */
+};
+
+enum ui_edit_result {
+	EDIT_UNHANDLED = 0,       /* not an editing key: the caller may use it */
+	EDIT_MOVED,               /* cursor moved, text unchanged */
+	EDIT_CHANGED,             /* text changed */
+	EDIT_DONE,                /* Enter */
+	EDIT_CANCEL,              /* Esc */
+	EDIT_FULL                 /* a character was refused: too long */
+};
+
+/* Starts editing initial (UTF-8, may be NULL) with the cursor at the end. */
+void ui_edit_init(struct ui_edit *e, const char *initial, size_t max_chars);
+void ui_edit_free(struct ui_edit *e);
+/* Handles one key from get_wch (UI_FK() for function keys). */
+enum ui_edit_result ui_edit_key(struct ui_edit *e, int ch);
+/* The text as a malloc'd UTF-8 string (NULL only when out of memory). */
+char *ui_edit_text(const struct ui_edit *e);
+/* Draws the field in w columns at (y, x) and puts the cursor in ui. */
+void ui_edit_draw(struct ui_edit *e, struct ui *ui, int y, int x, int w);
+
+/* UTF-8 helpers shared with the drawing code.  ui_utf8_next decodes one
+ * character at s (U+FFFD for a bad byte) and sets *len to its byte length. */
+unsigned ui_utf8_next(const char *s, size_t *len);
+/* Encodes cp into out (at least 4 bytes); returns the byte count. */
+size_t ui_utf8_put(unsigned cp, char *out);
+/* Columns of one character (1 for unknown, 0 for controls). */
+int ui_char_width(unsigned cp);
+
 #endif

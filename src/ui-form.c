@@ -1,3 +1,742 @@
+/*
+ * ui-form.c - the questionnaire: items grouped by dimension, the current
+ * item's question, optional explanation, answer scale and note, progress
+ * always in view.  Every answer, note and confirmation is saved the moment
+ * it is given (one store call each), so leaving or a crash loses nothing.
+ * Also starts assessments for the other screens (ui_start_assessment).
+ */
 #include "config.h"
 
+#define _XOPEN_SOURCE_EXTENDED 1
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "assess.h"
+#include "i18n.h"
+#include "text.h"
+#include "ui-draw.h"
+#include "ui-edit.h"
 #include "ui-screens.h"
+
+#define FORM_MAX_ROWS (CAT_MAX_ITEMS + CAT_MAX_DIMS)
+#define WRAP_MAX 40
+
+struct form {
+	struct ui_screen base;
+	long long id;
+	struct scored s;
+	bool loaded;
+	char *company;
+	char *notes[CAT_MAX_ITEMS];          /* our copies, kept in step with the store */
+	int order[CAT_MAX_ITEMS];            /* items in display order */
+	int n;
+	int rows[FORM_MAX_ROWS];             /* >= 0: position in order; < 0: -(dim + 1) */
+	int row_of[CAT_MAX_ITEMS];           /* row of each position */
+	int n_rows;
+	int pos;                             /* current position in order */
+	int scroll;                          /* first list row shown */
+	bool show_help;
+	bool editing;
+	struct ui_edit note;
+};
+
+static const struct catalogue *form_cat(const struct form *f)
+{
+	return f->s.cat;
+}
+
+static int form_item(const struct form *f)
+{
+	return f->order[f->pos];
+}
+
+/* ---- loading ------------------------------------------------------------- */
+
+static void form_layout(struct form *f)
+{
+	const struct catalogue *cat = form_cat(f);
+	int d, i;
+
+	f->n = 0;
+	f->n_rows = 0;
+	for (d = 0; d < cat->n_dims; d++) {
+		bool header = false;
+
+		for (i = 0; i < cat->n_items; i++) {
+			if (cat->items[i].dimension != d)
+				continue;
+			if (!header) {
+				f->rows[f->n_rows++] = -(d + 1);
+				header = true;
+			}
+			f->row_of[f->n] = f->n_rows;
+			f->rows[f->n_rows++] = f->n;
+			f->order[f->n++] = i;
+		}
+	}
+}
+
+static void form_free_notes(struct form *f)
+{
+	int i;
+
+	for (i = 0; i < CAT_MAX_ITEMS; i++) {
+		free(f->notes[i]);
+		f->notes[i] = NULL;
+	}
+}
+
+static bool form_load(struct form *f, struct ui *ui)
+{
+	enum store_err err;
+	struct company c;
+	int i;
+
+	if (f->loaded) {
+		assess_clear(&f->s);
+		f->loaded = false;
+	}
+	form_free_notes(f);
+	err = assess_load(ui->st, f->id, &f->s);
+	if (err != STORE_OK) {
+		ui_store_error(ui, err);
+		return false;
+	}
+	f->loaded = true;
+	if (!f->s.cat) {
+		ui_error(ui, "%s", _("This assessment uses a questionnaire this smready does not know."));
+		return false;
+	}
+	for (i = 0; i < f->s.cat->n_items; i++) {
+		f->notes[i] = strdup(f->s.notes[i] ? f->s.notes[i] : "");
+		if (!f->notes[i]) {
+			ui_error(ui, "%s", _("Out of memory."));
+			return false;
+		}
+	}
+	if (!f->company && store_company_get(ui->st, f->s.a.company_id, &c) == STORE_OK) {
+		f->company = strdup(c.name);
+		store_company_clear(&c);
+	}
+	form_layout(f);
+	return true;
+}
+
+static void form_rescore(struct form *f)
+{
+	scoring_compute(f->s.cat, f->s.values, &f->s.score);
+}
+
+static int form_open_count(const struct form *f, int *unanswered, int *carried)
+{
+	int i;
+
+	*unanswered = *carried = 0;
+	for (i = 0; i < f->s.cat->n_items; i++) {
+		if (f->s.values[i] == ANSWER_UNANSWERED)
+			(*unanswered)++;
+		else if (f->s.carried[i])
+			(*carried)++;
+	}
+	return *unanswered + *carried;
+}
+
+/* ---- layout --------------------------------------------------------------- */
+
+static const int scale_values[] = { 0, 1, 2, 3, 4, ANSWER_DONT_KNOW };
+#define N_SCALE (int)(sizeof scale_values / sizeof scale_values[0])
+
+static void scale_text(int v, char *buf, size_t bufsz)
+{
+	if (v == ANSWER_DONT_KNOW)
+		snprintf(buf, bufsz, "d %s", _(catalogue_scale_label(v)));
+	else
+		snprintf(buf, bufsz, "%d %s", v, _(catalogue_scale_label(v)));
+}
+
+/* The answer column of the list: "3 Mostly", "d Don't know" or "-". */
+static void answer_text(int v, char *buf, size_t bufsz)
+{
+	if (v == ANSWER_UNANSWERED)
+		snprintf(buf, bufsz, "-");
+	else
+		scale_text(v, buf, bufsz);
+}
+
+static int answer_width(struct ui *ui)
+{
+	char buf[128];
+	int i, w = 1;
+
+	for (i = 0; i < N_SCALE; i++) {
+		scale_text(scale_values[i], buf, sizeof buf);
+		if (ui_width(ui, buf) > w)
+			w = ui_width(ui, buf);
+	}
+	return w;
+}
+
+/* Places the scale options over as many lines as needed; returns lines. */
+static int scale_lines(struct ui *ui, int width, int *line_of, int *x_of)
+{
+	char buf[128];
+	int i, x = 0, line = 0;
+
+	for (i = 0; i < N_SCALE; i++) {
+		int w;
+
+		scale_text(scale_values[i], buf, sizeof buf);
+		w = ui_width(ui, buf) + 2;
+		if (x > 0 && x + w > width) {
+			line++;
+			x = 0;
+		}
+		line_of[i] = line;
+		x_of[i] = x;
+		x += w + 1;
+	}
+	return line + 1;
+}
+
+struct detail {
+	struct ui_span q[WRAP_MAX], help[WRAP_MAX];
+	int nq, nhelp, nscale, carried, height;
+	int line_of[N_SCALE], x_of[N_SCALE];
+};
+
+static int form_detail_plan(struct form *f, struct ui *ui, struct detail *d)
+{
+	const struct cat_item *it = &form_cat(f)->items[form_item(f)];
+	int width = COLS - 8, max = ui_body_height() - 1 - 1 - 3;
+
+	d->nq = ui_wrap(_(it->question), width, d->q, WRAP_MAX);
+	d->nhelp = f->show_help ? ui_wrap(_(it->help), COLS - 4, d->help, WRAP_MAX) : 0;
+	d->nscale = scale_lines(ui, COLS - 4, d->line_of, d->x_of);
+	d->carried = f->s.carried[form_item(f)] ? 1 : 0;
+	d->height = d->nq + d->carried + d->nscale + 1 + (d->nhelp ? d->nhelp + 1 : 0);
+	if (d->height > max) {
+		int cut = d->height - max;
+
+		/* The explanation gives way first: it can be read in pieces
+		 * on a bigger terminal. */
+		if (d->nhelp) {
+			int keep = d->nhelp - cut;
+
+			if (keep < 1)
+				keep = 1;
+			d->height -= d->nhelp - keep;
+			d->nhelp = keep;
+		}
+		if (d->height > max && d->nq > 2) {
+			int keep = d->nq - (d->height - max);
+
+			if (keep < 2)
+				keep = 2;
+			d->height -= d->nq - keep;
+			d->nq = keep;
+		}
+	}
+	return d->height;
+}
+
+static void put_span(struct ui *ui, int y, int x, int w, enum ui_role role,
+                     const struct ui_span *sp)
+{
+	char *line = strndup(sp->s, sp->len);
+
+	if (line)
+		ui_put(ui, y, x, w, role, line, false);
+	free(line);
+}
+
+/* ---- drawing -------------------------------------------------------------- */
+
+static void form_draw_progress(struct form *f, struct ui *ui, int y)
+{
+	const struct score *sc = &f->s.score;
+	char buf[256], date[32];
+	int x = 1, un, car, mw;
+
+	form_open_count(f, &un, &car);
+	snprintf(buf, sizeof buf, _("Answered %d of %d"), sc->answered, sc->total);
+	x += ui_put(ui, y, x, COLS - x, ROLE_BOLD, buf, false) + 1;
+	mw = COLS >= 100 ? 20 : 10;
+	ui_meter(ui, y, x, mw, sc->total ? sc->answered * 100 / sc->total : 0, ROLE_GOOD);
+	x += mw + 1;
+	snprintf(buf, sizeof buf, "%d%%", sc->completeness);
+	x += ui_put(ui, y, x, COLS - x, ROLE_NORMAL, buf, false);
+	if (car) {
+		snprintf(buf, sizeof buf, P_("  %s %d carried to confirm", "  %s %d carried to confirm", car),
+		         ui_sym(ui, SYM_CARRIED), car);
+		x += ui_put(ui, y, x, COLS - x, ROLE_WARN, buf, false);
+	}
+	ui_date(f->s.a.started, date, sizeof date);
+	snprintf(buf, sizeof buf, _("draft of %s"), date);
+	if (x + ui_width(ui, buf) + 3 < COLS)
+		ui_put(ui, y, COLS - ui_width(ui, buf) - 1, ui_width(ui, buf), ROLE_DIM, buf, false);
+}
+
+static void form_draw_row(struct form *f, struct ui *ui, int y, int row, int aw)
+{
+	const struct catalogue *cat = form_cat(f);
+	char buf[160], num[16];
+	int x, pos, item, v;
+	bool sel;
+	enum ui_role base;
+
+	if (f->rows[row] < 0) {
+		int d = -f->rows[row] - 1, done = f->s.score.dim_answered[d];
+
+		snprintf(buf, sizeof buf, "%d %s", d + 1, _(cat->dims[d].name));
+		x = ui_put(ui, y, 1, COLS - 12, ROLE_HEADER, buf, false) + 2;
+		snprintf(buf, sizeof buf, "%d/%d", done, f->s.score.dim_total[d]);
+		ui_put(ui, y, x, COLS - x, ROLE_DIM, buf, false);
+		return;
+	}
+	pos = f->rows[row];
+	item = f->order[pos];
+	v = f->s.values[item];
+	sel = pos == f->pos;
+	base = sel ? ROLE_SELECTED : ROLE_NORMAL;
+	ui_fill(ui, y, 0, COLS, base);
+	x = ui_put(ui, y, 0, 2, base, sel ? ui_sym(ui, SYM_CURSOR) : " ", true);
+	ui_item_label(cat, item, num, sizeof num);
+	x += ui_put(ui, y, x, 5, base, num, true);
+	x += ui_put(ui, y, x, COLS - x - aw - 6, base, _(cat->items[item].question), true) + 1;
+	x += ui_put(ui, y, x, 2, sel ? base : ROLE_WARN,
+	            f->s.carried[item] ? ui_sym(ui, SYM_CARRIED) : " ", true);
+	answer_text(v, buf, sizeof buf);
+	x += ui_put(ui, y, x, aw, sel ? base : (v == ANSWER_UNANSWERED ? ROLE_DIM : ROLE_NORMAL),
+	            buf, true) + 1;
+	ui_put(ui, y, x, 2, base, f->notes[item][0] ? ui_sym(ui, SYM_NOTE) : " ", true);
+}
+
+static void form_draw_detail(struct form *f, struct ui *ui, int y, const struct detail *d)
+{
+	const struct catalogue *cat = form_cat(f);
+	int item = form_item(f), v = f->s.values[item], i;
+	char num[16], buf[256];
+
+	ui_hline(ui, y - 1, 0, COLS, ROLE_DIM);
+	ui_item_label(cat, item, num, sizeof num);
+	ui_put(ui, y, 1, 6, ROLE_BOLD, num, false);
+	for (i = 0; i < d->nq; i++)
+		put_span(ui, y++, 7, COLS - 8, ROLE_BOLD, &d->q[i]);
+	if (d->carried) {
+		snprintf(buf, sizeof buf, _("%s Carried over from last time: Enter confirms it, or choose another answer."),
+		         ui_sym(ui, SYM_CARRIED));
+		ui_put(ui, y++, 2, COLS - 3, ROLE_WARN, buf, false);
+	}
+	if (d->nhelp) {
+		for (i = 0; i < d->nhelp; i++)
+			put_span(ui, y++, 2, COLS - 3, ROLE_DIM, &d->help[i]);
+		y++;
+	}
+	for (i = 0; i < N_SCALE; i++) {
+		bool chosen = scale_values[i] == v;
+
+		scale_text(scale_values[i], num, sizeof num);
+		snprintf(buf, sizeof buf, chosen ? "[%s]" : " %s ", num);
+		ui_put(ui, y + d->line_of[i], 2 + d->x_of[i], COLS - 3 - d->x_of[i],
+		       chosen ? ROLE_SELECTED : ROLE_NORMAL, buf, false);
+	}
+	y += d->nscale;
+	i = ui_put(ui, y, 2, COLS - 3, ROLE_BOLD, _("Note:"), false) + 3;
+	if (f->editing)
+		ui_edit_draw(&f->note, ui, y, i, COLS - i - 1);
+	else if (f->notes[item][0])
+		ui_put(ui, y, i, COLS - i - 1, ROLE_NORMAL, f->notes[item], false);
+	else
+		ui_put(ui, y, i, COLS - i - 1, ROLE_DIM, _("(none; press n to write one)"), false);
+}
+
+static void form_scroll(struct form *f, int h)
+{
+	int row = f->row_of[f->pos];
+
+	/* Keep the dimension header above the first item in view. */
+	if (row - 1 >= 0 && f->rows[row - 1] < 0)
+		row--;
+	if (row < f->scroll)
+		f->scroll = row;
+	if (f->row_of[f->pos] >= f->scroll + h)
+		f->scroll = f->row_of[f->pos] - h + 1;
+	f->scroll = ui_scroll_clamp(f->scroll, f->n_rows, h);
+}
+
+static void form_draw(struct ui_screen *s, struct ui *ui)
+{
+	struct form *f = (struct form *)s;
+	char title[300];
+	struct detail d;
+	int top = ui_body_top(), h, i, aw;
+
+	snprintf(title, sizeof title, _("Assessment: %s"), f->company ? f->company : "");
+	ui_title(ui, title);
+	if (!f->loaded || !f->s.cat || f->n == 0) {
+		ui_put(ui, top + 1, 2, COLS - 4, ROLE_NORMAL,
+		       _("This assessment cannot be shown. Press Esc to go back."), false);
+		return;
+	}
+	form_draw_progress(f, ui, top);
+	form_detail_plan(f, ui, &d);
+	h = ui_body_height() - 1 - 1 - d.height;
+	aw = answer_width(ui);
+	form_scroll(f, h);
+	for (i = 0; i < h && f->scroll + i < f->n_rows; i++)
+		form_draw_row(f, ui, top + 1 + i, f->scroll + i, aw);
+	form_draw_detail(f, ui, top + 2 + h, &d);
+}
+
+/* ---- saving ------------------------------------------------------------ */
+
+static void form_next(struct form *f)
+{
+	if (f->pos + 1 < f->n)
+		f->pos++;
+}
+
+static enum ui_reaction form_answer(struct form *f, struct ui *ui, int value)
+{
+	int item = form_item(f);
+	enum store_err err;
+
+	if (ui_refuse_readonly(ui))
+		return UI_REDRAW;
+	err = store_answer_set(ui->st, f->id, form_cat(f)->items[item].key, value);
+	if (err != STORE_OK) {
+		ui_store_error(ui, err);
+		return UI_REDRAW;
+	}
+	f->s.values[item] = value;
+	f->s.carried[item] = false;
+	form_rescore(f);
+	if (value != ANSWER_UNANSWERED)
+		form_next(f);
+	return UI_REDRAW;
+}
+
+static enum ui_reaction form_confirm(struct form *f, struct ui *ui)
+{
+	int item = form_item(f);
+	enum store_err err;
+
+	if (!f->s.carried[item]) {
+		form_next(f);
+		return UI_REDRAW;
+	}
+	if (ui_refuse_readonly(ui))
+		return UI_REDRAW;
+	err = store_answer_confirm(ui->st, f->id, form_cat(f)->items[item].key);
+	if (err != STORE_OK) {
+		ui_store_error(ui, err);
+		return UI_REDRAW;
+	}
+	f->s.carried[item] = false;
+	form_next(f);
+	return UI_REDRAW;
+}
+
+static enum ui_reaction form_save_note(struct form *f, struct ui *ui)
+{
+	int item = form_item(f);
+	char *text = ui_edit_text(&f->note), *t;
+	enum text_check c;
+	enum store_err err;
+
+	if (!text) {
+		ui_error(ui, "%s", _("Out of memory."));
+		return UI_REDRAW;
+	}
+	t = text_trim_dup(text);
+	free(text);
+	if (!t) {
+		ui_error(ui, "%s", _("Out of memory."));
+		return UI_REDRAW;
+	}
+	c = text_check_note(t, TEXT_NOTE_MAX);
+	if (c != TEXT_OK && c != TEXT_EMPTY) {
+		ui_error(ui, "%s: %s", _("Note"), _(text_check_message(c)));
+		free(t);
+		return UI_REDRAW;     /* stay in the editor: nothing is lost */
+	}
+	err = store_answer_set_note(ui->st, f->id, form_cat(f)->items[item].key, t);
+	if (err != STORE_OK) {
+		ui_store_error(ui, err);
+		free(t);
+		return UI_REDRAW;
+	}
+	free(f->notes[item]);
+	f->notes[item] = t;
+	f->editing = false;
+	ui_edit_free(&f->note);
+	ui_msg(ui, "%s", _("Note saved."));
+	return UI_REDRAW;
+}
+
+static enum ui_reaction form_note_key(struct form *f, struct ui *ui, int ch)
+{
+	switch (ui_edit_key(&f->note, ch)) {
+	case EDIT_DONE:
+		return form_save_note(f, ui);
+	case EDIT_CANCEL:
+		f->editing = false;
+		ui_edit_free(&f->note);
+		ui_msg(ui, "%s", _("Note left as it was."));
+		return UI_REDRAW;
+	case EDIT_FULL:
+		ui_error(ui, "%s", _("That is as long as a note can be."));
+		return UI_REDRAW;
+	case EDIT_UNHANDLED:
+		return UI_NONE;
+	default:
+		return UI_REDRAW;
+	}
+}
+
+/* ---- finishing ------------------------------------------------------------ */
+
+static enum ui_reaction finish_chosen(struct ui *ui, void *owner, enum ui_action act)
+{
+	struct form *f = owner;
+	enum store_err err;
+
+	if (act != UI_ACT_YES)
+		return UI_POP;
+	err = assess_finish(ui->st, f->id);
+	if (err != STORE_OK) {
+		ui_store_error(ui, err);
+		return UI_POP;
+	}
+	ui_msg(ui, "%s", _("Assessment finished and scored."));
+	ui->next = ui_result_new(ui, f->id);
+	return ui->next ? UI_REPLACE_OWNER : UI_POP;
+}
+
+static enum ui_reaction form_finish(struct form *f, struct ui *ui)
+{
+	const struct catalogue *cat = form_cat(f);
+	char msg[1024], list[256] = "";
+	int un, car, i, shown = 0;
+	size_t len = 0;
+
+	if (ui_refuse_readonly(ui))
+		return UI_REDRAW;
+	form_open_count(f, &un, &car);
+	for (i = 0; i < f->n && un; i++) {
+		int item = f->order[i];
+		char num[16];
+
+		if (f->s.values[item] != ANSWER_UNANSWERED)
+			continue;
+		if (shown == 8) {
+			snprintf(list + len, sizeof list - len, " %s", ui_sym(ui, SYM_ELLIPSIS));
+			break;
+		}
+		ui_item_label(cat, item, num, sizeof num);
+		len += (size_t)snprintf(list + len, sizeof list - len, "%s%s", shown ? ", " : "", num);
+		if (len >= sizeof list)
+			break;
+		shown++;
+	}
+	if (un == 0 && car == 0) {
+		snprintf(msg, sizeof msg, P_("All %d item is answered. Finish and score the assessment now?",
+		                             "All %d items are answered. Finish and score the assessment now?",
+		                             f->n), f->n);
+	} else {
+		char a[400] = "", b[200] = "";
+
+		if (un)
+			snprintf(a, sizeof a, P_("%d item is still unanswered (%s); it is left out of the score.",
+			                         "%d items are still unanswered (%s); they are left out of the score.",
+			                         un), un, list);
+		if (car)
+			snprintf(b, sizeof b, P_("%d carried-over answer is not confirmed yet; it counts as given.",
+			                         "%d carried-over answers are not confirmed yet; they count as given.",
+			                         car), car);
+		snprintf(msg, sizeof msg, _("%s%s%s Finish anyway?"), a, *a && *b ? " " : "", b);
+	}
+	return ui_push(ui, ui_confirm_new(ui, msg, finish_chosen, f));
+}
+
+/* ---- keys -------------------------------------------------------------------- */
+
+static enum ui_reaction form_next_open(struct form *f, struct ui *ui)
+{
+	int i;
+
+	for (i = 1; i <= f->n; i++) {
+		int p = (f->pos + i) % f->n, item = f->order[p];
+
+		if (f->s.values[item] == ANSWER_UNANSWERED || f->s.carried[item]) {
+			f->pos = p;
+			return UI_REDRAW;
+		}
+	}
+	ui_msg(ui, "%s", _("Every item is answered and confirmed: press f to finish."));
+	return UI_REDRAW;
+}
+
+static enum ui_reaction form_key(struct ui_screen *s, struct ui *ui, enum ui_action act, int ch)
+{
+	struct form *f = (struct form *)s;
+	int page = ui_body_height() / 2;
+
+	if (f->editing)
+		return form_note_key(f, ui, ch);
+	if (act == UI_ACT_BACK)
+		return UI_POP;
+	if (!f->loaded || !f->s.cat || f->n == 0)
+		return UI_NONE;
+	switch (act) {
+	case UI_ACT_UP: if (f->pos > 0) f->pos--; return UI_REDRAW;
+	case UI_ACT_DOWN: form_next(f); return UI_REDRAW;
+	case UI_ACT_PAGE_UP: f->pos = f->pos > page ? f->pos - page : 0; return UI_REDRAW;
+	case UI_ACT_PAGE_DOWN: f->pos = f->pos + page < f->n ? f->pos + page : f->n - 1; return UI_REDRAW;
+	case UI_ACT_FIRST: f->pos = 0; return UI_REDRAW;
+	case UI_ACT_LAST: f->pos = f->n - 1; return UI_REDRAW;
+	case UI_ACT_ANSWER_0: return form_answer(f, ui, 0);
+	case UI_ACT_ANSWER_1: return form_answer(f, ui, 1);
+	case UI_ACT_ANSWER_2: return form_answer(f, ui, 2);
+	case UI_ACT_ANSWER_3: return form_answer(f, ui, 3);
+	case UI_ACT_ANSWER_4: return form_answer(f, ui, 4);
+	case UI_ACT_DONT_KNOW: return form_answer(f, ui, ANSWER_DONT_KNOW);
+	case UI_ACT_CLEAR_ANSWER: return form_answer(f, ui, ANSWER_UNANSWERED);
+	case UI_ACT_CONFIRM: return form_confirm(f, ui);
+	case UI_ACT_NEXT_OPEN: return form_next_open(f, ui);
+	case UI_ACT_TOGGLE_HELP: f->show_help = !f->show_help; return UI_REDRAW;
+	case UI_ACT_FINISH: return form_finish(f, ui);
+	case UI_ACT_NOTE:
+		if (ui_refuse_readonly(ui))
+			return UI_REDRAW;
+		f->editing = true;
+		ui_edit_init(&f->note, f->notes[form_item(f)], TEXT_NOTE_MAX);
+		return UI_REDRAW;
+	default:
+		return UI_NONE;
+	}
+}
+
+static bool form_typing(const struct ui_screen *s)
+{
+	return ((const struct form *)s)->editing;
+}
+
+static void form_destroy(struct ui_screen *s)
+{
+	struct form *f = (struct form *)s;
+
+	if (f->loaded)
+		assess_clear(&f->s);
+	form_free_notes(f);
+	ui_edit_free(&f->note);
+	free(f->company);
+	free(f);
+}
+
+static const struct ui_binding form_keys[] = {
+	{ UI_ACT_ANSWER_0, true },
+	{ UI_ACT_ANSWER_1, false },
+	{ UI_ACT_ANSWER_2, false },
+	{ UI_ACT_ANSWER_3, false },
+	{ UI_ACT_ANSWER_4, false },
+	{ UI_ACT_DONT_KNOW, true },
+	{ UI_ACT_NOTE, true },
+	{ UI_ACT_FINISH, true },
+	{ UI_ACT_CONFIRM, false },
+	{ UI_ACT_NEXT_OPEN, true },
+	{ UI_ACT_TOGGLE_HELP, true },
+	{ UI_ACT_CLEAR_ANSWER, false },
+	{ UI_ACT_UP, false },
+	{ UI_ACT_DOWN, false },
+	{ UI_ACT_PAGE_UP, false },
+	{ UI_ACT_PAGE_DOWN, false },
+	{ UI_ACT_FIRST, false },
+	{ UI_ACT_LAST, false },
+	{ UI_ACT_BACK, true },
+	{ UI_ACT_HELP, true },
+	{ UI_ACT_QUIT, false },
+};
+
+static const struct ui_screen_ops form_ops = {
+	.name = N_("Questionnaire"),
+	.keys = form_keys,
+	.n_keys = UI_NBIND(form_keys),
+	.draw = form_draw,
+	.key = form_key,
+	.typing = form_typing,
+	.destroy = form_destroy,
+};
+
+struct ui_screen *ui_form_new(struct ui *ui, long long assessment_id)
+{
+	struct form *f = calloc(1, sizeof *f);
+	int i;
+
+	if (!f) {
+		ui_error(ui, "%s", _("Out of memory."));
+		return NULL;
+	}
+	f->base.ops = &form_ops;
+	f->id = assessment_id;
+	if (!form_load(f, ui) || f->n == 0) {
+		form_destroy(&f->base);
+		return NULL;
+	}
+	/* Start where the work is: the first open item, else the top. */
+	for (i = 0; i < f->n; i++) {
+		int item = f->order[i];
+
+		if (f->s.values[item] == ANSWER_UNANSWERED || f->s.carried[item]) {
+			f->pos = i;
+			break;
+		}
+	}
+	return &f->base;
+}
+
+enum ui_reaction ui_start_assessment(struct ui *ui, long long company_id, bool recheck,
+                                     bool replace)
+{
+	struct assessment a;
+	enum store_err err;
+	long long id = 0;
+	bool resumed = false;
+
+	if (ui->readonly) {
+		/* Read-only: an open draft can still be looked at. */
+		if (store_assessment_draft(ui->st, company_id, &a) == STORE_OK) {
+			id = a.id;
+			store_assessment_clear(&a);
+			ui_msg(ui, "%s", _("Read-only: showing the open draft; answers cannot be changed."));
+			return (replace ? ui_replace : ui_push)(ui, ui_form_new(ui, id));
+		}
+		ui_refuse_readonly(ui);
+		return UI_REDRAW;
+	}
+	err = assess_start(ui->st, company_id, recheck, NULL, &id, &resumed);
+	if (err != STORE_OK) {
+		ui_store_error(ui, err);
+		return UI_REDRAW;
+	}
+	if (resumed) {
+		ui_msg(ui, "%s", _("Continuing the open draft of this company."));
+	} else if (recheck) {
+		bool based = false;
+
+		if (store_assessment_get(ui->st, id, &a) == STORE_OK) {
+			based = a.based_on != 0;
+			store_assessment_clear(&a);
+		}
+		if (based) {
+			ui_msg(ui, "%s", _("Re-check started: confirm each carried answer (Enter) or change it."));
+		} else {
+			ui_msg(ui, "%s", _("No final assessment to start from yet: this one starts empty."));
+		}
+	} else {
+		ui_msg(ui, "%s", _("New assessment started. Every answer is saved as you go."));
+	}
+	return (replace ? ui_replace : ui_push)(ui, ui_form_new(ui, id));
+}

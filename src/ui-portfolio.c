@@ -1,3 +1,797 @@
+/*
+ * ui-portfolio.c - the start screen: every company with its latest level,
+ * score, change since the assessment before, date of the last final
+ * assessment and whether one is due.  Search, sort, add, edit, archive,
+ * delete, sample data, and the ways into a company's history or a new
+ * assessment.  Only the visible rows are drawn, so long lists stay fast.
+ */
 #include "config.h"
 
+#define _XOPEN_SOURCE_EXTENDED 1
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wctype.h>
+
+#include "assess.h"
+#include "i18n.h"
+#include "text.h"
+#include "ui-draw.h"
+#include "ui-edit.h"
 #include "ui-screens.h"
+
+/* An assessment is due again a quarter after the last final one. */
+#define DUE_SECONDS (91LL * 24 * 3600)
+
+enum sort_mode { SORT_NAME, SORT_SCORE, SORT_CHANGE, SORT_DUE, SORT_COUNT };
+
+enum company_step { STEP_NAME, STEP_INDUSTRY, STEP_CONTACT, STEP_NOTES, STEP_DONE };
+
+struct portfolio {
+	struct ui_screen base;
+	struct portfolio_row *rows;
+	size_t n;
+	const struct portfolio_row **view;   /* filtered and sorted */
+	size_t n_view;
+	size_t sel;
+	size_t scroll;
+	enum sort_mode sort;
+	bool show_archived;
+	bool searching;
+	struct ui_edit search;
+	char *filter;                        /* folded to lower case; NULL: none */
+	long long select_id;                 /* select this company after a reload */
+	long long edit_id;                   /* company of the add/edit prompts */
+	enum company_step step;
+	bool adding;
+	long long pending_id;                /* company of a delete question */
+};
+
+static const char *const sort_names[SORT_COUNT] = {
+	N_("sorted by name"), N_("sorted by score"), N_("sorted by change"),
+	N_("sorted by due date"),
+};
+
+/* ---- data -------------------------------------------------------------- */
+
+static char *fold(const char *s)
+{
+	char *out = malloc(strlen(s) * 4 + 1), *p = out;
+
+	if (!out)
+		return NULL;
+	while (*s) {
+		size_t len;
+		unsigned cp = ui_utf8_next(s, &len);
+
+		s += len;
+		p += ui_utf8_put((unsigned)towlower((wint_t)cp), p);
+	}
+	*p = '\0';
+	return out;
+}
+
+static bool row_matches(const struct portfolio *p, const struct portfolio_row *r)
+{
+	char *a, *b;
+	bool hit;
+
+	if (!p->filter || !*p->filter)
+		return true;
+	a = fold(r->company.name ? r->company.name : "");
+	b = fold(r->company.industry ? r->company.industry : "");
+	hit = (a && strstr(a, p->filter)) || (b && strstr(b, p->filter));
+	free(a);
+	free(b);
+	return hit;
+}
+
+static int row_change(const struct portfolio_row *r, bool *known)
+{
+	*known = r->last_overall >= 0 && r->prev_overall >= 0;
+	return *known ? r->last_overall - r->prev_overall : 0;
+}
+
+static bool row_due(const struct portfolio_row *r, long long now)
+{
+	if (r->company.archived)
+		return false;
+	return r->draft_id != 0 || r->last_at == 0 || now - r->last_at > DUE_SECONDS;
+}
+
+static int by_order(const struct portfolio_row *a, const struct portfolio_row *b)
+{
+	return a < b ? -1 : a > b;
+}
+
+static int by_score(const void *pa, const void *pb)
+{
+	const struct portfolio_row *a = *(const struct portfolio_row *const *)pa;
+	const struct portfolio_row *b = *(const struct portfolio_row *const *)pb;
+
+	if (a->last_overall != b->last_overall)
+		return b->last_overall - a->last_overall;   /* none (-1) last */
+	return by_order(a, b);
+}
+
+static int by_change(const void *pa, const void *pb)
+{
+	const struct portfolio_row *a = *(const struct portfolio_row *const *)pa;
+	const struct portfolio_row *b = *(const struct portfolio_row *const *)pb;
+	bool ka, kb;
+	int ca = row_change(a, &ka), cb = row_change(b, &kb);
+
+	if (ka != kb)
+		return ka ? -1 : 1;
+	if (ca != cb)
+		return cb - ca;
+	return by_order(a, b);
+}
+
+static int by_due(const void *pa, const void *pb)
+{
+	const struct portfolio_row *a = *(const struct portfolio_row *const *)pa;
+	const struct portfolio_row *b = *(const struct portfolio_row *const *)pb;
+
+	/* Open drafts first, then never assessed, then the oldest last
+	 * assessment: the order in which the work is waiting. */
+	if ((a->draft_id != 0) != (b->draft_id != 0))
+		return a->draft_id ? -1 : 1;
+	if (a->last_at != b->last_at)
+		return a->last_at < b->last_at ? -1 : 1;
+	return by_order(a, b);
+}
+
+static void portfolio_build_view(struct portfolio *p)
+{
+	long long keep = p->select_id;
+	size_t i;
+
+	if (!keep && p->sel < p->n_view)
+		keep = p->view[p->sel]->company.id;
+	p->select_id = 0;
+	p->n_view = 0;
+	for (i = 0; i < p->n; i++)
+		if (row_matches(p, &p->rows[i]))
+			p->view[p->n_view++] = &p->rows[i];
+	if (p->sort == SORT_SCORE)
+		qsort(p->view, p->n_view, sizeof *p->view, by_score);
+	else if (p->sort == SORT_CHANGE)
+		qsort(p->view, p->n_view, sizeof *p->view, by_change);
+	else if (p->sort == SORT_DUE)
+		qsort(p->view, p->n_view, sizeof *p->view, by_due);
+	if (keep) {
+		for (i = 0; i < p->n_view; i++)
+			if (p->view[i]->company.id == keep)
+				p->sel = i;
+	}
+	if (p->sel >= p->n_view)
+		p->sel = p->n_view ? p->n_view - 1 : 0;
+}
+
+static void portfolio_load(struct portfolio *p, struct ui *ui)
+{
+	struct portfolio_row *rows = NULL;
+	size_t n = 0;
+	enum store_err err;
+
+	if (!p->select_id && p->sel < p->n_view)
+		p->select_id = p->view[p->sel]->company.id;
+	err = store_portfolio(ui->st, p->show_archived, &rows, &n);
+	if (err != STORE_OK) {
+		ui_store_error(ui, err);
+		return;
+	}
+	free(p->view);
+	p->view = NULL;
+	p->n_view = 0;
+	store_portfolio_free(p->rows, p->n);
+	p->rows = rows;
+	p->n = n;
+	p->view = malloc((n ? n : 1) * sizeof *p->view);
+	if (!p->view) {
+		ui_error(ui, "%s", _("Out of memory."));
+		return;
+	}
+	portfolio_build_view(p);
+}
+
+static const struct portfolio_row *portfolio_current(const struct portfolio *p)
+{
+	return p->sel < p->n_view ? p->view[p->sel] : NULL;
+}
+
+/* ---- drawing ------------------------------------------------------------ */
+
+struct columns {
+	int cursor, name, level, score, change, last, due;
+};
+
+static int max_int(int a, int b)
+{
+	return a > b ? a : b;
+}
+
+/* s right-aligned in w columns (by display width, not bytes). */
+static void right_align(const struct ui *ui, char *buf, size_t bufsz, const char *s, int w)
+{
+	int pad = w - ui_width(ui, s);
+
+	if (pad < 0)
+		pad = 0;
+	if ((size_t)pad >= bufsz)
+		pad = (int)bufsz - 1;
+	memset(buf, ' ', (size_t)pad);
+	snprintf(buf + pad, bufsz - (size_t)pad, "%s", s);
+}
+
+static void portfolio_columns(struct ui *ui, struct columns *c)
+{
+	int lv;
+
+	c->cursor = 2;
+	c->level = ui_width(ui, _("Level"));
+	for (lv = LEVEL_NOT_READY; lv < LEVEL_COUNT; lv++)
+		c->level = max_int(c->level, ui_width(ui, ui_level_name(lv)));
+	c->score = max_int(5, ui_width(ui, _("Score")));
+	c->change = max_int(6, ui_width(ui, _("Trend")));
+	c->last = max_int(10, ui_width(ui, _("Last final")));
+	c->due = max_int(ui_width(ui, _("Due")), ui_width(ui, _("due")));
+	c->due = max_int(c->due, ui_width(ui, _("draft")));
+	c->due = max_int(c->due, ui_width(ui, _("archived")));
+	c->name = COLS - c->cursor - c->level - c->score - c->change - c->last - c->due - 5;
+	if (c->name < 12) {
+		/* Narrow terminal: drop the date column first. */
+		c->name += c->last + 1;
+		c->last = 0;
+	}
+}
+
+static void portfolio_draw_row(struct portfolio *p, struct ui *ui, int y,
+                               const struct columns *c, const struct portfolio_row *r,
+                               bool selected, long long now)
+{
+	enum ui_role base = selected ? ROLE_SELECTED : ROLE_NORMAL;
+	char buf[128], num[32];
+	int x = 0;
+	bool known;
+	int change = row_change(r, &known);
+	enum ui_role role;
+
+	ui_fill(ui, y, 0, COLS, base);
+	x += ui_put(ui, y, x, c->cursor, base, selected ? ui_sym(ui, SYM_CURSOR) : " ", true);
+	x += ui_put(ui, y, x, c->name, r->company.archived ? ROLE_DIM : base,
+	            r->company.name, true) + 1;
+	role = selected ? base : ui_level_role(r->last_level);
+	x += ui_put(ui, y, x, c->level, role,
+	            r->last_level >= 0 ? ui_level_name(r->last_level) : "-", true) + 1;
+	if (r->last_overall >= 0)
+		snprintf(num, sizeof num, "%d", r->last_overall);
+	else
+		snprintf(num, sizeof num, "-");
+	right_align(ui, buf, sizeof buf, num, c->score);
+	x += ui_put(ui, y, x, c->score, base, buf, true) + 1;
+	if (known) {
+		ui_delta(ui, change, num, sizeof num, &role);
+		right_align(ui, buf, sizeof buf, num, c->change);
+	} else {
+		buf[0] = '\0';
+		role = base;
+	}
+	x += ui_put(ui, y, x, c->change, selected ? base : role, buf, true) + 1;
+	if (c->last) {
+		ui_date(r->last_at, buf, sizeof buf);
+		x += ui_put(ui, y, x, c->last, base, buf, true) + 1;
+	}
+	if (r->company.archived)
+		ui_put(ui, y, x, c->due, selected ? base : ROLE_DIM, _("archived"), true);
+	else if (r->draft_id)
+		ui_put(ui, y, x, c->due, selected ? base : ROLE_WARN, _("draft"), true);
+	else if (row_due(r, now))
+		ui_put(ui, y, x, c->due, selected ? base : ROLE_BAD, _("due"), true);
+}
+
+static void portfolio_draw_header(struct portfolio *p, struct ui *ui, const struct columns *c)
+{
+	char buf[256];
+	int x = 0, y = ui_body_top() + 1;
+
+	ui_fill(ui, y, 0, COLS, ROLE_HEADER);
+	x += ui_put(ui, y, x, c->cursor, ROLE_HEADER, "", true);
+	x += ui_put(ui, y, x, c->name, ROLE_HEADER, _("Company"), true) + 1;
+	x += ui_put(ui, y, x, c->level, ROLE_HEADER, _("Level"), true) + 1;
+	right_align(ui, buf, sizeof buf, _("Score"), c->score);
+	x += ui_put(ui, y, x, c->score, ROLE_HEADER, buf, true) + 1;
+	right_align(ui, buf, sizeof buf, _("Trend"), c->change);
+	x += ui_put(ui, y, x, c->change, ROLE_HEADER, buf, true) + 1;
+	if (c->last)
+		x += ui_put(ui, y, x, c->last, ROLE_HEADER, _("Last final"), true) + 1;
+	ui_put(ui, y, x, c->due, ROLE_HEADER, _("Due"), true);
+}
+
+static void portfolio_draw_summary(struct portfolio *p, struct ui *ui)
+{
+	char buf[512];
+	int y = ui_body_top(), x = 1;
+
+	if (p->searching) {
+		const char *label = _("Search:");
+
+		x += ui_put(ui, y, x, COLS - x, ROLE_BOLD, label, false) + 1;
+		ui_edit_draw(&p->search, ui, y, x, COLS - x - 1 < 40 ? COLS - x - 1 : 40);
+		return;
+	}
+	snprintf(buf, sizeof buf, P_("%zu company", "%zu companies", p->n_view), p->n_view);
+	if (p->n_view != p->n) {
+		size_t len = strlen(buf);
+
+		snprintf(buf + len, sizeof buf - len, _(" (of %zu)"), p->n);
+	}
+	x += ui_put(ui, y, x, COLS - x, ROLE_BOLD, buf, false);
+	snprintf(buf, sizeof buf, "  %s %s", ui_sym(ui, SYM_BULLET),
+	         _(sort_names[p->sort]));
+	x += ui_put(ui, y, x, COLS - x, ROLE_NORMAL, buf, false);
+	if (p->filter && *p->filter) {
+		snprintf(buf, sizeof buf, _("  %s filter \"%s\""), ui_sym(ui, SYM_BULLET), p->filter);
+		x += ui_put(ui, y, x, COLS - x, ROLE_WARN, buf, false);
+	}
+	if (p->show_archived) {
+		snprintf(buf, sizeof buf, _("  %s archived shown"), ui_sym(ui, SYM_BULLET));
+		ui_put(ui, y, x, COLS - x, ROLE_NORMAL, buf, false);
+	}
+}
+
+static void portfolio_draw_empty(struct portfolio *p, struct ui *ui, int top)
+{
+	struct ui_doc d = { .top = top + 1, .height = ui_body_height() - 3, .x = 3,
+	                    .width = COLS - 6 };
+
+	if (p->n == 0 && !p->show_archived) {
+		ui_doc_text(ui, &d, 0, ROLE_BOLD, _("No companies yet."));
+		ui_doc_row(&d);
+		ui_doc_text(ui, &d, 0, ROLE_NORMAL,
+		            _("Press a to add the first company you want to assess."));
+		ui_doc_text(ui, &d, 0, ROLE_NORMAL,
+		            _("Or press S to load sample companies with a few quarters of "
+		              "history, to see what smready shows."));
+		ui_doc_row(&d);
+		ui_doc_text(ui, &d, 0, ROLE_DIM, _("Press ? for all keys, q to quit."));
+	} else if (p->n == 0) {
+		ui_doc_text(ui, &d, 0, ROLE_NORMAL, _("No companies, archived or not."));
+	} else {
+		ui_doc_text(ui, &d, 0, ROLE_NORMAL,
+		            _("No company matches the filter. Press Esc to clear it, or / to change it."));
+	}
+}
+
+static int portfolio_list_height(void)
+{
+	return ui_body_height() - 2;
+}
+
+static void portfolio_scroll(struct portfolio *p)
+{
+	size_t h = (size_t)max_int(portfolio_list_height(), 1);
+
+	if (p->sel < p->scroll)
+		p->scroll = p->sel;
+	if (p->sel >= p->scroll + h)
+		p->scroll = p->sel - h + 1;
+	if (p->n_view <= h)
+		p->scroll = 0;
+	else if (p->scroll > p->n_view - h)
+		p->scroll = p->n_view - h;
+}
+
+static void portfolio_draw(struct ui_screen *s, struct ui *ui)
+{
+	struct portfolio *p = (struct portfolio *)s;
+	struct columns c;
+	int top = ui_body_top() + 2, h = portfolio_list_height(), i;
+	long long now = store_now(ui->st);
+
+	ui_title(ui, _("Companies"));
+	portfolio_columns(ui, &c);
+	portfolio_draw_header(p, ui, &c);
+	portfolio_draw_summary(p, ui);
+	if (p->n_view == 0) {
+		portfolio_draw_empty(p, ui, top);
+		return;
+	}
+	portfolio_scroll(p);
+	for (i = 0; i < h && p->scroll + (size_t)i < p->n_view; i++) {
+		size_t k = p->scroll + (size_t)i;
+
+		portfolio_draw_row(p, ui, top + i, &c, p->view[k], k == p->sel, now);
+	}
+}
+
+/* ---- company prompts ------------------------------------------------------- */
+
+static enum ui_reaction company_prompt(struct portfolio *p, struct ui *ui);
+
+static bool company_check(struct ui *ui, const char *field, const char *text,
+                          size_t max, bool allow_empty)
+{
+	enum text_check c = text_check_line(text, max, allow_empty);
+
+	if (c == TEXT_OK)
+		return true;
+	ui_error(ui, "%s: %s", field, _(text_check_message(c)));
+	return false;
+}
+
+static enum ui_reaction company_done(struct ui *ui, void *owner, const char *text)
+{
+	struct portfolio *p = owner;
+	char *t = text_trim_dup(text);
+	enum store_err err = STORE_OK;
+
+	if (!t) {
+		ui_error(ui, "%s", _("Out of memory."));
+		return UI_REDRAW;
+	}
+	switch (p->step) {
+	case STEP_NAME:
+		if (!company_check(ui, _("Name"), t, TEXT_NAME_MAX, false))
+			break;
+		if (p->adding)
+			err = store_company_add(ui->st, t, NULL, NULL, NULL, &p->edit_id);
+		else
+			err = store_company_update(ui->st, p->edit_id, t, NULL, NULL, NULL);
+		break;
+	case STEP_INDUSTRY:
+		if (company_check(ui, _("Industry"), t, TEXT_FIELD_MAX, true))
+			err = store_company_update(ui->st, p->edit_id, NULL, t, NULL, NULL);
+		break;
+	case STEP_CONTACT:
+		if (company_check(ui, _("Contact"), t, TEXT_FIELD_MAX, true))
+			err = store_company_update(ui->st, p->edit_id, NULL, NULL, t, NULL);
+		break;
+	default:
+		if (text_check_note(text, TEXT_NOTE_MAX) == TEXT_OK)
+			err = store_company_update(ui->st, p->edit_id, NULL, NULL, NULL, text);
+		else
+			ui_error(ui, "%s: %s", _("Notes"),
+			         _(text_check_message(text_check_note(text, TEXT_NOTE_MAX))));
+		break;
+	}
+	free(t);
+	if (ui->msg_error && ui->msg[0])
+		return UI_REDRAW;     /* keep the prompt and what was typed */
+	if (err != STORE_OK) {
+		ui_store_error(ui, err);
+		return UI_REDRAW;
+	}
+	p->select_id = p->edit_id;
+	p->step++;
+	if (p->step == STEP_NOTES && p->adding)
+		p->step = STEP_DONE;
+	if (p->step == STEP_DONE) {
+		ui_msg(ui, "%s", p->adding ? _("Company added. Press n to assess it.")
+		                           : _("Company saved."));
+		return UI_POP;
+	}
+	return company_prompt(p, ui);
+}
+
+/* Opens the prompt for the current step (replacing the previous one). */
+static enum ui_reaction company_prompt(struct portfolio *p, struct ui *ui)
+{
+	struct company c;
+	const char *label, *initial = "";
+	size_t max = TEXT_FIELD_MAX;
+	struct ui_screen *s;
+	bool have = false;
+
+	memset(&c, 0, sizeof c);
+	if (p->edit_id && store_company_get(ui->st, p->edit_id, &c) == STORE_OK)
+		have = true;
+	switch (p->step) {
+	case STEP_NAME:
+		label = p->adding ? _("Name of the new company:") : _("Company name:");
+		max = TEXT_NAME_MAX;
+		if (have && !p->adding)
+			initial = c.name;
+		break;
+	case STEP_INDUSTRY:
+		label = _("Industry (optional; Enter to skip):");
+		if (have)
+			initial = c.industry;
+		break;
+	case STEP_CONTACT:
+		label = _("Contact person (optional; Enter to skip):");
+		if (have)
+			initial = c.contact;
+		break;
+	default:
+		label = _("Notes about the company (optional):");
+		max = TEXT_NOTE_MAX;
+		if (have)
+			initial = c.notes;
+		break;
+	}
+	s = ui_prompt_new(ui, label, initial, max, company_done, p);
+	if (have)
+		store_company_clear(&c);
+	/* The first prompt goes on top of the list; the next ones replace it. */
+	return p->step == STEP_NAME ? ui_push(ui, s) : ui_replace(ui, s);
+}
+
+/* ---- archive, delete, samples -------------------------------------------- */
+
+static enum ui_reaction delete_chosen(struct ui *ui, void *owner, enum ui_action act)
+{
+	struct portfolio *p = owner;
+	enum store_err err;
+	int n = 0;
+
+	if (act != UI_ACT_YES)
+		return UI_POP;
+	err = store_company_delete(ui->st, p->pending_id, &n);
+	if (err != STORE_OK)
+		ui_store_error(ui, err);
+	else
+		ui_msg(ui, P_("Company deleted with %d assessment.",
+		              "Company deleted with %d assessments.", n), n);
+	return UI_POP;
+}
+
+static enum ui_reaction portfolio_delete(struct portfolio *p, struct ui *ui,
+                                         const struct portfolio_row *r)
+{
+	struct assessment *list = NULL;
+	size_t n = 0;
+	char msg[600], count[128];
+
+	if (ui_refuse_readonly(ui))
+		return UI_REDRAW;
+	if (store_assessment_list(ui->st, r->company.id, &list, &n) == STORE_OK)
+		store_assessment_free(list, n);
+	else
+		n = (size_t)r->n_final + (r->draft_id ? 1 : 0);
+	snprintf(count, sizeof count,
+	         P_("%d assessment goes with it.", "%d assessments go with it.", (int)n), (int)n);
+	snprintf(msg, sizeof msg, _("Delete \"%s\"? %s This cannot be undone."),
+	         r->company.name, count);
+	p->pending_id = r->company.id;
+	return ui_push(ui, ui_confirm_new(ui, msg, delete_chosen, p));
+}
+
+static enum ui_reaction portfolio_archive(struct portfolio *p, struct ui *ui,
+                                          const struct portfolio_row *r)
+{
+	bool to = !r->company.archived;
+	enum store_err err;
+
+	if (ui_refuse_readonly(ui))
+		return UI_REDRAW;
+	err = store_company_set_archived(ui->st, r->company.id, to);
+	if (err != STORE_OK) {
+		ui_store_error(ui, err);
+		return UI_REDRAW;
+	}
+	if (to && !p->show_archived)
+		ui_msg(ui, "%s", _("Company archived. Press X to show archived companies."));
+	else
+		ui_msg(ui, "%s", to ? _("Company archived.") : _("Company is active again."));
+	p->select_id = r->company.id;
+	portfolio_load(p, ui);
+	return UI_REDRAW;
+}
+
+static enum ui_reaction portfolio_samples(struct portfolio *p, struct ui *ui)
+{
+	enum store_err err;
+	int added = 0;
+
+	if (ui_refuse_readonly(ui))
+		return UI_REDRAW;
+	err = assess_demo(ui->st, &added);
+	if (err != STORE_OK) {
+		ui_store_error(ui, err);
+		return UI_REDRAW;
+	}
+	if (added)
+		ui_msg(ui, P_("Added %d sample company.", "Added %d sample companies.", added), added);
+	else
+		ui_msg(ui, "%s", _("The sample companies are there already."));
+	portfolio_load(p, ui);
+	return UI_REDRAW;
+}
+
+/* ---- keys ------------------------------------------------------------------ */
+
+static void portfolio_set_filter(struct portfolio *p)
+{
+	char *t = ui_edit_text(&p->search);
+
+	free(p->filter);
+	p->filter = t ? fold(t) : NULL;
+	free(t);
+	portfolio_build_view(p);
+}
+
+static enum ui_reaction portfolio_move(struct portfolio *p, enum ui_action act)
+{
+	size_t page = (size_t)max_int(portfolio_list_height() - 1, 1);
+
+	if (p->n_view == 0)
+		return UI_NONE;
+	switch (act) {
+	case UI_ACT_UP: if (p->sel > 0) p->sel--; break;
+	case UI_ACT_DOWN: if (p->sel + 1 < p->n_view) p->sel++; break;
+	case UI_ACT_PAGE_UP: p->sel = p->sel > page ? p->sel - page : 0; break;
+	case UI_ACT_PAGE_DOWN:
+		p->sel = p->sel + page < p->n_view ? p->sel + page : p->n_view - 1;
+		break;
+	case UI_ACT_FIRST: p->sel = 0; break;
+	case UI_ACT_LAST: p->sel = p->n_view - 1; break;
+	default: return UI_NONE;
+	}
+	return UI_REDRAW;
+}
+
+static enum ui_reaction portfolio_search_key(struct portfolio *p, struct ui *ui,
+                                             enum ui_action act, int ch)
+{
+	switch (ui_edit_key(&p->search, ch)) {
+	case EDIT_CHANGED:
+		p->sel = 0;
+		portfolio_set_filter(p);
+		return UI_REDRAW;
+	case EDIT_DONE:
+		p->searching = false;
+		return UI_REDRAW;
+	case EDIT_CANCEL:
+		p->searching = false;
+		ui_edit_free(&p->search);
+		ui_edit_init(&p->search, "", 100);
+		portfolio_set_filter(p);
+		return UI_REDRAW;
+	case EDIT_UNHANDLED:
+		return portfolio_move(p, act);
+	default:
+		return UI_REDRAW;
+	}
+}
+
+static enum ui_reaction portfolio_key(struct ui_screen *s, struct ui *ui,
+                                      enum ui_action act, int ch)
+{
+	struct portfolio *p = (struct portfolio *)s;
+	const struct portfolio_row *r = portfolio_current(p);
+
+	if (p->searching)
+		return portfolio_search_key(p, ui, act, ch);
+	switch (act) {
+	case UI_ACT_ADD:
+		if (ui_refuse_readonly(ui))
+			return UI_REDRAW;
+		p->adding = true;
+		p->edit_id = 0;
+		p->step = STEP_NAME;
+		return company_prompt(p, ui);
+	case UI_ACT_SEARCH:
+		p->searching = true;
+		ui_edit_free(&p->search);
+		ui_edit_init(&p->search, NULL, 100);
+		if (p->filter) {
+			ui_edit_free(&p->search);
+			ui_edit_init(&p->search, p->filter, 100);
+		}
+		return UI_REDRAW;
+	case UI_ACT_SORT:
+		p->sort = (p->sort + 1) % SORT_COUNT;
+		portfolio_build_view(p);
+		return UI_REDRAW;
+	case UI_ACT_SHOW_ARCHIVED:
+		p->show_archived = !p->show_archived;
+		portfolio_load(p, ui);
+		return UI_REDRAW;
+	case UI_ACT_SAMPLE:
+		return portfolio_samples(p, ui);
+	case UI_ACT_CLEAR_FILTER:
+		if (p->filter && *p->filter) {
+			ui_edit_free(&p->search);
+			ui_edit_init(&p->search, "", 100);
+			portfolio_set_filter(p);
+			return UI_REDRAW;
+		}
+		return UI_NONE;
+	default:
+		break;
+	}
+	if (!r)
+		return portfolio_move(p, act);
+	switch (act) {
+	case UI_ACT_OPEN_COMPANY:
+		return ui_push(ui, ui_history_new(ui, r->company.id));
+	case UI_ACT_EDIT:
+		if (ui_refuse_readonly(ui))
+			return UI_REDRAW;
+		p->adding = false;
+		p->edit_id = r->company.id;
+		p->step = STEP_NAME;
+		return company_prompt(p, ui);
+	case UI_ACT_ASSESS:
+		return ui_start_assessment(ui, r->company.id, false, false);
+	case UI_ACT_RECHECK:
+		return ui_start_assessment(ui, r->company.id, true, false);
+	case UI_ACT_ARCHIVE:
+		return portfolio_archive(p, ui, r);
+	case UI_ACT_DELETE:
+		return portfolio_delete(p, ui, r);
+	default:
+		return portfolio_move(p, act);
+	}
+}
+
+static void portfolio_enter(struct ui_screen *s, struct ui *ui)
+{
+	portfolio_load((struct portfolio *)s, ui);
+}
+
+static bool portfolio_typing(const struct ui_screen *s)
+{
+	return ((const struct portfolio *)s)->searching;
+}
+
+static void portfolio_destroy(struct ui_screen *s)
+{
+	struct portfolio *p = (struct portfolio *)s;
+
+	store_portfolio_free(p->rows, p->n);
+	free(p->view);
+	free(p->filter);
+	ui_edit_free(&p->search);
+	free(p);
+}
+
+static const struct ui_binding portfolio_keys[] = {
+	{ UI_ACT_OPEN_COMPANY, true },
+	{ UI_ACT_ASSESS, true },
+	{ UI_ACT_RECHECK, true },
+	{ UI_ACT_ADD, true },
+	{ UI_ACT_EDIT, false },
+	{ UI_ACT_SEARCH, true },
+	{ UI_ACT_SORT, true },
+	{ UI_ACT_ARCHIVE, false },
+	{ UI_ACT_SHOW_ARCHIVED, false },
+	{ UI_ACT_DELETE, false },
+	{ UI_ACT_SAMPLE, false },
+	{ UI_ACT_UP, false },
+	{ UI_ACT_DOWN, false },
+	{ UI_ACT_PAGE_UP, false },
+	{ UI_ACT_PAGE_DOWN, false },
+	{ UI_ACT_FIRST, false },
+	{ UI_ACT_LAST, false },
+	{ UI_ACT_CLEAR_FILTER, false },
+	{ UI_ACT_HELP, true },
+	{ UI_ACT_QUIT, true },
+};
+
+static const struct ui_screen_ops portfolio_ops = {
+	.name = N_("Companies"),
+	.keys = portfolio_keys,
+	.n_keys = UI_NBIND(portfolio_keys),
+	.draw = portfolio_draw,
+	.key = portfolio_key,
+	.enter = portfolio_enter,
+	.typing = portfolio_typing,
+	.destroy = portfolio_destroy,
+};
+
+struct ui_screen *ui_portfolio_new(struct ui *ui)
+{
+	struct portfolio *p = calloc(1, sizeof *p);
+
+	if (!p) {
+		ui_error(ui, "%s", _("Out of memory."));
+		return NULL;
+	}
+	p->base.ops = &portfolio_ops;
+	ui_edit_init(&p->search, NULL, 100);
+	return &p->base;
+}

@@ -1,3 +1,99 @@
 #!/bin/sh
-. "$top_srcdir/tests/tap.sh"
-skip_all "not written yet"
+# e2e-assess: add "Müller & Söhne GmbH" in the UI, answer every item (with
+# notes, one with umlauts), finish, and see the result screen; then check
+# the database through the command line.
+. "$top_srcdir/tests/e2e-lib.sh"
+
+e2e_start
+expect_screen "empty database says what to do first" "No companies yet."
+
+send a
+expect_screen "add asks for the name" "Name of the new company:"
+send_text "Müller & Söhne GmbH"
+send Enter
+expect_screen "then for the industry" "Industry (optional"
+send_text "Tischlerei"
+send Enter
+expect_screen "then for the contact" "Contact person (optional"
+send Enter
+expect_screen "company added" "Company added."
+expect_screen "company listed with its UTF-8 name" "▸ Müller & Söhne GmbH"
+
+send n
+expect_screen "form opens with progress" "Answered 0 of "
+total=$(screen | sed -n 's/.*Answered 0 of \([0-9][0-9]*\).*/\1/p' | head -1)
+if [ -z "$total" ]; then not_ok "read the number of items"; dump_screen; tap_done; fi
+
+# Answer item i with (i * 3 + 1) mod 5; a note with umlauts on the first
+# item and a plain one on the third; "don't know" on the last.
+i=0
+expected=""
+while [ $i -lt "$total" ]; do
+	if [ $i -eq 0 ]; then
+		send n
+		wait_for "Enter Save" || diag "note editor did not open"
+		send_text "Größere Ziele für Übermorgen"
+		send Enter
+		wait_for "Note saved." || diag "note not saved"
+	fi
+	if [ $i -eq 2 ]; then
+		send n
+		wait_for "Enter Save"
+		send_text "ask the owner"
+		send Enter
+		wait_for "Note saved."
+	fi
+	if [ $i -eq $((total - 1)) ]; then
+		v=d; expected="$expected dk"
+	else
+		v=$(( (i * 3 + 1) % 5 )); expected="$expected $v"
+	fi
+	send "$v"
+	i=$((i + 1))
+	wait_for "Answered $i of $total" || { diag "answer $i not counted"; break; }
+done
+expect_screen "all items answered" "Answered $total of $total"
+send Home
+expect_screen "note marked in the list" "✎"
+
+send f
+expect_screen "finish asks first" "Finish and score the assessment now?"
+send y
+expect_screen "result screen" "Final assessment of"
+expect_screen "result shows the level" "Level"
+screen > "$T/result.txt"
+expect_match "result shows dimension bars with scores" "$T/result.txt" '^ +Goals +[█▏▎▍▌▋▊▉░]+ +[0-9]+'
+expect_match "result shows the overall score" "$T/result.txt" 'Overall score +[█▏▎▍▌▋▊▉░]+ +[0-9]+/100'
+level_on_screen=$(sed -n 's/^ Level  *\(.*[^ ]\) *$/\1/p' "$T/result.txt")
+
+send e
+expect_screen "export asks for the format" "Save the report as:"
+send m
+expect_screen "export names the full path" "Report saved: $T/"
+report=$(ls "$T"/*.md 2>/dev/null | head -1)
+if [ -n "$report" ] && grep -q "Müller & Söhne GmbH" "$report"; then
+	ok "Markdown report written next to the user"
+else
+	not_ok "Markdown report written next to the user"; ls -la "$T" | sed 's/^/# /'
+fi
+
+send q
+st=$(e2e_wait_exit)
+expect_eq "q quits at once with status 0" 0 "$st"
+[ "$st" = 0 ] || dump_screen
+
+# The database, seen through the command line.
+"$SMREADY" --db "$T/db" report --json "Müller & Söhne GmbH" > "$T/r.json" 2>"$T/err"
+expect_status "report --json works" 0 test -s "$T/r.json"
+expect_match "assessment is final" "$T/r.json" '"status": "final"'
+expect_match "company name stored exactly" "$T/r.json" '"name": "Müller & Söhne GmbH"'
+expect_match "industry stored" "$T/r.json" '"industry": "Tischlerei"'
+expect_match "umlaut note stored" "$T/r.json" '"note": "Größere Ziele für Übermorgen"'
+expect_match "second note stored" "$T/r.json" '"note": "ask the owner"'
+expect_match "complete" "$T/r.json" '"completeness": 100'
+got=$(sed -n '/"answers"/,$p' "$T/r.json" | sed -n 's/.*"value": "*\([^",]*\)"*,*$/\1/p' | tr '\n' ' ' | sed 's/ $//')
+expect_eq "every answer stored as typed" "$(echo $expected)" "$got"
+lvl=$(sed -n 's/.*"level_name": "\(.*\)",*$/\1/p' "$T/r.json" | head -1)
+expect_eq "level on screen is the stored level" "$lvl" "$level_on_screen"
+
+tap_done

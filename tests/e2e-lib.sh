@@ -1,0 +1,111 @@
+# e2e-lib.sh - drives the real smready binary in a private tmux server and
+# reads the screen back.  Source it after setting nothing; it sources
+# tap.sh, skips the file when tmux is missing, and kills its tmux server on
+# exit.
+#
+#   e2e_start [VAR=VALUE]... [-- SMREADY-ARGS...]
+#                            start smready (80x24, --db "$T/db", working
+#                            directory $T) in pane "t"
+#   send KEY...              tmux key names (Enter, Escape, Down, C-c, ...)
+#   send_text TEXT           type TEXT literally
+#   screen                   print the screen
+#   wait_for TEXT [SECONDS]  poll until TEXT is on screen (default 10 s)
+#   wait_gone TEXT [SECONDS] poll until TEXT is not on screen
+#   expect_screen DESC TEXT  one TAP line: TEXT appears (screen dump on failure)
+#   e2e_pid                  the program's process id
+#   e2e_wait_exit [SECONDS]  wait until the program has ended; prints its
+#                            exit status (128+N after signal N)
+
+. "$top_srcdir/tests/tap.sh"
+
+if [ -z "${TMUX_BIN:-}" ] || [ ! -x "$TMUX_BIN" ]; then
+	skip_all "tmux is not installed"
+fi
+
+E2E_SOCKET="smready-$$"
+E2E_LANG=${E2E_LANG:-C.UTF-8}
+
+tm() { "$TMUX_BIN" -L "$E2E_SOCKET" -f /dev/null "$@"; }
+
+trap 'tm kill-server >/dev/null 2>&1; rm -rf "$T"' EXIT
+
+# A session that only keeps the server alive, so options can be set before
+# the program starts and a finished program's pane stays readable.
+tm new-session -d -s keep -x 80 -y 24 "sleep 3600" || skip_all "tmux cannot start a server"
+tm set-option -g remain-on-exit on >/dev/null
+tm set-option -g status off >/dev/null
+
+e2e_start() {
+	_env="LANG=$E2E_LANG LC_ALL= LANGUAGE= TERM=screen"
+	while [ $# -gt 0 ] && [ "$1" != "--" ]; do
+		_env="$_env $1"
+		shift
+	done
+	[ "${1:-}" = "--" ] && shift
+	tm kill-session -t t >/dev/null 2>&1
+	rm -f "$T/pid" "$T/status"
+	# A small shell runs smready and writes its exit status to a file
+	# (more dependable than asking tmux about a dead pane).
+	tm new-session -d -s t -x 80 -y 24 -c "$T" \
+		"echo \$\$ > '$T/pid'; env $_env '$SMREADY' --db '$T/db' $*; echo \$? > '$T/status'"
+	_i=0
+	while [ -z "$(e2e_pid)" ] && [ $_i -lt 100 ]; do sleep 0.1; _i=$((_i + 1)); done
+}
+
+send() { tm send-keys -t t "$@"; }
+send_text() { tm send-keys -t t -l "$1"; }
+screen() { tm capture-pane -p -t t; }
+# The program's pid: the child of the wrapper shell.
+e2e_pid() {
+	[ -s "$T/pid" ] || return 0
+	ps -o pid= --ppid "$(cat "$T/pid")" 2>/dev/null | tr -d ' ' | head -1
+}
+
+wait_for() {
+	_limit=$(( ${2:-10} * 10 ))
+	_i=0
+	while [ $_i -lt $_limit ]; do
+		if screen | grep -Fq -- "$1"; then return 0; fi
+		sleep 0.1
+		_i=$((_i + 1))
+	done
+	return 1
+}
+
+wait_gone() {
+	_limit=$(( ${2:-10} * 10 ))
+	_i=0
+	while [ $_i -lt $_limit ]; do
+		if ! screen | grep -Fq -- "$1"; then return 0; fi
+		sleep 0.1
+		_i=$((_i + 1))
+	done
+	return 1
+}
+
+dump_screen() {
+	diag "screen:"
+	screen | sed 's/^/|/' | sed 's/^/# /'
+}
+
+expect_screen() {
+	if wait_for "$2"; then ok "$1"
+	else not_ok "$1"; diag "not on screen: $2"; dump_screen; fi
+}
+
+expect_not_screen() {
+	if screen | grep -Fq -- "$2"; then not_ok "$1"; diag "unexpected on screen: $2"; dump_screen
+	else ok "$1"; fi
+}
+
+e2e_wait_exit() {
+	_limit=$(( ${1:-10} * 10 ))
+	_i=0
+	while [ $_i -lt $_limit ]; do
+		if [ -s "$T/status" ]; then cat "$T/status"; return 0; fi
+		sleep 0.1
+		_i=$((_i + 1))
+	done
+	echo timeout
+	return 1
+}

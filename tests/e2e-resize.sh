@@ -1,3 +1,94 @@
 #!/bin/sh
-. "$top_srcdir/tests/tap.sh"
-skip_all "not written yet"
+# e2e-resize: shrink the terminal to 20x5 and back on every screen: no
+# crash, the "too small" message while small, and the same screen as
+# before afterwards (nothing lost, not even half-typed text).
+. "$top_srcdir/tests/e2e-lib.sh"
+
+"$SMREADY" --db "$T/db" demo >/dev/null 2>&1 || { not_ok "demo data"; tap_done; }
+
+# shrink_and_back NAME: the screen survives 20x5 and comes back unchanged.
+shrink_and_back() {
+	# Let the keys sent before settle: the same screen twice in a row.
+	screen > "$T/before.txt"
+	_i=0
+	while [ $_i -lt 50 ]; do
+		sleep 0.2
+		screen > "$T/again.txt"
+		cmp -s "$T/before.txt" "$T/again.txt" && break
+		mv "$T/again.txt" "$T/before.txt"
+		_i=$((_i + 1))
+	done
+	tm resize-window -t t -x 20 -y 5
+	if wait_for "Terminal too"; then ok "$1: too-small message at 20x5"
+	else not_ok "$1: too-small message at 20x5"; dump_screen; fi
+	send x                # a key while too small is ignored
+	tm resize-window -t t -x 80 -y 24
+	_i=0
+	while [ $_i -lt 100 ]; do
+		screen > "$T/after.txt"
+		cmp -s "$T/before.txt" "$T/after.txt" && break
+		sleep 0.1
+		_i=$((_i + 1))
+	done
+	if cmp -s "$T/before.txt" "$T/after.txt"; then ok "$1: intact after growing back"
+	else not_ok "$1: intact after growing back"; diff "$T/before.txt" "$T/after.txt" | sed 's/^/# /'; fi
+}
+
+e2e_start
+expect_screen "portfolio" "Bäckerei Morgenrot"
+shrink_and_back portfolio
+
+tm resize-window -t t -x 120 -y 40
+expect_screen "a big terminal is used: wider name column" "Fahrradladen Speiche & Co. (Beispiel)"
+tm resize-window -t t -x 80 -y 24
+wait_for "Fahrradladen Speiche & Co. (Bei…"
+
+send Enter
+expect_screen "history" "Overall score over time"
+shrink_and_back history
+
+send Enter
+expect_screen "result" "Score per dimension"
+send PgDn
+shrink_and_back "result (scrolled)"
+
+send Escape
+wait_for "Overall score over time"
+send c
+expect_screen "comparison" "Comparison:"
+shrink_and_back comparison
+
+send Escape
+wait_for "Overall score over time"
+send n
+expect_screen "form" "Answered 0 of"
+send 3 2
+wait_for "Answered 2 of"
+send h
+wait_for "Ready means"
+shrink_and_back "form with explanation"
+
+send n
+wait_for "Enter Save"
+send_text "halb getippt"
+wait_for "halb getippt"
+shrink_and_back "form while typing a note"
+send Enter
+expect_screen "typed text survived the resize and was saved" "Note saved."
+
+send '?'
+expect_screen "help" "Keys: Questionnaire"
+shrink_and_back help
+send Escape
+
+send Escape
+wait_for "Overall score over time"
+send o
+expect_screen "reopen prompt" "Why reopen this assessment?"
+send_text "Tippfehler"
+shrink_and_back "text prompt"
+send Escape
+
+send q
+expect_eq "no crash: quits cleanly" 0 "$(e2e_wait_exit)"
+tap_done
