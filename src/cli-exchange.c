@@ -1,4 +1,339 @@
+/*
+ * cli-exchange.c - the "export" and "import" verbs: option parsing, writing
+ * an export atomically to a file (a temporary file in the same directory,
+ * renamed into place only when complete), and printing an import's summary.
+ * The format itself lives in exchange.c.
+ */
 #include "config.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "exchange.h"
+#include "i18n.h"
+#include "store.h"
+
+#if defined(__GNUC__) || defined(__clang__)
+#define PRINTF_LIKE(f, a) __attribute__((format(printf, f, a)))
+#else
+#define PRINTF_LIKE(f, a)
+#endif
+
+static const char help_export[] = N_(
+	"Usage: smready export [--format json|csv] [--separator C] [-o FILE] [--all]\n"
+	"                      [COMPANY...]\n"
+	"\n"
+	"Writes companies with their whole assessment history.  JSON (the default)\n"
+	"keeps everything and can be read back with 'smready import'; CSV has one\n"
+	"row per answer for spreadsheets.  Without COMPANY every company that is\n"
+	"not archived is written; COMPANY is a name, UUID or number.\n"
+	"\n"
+	"  --format FORMAT   json (default) or csv\n"
+	"  --separator C     the CSV field separator: , (default), ; or tab\n"
+	"  -o, --output FILE write to FILE (complete or not at all) instead of\n"
+	"                    standard output\n"
+	"  --all             include archived companies\n"
+	"  --help            show this help\n");
+
+static const char help_import[] = N_(
+	"Usage: smready import [--dry-run] FILE\n"
+	"\n"
+	"Reads a JSON export (FILE - reads standard input) and merges it into the\n"
+	"database: companies and assessments are matched by their UUID, new ones\n"
+	"are added, known ones are never overwritten; differences are reported as\n"
+	"conflicts.  The whole file is checked first; if anything in it is wrong,\n"
+	"nothing is imported.\n"
+	"\n"
+	"  --dry-run   report what the import would do, change nothing\n"
+	"  --help      show this help\n");
+
+static int help(const char *text)
+{
+	fputs(_(text), stdout);
+	return EXIT_OK;
+}
+
+/* A bad command line: what is wrong, and where help is. */
+static int usage(const char *verb, const char *fmt, ...) PRINTF_LIKE(2, 3);
+static int usage(const char *verb, const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("smready: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	fprintf(stderr, _("Try 'smready %s --help'.\n"), verb);
+	return EXIT_USAGE;
+}
+
+/* The value of option name at argv[*i], as "--name=V" or "--name V";
+ * NULL when argv[*i] is not that option.  *missing is set when the value
+ * is absent. */
+static const char *opt_value(int argc, char **argv, int *i, const char *name,
+                             bool *missing)
+{
+	size_t n = strlen(name);
+	const char *a = argv[*i];
+
+	if (strncmp(a, name, n) != 0)
+		return NULL;
+	if (a[n] == '=')
+		return a + n + 1;
+	if (a[n] != '\0')
+		return NULL;
+	if (*i + 1 >= argc) {
+		*missing = true;
+		return NULL;
+	}
+	return argv[++*i];
+}
+
+static int exit_for(enum store_err err)
+{
+	switch (err) {
+	case STORE_OK: return EXIT_OK;
+	case STORE_BUSY: return EXIT_BUSY;
+	case STORE_CORRUPT:
+	case STORE_NOT_DB:
+	case STORE_NEWER: return EXIT_DB;
+	default: return EXIT_FAIL;
+	}
+}
+
+/* Writes the export to a temporary file beside path and renames it into
+ * place, so path is either the old file or the complete new one. */
+static int export_to_file(struct store *st, const char *path,
+                          const struct exchange_export_opts *o)
+{
+	size_t len = strlen(path);
+	char *tmp = malloc(len + 8);
+	char msg[512] = "";
+	enum store_err err = STORE_IO;
+	FILE *f = NULL;
+	int fd = -1;
+
+	if (!tmp) {
+		fprintf(stderr, "smready: %s\n", _("out of memory"));
+		return EXIT_FAIL;
+	}
+	memcpy(tmp, path, len);
+	memcpy(tmp + len, ".XXXXXX", 8);
+	fd = mkstemp(tmp);
+	if (fd < 0 || !(f = fdopen(fd, "w"))) {
+		fprintf(stderr, _("smready: Cannot create a file next to %s: %s\n"),
+		        path, strerror(errno));
+		if (fd >= 0) {
+			close(fd);
+			unlink(tmp);
+		}
+		free(tmp);
+		return EXIT_FAIL;
+	}
+	err = exchange_export(st, f, o, msg, sizeof msg);
+	if (err == STORE_OK && (fflush(f) != 0 || fsync(fd) != 0)) {
+		snprintf(msg, sizeof msg, "%s", strerror(errno));
+		err = STORE_IO;
+	}
+	if (fclose(f) != 0 && err == STORE_OK) {
+		snprintf(msg, sizeof msg, "%s", strerror(errno));
+		err = STORE_IO;
+	}
+	if (err == STORE_OK && rename(tmp, path) != 0) {
+		snprintf(msg, sizeof msg, "%s", strerror(errno));
+		err = STORE_IO;
+	}
+	if (err != STORE_OK) {
+		unlink(tmp);
+		fprintf(stderr, _("smready: Cannot write %s: %s\n"), path, msg);
+	}
+	free(tmp);
+	return exit_for(err);
+}
+
+static int export_to_stdout(struct store *st, const struct exchange_export_opts *o)
+{
+	char msg[512] = "";
+	enum store_err err = exchange_export(st, stdout, o, msg, sizeof msg);
+
+	if (err != STORE_OK)
+		fprintf(stderr, "smready: %s\n", msg);
+	return exit_for(err);
+}
+
+/* Resolves COMPANY arguments (name, UUID or number) to ids. */
+static int export_select(struct store *st, char **refs, int n, long long *ids)
+{
+	for (int i = 0; i < n; i++) {
+		struct company c;
+		enum store_err err = store_company_find(st, refs[i], &c);
+
+		if (err == STORE_NOT_FOUND) {
+			fprintf(stderr, _("smready: There is no company \"%s\"; give a name, "
+			                  "UUID or number ('smready companies --all' lists them).\n"),
+			        refs[i]);
+			return EXIT_FAIL;
+		}
+		if (err != STORE_OK) {
+			fprintf(stderr, "smready: %s\n", store_error(st));
+			return exit_for(err);
+		}
+		ids[i] = c.id;
+		store_company_clear(&c);
+	}
+	return EXIT_OK;
+}
+
+int cli_export(struct store *st, int argc, char **argv)
+{
+	struct exchange_export_opts o = { .format = EXCHANGE_JSON, .separator = ',' };
+	const char *output = NULL, *v;
+	long long *ids = NULL;
+	int i, status;
+
+	for (i = 1; i < argc && argv[i][0] == '-' && argv[i][1] != '\0'; i++) {
+		bool missing = false;
+
+		if (strcmp(argv[i], "--") == 0) {
+			i++;
+			break;
+		} else if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
+			return help(help_export);
+		} else if (strcmp(argv[i], "--all") == 0) {
+			o.include_archived = true;
+		} else if ((v = opt_value(argc, argv, &i, "--format", &missing))) {
+			if (strcmp(v, "json") == 0)
+				o.format = EXCHANGE_JSON;
+			else if (strcmp(v, "csv") == 0)
+				o.format = EXCHANGE_CSV;
+			else {
+				return usage(argv[0], _("Unknown format \"%s\": use json or csv."), v);
+			}
+		} else if ((v = opt_value(argc, argv, &i, "--separator", &missing))) {
+			if (strcmp(v, "tab") == 0 || strcmp(v, "\\t") == 0)
+				v = "\t";
+			if (strlen(v) != 1 || !exchange_separator_valid((unsigned char)v[0])) {
+				return usage(argv[0], "%s", _("The separator must be one punctuation "
+				                              "character such as ; or , (or tab)."));
+			}
+			o.separator = v[0];
+		} else if ((v = opt_value(argc, argv, &i, "-o", &missing)) ||
+		           (v = opt_value(argc, argv, &i, "--output", &missing))) {
+			output = v;
+		} else {
+			if (missing)
+				return usage(argv[0], _("The option '%s' needs a value."), argv[i]);
+			return usage(argv[0], _("Unknown option '%s'."), argv[i]);
+		}
+		if (missing)
+			return usage(argv[0], _("The option '%s' needs a value."), argv[i]);
+	}
+	if (output && output[0] == '\0')
+		return usage(argv[0], _("The option '%s' needs a value."), "--output");
+	if (i < argc) {
+		ids = calloc((size_t)(argc - i), sizeof *ids);
+		if (!ids) {
+			fprintf(stderr, "smready: %s\n", _("out of memory"));
+			return EXIT_FAIL;
+		}
+		status = export_select(st, argv + i, argc - i, ids);
+		if (status != EXIT_OK) {
+			free(ids);
+			return status;
+		}
+		o.ids = ids;
+		o.n_ids = (size_t)(argc - i);
+	}
+	if (output && strcmp(output, "-") != 0)
+		status = export_to_file(st, output, &o);
+	else
+		status = export_to_stdout(st, &o);
+	free(ids);
+	return status;
+}
+
+static void import_summary(const struct exchange_report *r, bool dry_run)
+{
+	int nc = (int)r->n_conflicts;
+
+	if (dry_run)
+		printf("%s\n", _("Dry run: nothing was changed. Importing would give:"));
+	for (size_t i = 0; i < r->n_notices; i++)
+		printf(_("note: %s\n"), r->notices[i]);
+	for (size_t i = 0; i < r->n_conflicts; i++)
+		printf(_("conflict: %s\n"), r->conflicts[i]);
+	printf(P_("%d company added\n", "%d companies added\n", r->companies_added),
+	       r->companies_added);
+	printf(P_("%d company already here\n", "%d companies already here\n",
+	          r->companies_known), r->companies_known);
+	printf(P_("%d assessment added\n", "%d assessments added\n", r->assessments_added),
+	       r->assessments_added);
+	printf(P_("%d assessment already here, unchanged\n",
+	          "%d assessments already here, unchanged\n", r->assessments_unchanged),
+	       r->assessments_unchanged);
+	printf(P_("%d conflict\n", "%d conflicts\n", nc), nc);
+}
+
+int cli_import(struct store *st, int argc, char **argv)
+{
+	struct exchange_report rep;
+	enum exchange_status s;
+	const char *file = NULL;
+	bool dry_run = false, opts_done = false;
+	FILE *in;
+	int status;
+
+	for (int i = 1; i < argc; i++) {
+		if (!opts_done && strcmp(argv[i], "--") == 0)
+			opts_done = true;
+		else if (!opts_done && strcmp(argv[i], "--dry-run") == 0)
+			dry_run = true;
+		else if (!opts_done && (strcmp(argv[i], "-h") == 0 ||
+		                        strcmp(argv[i], "--help") == 0))
+			return help(help_import);
+		else if (!opts_done && argv[i][0] == '-' && argv[i][1] != '\0') {
+			return usage(argv[0], _("Unknown option '%s'."), argv[i]);
+		} else if (file) {
+			return usage(argv[0], "%s", _("'import' reads one file."));
+		} else
+			file = argv[i];
+	}
+	if (!file) {
+		return usage(argv[0], "%s", _("'import' needs a file name, or - for standard "
+		                              "input."));
+	}
+	in = strcmp(file, "-") == 0 ? stdin : fopen(file, "rb");
+	if (!in) {
+		fprintf(stderr, _("smready: Cannot open %s: %s\n"), file, strerror(errno));
+		return EXIT_FAIL;
+	}
+	s = exchange_import_file(st, in, dry_run, &rep);
+	if (in != stdin)
+		fclose(in);
+	switch (s) {
+	case EXCHANGE_OK:
+	case EXCHANGE_CONFLICTS:
+		import_summary(&rep, dry_run);
+		status = s == EXCHANGE_OK ? EXIT_OK : EXIT_FAIL;
+		break;
+	case EXCHANGE_INVALID:
+		fprintf(stderr, _("smready: %s is not a valid export: %s\n"),
+		        strcmp(file, "-") == 0 ? _("The input") : file, rep.error);
+		fprintf(stderr, "%s\n", _("Nothing was imported; the database is unchanged."));
+		status = EXIT_FAIL;
+		break;
+	default:
+		fprintf(stderr, "smready: %s\n", rep.error);
+		fprintf(stderr, "%s\n", _("Nothing was imported; the database is unchanged."));
+		status = exit_for(rep.store_status == STORE_OK ? STORE_ERROR : rep.store_status);
+		break;
+	}
+	exchange_report_clear(&rep);
+	return status;
+}

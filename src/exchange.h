@@ -1,3 +1,83 @@
+/*
+ * exchange.h - moving companies and their assessment histories in and out
+ * of the database: a lossless JSON export that another smready can import
+ * (merging by UUID), and a CSV export with one row per answer for
+ * spreadsheets.  The format is documented in "EXPORT FORMAT" in smready(1).
+ *
+ * Both exports stream: they write while reading the database, one
+ * assessment at a time, so memory stays flat however large the history is.
+ * The import keeps the file as text and parses one company at a time; it
+ * checks the whole file before it changes anything and then applies it in
+ * one transaction.  Nothing here prints; the caller shows the messages.
+ */
 #ifndef SMREADY_EXCHANGE_H
 #define SMREADY_EXCHANGE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "store.h"
+
+#define EXCHANGE_FORMAT_NAME "smready-export"
+#define EXCHANGE_FORMAT_VERSION 1
+
+enum exchange_format { EXCHANGE_JSON = 0, EXCHANGE_CSV };
+
+struct exchange_export_opts {
+	enum exchange_format format;
+	char separator;              /* CSV field separator; 0 means ',' */
+	bool include_archived;       /* when exporting every company */
+	const long long *ids;        /* companies to export (any archived state); */
+	size_t n_ids;                /* NULL/0 = every company */
+};
+
+/* Whether c may separate CSV fields: printable ASCII punctuation other than
+ * the quote, or a tab. */
+bool exchange_separator_valid(int c);
+
+/* Writes the export to out.  On failure msg holds the reason (translated)
+ * and out may hold a partial export: write to a temporary file. */
+enum store_err exchange_export(struct store *st, FILE *out,
+                               const struct exchange_export_opts *opts,
+                               char *msg, size_t msgsz);
+
+enum exchange_status {
+	EXCHANGE_OK = 0,         /* everything was merged (or would be: dry run) */
+	EXCHANGE_CONFLICTS,      /* merged what could be; conflicts listed */
+	EXCHANGE_INVALID,        /* the file was refused; nothing changed */
+	EXCHANGE_FAILED          /* the database failed; nothing changed */
+};
+
+/* What an import did (or would do, in a dry run). */
+struct exchange_report {
+	int companies_added;
+	int companies_known;         /* matched an existing company by UUID */
+	int assessments_added;
+	int assessments_unchanged;   /* present already, identical */
+	char **conflicts;            /* one translated line each */
+	size_t n_conflicts;
+	char **notices;              /* differences kept local, not conflicts */
+	size_t n_notices;
+	char error[640];             /* why it was refused (INVALID, FAILED) */
+	enum store_err store_status; /* the store's code when FAILED */
+};
+
+/* Imports the JSON export in data[0..len).  dry_run: do everything in a
+ * transaction and roll it back, so the report is exact and nothing
+ * changes.  Clear the report with exchange_report_clear() afterwards. */
+enum exchange_status exchange_import_buffer(struct store *st, const char *data,
+                                            size_t len, bool dry_run,
+                                            struct exchange_report *rep);
+/* The same, reading from a stream (e.g. stdin). */
+enum exchange_status exchange_import_file(struct store *st, FILE *in, bool dry_run,
+                                          struct exchange_report *rep);
+void exchange_report_clear(struct exchange_report *rep);
+
+/* Unix seconds as "YYYY-MM-DDTHH:MM:SSZ" into buf (at least 21 bytes). */
+char *exchange_time_format(long long t, char *buf, size_t bufsz);
+/* Parses exactly that form (UTC, "Z" required); false when malformed or
+ * outside the years 1970..9999. */
+bool exchange_time_parse(const char *s, long long *t);
+
 #endif

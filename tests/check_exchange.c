@@ -1,19 +1,717 @@
+/*
+ * check_exchange.c - the JSON export/import and the CSV export on temporary
+ * databases: round trips, merging histories, conflicts, CSV quoting, and
+ * every kind of malformed file (refused with its place named, database
+ * unchanged).
+ */
 #include "config.h"
 
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <jansson.h>
+
+#include "catalogue.h"
+#include "exchange.h"
+#include "store.h"
+#include "text.h"
 #include "tap-main.h"
 
-START_TEST(test_placeholder)
+#define NOW 1795000000LL   /* 2026-11-18, fixed so exports compare */
+
+static char tmpdir[512];
+static int n_db;
+
+static struct store *db_new(void)
 {
-	ck_assert_int_eq(1, 1);
+	char path[600], msg[256];
+	struct store *st = NULL;
+
+	/* tests run in forked children: the pid keeps their files apart */
+	snprintf(path, sizeof path, "%s/db%d-%d", tmpdir, (int)getpid(), n_db++);
+	ck_assert_msg(store_open(path, 0, &st, msg, sizeof msg) == STORE_OK, "%s", msg);
+	store_set_now(st, NOW);
+	return st;
+}
+
+static const char *item_key(int i)
+{
+	return catalogue_builtin()->items[i].key;
+}
+
+static long long add_company(struct store *st, const char *name)
+{
+	long long id = 0;
+
+	ck_assert_msg(store_company_add(st, name, "Retail", "Ann <ann@example.org>",
+	                                "first line\nsecond", &id) == STORE_OK,
+	              "%s", store_error(st));
+	return id;
+}
+
+/* A final assessment with a few kinds of answer; from = based on. */
+static long long add_final(struct store *st, long long company, long long from, int base)
+{
+	const struct catalogue *cat = catalogue_builtin();
+	long long id = 0;
+
+	ck_assert_msg(store_assessment_create(st, company, cat->id, cat->version, "Bea",
+	                                      from, &id) == STORE_OK, "%s", store_error(st));
+	ck_assert_int_eq(store_answer_set(st, id, item_key(0), (base + 3) % 5), STORE_OK);
+	ck_assert_int_eq(store_answer_set(st, id, item_key(1), ANSWER_DONT_KNOW), STORE_OK);
+	ck_assert_int_eq(store_answer_set_note(st, id, item_key(1), "asked \"Tom\", no reply"),
+	                 STORE_OK);
+	/* a note without a value: exported with "value": null */
+	ck_assert_int_eq(store_answer_set_note(st, id, item_key(2), "later"), STORE_OK);
+	ck_assert_int_eq(store_answer_set(st, id, item_key(3), base % 5), STORE_OK);
+	ck_assert_int_eq(store_assessment_set_meta(st, id, NULL, "So far, so good."), STORE_OK);
+	ck_assert_msg(store_assessment_finalize(st, id, 40 + base, 1) == STORE_OK, "%s",
+	              store_error(st));
+	return id;
+}
+
+/* The whole JSON export of st as a malloc'd string. */
+static char *export_str(struct store *st, enum exchange_format fmt, char sep,
+                        bool archived)
+{
+	struct exchange_export_opts o = { .format = fmt, .separator = sep,
+	                                  .include_archived = archived };
+	char *buf = NULL, msg[256] = "";
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+
+	ck_assert_ptr_nonnull(f);
+	ck_assert_msg(exchange_export(st, f, &o, msg, sizeof msg) == STORE_OK, "%s", msg);
+	fclose(f);
+	return buf;
+}
+
+static char *export_json(struct store *st)
+{
+	return export_str(st, EXCHANGE_JSON, 0, true);
+}
+
+static enum exchange_status import_str(struct store *st, const char *s, bool dry,
+                                       struct exchange_report *r)
+{
+	return exchange_import_buffer(st, s, strlen(s), dry, r);
+}
+
+/* Asserts two exports are byte-identical, showing where they part (Check's
+ * messages are too short for whole exports). */
+#define same_text(a, b) same_text_at(__LINE__, (a), (b))
+static void same_text_at(int line, const char *a, const char *b)
+{
+	size_t i = 0;
+
+	while (a[i] && a[i] == b[i])
+		i++;
+	ck_assert_msg(a[i] == b[i], "line %d: texts differ at byte %zu: \"%.60s\" vs \"%.60s\"",
+	              line, i, a + (i > 20 ? i - 20 : 0), b + (i > 20 ? i - 20 : 0));
+}
+
+/* db1: two companies (one archived), histories with a re-check. */
+static struct store *sample_db(void)
+{
+	struct store *st = db_new();
+	long long a = add_company(st, "Bäckerei Krume"), b = add_company(st, "Acme GmbH");
+	long long a1, draft = 0;
+
+	a1 = add_final(st, a, 0, 1);
+	store_set_now(st, NOW + 86400);
+	add_final(st, a, a1, 2);
+	store_set_now(st, NOW + 2 * 86400);
+	ck_assert_int_eq(store_assessment_create(st, b, "core", 1, "", 0, &draft), STORE_OK);
+	ck_assert_int_eq(store_answer_set(st, draft, item_key(4), 4), STORE_OK);
+	ck_assert_int_eq(store_company_set_archived(st, b, true), STORE_OK);
+	store_set_now(st, NOW);
+	return st;
+}
+
+START_TEST(test_time)
+{
+	char buf[32];
+	long long t = 0;
+
+	ck_assert_str_eq(exchange_time_format(0, buf, sizeof buf), "1970-01-01T00:00:00Z");
+	ck_assert_str_eq(exchange_time_format(1795000000, buf, sizeof buf),
+	                 "2026-11-18T11:06:40Z");
+	ck_assert(exchange_time_parse("2026-11-18T11:06:40Z", &t));
+	ck_assert_int_eq(t, 1795000000);
+	ck_assert(exchange_time_parse("2024-02-29T23:59:59Z", &t));
+	ck_assert_str_eq(exchange_time_format(t, buf, sizeof buf), "2024-02-29T23:59:59Z");
+	ck_assert(!exchange_time_parse("2023-02-29T00:00:00Z", &t));
+	ck_assert(!exchange_time_parse("2026-11-18T09:46:40", &t));
+	ck_assert(!exchange_time_parse("2026-11-18 11:06:40Z", &t));
+	ck_assert(!exchange_time_parse("2026-13-01T00:00:00Z", &t));
+	ck_assert(!exchange_time_parse("2026-11-18T24:00:00Z", &t));
+	ck_assert(!exchange_time_parse("1969-12-31T23:59:59Z", &t));
+	ck_assert(!exchange_time_parse("2026-11-18T09:46:40+01:00", &t));
 }
 END_TEST
 
+START_TEST(test_round_trip)
+{
+	struct store *a = sample_db(), *b = db_new();
+	struct exchange_report r;
+	char *one = export_json(a), *two;
+
+	ck_assert_int_eq(import_str(b, one, false, &r), EXCHANGE_OK);
+	ck_assert_int_eq(r.companies_added, 2);
+	ck_assert_int_eq(r.assessments_added, 3);
+	ck_assert_int_eq(r.n_conflicts, 0);
+	exchange_report_clear(&r);
+	two = export_json(b);
+	same_text(one, two);
+	/* a few things the format promises */
+	ck_assert_ptr_nonnull(strstr(one, "\"format\": \"smready-export\""));
+	ck_assert_ptr_nonnull(strstr(one, "\"exported\": \"2026-11-18T11:06:40Z\""));
+	ck_assert_ptr_nonnull(strstr(one, "\"value\": null, \"note\": \"later\""));
+	ck_assert_ptr_nonnull(strstr(one, "\"value\": \"dont-know\""));
+	ck_assert_ptr_nonnull(strstr(one, "\"completed\": null"));
+	ck_assert_ptr_nonnull(strstr(one, "\"archived\": true"));
+	free(one);
+	free(two);
+	store_close(a);
+	store_close(b);
+}
+END_TEST
+
+START_TEST(test_archived_left_out)
+{
+	struct store *a = sample_db();
+	char *all = export_json(a), *active = export_str(a, EXCHANGE_JSON, 0, false);
+
+	ck_assert_ptr_nonnull(strstr(all, "Acme GmbH"));
+	ck_assert_ptr_null(strstr(active, "Acme GmbH"));
+	ck_assert_ptr_nonnull(strstr(active, "Bäckerei Krume"));
+	free(all);
+	free(active);
+	store_close(a);
+}
+END_TEST
+
+START_TEST(test_import_twice)
+{
+	struct store *a = sample_db(), *b = db_new();
+	struct exchange_report r;
+	char *one = export_json(a), *before, *after;
+
+	ck_assert_int_eq(import_str(b, one, false, &r), EXCHANGE_OK);
+	exchange_report_clear(&r);
+	before = export_json(b);
+	ck_assert_int_eq(import_str(b, one, false, &r), EXCHANGE_OK);
+	ck_assert_int_eq(r.companies_added, 0);
+	ck_assert_int_eq(r.companies_known, 2);
+	ck_assert_int_eq(r.assessments_added, 0);
+	ck_assert_int_eq(r.assessments_unchanged, 3);
+	ck_assert_int_eq(r.n_conflicts, 0);
+	ck_assert_int_eq(r.n_notices, 0);
+	exchange_report_clear(&r);
+	after = export_json(b);
+	same_text(before, after);
+	free(one);
+	free(before);
+	free(after);
+	store_close(a);
+	store_close(b);
+}
+END_TEST
+
+START_TEST(test_dry_run)
+{
+	struct store *a = sample_db(), *b = db_new();
+	struct exchange_report r;
+	char *one = export_json(a), *before = export_json(b), *after;
+
+	ck_assert_int_eq(import_str(b, one, true, &r), EXCHANGE_OK);
+	ck_assert_int_eq(r.companies_added, 2);
+	ck_assert_int_eq(r.assessments_added, 3);
+	exchange_report_clear(&r);
+	after = export_json(b);
+	same_text(before, after);
+	free(one);
+	free(before);
+	free(after);
+	store_close(a);
+	store_close(b);
+}
+END_TEST
+
+START_TEST(test_merge_histories)
+{
+	struct store *a = db_new(), *b = db_new();
+	struct exchange_report r;
+	struct company ca, cb;
+	struct assessment *list;
+	size_t n;
+	char *s;
+	long long ida = add_company(a, "Nordlicht KG"), first, idb;
+
+	first = add_final(a, ida, 0, 0);
+	s = export_json(a);
+	ck_assert_int_eq(import_str(b, s, false, &r), EXCHANGE_OK);
+	exchange_report_clear(&r);
+	free(s);
+	/* each side re-checks the company on its own */
+	ck_assert_int_eq(store_company_get(a, ida, &ca), STORE_OK);
+	ck_assert_int_eq(store_company_find_uuid(b, ca.uuid, &cb), STORE_OK);
+	idb = cb.id;
+	store_set_now(a, NOW + 90 * 86400);
+	add_final(a, ida, first, 3);
+	store_set_now(b, NOW + 91 * 86400);
+	add_final(b, idb, 0, 4);
+	/* b's history into a, then the merged one back into b */
+	s = export_json(b);
+	ck_assert_int_eq(import_str(a, s, false, &r), EXCHANGE_OK);
+	ck_assert_int_eq(r.companies_known, 1);
+	ck_assert_int_eq(r.assessments_added, 1);
+	ck_assert_int_eq(r.assessments_unchanged, 1);
+	exchange_report_clear(&r);
+	free(s);
+	ck_assert_int_eq(store_assessment_list(a, ida, &list, &n), STORE_OK);
+	ck_assert_int_eq(n, 3);
+	store_assessment_free(list, n);
+	s = export_json(a);
+	ck_assert_int_eq(import_str(b, s, false, &r), EXCHANGE_OK);
+	ck_assert_int_eq(r.assessments_added, 1);
+	ck_assert_int_eq(r.assessments_unchanged, 2);
+	exchange_report_clear(&r);
+	free(s);
+	store_set_now(a, NOW);
+	store_set_now(b, NOW);
+	s = export_json(a);
+	{
+		char *t = export_json(b);
+
+		same_text(s, t);
+		free(t);
+	}
+	free(s);
+	store_company_clear(&ca);
+	store_company_clear(&cb);
+	store_close(a);
+	store_close(b);
+}
+END_TEST
+
+/* The export of st with one change made through jansson. */
+static char *export_edited(struct store *st, void (*edit)(json_t *root))
+{
+	char *s = export_json(st), *out;
+	json_error_t e;
+	json_t *root = json_loads(s, 0, &e);
+
+	ck_assert_ptr_nonnull(root);
+	edit(root);
+	out = json_dumps(root, JSON_PRESERVE_ORDER);
+	json_decref(root);
+	free(s);
+	return out;
+}
+
+static json_t *first_assessment(json_t *root)
+{
+	json_t *c = json_array_get(json_object_get(root, "companies"), 0);
+
+	return json_array_get(json_object_get(c, "assessments"), 0);
+}
+
+static json_t *first_answer(json_t *root)
+{
+	return json_array_get(json_object_get(first_assessment(root), "answers"), 0);
+}
+
+static void edit_value_changed(json_t *root)
+{
+	/* the first final assessment of "Bäckerei Krume" */
+	json_t *c = json_array_get(json_object_get(root, "companies"), 1);
+	json_t *as = json_array_get(json_object_get(c, "assessments"), 0);
+	json_t *an = json_array_get(json_object_get(as, "answers"), 0);
+
+	json_object_set_new(an, "value", json_integer(json_integer_value(
+	                        json_object_get(an, "value")) == 0 ? 1 : 0));
+}
+
+START_TEST(test_conflict_final)
+{
+	struct store *a = sample_db(), *b = db_new();
+	struct exchange_report r;
+	char *one = export_json(a), *changed = export_edited(a, edit_value_changed);
+	char *before;
+
+	ck_assert_int_eq(import_str(b, one, false, &r), EXCHANGE_OK);
+	exchange_report_clear(&r);
+	before = export_json(b);
+	ck_assert_int_eq(import_str(b, changed, false, &r), EXCHANGE_CONFLICTS);
+	ck_assert_int_eq(r.n_conflicts, 1);
+	ck_assert_int_eq(r.assessments_unchanged, 2);
+	ck_assert_ptr_nonnull(strstr(r.conflicts[0], "differs from the one in this database"));
+	ck_assert_ptr_nonnull(strstr(r.conflicts[0], "of \"Bäckerei Krume\""));
+	exchange_report_clear(&r);
+	{
+		char *after = export_json(b);
+
+		same_text(before, after);   /* never overwritten */
+		free(after);
+	}
+	free(one);
+	free(changed);
+	free(before);
+	store_close(a);
+	store_close(b);
+}
+END_TEST
+
+static void edit_draft_finished(json_t *root)
+{
+	/* companies are in name order: [0] is "Acme GmbH" with its draft */
+	json_t *as = first_assessment(root);
+
+	json_object_set_new(as, "status", json_string("final"));
+	json_object_set_new(as, "completed", json_string("2026-11-21T10:00:00Z"));
+}
+
+START_TEST(test_conflict_draft_vs_final)
+{
+	struct store *a = sample_db(), *b = db_new();
+	struct exchange_report r;
+	char *one = export_json(a), *fin = export_edited(a, edit_draft_finished);
+
+	ck_assert_int_eq(import_str(b, one, false, &r), EXCHANGE_OK);
+	exchange_report_clear(&r);
+	ck_assert_int_eq(import_str(b, fin, false, &r), EXCHANGE_CONFLICTS);
+	ck_assert_int_eq(r.n_conflicts, 1);
+	ck_assert_ptr_nonnull(strstr(r.conflicts[0], "is a draft here but final in the file"));
+	exchange_report_clear(&r);
+	free(one);
+	free(fin);
+	store_close(a);
+	store_close(b);
+}
+END_TEST
+
+START_TEST(test_conflict_same_name)
+{
+	struct store *a = sample_db(), *b = db_new();
+	struct exchange_report r;
+	char *one = export_json(a), *before;
+
+	add_company(b, "BÄCKEREI KRUME");
+	before = export_json(b);
+	ck_assert_int_eq(import_str(b, one, false, &r), EXCHANGE_CONFLICTS);
+	ck_assert_int_eq(r.n_conflicts, 1);
+	ck_assert_int_eq(r.companies_added, 1);    /* Acme came in */
+	ck_assert_int_eq(r.assessments_added, 1);
+	ck_assert_ptr_nonnull(strstr(r.conflicts[0], "has the same name as a different company"));
+	ck_assert_ptr_nonnull(strstr(r.conflicts[0], "2 assessments"));
+	exchange_report_clear(&r);
+	free(one);
+	free(before);
+	store_close(a);
+	store_close(b);
+}
+END_TEST
+
+static void edit_contact(json_t *root)
+{
+	json_t *c = json_array_get(json_object_get(root, "companies"), 0);
+
+	json_object_set_new(c, "contact", json_string("someone else"));
+}
+
+START_TEST(test_company_details_kept)
+{
+	struct store *a = sample_db(), *b = db_new();
+	struct exchange_report r;
+	char *one = export_json(a), *other = export_edited(a, edit_contact), *after;
+
+	ck_assert_int_eq(import_str(b, one, false, &r), EXCHANGE_OK);
+	exchange_report_clear(&r);
+	ck_assert_int_eq(import_str(b, other, false, &r), EXCHANGE_OK);
+	ck_assert_int_eq(r.n_notices, 1);
+	ck_assert_ptr_nonnull(strstr(r.notices[0], "other details (contact)"));
+	exchange_report_clear(&r);
+	after = export_json(b);
+	same_text(one, after);
+	free(one);
+	free(other);
+	free(after);
+	store_close(a);
+	store_close(b);
+}
+END_TEST
+
+START_TEST(test_csv)
+{
+	struct store *st = db_new();
+	long long c = add_company(st, "=HYPERLINK(\"x\")"), id;
+	char *csv, *semi, *line_end;
+
+	id = add_final(st, c, 0, 1);
+	(void)id;
+	csv = export_str(st, EXCHANGE_CSV, ',', true);
+	ck_assert_msg(strncmp(csv, "company,company_uuid,assessment_uuid,status,date,assessor,"
+	                      "dimension,item,question,value,answer,note\r\n", 100) == 0,
+	              "header: %.120s", csv);
+	/* formula neutralised and quoted (it holds quotes) */
+	ck_assert_ptr_nonnull(strstr(csv, "\r\n\"'=HYPERLINK(\"\"x\"\")\","));
+	/* a note with a comma and quotes */
+	ck_assert_ptr_nonnull(strstr(csv, ",\"asked \"\"Tom\"\", no reply\"\r\n"));
+	ck_assert_ptr_nonnull(strstr(csv, ",dont-know,"));
+	/* every line ends in CRLF: no bare LF */
+	for (line_end = strchr(csv, '\n'); line_end; line_end = strchr(line_end + 1, '\n'))
+		ck_assert_int_eq(line_end[-1], '\r');
+	semi = export_str(st, EXCHANGE_CSV, ';', true);
+	ck_assert(strncmp(semi, "company;company_uuid;assessment_uuid;status;date;", 49) == 0);
+	ck_assert_ptr_nonnull(strstr(semi, "\r\n\"'=HYPERLINK(\"\"x\"\")\";"));
+	/* the comma no longer needs quotes, the quotes still do */
+	ck_assert_ptr_nonnull(strstr(semi, ";\"asked \"\"Tom\"\", no reply\"\r\n"));
+	free(csv);
+	free(semi);
+	store_close(st);
+}
+END_TEST
+
+START_TEST(test_csv_formula_cells)
+{
+	struct store *st = db_new();
+	long long c = add_company(st, "+49 30 1234"), id = 0;
+	char *csv;
+
+	ck_assert_int_eq(store_assessment_create(st, c, "core", 1, "@boss", 0, &id), STORE_OK);
+	ck_assert_int_eq(store_answer_set_note(st, id, item_key(0), "-1 for that\tidea"), STORE_OK);
+	csv = export_str(st, EXCHANGE_CSV, ',', true);
+	ck_assert_ptr_nonnull(strstr(csv, "\r\n'+49 30 1234,"));
+	ck_assert_ptr_nonnull(strstr(csv, ",'@boss,"));
+	ck_assert_ptr_nonnull(strstr(csv, ",'-1 for that\tidea\r\n"));
+	free(csv);
+	store_close(st);
+}
+END_TEST
+
+/* ---- malformed files ------------------------------------------------------ */
+
+static void edit_format(json_t *root) { json_object_set_new(root, "format", json_string("other")); }
+static void edit_version(json_t *root) { json_object_set_new(root, "version", json_integer(2)); }
+static void edit_version0(json_t *root) { json_object_set_new(root, "version", json_integer(0)); }
+static void edit_questionnaire(json_t *root)
+{
+	json_object_set_new(first_assessment(root), "questionnaire", json_string("deluxe"));
+}
+static void edit_item(json_t *root)
+{
+	json_object_set_new(first_answer(root), "item", json_string("nope.nothing"));
+}
+static void edit_value7(json_t *root)
+{
+	json_object_set_new(first_answer(root), "value", json_integer(7));
+}
+static void edit_value_str(json_t *root)
+{
+	json_object_set_new(first_answer(root), "value", json_string("maybe"));
+}
+static void edit_empty_name(json_t *root)
+{
+	json_object_set_new(json_array_get(json_object_get(root, "companies"), 1), "name",
+	                    json_string("   "));
+}
+static void edit_long_name(json_t *root)
+{
+	char name[TEXT_NAME_MAX + 2];
+
+	memset(name, 'x', sizeof name - 1);
+	name[sizeof name - 1] = '\0';
+	json_object_set_new(json_array_get(json_object_get(root, "companies"), 0), "name",
+	                    json_string(name));
+}
+static void edit_uuid(json_t *root)
+{
+	json_object_set_new(json_array_get(json_object_get(root, "companies"), 0), "uuid",
+	                    json_string("not-a-uuid"));
+}
+static void edit_missing(json_t *root)
+{
+	json_object_del(first_assessment(root), "status");
+}
+static void edit_time(json_t *root)
+{
+	json_object_set_new(first_assessment(root), "started", json_string("2026-11-31T00:00:00Z"));
+}
+static void edit_type(json_t *root)
+{
+	json_object_set_new(first_assessment(root), "reopened", json_string("no"));
+}
+static void edit_unknown_field(json_t *root)
+{
+	json_object_set_new(first_answer(root), "colour", json_string("red"));
+}
+static void edit_dup_assessment(json_t *root)
+{
+	json_t *list = json_object_get(json_array_get(json_object_get(root, "companies"), 1),
+	                               "assessments");
+
+	json_array_append(list, json_array_get(list, 0));
+}
+static void edit_dup_answer(json_t *root)
+{
+	json_t *list = json_object_get(first_assessment(root), "answers");
+
+	json_array_append_new(list, json_deep_copy(json_array_get(list, 0)));
+}
+static void edit_based_on(json_t *root)
+{
+	json_object_set_new(first_assessment(root), "based_on",
+	                    json_string("01234567-89ab-4cde-8f01-23456789abcd"));
+}
+static void edit_level(json_t *root)
+{
+	json_object_set_new(first_assessment(root), "level", json_string("superb"));
+}
+static void edit_not_object(json_t *root)
+{
+	json_array_set_new(json_object_get(root, "companies"), 0, json_integer(3));
+}
+
+static const struct bad_case {
+	void (*edit)(json_t *root);
+	const char *raw;            /* used instead of an edited export */
+	const char *expect;
+} bad_cases[] = {
+	{ NULL, "{\"format\": \"smready-export\", \"version\": 1,", "line 1, column 43: this is not valid JSON (the file ends too early)" },
+	{ NULL, "", "the file is empty" },
+	{ NULL, "[1, 2]", "the file: expected an object, found a list" },
+	{ NULL, "{\"format\": \"smready-export\", \"format\": \"x\"}", "a field appears twice" },
+	{ NULL, "{\"format\": \"smready-export\", \"version\": 1, \"companies\": [{\"name\": \"\xff\"}]}",
+	  "line 1, column 67: the file is not valid UTF-8 text" },
+	{ NULL, "{\"format\": \"smready-export\", \"version\": 1, \"companies\": []} x",
+	  "line 1, column 61: this is not valid JSON (something follows the end" },
+	{ NULL, "{\"format\" \"smready-export\"}", "line 1, column 11: this is not valid JSON (expected ':')" },
+	{ NULL, "{format: 1}", "line 1, column 2: this is not valid JSON (expected a field name" },
+	{ NULL, "{\"format\": \"smready-export\", \"version\": 1, \"companies\": 5}",
+	  "companies: expected a list, found a whole number" },
+	{ NULL, "{\"format\": \"smready-export\", \"version\": 1, \"companies\": [], \"companies\": []}",
+	  "a field appears twice in the same object" },
+	{ NULL, "{\"format\": \"smready-export\", \"version\": 1, \"companies\": [,]}",
+	  "line 1, column 58: this is not valid JSON (a value is missing" },
+	{ NULL, "{\"format\": \"smready-export\",\n \"version\": 1,\n \"companies\": [\n  {\"uuid\": tru}\n]}",
+	  "line 4, column 14: this is not valid JSON" },
+	{ NULL, "{\"format\": \"smready-export\",\n \"version\": 1,\n \"companies\": [\n  {\"name\": \"Caf\xe9\"}]}",
+	  "line 4, column 15: the file is not valid UTF-8 text" },
+	{ NULL, "{\"format\": \"smready-export\", \"version\": 1}",
+	  "the file: the field \"companies\" is missing" },
+	{ edit_format, NULL, "format: this is not an smready export" },
+	{ edit_version, NULL, "version: the file was made by a newer smready (format version 2" },
+	{ edit_version0, NULL, "version: format version 0 is not supported" },
+	{ edit_questionnaire, NULL,
+	  "companies[0].assessments[0].questionnaire: unknown questionnaire \"deluxe\" version 1" },
+	{ edit_item, NULL,
+	  "companies[0].assessments[0].answers[0].item: \"nope.nothing\" is not an item of "
+	  "questionnaire \"core\" version 1" },
+	{ edit_value7, NULL,
+	  "companies[0].assessments[0].answers[0].value: 7 is out of range 0..4 or \"dont-know\"" },
+	{ edit_value_str, NULL,
+	  "companies[0].assessments[0].answers[0].value: \"maybe\" is not an answer" },
+	{ edit_empty_name, NULL, "companies[1].name: must not be empty" },
+	{ edit_long_name, NULL, "companies[0].name: is too long" },
+	{ edit_uuid, NULL, "companies[0].uuid: \"not-a-uuid\" is not a UUID" },
+	{ edit_missing, NULL, "companies[0].assessments[0]: the field \"status\" is missing" },
+	{ edit_time, NULL,
+	  "companies[0].assessments[0].started: \"2026-11-31T00:00:00Z\" is not a UTC time" },
+	{ edit_type, NULL,
+	  "companies[0].assessments[0].reopened: expected a whole number, found a text" },
+	{ edit_unknown_field, NULL, "companies[0].assessments[0].answers[0].colour: unknown field" },
+	{ edit_dup_assessment, NULL, "companies[1].assessments[2]: assessment " },
+	{ edit_dup_answer, NULL, "is answered twice" },
+	{ edit_based_on, NULL,
+	  "companies[0].assessments[0].based_on: no assessment 01234567-89ab-4cde-8f01-23456789abcd" },
+	{ edit_level, NULL, "companies[0].assessments[0].level: \"superb\" is not a readiness level" },
+	{ edit_not_object, NULL, "companies[0]: expected an object, found a whole number" },
+};
+
+START_TEST(test_invalid)
+{
+	const struct bad_case *bc = &bad_cases[_i];
+	struct store *a = sample_db(), *b = db_new();
+	struct exchange_report r;
+	char *file, *before, *after;
+
+	add_company(b, "Already Here");
+	file = bc->raw ? strdup(bc->raw) : export_edited(a, bc->edit);
+	before = export_json(b);
+	ck_assert_int_eq(import_str(b, file, false, &r), EXCHANGE_INVALID);
+	ck_assert_msg(strstr(r.error, bc->expect) != NULL, "message \"%s\" lacks \"%s\"",
+	              r.error, bc->expect);
+	ck_assert_int_eq(r.companies_added + r.assessments_added, 0);
+	exchange_report_clear(&r);
+	/* also in a dry run */
+	ck_assert_int_eq(import_str(b, file, true, &r), EXCHANGE_INVALID);
+	exchange_report_clear(&r);
+	after = export_json(b);
+	same_text(before, after);
+	free(file);
+	free(before);
+	free(after);
+	store_close(a);
+	store_close(b);
+}
+END_TEST
+
+START_TEST(test_separator_rule)
+{
+	ck_assert(exchange_separator_valid(','));
+	ck_assert(exchange_separator_valid(';'));
+	ck_assert(exchange_separator_valid('\t'));
+	ck_assert(exchange_separator_valid('|'));
+	ck_assert(!exchange_separator_valid('"'));
+	ck_assert(!exchange_separator_valid('a'));
+	ck_assert(!exchange_separator_valid('\n'));
+	ck_assert(!exchange_separator_valid(' '));
+}
+END_TEST
+
+static void cleanup(void)
+{
+	char cmd[600];
+
+	if (tmpdir[0]) {
+		snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
+		if (system(cmd) != 0)
+			fprintf(stderr, "could not remove %s\n", tmpdir);
+	}
+}
+
 int main(void)
 {
-	Suite *s = suite_create("placeholder");
-	TCase *tc = tcase_create("placeholder");
+	Suite *s = suite_create("exchange");
+	TCase *tc = tcase_create("exchange");
+	int rc;
 
-	tcase_add_test(tc, test_placeholder);
+	snprintf(tmpdir, sizeof tmpdir, "%s/check_exchange.XXXXXX",
+	         getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+	if (!mkdtemp(tmpdir)) {
+		perror("mkdtemp");
+		return EXIT_FAILURE;
+	}
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, test_time);
+	tcase_add_test(tc, test_round_trip);
+	tcase_add_test(tc, test_archived_left_out);
+	tcase_add_test(tc, test_import_twice);
+	tcase_add_test(tc, test_dry_run);
+	tcase_add_test(tc, test_merge_histories);
+	tcase_add_test(tc, test_conflict_final);
+	tcase_add_test(tc, test_conflict_draft_vs_final);
+	tcase_add_test(tc, test_conflict_same_name);
+	tcase_add_test(tc, test_company_details_kept);
+	tcase_add_test(tc, test_csv);
+	tcase_add_test(tc, test_csv_formula_cells);
+	tcase_add_loop_test(tc, test_invalid, 0, (int)(sizeof bad_cases / sizeof bad_cases[0]));
+	tcase_add_test(tc, test_separator_rule);
 	suite_add_tcase(s, tc);
-	return tap_run_suite(s);
+	rc = tap_run_suite(s);
+	cleanup();
+	return rc;
 }
