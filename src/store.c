@@ -1045,7 +1045,9 @@ static enum store_err open_db(struct store *st, unsigned flags)
 	err = q_exec(st, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;");
 	if (err == STORE_OK)
 		err = use_wal(st);
-	if (err == STORE_OK)
+	/* An up-to-date schema needs no write lock: another program may be
+	 * holding it, and reading must still work meanwhile. */
+	if (err == STORE_OK && p.version < STORE_SCHEMA_VERSION)
 		err = migrate(st, p.version);
 	return err;
 }

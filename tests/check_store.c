@@ -451,6 +451,29 @@ START_TEST(test_busy)
 }
 END_TEST
 
+/* A second program can open the database and read while another one holds
+ * the write lock; only its writes wait. */
+START_TEST(test_open_while_locked)
+{
+	struct store *a = open_db(), *b;
+	char msg[256];
+	int n = -1;
+
+	add_company(a, "Before");
+	ck_assert_int_eq(store_begin(a), STORE_OK);
+	add_company(a, "Uncommitted");
+	ck_assert_int_eq(store_open(dbpath, 0, &b, msg, sizeof msg), STORE_OK);
+	store_set_busy_timeout(b, 100);
+	ck_assert_int_eq(store_company_count(b, true, &n), STORE_OK);
+	ck_assert_int_eq(n, 1);
+	ck_assert_int_eq(store_company_add(b, "Later", NULL, NULL, NULL, NULL), STORE_BUSY);
+	ck_assert_int_eq(store_commit(a), STORE_OK);
+	ck_assert_int_eq(store_company_add(b, "Later", NULL, NULL, NULL, NULL), STORE_OK);
+	store_close(b);
+	store_close(a);
+}
+END_TEST
+
 static void count_problem(const char *problem, void *ctx)
 {
 	(void)problem;
@@ -1081,6 +1104,7 @@ int main(void)
 	tcase_add_test(tc, test_readonly_permissions);
 	tcase_add_test(tc, test_full_disk);
 	tcase_add_test(tc, test_busy);
+	tcase_add_test(tc, test_open_while_locked);
 	tcase_add_test(tc, test_check_and_backup);
 	tcase_add_test(tc, test_check_corrupt);
 	tcase_add_test(tc, test_company_verbs);
