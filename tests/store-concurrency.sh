@@ -44,4 +44,38 @@ n=$("$tool" "$T/copy.db" count)
 if [ "$n" -ge 402 ] && [ "$n" -le 702 ]; then ok "the backup holds a consistent count ($n)"
 else not_ok "the backup holds a consistent count ($n)"; fi
 
+# Two smready processes at once: one adds companies, the other answers a
+# whole questionnaire; every write of both is there afterwards.
+sdb=$T/two.db
+"$SMREADY" --db "$sdb" company add "Zahnarztpraxis Zähringer" >/dev/null
+aid=$("$SMREADY" --db "$sdb" assess "Zahnarztpraxis Zähringer" --fresh)
+keys=$("$SMREADY" --db "$sdb" questions --json |
+	sed -n 's/^ *"key": "\([a-z_]*\.[a-z_.]*\)",*$/\1/p')
+nkeys=$(echo "$keys" | wc -l | tr -d ' ')
+(
+	i=0
+	while [ $i -lt 40 ]; do
+		"$SMREADY" --db "$sdb" company add "Firma $i" >/dev/null || exit 1
+		i=$((i + 1))
+	done
+) 2>"$T/p1.err" & p1=$!
+(
+	v=0
+	for k in $keys; do
+		"$SMREADY" --db "$sdb" answer "$aid" "$k" $((v % 5)) --note "Notiz $k" || exit 1
+		v=$((v + 1))
+	done
+) 2>"$T/p2.err" & p2=$!
+wait $p1; s1=$?
+wait $p2; s2=$?
+[ -s "$T/p1.err" ] && diag "$(cat "$T/p1.err")"
+[ -s "$T/p2.err" ] && diag "$(cat "$T/p2.err")"
+expect_eq "smready adding companies succeeded" 0 $s1
+expect_eq "smready answering at the same time succeeded" 0 $s2
+n=$("$SMREADY" --db "$sdb" companies --json | grep -c '"uuid"')
+expect_eq "all 41 companies are there" 41 "$n"
+"$SMREADY" --db "$sdb" report "$aid" --json >"$T/two.json"
+n=$(grep -c '"note": "Notiz ' "$T/two.json")
+expect_eq "all $nkeys answers with their notes are there" "$nkeys" "$n"
+
 tap_done
