@@ -273,10 +273,13 @@ static int check_line(const char *what, const char *s, size_t max, bool allow_em
 
 	if (c == TEXT_OK)
 		return EXIT_OK;
-	/* TRANSLATORS: "%s: %s." is e.g. "The company name: is not valid UTF-8." */
-	cli_msg(_("%s %s."), what, _(text_check_message(c)));
 	if (c == TEXT_TOO_LONG)
-		fprintf(stderr, P_("(at most %zu character)\n", "(at most %zu characters)\n", max), max);
+		/* TRANSLATORS: e.g. "The company name is too long (at most 120 characters)." */
+		cli_msg(P_("%s %s (at most %zu character).", "%s %s (at most %zu characters).", max),
+		        what, _(text_check_message(c)), max);
+	else
+		/* TRANSLATORS: e.g. "The company name is not valid UTF-8." */
+		cli_msg(_("%s %s."), what, _(text_check_message(c)));
 	return EXIT_FAIL;
 }
 

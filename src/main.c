@@ -65,7 +65,6 @@ static int print_help(void)
 	        "'smready COMMAND --help' describes each command.\n"
 	        "Exit status: 0 done, 1 failed, 2 bad command line, 3 database unusable,\n"
 	        "4 database busy.\n"), stdout);
-	printf(_("Report bugs to <%s>.\n"), PACKAGE_BUGREPORT);
 	return EXIT_OK;
 }
 
