@@ -235,6 +235,50 @@ static enum store_err q_exec(struct store *st, const char *sql)
 	return rc == SQLITE_OK ? STORE_OK : fail_sqlite(st, rc);
 }
 
+/* Runs sql with the integer v bound to param, making each row one element
+ * (size bytes) of a new array with row(), which leaves nothing to free
+ * when it fails.  *list and *len are set on failure too: the caller frees
+ * them with the element type's own function. */
+static enum store_err q_collect(struct store *st, const char *sql, const char *param,
+                                long long v, size_t size,
+                                enum store_err (*row)(struct store *st, sqlite3_stmt *s,
+                                                      void *elem),
+                                void **list, size_t *len)
+{
+	sqlite3_stmt *s = q_prep(st, sql);
+	unsigned char *a = NULL;
+	size_t n = 0, cap = 0;
+	enum store_err err = STORE_OK;
+	int rc;
+
+	*list = NULL;
+	*len = 0;
+	if (!s)
+		return STORE_ERROR;
+	b_int(s, param, v);
+	while ((rc = q_step(st, s)) == SQLITE_ROW) {
+		if (n == cap) {
+			size_t want = cap ? cap * 2 : 16;
+			unsigned char *more = realloc(a, want * size);
+
+			if (!more) {
+				err = fail_oom(st);
+				break;
+			}
+			a = more;
+			cap = want;
+		}
+		err = row(st, s, a + n * size);
+		if (err != STORE_OK)
+			break;
+		n++;
+	}
+	q_done(st, s);
+	*list = a;
+	*len = n;
+	return err != STORE_OK ? err : q_err(st, rc);
+}
+
 static char *col_dup(sqlite3_stmt *s, int i)
 {
 	const unsigned char *t = sqlite3_column_text(s, i);
@@ -525,8 +569,68 @@ static size_t get_utf8(const unsigned char *s, size_t n, uint32_t *c)
 	return len;
 }
 
-/* The folded key of a name, without leading and trailing blanks; malloc'd. */
-static char *name_key(const char *name)
+/* One character of the uniqueness key: lower case, ß as ss. */
+static size_t key_char(uint32_t c, char *o)
+{
+	if (c == 0xDF || c == 0x1E9E) {
+		o[0] = o[1] = 's';
+		return 2;
+	}
+	return put_utf8(o, fold_cp(c));
+}
+
+/* A Latin letter as the plain letters it sorts as (DIN 5007-1: Ä as A,
+ * ß as ss, Æ as ae); 0 when c is not one of them.  base[] covers U+00C0 to
+ * U+017F, sixteen to a row; '.' marks the signs × and ÷ and the letters
+ * that become two. */
+static size_t latin_plain(uint32_t c, char *o)
+{
+	static const char base[] =
+		"aaaaaa.ceeeeiiii" "dnooooo.ouuuuy.." "aaaaaa.ceeeeiiii" "dnooooo.ouuuuy.y"
+		"aaaaaaccccccccdd" "ddeeeeeeeeeegggg" "gggghhhhiiiiiiii" "ii..jjkkklllllll"
+		"lllnnnnnnnnnoooo" "oo..rrrrrrssssss" "ssttttttuuuuuuuu" "uuuuwwyyyzzzzzzs";
+	const char *two = NULL;
+
+	switch (c) {
+	case 0xC6: case 0xE6: two = "ae"; break;
+	case 0xDE: case 0xFE: two = "th"; break;
+	case 0xDF: case 0x1E9E: two = "ss"; break;
+	case 0x132: case 0x133: two = "ij"; break;
+	case 0x152: case 0x153: two = "oe"; break;
+	default: break;
+	}
+	if (two) {
+		o[0] = two[0];
+		o[1] = two[1];
+		return 2;
+	}
+	if (c >= 'A' && c <= 'Z') {
+		o[0] = (char)(c + 32);
+		return 1;
+	}
+	if (c >= 0xC0 && c < 0xC0 + sizeof base - 1 && base[c - 0xC0] != '.') {
+		o[0] = base[c - 0xC0];
+		return 1;
+	}
+	return 0;
+}
+
+/* One character of the sort key: Latin letters without their accents,
+ * combining accents (as in a decomposed "A\u0308") dropped, everything else
+ * as in the uniqueness key. */
+static size_t sort_char(uint32_t c, char *o)
+{
+	size_t n;
+
+	if (c >= 0x300 && c <= 0x36F)
+		return 0;
+	n = latin_plain(c, o);
+	return n ? n : key_char(c, o);
+}
+
+/* A name folded character by character with fn, without leading and
+ * trailing blanks; malloc'd. */
+static char *fold_name(const char *name, size_t (*fn)(uint32_t c, char *o))
 {
 	const unsigned char *s = (const unsigned char *)name;
 	size_t n = strlen(name), j = 0;
@@ -545,18 +649,51 @@ static char *name_key(const char *name)
 		uint32_t c;
 		size_t len = get_utf8(s + i, n - i, &c);
 
-		if (c == 0xFFFFFFFF) {
+		if (c == 0xFFFFFFFF)
 			out[j++] = (char)s[i];
-		} else if (c == 0xDF || c == 0x1E9E) {
-			out[j++] = 's';
-			out[j++] = 's';
-		} else {
-			j += put_utf8(out + j, fold_cp(c));
-		}
+		else
+			j += fn(c, out + j);
 		i += len;
 	}
 	out[j] = '\0';
 	return out;
+}
+
+/* The key that makes names unique regardless of case: "Müller" and
+ * "MÜLLER" are one company, "Muller" another. */
+static char *name_key(const char *name)
+{
+	return fold_name(name, key_char);
+}
+
+/* The key the portfolio is sorted by: "Ärztehaus" next to "Arzt",
+ * "Müller" next to "Muller".  Ties are broken by name_key (then id). */
+static char *sort_key(const char *name)
+{
+	return fold_name(name, sort_char);
+}
+
+/* smready_sort_key(name) for SQL: the schema upgrade fills the new column
+ * with it, and the writes use it so that there is one definition.  Only
+ * statements use it, never the schema, so the file stays readable by any
+ * SQLite tool. */
+static void sql_sort_key(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const unsigned char *name;
+	char *key;
+
+	(void)argc;
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	name = sqlite3_value_text(argv[0]);
+	key = name ? sort_key((const char *)name) : NULL;
+	if (!key) {
+		sqlite3_result_error_nomem(ctx);
+		return;
+	}
+	sqlite3_result_text(ctx, key, -1, free);
 }
 
 /* ---- opening -------------------------------------------------------------- */
@@ -804,13 +941,19 @@ static int db_connect(struct store *st, const char *name, int flags)
 		sqlite3_extended_result_codes(st->db, 1);
 		sqlite3_busy_timeout(st->db, st->busy_ms);
 	}
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function_v2(st->db, "smready_sort_key", 1,
+		                                SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+		                                sql_sort_key, NULL, NULL, NULL);
 	return rc;
 }
 
 /* ---- schema -------------------------------------------------------------- */
 
-/* migrations[v] turns a database of schema v into v + 1, in one transaction.
- * Version 0 is the empty file.  Each step sets user_version itself. */
+/* migrations[v] turns a database of schema v into v + 1; migrate() runs the
+ * steps a file needs in one transaction.  Version 0 is the empty file.  Each
+ * step sets user_version itself.  A step, once released, is never changed:
+ * tests/fixtures/v1.db holds a file that step 0 made. */
 static const char *const migrations[STORE_SCHEMA_VERSION] = {
 	"CREATE TABLE companies ("
 	"  id INTEGER PRIMARY KEY,"
@@ -865,10 +1008,17 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
 	");"
 	"CREATE INDEX events_by_assessment ON assessment_events (assessment_id, at, id);"
 	"PRAGMA application_id = " STORE_APP_ID_SQL ";"
-	"PRAGMA user_version = 1;"
+	"PRAGMA user_version = 1;",
+
+	/* 1 -> 2: the portfolio sorts by a key that ignores accents (see
+	 * sort_key()); name_key stays what makes a name unique. */
+	"ALTER TABLE companies ADD COLUMN sort_key TEXT NOT NULL DEFAULT '';"
+	"UPDATE companies SET sort_key = smready_sort_key(name);"
+	"CREATE INDEX companies_by_sort ON companies (sort_key, name_key);"
+	"PRAGMA user_version = 2;"
 };
 
-static enum store_err copy_db(struct store *st, const char *dest);
+static enum store_err copy_db(struct store *st, sqlite3 *from, const char *dest);
 
 static long long read_version(struct store *st)
 {
@@ -880,42 +1030,69 @@ static long long read_version(struct store *st)
 	return v;
 }
 
-/* Brings the schema up to STORE_SCHEMA_VERSION, one step per transaction,
- * after copying an existing database aside.  Safe when several processes
- * open a new file at once: each step re-reads the version under the lock. */
-static enum store_err migrate(struct store *st, long long from)
+/* Writes <path>.v<version>.bak, the database as it is before the upgrade;
+ * *bak gets its name (malloc'd).  The caller holds the write lock, so
+ * nobody can change the file meanwhile; the copy is read through a second
+ * connection because SQLite cannot back up from one inside a write
+ * transaction. */
+static enum store_err keep_old_copy(struct store *st, long long version, char **bak)
 {
+	size_t n = strlen(st->path) + 32;
+	sqlite3 *from = NULL;
 	enum store_err err;
+	int rc;
 
-	if (from >= 1 && from < STORE_SCHEMA_VERSION) {
-		size_t n = strlen(st->path) + 32;
-		char *bak = malloc(n);
-
-		if (!bak)
-			return fail_oom(st);
-		snprintf(bak, n, "%s.v%lld.bak", st->path, from);
-		err = copy_db(st, bak);
-		free(bak);
-		if (err != STORE_OK)
-			return err;
+	*bak = malloc(n);
+	if (!*bak)
+		return fail_oom(st);
+	snprintf(*bak, n, "%s.v%lld.bak", st->path, version);
+	rc = sqlite3_open_v2(st->path, &from, SQLITE_OPEN_READONLY, NULL);
+	if (rc == SQLITE_OK)
+		err = copy_db(st, from, *bak);
+	else
+		err = fail_sqlite(st, rc);
+	sqlite3_close(from);
+	if (err == STORE_EXISTS)
+		say(st, err, _("The database %s must be upgraded for this version of smready, "
+		               "which first keeps a copy of it as %s; but that file exists "
+		               "already. Move it elsewhere and start smready again. The database "
+		               "was not changed."), st->path, *bak);
+	if (err != STORE_OK) {
+		free(*bak);
+		*bak = NULL;
 	}
-	for (;;) {
-		long long v;
+	return err;
+}
 
-		err = tx_open(st);
-		if (err != STORE_OK)
-			return err;
-		v = read_version(st);
-		if (v < 0 || v >= STORE_SCHEMA_VERSION) {
-			tx_close(st, STORE_ERROR);
-			if (v > STORE_SCHEMA_VERSION)
-				return say_newer(st, v);
-			return v < 0 ? STORE_ERROR : STORE_OK;
-		}
-		err = tx_close(st, q_exec(st, migrations[v]));
-		if (err != STORE_OK)
-			return err;
-	}
+/* Brings the schema up to STORE_SCHEMA_VERSION in one transaction, after
+ * copying an existing database aside: the file is either upgraded all the
+ * way or left as it was.  Safe when several processes open the file at
+ * once: the version is read again under the write lock, so only the first
+ * one upgrades and the others find nothing left to do. */
+static enum store_err migrate(struct store *st)
+{
+	char *bak = NULL;
+	long long v;
+	enum store_err err = tx_open(st);
+
+	if (err != STORE_OK)
+		return err;
+	v = read_version(st);
+	if (v < 0)
+		err = STORE_ERROR;
+	else if (v > STORE_SCHEMA_VERSION)
+		err = say_newer(st, v);
+	else if (v >= 1 && v < STORE_SCHEMA_VERSION)
+		err = keep_old_copy(st, v, &bak);
+	for (; err == STORE_OK && v < STORE_SCHEMA_VERSION; v++)
+		err = q_exec(st, migrations[v]);
+	err = tx_close(st, err);
+	/* Nothing was changed, so the copy would only stand in the way of
+	 * the next attempt. */
+	if (err != STORE_OK && bak)
+		unlink(bak);
+	free(bak);
+	return err;
 }
 
 static enum store_err open_readonly(struct store *st)
@@ -1027,9 +1204,16 @@ static enum store_err open_db(struct store *st, unsigned flags)
 		err = open_readonly(st);
 		if (err == STORE_OK)
 			err = judge(st, &p);
-		if (err == STORE_OK && p.version < STORE_SCHEMA_VERSION)
+		/* The queries need the current schema, so an older file is
+		 * refused rather than half shown. */
+		if (err == STORE_OK && p.version == 0)
 			err = say(st, STORE_READONLY, _("The database %s cannot be set up or "
 			                                "upgraded because it is read-only."), st->path);
+		else if (err == STORE_OK && p.version < STORE_SCHEMA_VERSION)
+			err = say(st, STORE_READONLY, _("The database %s was written by an older "
+			                                "smready and must be upgraded, but it is "
+			                                "read-only. Make the file and its folder "
+			                                "writable, or open a copy of it."), st->path);
 		return err;
 	}
 	if (db_connect(st, st->path, SQLITE_OPEN_READWRITE) != SQLITE_OK)
@@ -1048,7 +1232,7 @@ static enum store_err open_db(struct store *st, unsigned flags)
 	/* An up-to-date schema needs no write lock: another program may be
 	 * holding it, and reading must still work meanwhile. */
 	if (err == STORE_OK && p.version < STORE_SCHEMA_VERSION)
-		err = migrate(st, p.version);
+		err = migrate(st);
 	return err;
 }
 
@@ -1148,9 +1332,9 @@ enum store_err store_check(struct store *st, void (*fn)(const char *problem, voi
 	return err;
 }
 
-/* Copies the open database to dest with SQLite's online backup: a
- * consistent snapshot even while other processes keep writing. */
-static enum store_err copy_db(struct store *st, const char *dest)
+/* Copies the database open in from to dest with SQLite's online backup:
+ * a consistent snapshot even while other processes keep writing. */
+static enum store_err copy_db(struct store *st, sqlite3 *from, const char *dest)
 {
 	sqlite3 *to = NULL;
 	sqlite3_backup *b;
@@ -1166,7 +1350,7 @@ static enum store_err copy_db(struct store *st, const char *dest)
 	close(fd);
 	rc = sqlite3_open_v2(dest, &to, SQLITE_OPEN_READWRITE, NULL);
 	if (rc == SQLITE_OK) {
-		b = sqlite3_backup_init(to, "main", st->db, "main");
+		b = sqlite3_backup_init(to, "main", from, "main");
 		if (!b) {
 			rc = sqlite3_errcode(to);
 		} else {
@@ -1197,7 +1381,7 @@ enum store_err store_backup(struct store *st, const char *dest)
 {
 	if (!dest || !dest[0])
 		return say(st, STORE_INVALID, _("No file name was given for the copy."));
-	return copy_db(st, dest);
+	return copy_db(st, st->db, dest);
 }
 
 /* ---- companies -------------------------------------------------------------- */
@@ -1205,6 +1389,9 @@ enum store_err store_backup(struct store *st, const char *dest)
 #define COMPANY_COLS "c.id, c.uuid, c.name, c.industry, c.contact, c.notes, c.created, " \
 	"c.archived, c.sample"
 #define COMPANY_NCOLS 9
+/* Total and stable: name_key is unique, id only spells that out.  The
+ * index companies_by_sort delivers the rows in this order. */
+#define COMPANY_ORDER "c.sort_key, c.name_key, c.id"
 
 void store_company_clear(struct company *c)
 {
@@ -1366,10 +1553,10 @@ static enum store_err insert_company(struct store *st, const struct company *c,
 	err = name_free(st, key, name, 0);
 	if (err != STORE_OK)
 		goto out;
-	s = q_prep(st, "INSERT INTO companies (uuid, name, name_key, industry, contact, notes,"
-	               " created, archived, sample)"
-	               " VALUES (lower(:uuid), :name, :key, :industry, :contact, :notes,"
-	               " :created, :archived, :sample)");
+	s = q_prep(st, "INSERT INTO companies (uuid, name, name_key, sort_key, industry, contact,"
+	               " notes, created, archived, sample)"
+	               " VALUES (lower(:uuid), :name, :key, smready_sort_key(:name), :industry,"
+	               " :contact, :notes, :created, :archived, :sample)");
 	if (!s) {
 		err = STORE_ERROR;
 		goto out;
@@ -1468,6 +1655,7 @@ static enum store_err update_company(struct store *st, long long id, const char 
 	}
 	s = q_prep(st, "UPDATE companies SET"
 	               " name = coalesce(:name, name), name_key = coalesce(:key, name_key),"
+	               " sort_key = coalesce(smready_sort_key(:name), sort_key),"
 	               " industry = coalesce(:industry, industry),"
 	               " contact = coalesce(:contact, contact), notes = coalesce(:notes, notes)"
 	               " WHERE id = :id");
@@ -1590,7 +1778,7 @@ enum store_err store_each_company(struct store *st, bool include_archived,
                                   int (*fn)(const struct company *c, void *ctx), void *ctx)
 {
 	sqlite3_stmt *s = q_prep(st, "SELECT " COMPANY_COLS " FROM companies c"
-	                             " WHERE :all OR c.archived = 0 ORDER BY c.name_key");
+	                             " WHERE :all OR c.archived = 0 ORDER BY " COMPANY_ORDER);
 	enum store_err err = STORE_OK;
 	int rc;
 
@@ -1622,10 +1810,16 @@ void store_portfolio_free(struct portfolio_row *rows, size_t n)
 	free(rows);
 }
 
-static void row_portfolio(sqlite3_stmt *s, struct portfolio_row *r)
+static enum store_err row_portfolio(struct store *st, sqlite3_stmt *s, void *elem)
 {
+	struct portfolio_row *r = elem;
 	int k = COMPANY_NCOLS;
+	enum store_err err;
 
+	memset(r, 0, sizeof *r);
+	err = row_company(st, s, 0, &r->company);
+	if (err != STORE_OK)
+		return err;
 	r->n_final = sqlite3_column_int(s, k);
 	r->last_id = sqlite3_column_int64(s, k + 1);
 	r->last_at = sqlite3_column_int64(s, k + 2);
@@ -1636,6 +1830,7 @@ static void row_portfolio(sqlite3_stmt *s, struct portfolio_row *r)
 	r->prev_level = r->prev_id ? sqlite3_column_int(s, k + 7) : -1;
 	r->draft_id = sqlite3_column_int64(s, k + 8);
 	r->draft_updated = sqlite3_column_int64(s, k + 9);
+	return STORE_OK;
 }
 
 /* One pass over the companies; per company the correlated subqueries walk
@@ -1656,50 +1851,24 @@ static void row_portfolio(sqlite3_stmt *s, struct portfolio_row *r)
 	"   WHERE x.company_id = c.id AND x.status = 0" \
 	"   ORDER BY x.completed DESC, x.id DESC LIMIT 1)" \
 	" WHERE :all OR c.archived = 0" \
-	" ORDER BY c.name_key"
+	" ORDER BY " COMPANY_ORDER
 
 enum store_err store_portfolio(struct store *st, bool include_archived,
                                struct portfolio_row **rows, size_t *n)
 {
-	sqlite3_stmt *s = q_prep(st, SQL_PORTFOLIO);
-	struct portfolio_row *list = NULL;
-	size_t len = 0, cap = 0;
-	enum store_err err = STORE_OK;
-	int rc;
+	void *list;
+	size_t len;
+	enum store_err err = q_collect(st, SQL_PORTFOLIO, ":all", include_archived,
+	                               sizeof **rows, row_portfolio, &list, &len);
 
-	*rows = NULL;
-	*n = 0;
-	if (!s)
-		return STORE_ERROR;
-	b_int(s, ":all", include_archived);
-	while ((rc = q_step(st, s)) == SQLITE_ROW) {
-		if (len == cap) {
-			struct portfolio_row *more;
-
-			cap = cap ? cap * 2 : 64;
-			more = realloc(list, cap * sizeof *list);
-			if (!more) {
-				err = fail_oom(st);
-				break;
-			}
-			list = more;
-		}
-		memset(&list[len], 0, sizeof list[len]);
-		err = row_company(st, s, 0, &list[len].company);
-		if (err != STORE_OK)
-			break;
-		row_portfolio(s, &list[len++]);
-	}
-	q_done(st, s);
-	if (err == STORE_OK)
-		err = q_err(st, rc);
 	if (err != STORE_OK) {
 		store_portfolio_free(list, len);
-		return err;
+		list = NULL;
+		len = 0;
 	}
 	*rows = list;
 	*n = len;
-	return STORE_OK;
+	return err;
 }
 
 /* ---- assessments -------------------------------------------------------------- */
@@ -1830,55 +1999,27 @@ enum store_err store_assessment_find(struct store *st, const char *ref, struct a
 	return say(st, STORE_NOT_FOUND, _("There is no assessment \"%s\"."), ref ? ref : "");
 }
 
-/* Collects the rows of an assessment query into a new array. */
-static enum store_err collect_assessments(struct store *st, sqlite3_stmt *s,
-                                          struct assessment **out, size_t *n)
+static enum store_err row_assessment_elem(struct store *st, sqlite3_stmt *s, void *elem)
 {
-	struct assessment *list = NULL;
-	size_t len = 0, cap = 0;
-	enum store_err err = STORE_OK;
-	int rc;
-
-	while ((rc = q_step(st, s)) == SQLITE_ROW) {
-		if (len == cap) {
-			struct assessment *more;
-
-			cap = cap ? cap * 2 : 16;
-			more = realloc(list, cap * sizeof *list);
-			if (!more) {
-				err = fail_oom(st);
-				break;
-			}
-			list = more;
-		}
-		err = row_assessment(st, s, &list[len]);
-		if (err != STORE_OK)
-			break;
-		len++;
-	}
-	q_done(st, s);
-	if (err == STORE_OK)
-		err = q_err(st, rc);
-	if (err != STORE_OK) {
-		store_assessment_free(list, len);
-		return err;
-	}
-	*out = list;
-	*n = len;
-	return STORE_OK;
+	return row_assessment(st, s, elem);
 }
 
 enum store_err store_assessment_list(struct store *st, long long company_id,
                                      struct assessment **out, size_t *n)
 {
-	sqlite3_stmt *s = q_prep(st, SQL_HISTORY);
+	void *list;
+	size_t len;
+	enum store_err err = q_collect(st, SQL_HISTORY, ":c", company_id,
+	                               sizeof **out, row_assessment_elem, &list, &len);
 
-	*out = NULL;
-	*n = 0;
-	if (!s)
-		return STORE_ERROR;
-	b_int(s, ":c", company_id);
-	return collect_assessments(st, s, out, n);
+	if (err != STORE_OK) {
+		store_assessment_free(list, len);
+		list = NULL;
+		len = 0;
+	}
+	*out = list;
+	*n = len;
+	return err;
 }
 
 enum store_err store_each_assessment(struct store *st, long long company_id,
@@ -2249,51 +2390,37 @@ void store_events_free(struct assessment_event *list, size_t n)
 	free(list);
 }
 
+static enum store_err row_event(struct store *st, sqlite3_stmt *s, void *elem)
+{
+	struct assessment_event *e = elem;
+
+	e->at = sqlite3_column_int64(s, 0);
+	e->kind = col_dup(s, 1);
+	e->detail = col_dup(s, 2);
+	if (!e->kind || !e->detail) {
+		free(e->kind);
+		free(e->detail);
+		return fail_oom(st);
+	}
+	return STORE_OK;
+}
+
 enum store_err store_assessment_events(struct store *st, long long id,
                                        struct assessment_event **out, size_t *n)
 {
-	sqlite3_stmt *s = q_prep(st, SQL_EVENTS);
-	struct assessment_event *list = NULL;
-	size_t len = 0, cap = 0;
-	enum store_err err = STORE_OK;
-	int rc;
+	void *list;
+	size_t len;
+	enum store_err err = q_collect(st, SQL_EVENTS, ":id", id,
+	                               sizeof **out, row_event, &list, &len);
 
-	*out = NULL;
-	*n = 0;
-	if (!s)
-		return STORE_ERROR;
-	b_int(s, ":id", id);
-	while ((rc = q_step(st, s)) == SQLITE_ROW) {
-		if (len == cap) {
-			struct assessment_event *more;
-
-			cap = cap ? cap * 2 : 8;
-			more = realloc(list, cap * sizeof *list);
-			if (!more) {
-				err = fail_oom(st);
-				break;
-			}
-			list = more;
-		}
-		list[len].at = sqlite3_column_int64(s, 0);
-		list[len].kind = col_dup(s, 1);
-		list[len].detail = col_dup(s, 2);
-		len++;
-		if (!list[len - 1].kind || !list[len - 1].detail) {
-			err = fail_oom(st);
-			break;
-		}
-	}
-	q_done(st, s);
-	if (err == STORE_OK)
-		err = q_err(st, rc);
 	if (err != STORE_OK) {
 		store_events_free(list, len);
-		return err;
+		list = NULL;
+		len = 0;
 	}
 	*out = list;
 	*n = len;
-	return STORE_OK;
+	return err;
 }
 
 /* ---- answers -------------------------------------------------------------- */
@@ -2307,55 +2434,39 @@ void store_answers_free(struct answer *list, size_t n)
 	free(list);
 }
 
+static enum store_err row_answer(struct store *st, sqlite3_stmt *s, void *elem)
+{
+	struct answer *a = elem;
+
+	a->item_key = col_dup(s, 0);
+	a->value = sqlite3_column_int(s, 1);
+	a->note = col_dup(s, 2);
+	a->changed = sqlite3_column_int64(s, 3);
+	a->carried = sqlite3_column_int(s, 4) != 0;
+	if (!a->item_key || !a->note) {
+		free(a->item_key);
+		free(a->note);
+		return fail_oom(st);
+	}
+	return STORE_OK;
+}
+
 enum store_err store_answers_load(struct store *st, long long assessment_id,
                                   struct answer **out, size_t *n)
 {
-	sqlite3_stmt *s = q_prep(st, SQL_ANSWERS);
-	struct answer *list = NULL;
-	size_t len = 0, cap = 0;
-	enum store_err err = STORE_OK;
-	int rc;
+	void *list;
+	size_t len;
+	enum store_err err = q_collect(st, SQL_ANSWERS, ":id", assessment_id,
+	                               sizeof **out, row_answer, &list, &len);
 
-	*out = NULL;
-	*n = 0;
-	if (!s)
-		return STORE_ERROR;
-	b_int(s, ":id", assessment_id);
-	while ((rc = q_step(st, s)) == SQLITE_ROW) {
-		struct answer *a;
-
-		if (len == cap) {
-			struct answer *more;
-
-			cap = cap ? cap * 2 : 32;
-			more = realloc(list, cap * sizeof *list);
-			if (!more) {
-				err = fail_oom(st);
-				break;
-			}
-			list = more;
-		}
-		a = &list[len++];
-		a->item_key = col_dup(s, 0);
-		a->value = sqlite3_column_int(s, 1);
-		a->note = col_dup(s, 2);
-		a->changed = sqlite3_column_int64(s, 3);
-		a->carried = sqlite3_column_int(s, 4) != 0;
-		if (!a->item_key || !a->note) {
-			err = fail_oom(st);
-			break;
-		}
-	}
-	q_done(st, s);
-	if (err == STORE_OK)
-		err = q_err(st, rc);
 	if (err != STORE_OK) {
 		store_answers_free(list, len);
-		return err;
+		list = NULL;
+		len = 0;
 	}
 	*out = list;
 	*n = len;
-	return STORE_OK;
+	return err;
 }
 
 static bool value_ok(int value)

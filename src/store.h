@@ -39,7 +39,7 @@ enum {
 	STORE_OPEN_NOCREATE = 1 << 1  /* fail with STORE_IO if the file is missing */
 };
 
-#define STORE_SCHEMA_VERSION 1
+#define STORE_SCHEMA_VERSION 2
 #define STORE_UUID_LEN 36
 
 enum assess_status { ASSESS_DRAFT = 0, ASSESS_FINAL = 1 };
@@ -154,7 +154,9 @@ enum store_err store_company_delete(struct store *st, long long id, int *n_asses
 enum store_err store_company_count(struct store *st, bool include_archived, int *n);
 void store_company_clear(struct company *c);
 
-/* The portfolio, ordered by name (case-insensitive); free with
+/* The portfolio, ordered by name the way a German reader looks names up:
+ * case and accents are ignored (Ä sorts with A, ß as ss; see store.c),
+ * names equal by that rule follow in a fixed order.  Free with
  * store_portfolio_free(). */
 enum store_err store_portfolio(struct store *st, bool include_archived,
                                struct portfolio_row **rows, size_t *n);
@@ -224,7 +226,7 @@ enum store_err store_assessment_insert(struct store *st, const struct assessment
                                        long long *id);
 enum store_err store_assessment_find_uuid(struct store *st, const char *uuid,
                                           struct assessment *out);
-/* Calls fn for every company (in name order; archived ones too when asked)
+/* Calls fn for every company (in portfolio order; archived ones too when asked)
  * without loading them all at once; stops early when fn returns non-zero. */
 enum store_err store_each_company(struct store *st, bool include_archived,
                                   int (*fn)(const struct company *c, void *ctx), void *ctx);

@@ -951,6 +951,215 @@ START_TEST(test_portfolio)
 }
 END_TEST
 
+/* ---- schema upgrade and sort order -------------------------------------- */
+
+/* Copies tests/fixtures/v1.db, a file written by the smready that had data
+ * format 1 (see tests/fixtures/README), to dbpath. */
+static void put_v1_fixture(void)
+{
+	const char *top = getenv("top_srcdir");
+	char src[1024];
+	size_t len;
+	unsigned char *data;
+
+	snprintf(src, sizeof src, "%s/tests/fixtures/v1.db", top ? top : ".");
+	data = slurp(src, &len);
+	put_file(dbpath, data, len);
+	free(data);
+}
+
+/* A 32-bit big-endian number from a database header. */
+static unsigned header_at(const char *path, long offset)
+{
+	size_t len;
+	unsigned char *h = slurp(path, &len);
+	unsigned v;
+
+	ck_assert_uint_ge(len, 100);
+	v = (unsigned)h[offset] << 24 | (unsigned)h[offset + 1] << 16 |
+	    (unsigned)h[offset + 2] << 8 | h[offset + 3];
+	free(h);
+	return v;
+}
+
+/* The portfolio's names (archived ones too), joined by "|". */
+static char *portfolio_names(struct store *st, bool all)
+{
+	static char out[1024];
+	struct portfolio_row *rows;
+	size_t n, j = 0;
+
+	ck_assert_int_eq(store_portfolio(st, all, &rows, &n), STORE_OK);
+	out[0] = '\0';
+	for (size_t i = 0; i < n; i++)
+		j += (size_t)snprintf(out + j, sizeof out - j, "%s%s", i ? "|" : "",
+		                      rows[i].company.name);
+	store_portfolio_free(rows, n);
+	return out;
+}
+
+static int add_name(const struct company *c, void *ctx)
+{
+	char *out = ctx;
+	size_t j = strlen(out);
+
+	snprintf(out + j, 1024 - j, "%s%s", j ? "|" : "", c->name);
+	return 0;
+}
+
+/* The order the tests expect from the v1 fixture: accents and case
+ * ignored, so apfel < arztehaus < otto < ozdemir < zimmerei. */
+#define V1_ORDER "apfel|Ärztehaus|Otto|Özdemir|Zimmerei"
+
+START_TEST(test_upgrade_v1)
+{
+	struct store *st;
+	struct portfolio_row *rows;
+	struct answer *ans;
+	struct company c;
+	const struct answer *a;
+	char *bak, each[1024] = "", eclair[] = "Éclair";
+	size_t n, len;
+	unsigned char *kept;
+
+	put_v1_fixture();
+	ck_assert_uint_eq(header_at(dbpath, 60), 1);
+	st = open_db();
+	ck_assert_int_eq(store_schema_version(st), 2);
+
+	/* The copy of the old file: a v1 database of smready. */
+	bak = strdup(path_in("test.db.v1.bak"));
+	ck_assert_msg(exists(bak), "no %s", bak);
+	ck_assert_uint_eq(header_at(bak, 60), 1);
+	ck_assert_uint_eq(header_at(bak, 68), 0x534D5244);
+
+	/* Everything came along, in the new order. */
+	ck_assert_str_eq(portfolio_names(st, true), V1_ORDER);
+	ck_assert_str_eq(portfolio_names(st, false), "Ärztehaus|Otto|Özdemir|Zimmerei");
+	ck_assert_int_eq(store_each_company(st, true, add_name, each), STORE_OK);
+	ck_assert_str_eq(each, V1_ORDER);
+	ck_assert_int_eq(store_portfolio(st, true, &rows, &n), STORE_OK);
+	ck_assert(rows[0].company.archived);
+	ck_assert_int_eq(rows[1].n_final, 1);
+	ck_assert_int_eq(rows[1].last_overall, 55);
+	ck_assert_int_ne(rows[2].draft_id, 0);
+	ck_assert_str_eq(rows[4].company.industry, "Handwerk");
+	ck_assert_str_eq(rows[4].company.contact, "Frau Weiß");
+	ck_assert_int_eq(store_answers_load(st, rows[1].last_id, &ans, &len), STORE_OK);
+	ck_assert_uint_eq(len, 24);
+	a = find_answer(ans, len, "goals.purpose");
+	ck_assert_ptr_nonnull(a);
+	ck_assert_str_eq(a->note, "Schön übersichtlich");
+	store_answers_free(ans, len);
+	store_portfolio_free(rows, n);
+
+	/* Names stay unique as before: "ärztehaus" is the same company. */
+	ck_assert_int_eq(store_company_add(st, "ärztehaus", NULL, NULL, NULL, NULL), STORE_EXISTS);
+	/* Renamed and new companies take their place. */
+	ck_assert_int_eq(store_company_find(st, "Zimmerei", &c), STORE_OK);
+	ck_assert_int_eq(store_company_update(st, c.id, "Ähre", NULL, NULL, NULL), STORE_OK);
+	store_company_clear(&c);
+	memset(&c, 0, sizeof c);
+	c.name = eclair;
+	c.created = T0;
+	ck_assert_int_eq(store_company_insert(st, &c, NULL), STORE_OK);
+	ck_assert_str_eq(portfolio_names(st, true), "Ähre|apfel|Ärztehaus|Éclair|Otto|Özdemir");
+	store_close(st);
+
+	/* Opening again upgrades nothing and leaves the copy alone. */
+	kept = slurp(bak, &len);
+	st = open_db();
+	ck_assert_int_eq(store_schema_version(st), 2);
+	store_close(st);
+	ck_assert(same_file(kept, len, bak));
+	free(kept);
+	free(bak);
+}
+END_TEST
+
+START_TEST(test_upgrade_copy_is_v1)
+{
+	struct store *st;
+	size_t len;
+	unsigned char *data;
+	char bak[400];
+
+	put_v1_fixture();
+	st = open_db();
+	store_close(st);
+	/* The copy, opened in its own right, is upgraded in turn and holds
+	 * the companies as they were before the first upgrade. */
+	snprintf(bak, sizeof bak, "%s.v1.bak", dbpath);
+	data = slurp(bak, &len);
+	snprintf(dbpath, sizeof dbpath, "%s/copy.db", dir);
+	put_file(dbpath, data, len);
+	free(data);
+	st = open_db();
+	ck_assert_int_eq(store_schema_version(st), 2);
+	ck_assert_str_eq(portfolio_names(st, true), V1_ORDER);
+	store_close(st);
+	ck_assert(exists(path_in("copy.db.v1.bak")));
+}
+END_TEST
+
+START_TEST(test_upgrade_refused)
+{
+	char *bak = strdup(path_in("test.db.v1.bak")), msg[512];
+	size_t len;
+	unsigned char *data;
+	struct store *st;
+
+	/* A copy from before is never overwritten: the upgrade waits. */
+	put_v1_fixture();
+	put_file(bak, "keep me", 7);
+	expect_refused(0, STORE_EXISTS, "exists already");
+	data = slurp(bak, &len);
+	ck_assert_uint_eq(len, 7);
+	ck_assert(memcmp(data, "keep me", 7) == 0);
+	free(data);
+
+	/* Read-only, the old file can be neither upgraded nor shown.  (SQLite
+	 * leaves its -wal and -shm files after any read-only use of a log-mode
+	 * file, so expect_refused() does not apply.) */
+	unlink(bak);
+	data = slurp(dbpath, &len);
+	st = (struct store *)1;
+	ck_assert_int_eq(store_open(dbpath, STORE_OPEN_READONLY, &st, msg, sizeof msg),
+	                 STORE_READONLY);
+	ck_assert_ptr_null(st);
+	ck_assert_msg(strstr(msg, "older smready") && strstr(msg, dbpath), "%s", msg);
+	ck_assert(same_file(data, len, dbpath));
+	ck_assert(!exists(bak));
+	free(data);
+
+	st = open_db();
+	ck_assert_int_eq(store_schema_version(st), 2);
+	store_close(st);
+	ck_assert(exists(bak));
+	free(bak);
+}
+END_TEST
+
+START_TEST(test_sort_order)
+{
+	static const char *const names[] = {
+		"Zimmerei", "Ωμέγα", "Straße", "O\xcc\x88zil", "Müller", "Ärztehaus", "apfel",
+		"Strasbourg", "Özdemir", "Łódź", "Äpfel", "Otto", "Muller", "Ærø Fisk",
+	};
+	struct store *st = open_db();
+	char each[1024] = "";
+	const char *want = "Ærø Fisk|apfel|Äpfel|Ärztehaus|Łódź|Muller|Müller|Otto|Özdemir|"
+	                   "O\xcc\x88zil|Strasbourg|Straße|Zimmerei|Ωμέγα";
+
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		add_company(st, names[i]);
+	ck_assert_str_eq(portfolio_names(st, true), want);
+	ck_assert_int_eq(store_each_company(st, true, add_name, each), STORE_OK);
+	ck_assert_str_eq(each, want);
+	store_close(st);
+}
+END_TEST
+
 static void no_table_scan(const char *step, void *ctx)
 {
 	const char *query = ctx;
@@ -961,6 +1170,12 @@ static void no_table_scan(const char *step, void *ctx)
 	              "%s: %s", query, step);
 	ck_assert_msg(strstr(step, "SCAN a") == NULL && strstr(step, "SCAN answers") == NULL &&
 	              strstr(step, "SCAN assessment") == NULL, "%s: %s", query, step);
+	/* The portfolio comes in index order, never sorted afterwards. */
+	if (strcmp(query, "portfolio") == 0) {
+		ck_assert_msg(strstr(step, "TEMP B-TREE") == NULL, "%s: %s", query, step);
+		ck_assert_msg(strncmp(step, "SCAN c", 6) != 0 ||
+		              strstr(step, "companies_by_sort") != NULL, "%s: %s", query, step);
+	}
 }
 
 START_TEST(test_query_plans)
@@ -1116,6 +1331,10 @@ int main(void)
 	tcase_add_test(tc, test_reopen_events);
 	tcase_add_test(tc, test_lists);
 	tcase_add_test(tc, test_portfolio);
+	tcase_add_test(tc, test_upgrade_v1);
+	tcase_add_test(tc, test_upgrade_copy_is_v1);
+	tcase_add_test(tc, test_upgrade_refused);
+	tcase_add_test(tc, test_sort_order);
 	tcase_add_test(tc, test_query_plans);
 	tcase_add_test(tc, test_transactions);
 	tcase_add_test(tc, test_import_and_now);
