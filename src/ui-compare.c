@@ -322,8 +322,7 @@ static void compare_draw(struct ui_screen *s, struct ui *ui)
 	compare_draw_knockouts(k, ui, &d);
 	compare_draw_items(k, ui, &d);
 	k->lines = d.lines;
-	if (k->scroll + d.height < d.lines && d.height > 0)
-		ui_put(ui, d.top + d.height - 1, COLS - 3, 2, ROLE_BOLD, ui_sym(ui, SYM_DOWN), false);
+	ui_doc_more(ui, &d);
 }
 
 static int compare_write(FILE *out, enum report_format fmt, void *ctx)
@@ -336,33 +335,21 @@ static int compare_write(FILE *out, enum report_format fmt, void *ctx)
 static enum ui_reaction compare_key(struct ui_screen *s, struct ui *ui, enum ui_action act, int ch)
 {
 	struct compare *k = (struct compare *)s;
-	int h = ui_body_height();
 
+	if (ui_page_move(&k->scroll, k->lines, ui_body_height(), act))
+		return UI_REDRAW;
 	switch (act) {
 	case UI_ACT_BACK: return UI_POP;
-	case UI_ACT_UP: k->scroll--; break;
-	case UI_ACT_DOWN: k->scroll++; break;
-	case UI_ACT_PAGE_UP: k->scroll -= h - 1; break;
-	case UI_ACT_PAGE_DOWN: k->scroll += h - 1; break;
-	case UI_ACT_FIRST: k->scroll = 0; break;
-	case UI_ACT_LAST: k->scroll = k->lines; break;
 	case UI_ACT_TOGGLE_UNCHANGED:
 		k->show_unchanged = !k->show_unchanged;
 		return UI_REDRAW;
 	case UI_ACT_EXPORT:
 		if (!k->have_company)
 			return UI_NONE;
-		k->ex.company = k->c;
-		k->ex.assessment = k->cmp.new.a;
-		k->ex.comparison = true;
-		k->ex.write = compare_write;
-		k->ex.ctx = k;
-		return ui_export_ask(ui, &k->ex);
+		return ui_export_ask(ui, &k->ex, &k->c, &k->cmp.new.a, true, compare_write, k);
 	default:
 		return UI_NONE;
 	}
-	k->scroll = ui_scroll_clamp(k->scroll, k->lines, h);
-	return UI_REDRAW;
 }
 
 static void compare_resize(struct ui_screen *s, struct ui *ui)
@@ -386,12 +373,7 @@ static void compare_destroy(struct ui_screen *s)
 static const struct ui_binding compare_keys[] = {
 	{ UI_ACT_TOGGLE_UNCHANGED, true },
 	{ UI_ACT_EXPORT, true },
-	{ UI_ACT_UP, false },
-	{ UI_ACT_DOWN, false },
-	{ UI_ACT_PAGE_UP, true },
-	{ UI_ACT_PAGE_DOWN, true },
-	{ UI_ACT_FIRST, false },
-	{ UI_ACT_LAST, false },
+	UI_BIND_MOVES(true),
 	{ UI_ACT_BACK, true },
 	{ UI_ACT_HELP, true },
 	{ UI_ACT_QUIT, true },

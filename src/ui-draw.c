@@ -380,6 +380,16 @@ int ui_wrap(const char *s, int width, struct ui_span *out, int max)
 	return n;
 }
 
+void ui_put_span(struct ui *ui, int y, int x, int w, enum ui_role role,
+                 const struct ui_span *sp)
+{
+	char *line = strndup(sp->s, sp->len);
+
+	if (line)
+		ui_put(ui, y, x, w, role, line, false);
+	free(line);
+}
+
 int ui_doc_row(struct ui_doc *d)
 {
 	int line = d->lines++;
@@ -396,14 +406,9 @@ int ui_doc_text(struct ui *ui, struct ui_doc *d, int indent, enum ui_role role, 
 
 	for (i = 0; i < n; i++) {
 		int row = ui_doc_row(d);
-		char *line;
 
-		if (row < 0)
-			continue;
-		line = strndup(sp[i].s, sp[i].len);
-		if (line)
-			ui_put(ui, row, d->x + indent, d->width - indent, role, line, false);
-		free(line);
+		if (row >= 0)
+			ui_put_span(ui, row, d->x + indent, d->width - indent, role, &sp[i]);
 	}
 	return n;
 }
@@ -417,6 +422,12 @@ int ui_doc_hang(struct ui *ui, struct ui_doc *d, int indent, const char *prefix,
 		ui_put(ui, d->top + first - d->scroll, d->x + indent, hang - indent,
 		       prefix_role, prefix, false);
 	return n;
+}
+
+void ui_doc_more(struct ui *ui, const struct ui_doc *d)
+{
+	if (d->height > 0 && d->scroll + d->height < d->lines)
+		ui_put(ui, d->top + d->height - 1, COLS - 3, 2, ROLE_BOLD, ui_sym(ui, SYM_DOWN), false);
 }
 
 int ui_scroll_clamp(int scroll, int n, int height)

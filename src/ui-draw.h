@@ -77,6 +77,9 @@ struct ui_span {
 	size_t len;
 };
 int ui_wrap(const char *s, int width, struct ui_span *out, int max);
+/* Draws one wrapped line like ui_put (no padding). */
+void ui_put_span(struct ui *ui, int y, int x, int w, enum ui_role role,
+                 const struct ui_span *sp);
 
 /*
  * A document taller than the screen: lines are numbered from 0, and only
@@ -95,6 +98,9 @@ int ui_doc_text(struct ui *ui, struct ui_doc *d, int indent, enum ui_role role, 
 /* A hanging paragraph: prefix at indent, text wrapped at column hang. */
 int ui_doc_hang(struct ui *ui, struct ui_doc *d, int indent, const char *prefix,
                 enum ui_role prefix_role, int hang, enum ui_role role, const char *s);
+/* After drawing: a "more below" arrow in the last row when the document
+ * goes on past the screen. */
+void ui_doc_more(struct ui *ui, const struct ui_doc *d);
 /* Clamps a scroll position for a document of n lines in height rows. */
 int ui_scroll_clamp(int scroll, int n, int height);
 

@@ -3,7 +3,10 @@
  * item's question, optional explanation, answer scale and note, progress
  * always in view.  Every answer, note and confirmation is saved the moment
  * it is given (one store call each), so leaving or a crash loses nothing.
- * Also starts assessments for the other screens (ui_start_assessment).
+ * The assessor and the summary note are edited from here too.  Also owns
+ * the operations other screens share on an assessment: starting one (with
+ * the question who makes it), reopening one, editing its assessor or
+ * summary.
  */
 #include "config.h"
 
@@ -40,6 +43,7 @@ struct form {
 	bool show_help;
 	bool editing;
 	struct ui_edit note;
+	struct ui_pending pending;           /* of an assessor or summary question */
 };
 
 static const struct catalogue *form_cat(const struct form *f)
@@ -241,41 +245,64 @@ static int form_detail_plan(struct form *f, struct ui *ui, struct detail *d)
 	return d->height;
 }
 
-static void put_span(struct ui *ui, int y, int x, int w, enum ui_role role,
-                     const struct ui_span *sp)
-{
-	char *line = strndup(sp->s, sp->len);
-
-	if (line)
-		ui_put(ui, y, x, w, role, line, false);
-	free(line);
-}
-
 /* ---- drawing -------------------------------------------------------------- */
+
+/* Right of the progress: "draft of DATE  •  Assessor: NAME"; when that
+ * does not fit, the assessor alone (cut if need be): who makes it matters
+ * more than when it was started. */
+static void form_draw_who(struct form *f, struct ui *ui, int y, int from)
+{
+	char buf[600], date[32], who[400] = "";
+	int room = COLS - 1 - from, w;
+
+	ui_date(f->s.a.started, date, sizeof date);
+	if (f->s.a.assessor && *f->s.a.assessor)
+		snprintf(who, sizeof who, _("Assessor: %s"), f->s.a.assessor);
+	snprintf(buf, sizeof buf, _("draft of %s"), date);
+	if (*who) {
+		size_t len = strlen(buf);
+
+		snprintf(buf + len, sizeof buf - len, "  %s %s", ui_sym(ui, SYM_BULLET), who);
+	}
+	w = ui_width(ui, buf);
+	if (w > room && *who) {
+		/* "Assessor: NAME", else the name alone, cut if need be. */
+		snprintf(buf, sizeof buf, "%s", ui_width(ui, who) <= room ? who : f->s.a.assessor);
+		w = ui_width(ui, buf) < room ? ui_width(ui, buf) : room;
+	}
+	if (w > room || room < 8)
+		return;
+	ui_put(ui, y, COLS - 1 - w, w, ROLE_DIM, buf, false);
+}
 
 static void form_draw_progress(struct form *f, struct ui *ui, int y)
 {
 	const struct score *sc = &f->s.score;
-	char buf[256], date[32];
-	int x = 1, un, car, mw;
+	char done[128], pct[16], carried[128] = "";
+	int x = 1, un, car, mw, need;
 
 	form_open_count(f, &un, &car);
-	snprintf(buf, sizeof buf, _("Answered %d of %d"), sc->answered, sc->total);
-	x += ui_put(ui, y, x, COLS - x, ROLE_BOLD, buf, false) + 1;
-	mw = COLS >= 100 ? 20 : 10;
-	ui_meter(ui, y, x, mw, sc->total ? sc->answered * 100 / sc->total : 0, ROLE_GOOD);
-	x += mw + 1;
-	snprintf(buf, sizeof buf, "%d%%", sc->completeness);
-	x += ui_put(ui, y, x, COLS - x, ROLE_NORMAL, buf, false);
-	if (car) {
-		snprintf(buf, sizeof buf, P_("  %s %d carried to confirm", "  %s %d carried to confirm", car),
+	snprintf(done, sizeof done, _("Answered %d of %d"), sc->answered, sc->total);
+	snprintf(pct, sizeof pct, "%d%%", sc->completeness);
+	if (car)
+		snprintf(carried, sizeof carried,
+		         P_("  %s %d carried to confirm", "  %s %d carried to confirm", car),
 		         ui_sym(ui, SYM_CARRIED), car);
-		x += ui_put(ui, y, x, COLS - x, ROLE_WARN, buf, false);
+	/* The bar gives way when the assessor's name would not fit beside
+	 * the counts: the numbers say the same. */
+	mw = COLS >= 100 ? 20 : 10;
+	need = 1 + ui_width(ui, done) + 1 + mw + 1 + ui_width(ui, pct) + ui_width(ui, carried) + 3;
+	if (f->s.a.assessor && *f->s.a.assessor &&
+	    need + ui_width(ui, f->s.a.assessor) + 1 > COLS)
+		mw = 0;
+	x += ui_put(ui, y, x, COLS - x, ROLE_BOLD, done, false) + 1;
+	if (mw) {
+		ui_meter(ui, y, x, mw, sc->total ? sc->answered * 100 / sc->total : 0, ROLE_GOOD);
+		x += mw + 1;
 	}
-	ui_date(f->s.a.started, date, sizeof date);
-	snprintf(buf, sizeof buf, _("draft of %s"), date);
-	if (x + ui_width(ui, buf) + 3 < COLS)
-		ui_put(ui, y, COLS - ui_width(ui, buf) - 1, ui_width(ui, buf), ROLE_DIM, buf, false);
+	x += ui_put(ui, y, x, COLS - x, ROLE_NORMAL, pct, false);
+	x += ui_put(ui, y, x, COLS - x, ROLE_WARN, carried, false);
+	form_draw_who(f, ui, y, x + 3);
 }
 
 static void form_draw_row(struct form *f, struct ui *ui, int y, int row, int aw)
@@ -323,7 +350,7 @@ static void form_draw_detail(struct form *f, struct ui *ui, int y, const struct 
 	ui_item_label(cat, item, num, sizeof num);
 	ui_put(ui, y, 1, 6, ROLE_BOLD, num, false);
 	for (i = 0; i < d->nq; i++)
-		put_span(ui, y++, 7, COLS - 8, ROLE_BOLD, &d->q[i]);
+		ui_put_span(ui, y++, 7, COLS - 8, ROLE_BOLD, &d->q[i]);
 	if (d->carried) {
 		snprintf(buf, sizeof buf, _("%s Carried over from last time: Enter confirms it, or choose another answer."),
 		         ui_sym(ui, SYM_CARRIED));
@@ -331,7 +358,7 @@ static void form_draw_detail(struct form *f, struct ui *ui, int y, const struct 
 	}
 	if (d->nhelp) {
 		for (i = 0; i < d->nhelp; i++)
-			put_span(ui, y++, 2, COLS - 3, ROLE_DIM, &d->help[i]);
+			ui_put_span(ui, y++, 2, COLS - 3, ROLE_DIM, &d->help[i]);
 		y++;
 	}
 	for (i = 0; i < N_SCALE; i++) {
@@ -582,7 +609,7 @@ static enum ui_reaction form_next_open(struct form *f, struct ui *ui)
 static enum ui_reaction form_key(struct ui_screen *s, struct ui *ui, enum ui_action act, int ch)
 {
 	struct form *f = (struct form *)s;
-	int page = ui_body_height() / 2;
+	size_t pos;
 
 	if (f->editing)
 		return form_note_key(f, ui, ch);
@@ -590,13 +617,12 @@ static enum ui_reaction form_key(struct ui_screen *s, struct ui *ui, enum ui_act
 		return UI_POP;
 	if (!f->loaded || !f->s.cat || f->n == 0)
 		return UI_NONE;
+	pos = (size_t)f->pos;
+	if (ui_list_move(&pos, (size_t)f->n, (size_t)(ui_body_height() / 2), act)) {
+		f->pos = (int)pos;
+		return UI_REDRAW;
+	}
 	switch (act) {
-	case UI_ACT_UP: if (f->pos > 0) f->pos--; return UI_REDRAW;
-	case UI_ACT_DOWN: form_next(f); return UI_REDRAW;
-	case UI_ACT_PAGE_UP: f->pos = f->pos > page ? f->pos - page : 0; return UI_REDRAW;
-	case UI_ACT_PAGE_DOWN: f->pos = f->pos + page < f->n ? f->pos + page : f->n - 1; return UI_REDRAW;
-	case UI_ACT_FIRST: f->pos = 0; return UI_REDRAW;
-	case UI_ACT_LAST: f->pos = f->n - 1; return UI_REDRAW;
 	case UI_ACT_ANSWER_0: return form_answer(f, ui, 0);
 	case UI_ACT_ANSWER_1: return form_answer(f, ui, 1);
 	case UI_ACT_ANSWER_2: return form_answer(f, ui, 2);
@@ -608,6 +634,8 @@ static enum ui_reaction form_key(struct ui_screen *s, struct ui *ui, enum ui_act
 	case UI_ACT_NEXT_OPEN: return form_next_open(f, ui);
 	case UI_ACT_TOGGLE_HELP: f->show_help = !f->show_help; return UI_REDRAW;
 	case UI_ACT_FINISH: return form_finish(f, ui);
+	case UI_ACT_ASSESSOR: return ui_meta_ask(ui, &f->s.a, false, &f->pending);
+	case UI_ACT_SUMMARY: return ui_meta_ask(ui, &f->s.a, true, &f->pending);
 	case UI_ACT_NOTE:
 		if (ui_refuse_readonly(ui))
 			return UI_REDRAW;
@@ -617,6 +645,20 @@ static enum ui_reaction form_key(struct ui_screen *s, struct ui *ui, enum ui_act
 	default:
 		return UI_NONE;
 	}
+}
+
+/* Uncovered again (after an assessor or summary question, or a result
+ * seen meanwhile): take the assessment's fields afresh; the answers are
+ * this screen's own and stay. */
+static void form_enter(struct ui_screen *s, struct ui *ui)
+{
+	struct form *f = (struct form *)s;
+	struct assessment a;
+
+	if (!f->loaded || store_assessment_get(ui->st, f->id, &a) != STORE_OK)
+		return;
+	store_assessment_clear(&f->s.a);
+	f->s.a = a;
 }
 
 static bool form_typing(const struct ui_screen *s)
@@ -648,13 +690,10 @@ static const struct ui_binding form_keys[] = {
 	{ UI_ACT_CONFIRM, false },
 	{ UI_ACT_NEXT_OPEN, true },
 	{ UI_ACT_TOGGLE_HELP, true },
+	{ UI_ACT_ASSESSOR, true },
+	{ UI_ACT_SUMMARY, true },
 	{ UI_ACT_CLEAR_ANSWER, false },
-	{ UI_ACT_UP, false },
-	{ UI_ACT_DOWN, false },
-	{ UI_ACT_PAGE_UP, false },
-	{ UI_ACT_PAGE_DOWN, false },
-	{ UI_ACT_FIRST, false },
-	{ UI_ACT_LAST, false },
+	UI_BIND_MOVES(false),
 	{ UI_ACT_BACK, true },
 	{ UI_ACT_HELP, true },
 	{ UI_ACT_QUIT, false },
@@ -666,6 +705,7 @@ static const struct ui_screen_ops form_ops = {
 	.n_keys = UI_NBIND(form_keys),
 	.draw = form_draw,
 	.key = form_key,
+	.enter = form_enter,
 	.typing = form_typing,
 	.destroy = form_destroy,
 };
@@ -697,33 +737,45 @@ struct ui_screen *ui_form_new(struct ui *ui, long long assessment_id)
 	return &f->base;
 }
 
-enum ui_reaction ui_start_assessment(struct ui *ui, long long company_id, bool recheck,
-                                     bool replace)
+/* ==== operations shared with the other screens ============================= */
+
+/* The assessor last named for a company (newest assessment first), so a
+ * consultant who assesses each quarter does not type the name again.
+ * malloc'd; "" when none. */
+static char *start_last_assessor(struct ui *ui, long long company_id)
+{
+	struct assessment *list = NULL;
+	size_t n = 0, i;
+	char *who = NULL;
+
+	if (store_assessment_list(ui->st, company_id, &list, &n) == STORE_OK) {
+		for (i = 0; i < n && !who; i++)
+			if (list[i].assessor && *list[i].assessor)
+				who = strdup(list[i].assessor);
+		store_assessment_free(list, n);
+	}
+	return who ? who : strdup("");
+}
+
+/* Starts (or resumes) the assessment and opens the form in place of the
+ * question (replace) or on top of the asking screen. */
+static enum ui_reaction start_now(struct ui *ui, const struct ui_pending *p,
+                                  const char *assessor, bool replace)
 {
 	struct assessment a;
 	enum store_err err;
+	struct ui_screen *form;
 	long long id = 0;
 	bool resumed = false;
 
-	if (ui->readonly) {
-		/* Read-only: an open draft can still be looked at. */
-		if (store_assessment_draft(ui->st, company_id, &a) == STORE_OK) {
-			id = a.id;
-			store_assessment_clear(&a);
-			ui_msg(ui, "%s", _("Read-only: showing the open draft; answers cannot be changed."));
-			return (replace ? ui_replace : ui_push)(ui, ui_form_new(ui, id));
-		}
-		ui_refuse_readonly(ui);
-		return UI_REDRAW;
-	}
-	err = assess_start(ui->st, company_id, recheck, NULL, &id, &resumed);
+	err = assess_start(ui->st, p->id, p->recheck, assessor, &id, &resumed);
 	if (err != STORE_OK) {
 		ui_store_error(ui, err);
-		return UI_REDRAW;
+		return replace ? UI_POP : UI_REDRAW;
 	}
 	if (resumed) {
 		ui_msg(ui, "%s", _("Continuing the open draft of this company."));
-	} else if (recheck) {
+	} else if (p->recheck) {
 		bool based = false;
 
 		if (store_assessment_get(ui->st, id, &a) == STORE_OK) {
@@ -738,5 +790,158 @@ enum ui_reaction ui_start_assessment(struct ui *ui, long long company_id, bool r
 	} else {
 		ui_msg(ui, "%s", _("New assessment started. Every answer is saved as you go."));
 	}
-	return (replace ? ui_replace : ui_push)(ui, ui_form_new(ui, id));
+	form = ui_form_new(ui, id);
+	if (replace)
+		return form ? ui_replace(ui, form) : UI_POP;
+	return ui_push(ui, form);
+}
+
+/* A one-line field checked the way the store will check it, so a refused
+ * text keeps the question open with what was typed.  malloc'd trimmed
+ * text, or NULL (with the reason on the status line). */
+static char *meta_checked(struct ui *ui, const char *field, const char *text, bool note)
+{
+	char *t = text_trim_dup(text);
+	enum text_check c;
+
+	if (!t) {
+		ui_error(ui, "%s", _("Out of memory."));
+		return NULL;
+	}
+	c = note ? text_check_note(t, TEXT_NOTE_MAX) : text_check_line(t, TEXT_FIELD_MAX, true);
+	if (c != TEXT_OK && c != TEXT_EMPTY) {
+		ui_error(ui, "%s: %s", field, _(text_check_message(c)));
+		free(t);
+		return NULL;
+	}
+	return t;
+}
+
+static enum ui_reaction start_done(struct ui *ui, void *owner, const char *text)
+{
+	char *who = meta_checked(ui, _("Assessor"), text, false);
+	enum ui_reaction r;
+
+	if (!who)
+		return UI_REDRAW;
+	r = start_now(ui, owner, who, true);
+	free(who);
+	return r;
+}
+
+enum ui_reaction ui_start_assessment(struct ui *ui, struct ui_pending *p)
+{
+	struct assessment a;
+	struct company c;
+	struct ui_screen *q;
+	bool ask;
+	char *last;
+
+	if (store_assessment_draft(ui->st, p->id, &a) == STORE_OK) {
+		long long id = a.id;
+
+		store_assessment_clear(&a);
+		if (ui->readonly) {
+			/* Read-only: an open draft can still be looked at. */
+			ui_msg(ui, "%s", _("Read-only: showing the open draft; answers cannot be changed."));
+			return ui_push(ui, ui_form_new(ui, id));
+		}
+		return start_now(ui, p, NULL, false);
+	}
+	if (ui_refuse_readonly(ui))
+		return UI_REDRAW;
+	/* An archived company is refused by the start itself, with the
+	 * reason: no point asking who assesses it first. */
+	ask = store_company_get(ui->st, p->id, &c) == STORE_OK && !c.archived;
+	if (ask)
+		store_company_clear(&c);
+	else
+		return start_now(ui, p, NULL, false);
+	last = start_last_assessor(ui, p->id);
+	if (!last) {
+		ui_error(ui, "%s", _("Out of memory."));
+		return UI_REDRAW;
+	}
+	q = ui_prompt_new(ui, p->recheck
+	                  ? _("Assessor: who makes this re-check? (optional; Esc cancels)")
+	                  : _("Assessor: who makes this assessment? (optional; Esc cancels)"),
+	                  last, TEXT_FIELD_MAX, start_done, p);
+	free(last);
+	return ui_push(ui, q);
+}
+
+static enum ui_reaction reopen_done(struct ui *ui, void *owner, const char *text)
+{
+	const struct ui_pending *p = owner;
+	char *why = text_trim_dup(text);
+	enum store_err err;
+
+	if (!why || !*why) {
+		free(why);
+		ui_error(ui, "%s", _("Please give a reason: it is kept with the assessment."));
+		return UI_REDRAW;
+	}
+	err = store_assessment_reopen(ui->st, p->id, why);
+	free(why);
+	if (err != STORE_OK) {
+		ui_store_error(ui, err);
+		return UI_REDRAW;
+	}
+	ui_msg(ui, "%s", _("Reopened as a draft: change what needs changing, then finish it again."));
+	return ui_replace(ui, ui_form_new(ui, p->id));
+}
+
+enum ui_reaction ui_reopen_ask(struct ui *ui, struct ui_pending *p)
+{
+	if (ui_refuse_readonly(ui))
+		return UI_REDRAW;
+	return ui_push(ui, ui_prompt_new(ui, _("Why reopen this assessment? The reason is kept with it."),
+	                                 "", TEXT_FIELD_MAX, reopen_done, p));
+}
+
+static enum ui_reaction meta_save(struct ui *ui, const struct ui_pending *p, const char *text,
+                                  bool summary)
+{
+	char *t = meta_checked(ui, summary ? _("Summary") : _("Assessor"), text, summary);
+	enum store_err err;
+
+	if (!t)
+		return UI_REDRAW;
+	err = store_assessment_set_meta(ui->st, p->id, summary ? NULL : t, summary ? t : NULL);
+	free(t);
+	if (err != STORE_OK) {
+		ui_store_error(ui, err);
+		return UI_REDRAW;
+	}
+	ui_msg(ui, "%s", summary ? _("Summary saved.") : _("Assessor saved."));
+	return UI_POP;
+}
+
+static enum ui_reaction assessor_done(struct ui *ui, void *owner, const char *text)
+{
+	return meta_save(ui, owner, text, false);
+}
+
+static enum ui_reaction summary_done(struct ui *ui, void *owner, const char *text)
+{
+	return meta_save(ui, owner, text, true);
+}
+
+enum ui_reaction ui_meta_ask(struct ui *ui, const struct assessment *a, bool summary,
+                             struct ui_pending *p)
+{
+	if (ui_refuse_readonly(ui))
+		return UI_REDRAW;
+	if (a->status == ASSESS_FINAL) {
+		ui_error(ui, "%s", summary
+		         ? _("This assessment is final: reopen it first (o) to change its summary.")
+		         : _("This assessment is final: reopen it first (o) to change its assessor."));
+		return UI_REDRAW;
+	}
+	p->id = a->id;
+	if (summary)
+		return ui_push(ui, ui_prompt_new(ui, _("Summary of the assessment (optional; empty removes it):"),
+		                                 a->summary, TEXT_NOTE_MAX, summary_done, p));
+	return ui_push(ui, ui_prompt_new(ui, _("Assessor: who makes this assessment?"),
+	                                 a->assessor, TEXT_FIELD_MAX, assessor_done, p));
 }

@@ -14,7 +14,6 @@
 
 #include "assess.h"
 #include "i18n.h"
-#include "text.h"
 #include "ui-draw.h"
 #include "ui-screens.h"
 
@@ -30,7 +29,7 @@ struct history {
 	size_t n;
 	size_t sel, scroll;
 	long long mark;
-	long long pending_id;                /* assessment being reopened */
+	struct ui_pending pending;           /* of a start or reopen question */
 };
 
 static void history_free_list(struct history *h)
@@ -245,27 +244,6 @@ static void history_draw(struct ui_screen *s, struct ui *ui)
 
 /* ---- actions --------------------------------------------------------------------- */
 
-static enum ui_reaction reopen_done(struct ui *ui, void *owner, const char *text)
-{
-	struct history *h = owner;
-	char *why = text_trim_dup(text);
-	enum store_err err;
-
-	if (!why || !*why) {
-		free(why);
-		ui_error(ui, "%s", _("Please give a reason: it is kept with the assessment."));
-		return UI_REDRAW;
-	}
-	err = store_assessment_reopen(ui->st, h->pending_id, why);
-	free(why);
-	if (err != STORE_OK) {
-		ui_store_error(ui, err);
-		return UI_REDRAW;
-	}
-	ui_msg(ui, "%s", _("Reopened as a draft: change what needs changing, then finish it again."));
-	return ui_replace(ui, ui_form_new(ui, h->pending_id));
-}
-
 static enum ui_reaction history_open(struct history *h, struct ui *ui)
 {
 	const struct assessment *a = &h->list[h->sel];
@@ -298,12 +276,13 @@ static enum ui_reaction history_compare(struct history *h, struct ui *ui)
 static enum ui_reaction history_key(struct ui_screen *s, struct ui *ui, enum ui_action act, int ch)
 {
 	struct history *h = (struct history *)s;
-	size_t page = 5;
 
 	switch (act) {
 	case UI_ACT_BACK: return UI_POP;
-	case UI_ACT_ASSESS: return ui_start_assessment(ui, h->cid, false, false);
-	case UI_ACT_RECHECK: return ui_start_assessment(ui, h->cid, true, false);
+	case UI_ACT_ASSESS:
+	case UI_ACT_RECHECK:
+		h->pending = (struct ui_pending){ .id = h->cid, .recheck = act == UI_ACT_RECHECK };
+		return ui_start_assessment(ui, &h->pending);
 	case UI_ACT_COMPARE:
 		if (h->n == 0)
 			return UI_NONE;
@@ -312,13 +291,9 @@ static enum ui_reaction history_key(struct ui_screen *s, struct ui *ui, enum ui_
 	}
 	if (h->n == 0)
 		return UI_NONE;
+	if (ui_list_move(&h->sel, h->n, 5, act))
+		return UI_REDRAW;
 	switch (act) {
-	case UI_ACT_UP: if (h->sel > 0) h->sel--; return UI_REDRAW;
-	case UI_ACT_DOWN: if (h->sel + 1 < h->n) h->sel++; return UI_REDRAW;
-	case UI_ACT_PAGE_UP: h->sel = h->sel > page ? h->sel - page : 0; return UI_REDRAW;
-	case UI_ACT_PAGE_DOWN: h->sel = h->sel + page < h->n ? h->sel + page : h->n - 1; return UI_REDRAW;
-	case UI_ACT_FIRST: h->sel = 0; return UI_REDRAW;
-	case UI_ACT_LAST: h->sel = h->n - 1; return UI_REDRAW;
 	case UI_ACT_OPEN_ASSESSMENT: return history_open(h, ui);
 	case UI_ACT_MARK:
 		h->mark = h->mark == h->list[h->sel].id ? 0 : h->list[h->sel].id;
@@ -330,11 +305,8 @@ static enum ui_reaction history_key(struct ui_screen *s, struct ui *ui, enum ui_
 			ui_error(ui, "%s", _("Only a final assessment can be reopened; this one is a draft."));
 			return UI_REDRAW;
 		}
-		if (ui_refuse_readonly(ui))
-			return UI_REDRAW;
-		h->pending_id = h->list[h->sel].id;
-		return ui_push(ui, ui_prompt_new(ui, _("Why reopen this assessment? The reason is kept with it."),
-		                                 "", TEXT_FIELD_MAX, reopen_done, h));
+		h->pending.id = h->list[h->sel].id;
+		return ui_reopen_ask(ui, &h->pending);
 	default:
 		return UI_NONE;
 	}
@@ -362,12 +334,7 @@ static const struct ui_binding history_keys[] = {
 	{ UI_ACT_MARK, true },
 	{ UI_ACT_COMPARE, true },
 	{ UI_ACT_REOPEN, true },
-	{ UI_ACT_UP, false },
-	{ UI_ACT_DOWN, false },
-	{ UI_ACT_PAGE_UP, false },
-	{ UI_ACT_PAGE_DOWN, false },
-	{ UI_ACT_FIRST, false },
-	{ UI_ACT_LAST, false },
+	UI_BIND_MOVES(false),
 	{ UI_ACT_BACK, true },
 	{ UI_ACT_HELP, true },
 	{ UI_ACT_QUIT, false },

@@ -46,6 +46,7 @@ struct portfolio {
 	enum company_step step;
 	bool adding;
 	long long pending_id;                /* company of a delete question */
+	struct ui_pending start;             /* company of an assessor question */
 };
 
 static const char *const sort_names[SORT_COUNT] = {
@@ -226,20 +227,53 @@ static void right_align(const struct ui *ui, char *buf, size_t bufsz, const char
 	snprintf(buf + pad, bufsz - (size_t)pad, "%s", s);
 }
 
-static void portfolio_columns(struct ui *ui, struct columns *c)
+/* The columns right of the name are as wide as what the companies in the
+ * list need (a level name that no company has takes no room), so the name
+ * gets every column left over.  Measured over the whole filtered list, not
+ * only the rows in view, so the columns stay put while scrolling. */
+static void portfolio_columns(const struct portfolio *p, struct ui *ui, long long now,
+                              struct columns *c)
 {
-	int lv;
+	bool level[LEVEL_COUNT] = { false }, archived = false, draft = false, due = false;
+	int lo = 0, hi = 0, lv;
+	size_t i;
+	char buf[64];
+	enum ui_role role;
 
+	for (i = 0; i < p->n_view; i++) {
+		const struct portfolio_row *r = p->view[i];
+		bool known;
+		int ch = row_change(r, &known);
+
+		if (r->last_level >= LEVEL_NOT_READY && r->last_level < LEVEL_COUNT)
+			level[r->last_level] = true;
+		if (known && ch < lo)
+			lo = ch;
+		if (known && ch > hi)
+			hi = ch;
+		archived |= r->company.archived;
+		draft |= !r->company.archived && r->draft_id != 0;
+		due |= !r->draft_id && row_due(r, now);
+	}
 	c->cursor = 2;
 	c->level = ui_width(ui, _("Level"));
 	for (lv = LEVEL_NOT_READY; lv < LEVEL_COUNT; lv++)
-		c->level = max_int(c->level, ui_width(ui, ui_level_name(lv)));
-	c->score = max_int(5, ui_width(ui, _("Score")));
-	c->change = max_int(6, ui_width(ui, _("Trend")));
+		if (level[lv])
+			c->level = max_int(c->level, ui_width(ui, ui_level_name(lv)));
+	c->score = max_int(3, ui_width(ui, _("Score")));
+	c->change = ui_width(ui, _("Trend"));
+	ui_delta(ui, lo, buf, sizeof buf, &role);
+	c->change = max_int(c->change, ui_width(ui, buf));
+	ui_delta(ui, hi, buf, sizeof buf, &role);
+	c->change = max_int(c->change, ui_width(ui, buf));
 	c->last = max_int(10, ui_width(ui, _("Last final")));
-	c->due = max_int(ui_width(ui, _("Due")), ui_width(ui, _("due")));
-	c->due = max_int(c->due, ui_width(ui, _("draft")));
-	c->due = max_int(c->due, ui_width(ui, _("archived")));
+	c->due = ui_width(ui, _("Due"));
+	if (due)
+		c->due = max_int(c->due, ui_width(ui, _("due")));
+	if (draft)
+		c->due = max_int(c->due, ui_width(ui, _("draft")));
+	if (archived)
+		c->due = max_int(c->due, ui_width(ui, _("archived")));
 	c->name = COLS - c->cursor - c->level - c->score - c->change - c->last - c->due - 5;
 	if (c->name < 12) {
 		/* Narrow terminal: drop the date column first. */
@@ -392,7 +426,7 @@ static void portfolio_draw(struct ui_screen *s, struct ui *ui)
 	long long now = store_now(ui->st);
 
 	ui_title(ui, _("Companies"));
-	portfolio_columns(ui, &c);
+	portfolio_columns(p, ui, now, &c);
 	portfolio_draw_header(p, ui, &c);
 	portfolio_draw_summary(p, ui);
 	if (p->n_view == 0) {
@@ -619,18 +653,7 @@ static enum ui_reaction portfolio_move(struct portfolio *p, enum ui_action act)
 
 	if (p->n_view == 0)
 		return UI_NONE;
-	switch (act) {
-	case UI_ACT_UP: if (p->sel > 0) p->sel--; break;
-	case UI_ACT_DOWN: if (p->sel + 1 < p->n_view) p->sel++; break;
-	case UI_ACT_PAGE_UP: p->sel = p->sel > page ? p->sel - page : 0; break;
-	case UI_ACT_PAGE_DOWN:
-		p->sel = p->sel + page < p->n_view ? p->sel + page : p->n_view - 1;
-		break;
-	case UI_ACT_FIRST: p->sel = 0; break;
-	case UI_ACT_LAST: p->sel = p->n_view - 1; break;
-	default: return UI_NONE;
-	}
-	return UI_REDRAW;
+	return ui_list_move(&p->sel, p->n_view, page, act) ? UI_REDRAW : UI_NONE;
 }
 
 static enum ui_reaction portfolio_search_key(struct portfolio *p, struct ui *ui,
@@ -716,9 +739,9 @@ static enum ui_reaction portfolio_key(struct ui_screen *s, struct ui *ui,
 		p->step = STEP_NAME;
 		return company_prompt(p, ui);
 	case UI_ACT_ASSESS:
-		return ui_start_assessment(ui, r->company.id, false, false);
 	case UI_ACT_RECHECK:
-		return ui_start_assessment(ui, r->company.id, true, false);
+		p->start = (struct ui_pending){ .id = r->company.id, .recheck = act == UI_ACT_RECHECK };
+		return ui_start_assessment(ui, &p->start);
 	case UI_ACT_ARCHIVE:
 		return portfolio_archive(p, ui, r);
 	case UI_ACT_DELETE:
@@ -761,12 +784,7 @@ static const struct ui_binding portfolio_keys[] = {
 	{ UI_ACT_SHOW_ARCHIVED, false },
 	{ UI_ACT_DELETE, false },
 	{ UI_ACT_SAMPLE, false },
-	{ UI_ACT_UP, false },
-	{ UI_ACT_DOWN, false },
-	{ UI_ACT_PAGE_UP, false },
-	{ UI_ACT_PAGE_DOWN, false },
-	{ UI_ACT_FIRST, false },
-	{ UI_ACT_LAST, false },
+	UI_BIND_MOVES(false),
 	{ UI_ACT_CLEAR_FILTER, false },
 	{ UI_ACT_HELP, true },
 	{ UI_ACT_QUIT, true },

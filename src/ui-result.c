@@ -1,7 +1,9 @@
 /*
  * ui-result.c - the result of one assessment: overall score and level,
  * completeness, a bar per dimension, the knock-outs that fired and why,
- * and the recommendations in order; scrollable.  Also owns report export
+ * the summary note, and the recommendations in order; scrollable.  The
+ * summary of a draft can be written here, a final assessment reopened.
+ * Also owns report export
  * for the result and comparison screens (ui_export_ask).
  */
 #include "config.h"
@@ -93,13 +95,20 @@ static enum ui_reaction export_chosen(struct ui *ui, void *owner, enum ui_action
 	return UI_POP;
 }
 
-enum ui_reaction ui_export_ask(struct ui *ui, struct ui_export *ex)
+enum ui_reaction ui_export_ask(struct ui *ui, struct ui_export *ex, const struct company *c,
+                               const struct assessment *a, bool comparison,
+                               ui_report_fn write, void *ctx)
 {
 	static const struct ui_binding formats[] = {
 		{ UI_ACT_EXPORT_MD, true }, { UI_ACT_EXPORT_HTML, true },
 		{ UI_ACT_EXPORT_TEXT, true }, { UI_ACT_EDIT_CANCEL, true },
 	};
 
+	ex->company = *c;
+	ex->assessment = *a;
+	ex->comparison = comparison;
+	ex->write = write;
+	ex->ctx = ctx;
 	return ui_push(ui, ui_choice_new(ui, _("Save the report as:"), formats,
 	                                 UI_NBIND(formats), export_chosen, ex));
 }
@@ -114,6 +123,7 @@ struct result {
 	struct company c;
 	bool have_company;
 	struct ui_export ex;
+	struct ui_pending pending; /* of a reopen or summary question */
 	struct store *st;         /* for the report's "since last time" */
 	int scroll, lines;
 };
@@ -192,6 +202,15 @@ static void result_draw_head(struct result *r, struct ui *ui, struct ui_doc *d)
 		}
 		ui_put(ui, row, x, d->width - lw, ROLE_NORMAL, buf, false);
 	}
+}
+
+static void result_draw_summary(struct result *r, struct ui *ui, struct ui_doc *d)
+{
+	if (!r->s.a.summary || !*r->s.a.summary)
+		return;
+	ui_doc_row(d);
+	ui_doc_text(ui, d, 0, ROLE_HEADER, _("Summary"));
+	ui_doc_text(ui, d, 2, ROLE_NORMAL, r->s.a.summary);
 }
 
 static void result_draw_dims(struct result *r, struct ui *ui, struct ui_doc *d)
@@ -313,12 +332,12 @@ static void result_draw(struct ui_screen *s, struct ui *ui)
 		return;
 	}
 	result_draw_head(r, ui, &d);
+	result_draw_summary(r, ui, &d);
 	result_draw_dims(r, ui, &d);
 	result_draw_knockouts(r, ui, &d);
 	result_draw_recs(r, ui, &d);
 	r->lines = d.lines;
-	if (r->scroll + d.height < d.lines && d.height > 0)
-		ui_put(ui, d.top + d.height - 1, COLS - 3, 2, ROLE_BOLD, ui_sym(ui, SYM_DOWN), false);
+	ui_doc_more(ui, &d);
 }
 
 /* Report with "since last time" when this is a final assessment with a
@@ -356,30 +375,31 @@ static int result_write(FILE *out, enum report_format fmt, void *ctx)
 static enum ui_reaction result_key(struct ui_screen *s, struct ui *ui, enum ui_action act, int ch)
 {
 	struct result *r = (struct result *)s;
-	int h = ui_body_height();
+	bool shown = r->loaded && r->s.cat;
 
+	if (act == UI_ACT_BACK)
+		return UI_POP;
+	if (ui_page_move(&r->scroll, r->lines, ui_body_height(), act))
+		return UI_REDRAW;
+	if (!shown)
+		return UI_NONE;
 	switch (act) {
-	case UI_ACT_BACK: return UI_POP;
-	case UI_ACT_UP: r->scroll--; break;
-	case UI_ACT_DOWN: r->scroll++; break;
-	case UI_ACT_PAGE_UP: r->scroll -= h - 1; break;
-	case UI_ACT_PAGE_DOWN: r->scroll += h - 1; break;
-	case UI_ACT_FIRST: r->scroll = 0; break;
-	case UI_ACT_LAST: r->scroll = r->lines; break;
 	case UI_ACT_EXPORT:
-		if (!r->loaded || !r->s.cat || !r->have_company)
+		if (!r->have_company)
 			return UI_NONE;
-		r->ex.company = r->c;
-		r->ex.assessment = r->s.a;
-		r->ex.comparison = false;
-		r->ex.write = result_write;
-		r->ex.ctx = r;
-		return ui_export_ask(ui, &r->ex);
+		return ui_export_ask(ui, &r->ex, &r->c, &r->s.a, false, result_write, r);
+	case UI_ACT_SUMMARY:
+		return ui_meta_ask(ui, &r->s.a, true, &r->pending);
+	case UI_ACT_REOPEN:
+		if (r->s.a.status != ASSESS_FINAL) {
+			ui_error(ui, "%s", _("Only a final assessment can be reopened; this one is a draft."));
+			return UI_REDRAW;
+		}
+		r->pending.id = r->id;
+		return ui_reopen_ask(ui, &r->pending);
 	default:
 		return UI_NONE;
 	}
-	r->scroll = ui_scroll_clamp(r->scroll, r->lines, h);
-	return UI_REDRAW;
 }
 
 static void result_enter(struct ui_screen *s, struct ui *ui)
@@ -410,12 +430,9 @@ static void result_destroy(struct ui_screen *s)
 
 static const struct ui_binding result_keys[] = {
 	{ UI_ACT_EXPORT, true },
-	{ UI_ACT_UP, false },
-	{ UI_ACT_DOWN, false },
-	{ UI_ACT_PAGE_UP, true },
-	{ UI_ACT_PAGE_DOWN, true },
-	{ UI_ACT_FIRST, false },
-	{ UI_ACT_LAST, false },
+	{ UI_ACT_SUMMARY, true },
+	{ UI_ACT_REOPEN, false },
+	UI_BIND_MOVES(true),
 	{ UI_ACT_BACK, true },
 	{ UI_ACT_HELP, true },
 	{ UI_ACT_QUIT, true },

@@ -65,6 +65,8 @@
 	X(MARK,        ' ', 0, N_("Mark"), N_("Mark this assessment for a comparison (again to unmark)")) \
 	X(COMPARE,     'c', 0, N_("Compare"), N_("Compare the marked assessment with this one (default: the last two final ones)")) \
 	X(REOPEN,      'o', 0, N_("Reopen"), N_("Turn a final assessment back into a draft (asks why)")) \
+	X(ASSESSOR,    'a', 0, N_("Assessor"), N_("Change who makes this assessment (drafts only)")) \
+	X(SUMMARY,     's', 0, N_("Summary"), N_("Write or change the summary note of the assessment (drafts only)")) \
 	X(TOGGLE_UNCHANGED, 'u', 0, N_("Unchanged"), N_("Show or hide the items that did not change")) \
 	X(EXPORT_MD,   'm', 0, N_("Markdown"), N_("Save the report as Markdown")) \
 	X(EXPORT_HTML, 'w', 0, N_("HTML"), N_("Save the report as one HTML file")) \
@@ -97,6 +99,18 @@ struct ui_binding {
 	bool bar;
 };
 #define UI_NBIND(a) (sizeof(a) / sizeof((a)[0]))
+/* The movement keys of every list and page; pages: PgUp/PgDn on the bar. */
+#define UI_BIND_MOVES(pages) \
+	{ UI_ACT_UP, false }, { UI_ACT_DOWN, false }, \
+	{ UI_ACT_PAGE_UP, (pages) }, { UI_ACT_PAGE_DOWN, (pages) }, \
+	{ UI_ACT_FIRST, false }, { UI_ACT_LAST, false }
+/* Moves a list cursor *sel among n rows for a movement action; page is
+ * the step of PgUp/PgDn.  False when act is not a movement (nothing
+ * changes); true otherwise, also when the list is empty. */
+bool ui_list_move(size_t *sel, size_t n, size_t page, enum ui_action act);
+/* Scrolls a page of lines lines shown in height rows for a movement
+ * action, clamped; false when act is not a movement. */
+bool ui_page_move(int *scroll, int lines, int height, enum ui_action act);
 
 /* What the main loop does after a key was handled. */
 enum ui_reaction {
@@ -197,9 +211,26 @@ struct ui_screen *ui_confirm_new(struct ui *ui, const char *message,
                                  ui_choice_fn chosen, void *owner);
 
 /* ---- shared operations ---------------------------------------------------- */
-/* Starts (or resumes) an assessment of a company and opens the form. */
-enum ui_reaction ui_start_assessment(struct ui *ui, long long company_id, bool recheck,
-                                     bool replace);
+/* What an asking screen keeps for a question it opened (the question's
+ * answer arrives after the key handler has returned). */
+struct ui_pending {
+	long long id;             /* company or assessment */
+	bool recheck;             /* starting: from the last final answers */
+};
+/* Starts (or resumes) an assessment of company p->id and opens the form.
+ * A new assessment first asks for the assessor (prefilled with the last
+ * one named for the company; Esc starts nothing); an open draft is
+ * resumed without asking.  p belongs to the calling screen. */
+enum ui_reaction ui_start_assessment(struct ui *ui, struct ui_pending *p);
+/* Asks why the final assessment p->id is reopened, reopens it and opens
+ * the form in place of the question. */
+enum ui_reaction ui_reopen_ask(struct ui *ui, struct ui_pending *p);
+/* Asks for the assessor (summary false) or the summary note of a, with the
+ * current text to edit, and saves it; a final assessment is refused with
+ * the advice to reopen it first.  The screen beneath is entered again
+ * afterwards, so it reloads.  p->id is set to a's id. */
+enum ui_reaction ui_meta_ask(struct ui *ui, const struct assessment *a, bool summary,
+                             struct ui_pending *p);
 /* Asks for a format, then writes a report next to the user; the full path
  * goes to the status line.  write() produces the report. */
 typedef int (*ui_report_fn)(FILE *out, enum report_format fmt, void *ctx);
@@ -210,6 +241,9 @@ struct ui_export {
 	ui_report_fn write;
 	void *ctx;
 };
-enum ui_reaction ui_export_ask(struct ui *ui, struct ui_export *ex);
+/* Fills ex and asks for the format; ex belongs to the calling screen. */
+enum ui_reaction ui_export_ask(struct ui *ui, struct ui_export *ex, const struct company *c,
+                               const struct assessment *a, bool comparison,
+                               ui_report_fn write, void *ctx);
 
 #endif

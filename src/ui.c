@@ -144,6 +144,39 @@ enum ui_reaction ui_replace(struct ui *ui, struct ui_screen *s)
 	return UI_REPLACE;
 }
 
+/* ---- moving in lists and pages ----------------------------------------------- */
+
+bool ui_list_move(size_t *sel, size_t n, size_t page, enum ui_action act)
+{
+	size_t last = n ? n - 1 : 0;
+
+	switch (act) {
+	case UI_ACT_UP: if (*sel > 0) (*sel)--; break;
+	case UI_ACT_DOWN: if (*sel < last) (*sel)++; break;
+	case UI_ACT_PAGE_UP: *sel = *sel > page ? *sel - page : 0; break;
+	case UI_ACT_PAGE_DOWN: *sel = *sel + page < last ? *sel + page : last; break;
+	case UI_ACT_FIRST: *sel = 0; break;
+	case UI_ACT_LAST: *sel = last; break;
+	default: return false;
+	}
+	return true;
+}
+
+bool ui_page_move(int *scroll, int lines, int height, enum ui_action act)
+{
+	switch (act) {
+	case UI_ACT_UP: (*scroll)--; break;
+	case UI_ACT_DOWN: (*scroll)++; break;
+	case UI_ACT_PAGE_UP: *scroll -= height - 1; break;
+	case UI_ACT_PAGE_DOWN: *scroll += height - 1; break;
+	case UI_ACT_FIRST: *scroll = 0; break;
+	case UI_ACT_LAST: *scroll = lines; break;
+	default: return false;
+	}
+	*scroll = ui_scroll_clamp(*scroll, lines, height);
+	return true;
+}
+
 /* ---- the stack ----------------------------------------------------------- */
 
 static struct ui_screen *ui_top(struct ui *ui)
@@ -269,13 +302,8 @@ static void ui_draw_too_small(struct ui *ui)
 	snprintf(buf, sizeof buf, _("Terminal too small (need %dx%d)"),
 	         UI_MIN_COLS, UI_MIN_LINES);
 	n = ui_wrap(buf, COLS, sp, LINES < 10 ? LINES : 10);
-	for (i = 0; i < n; i++) {
-		char *line = strndup(sp[i].s, sp[i].len);
-
-		if (line)
-			ui_put(ui, i, 0, COLS, ROLE_BOLD, line, false);
-		free(line);
-	}
+	for (i = 0; i < n; i++)
+		ui_put_span(ui, i, 0, COLS, ROLE_BOLD, &sp[i]);
 }
 
 static void ui_draw(struct ui *ui)
@@ -571,20 +599,10 @@ static void help_draw(struct ui_screen *s, struct ui *ui)
 static enum ui_reaction help_key(struct ui_screen *s, struct ui *ui, enum ui_action act, int ch)
 {
 	struct help_screen *h = (struct help_screen *)s;
-	int page = ui_body_height() - 2;
 
-	switch (act) {
-	case UI_ACT_BACK: return UI_POP;
-	case UI_ACT_UP: h->scroll--; break;
-	case UI_ACT_DOWN: h->scroll++; break;
-	case UI_ACT_PAGE_UP: h->scroll -= page; break;
-	case UI_ACT_PAGE_DOWN: h->scroll += page; break;
-	case UI_ACT_FIRST: h->scroll = 0; break;
-	case UI_ACT_LAST: h->scroll = h->lines; break;
-	default: return UI_NONE;
-	}
-	h->scroll = ui_scroll_clamp(h->scroll, h->lines, ui_body_height() - 1);
-	return UI_REDRAW;
+	if (act == UI_ACT_BACK)
+		return UI_POP;
+	return ui_page_move(&h->scroll, h->lines, ui_body_height() - 1, act) ? UI_REDRAW : UI_NONE;
 }
 
 static void help_resize(struct ui_screen *s, struct ui *ui)
@@ -600,9 +618,7 @@ static void ui_free_screen(struct ui_screen *s)
 }
 
 static const struct ui_binding help_keys[] = {
-	{ UI_ACT_BACK, true }, { UI_ACT_UP, false }, { UI_ACT_DOWN, false },
-	{ UI_ACT_PAGE_UP, true }, { UI_ACT_PAGE_DOWN, true }, { UI_ACT_FIRST, false },
-	{ UI_ACT_LAST, false }, { UI_ACT_QUIT, true },
+	{ UI_ACT_BACK, true }, UI_BIND_MOVES(true), { UI_ACT_QUIT, true },
 };
 
 static const struct ui_screen_ops help_ops = {
@@ -663,13 +679,8 @@ static void prompt_draw(struct ui_screen *s, struct ui *ui)
 
 	n = ui_wrap(p->label, COLS - 12 < 68 ? COLS - 12 : 68, sp, 6);
 	y = ui_box(ui, n + 4, &x, &w);
-	for (i = 0; i < n; i++) {
-		char *line = strndup(sp[i].s, sp[i].len);
-
-		if (line)
-			ui_put(ui, y + 1 + i, x + 2, w - 4, ROLE_BOLD, line, false);
-		free(line);
-	}
+	for (i = 0; i < n; i++)
+		ui_put_span(ui, y + 1 + i, x + 2, w - 4, ROLE_BOLD, &sp[i]);
 	ui_edit_draw(&p->edit, ui, y + 2 + n, x + 2, w - 4);
 }
 
@@ -763,13 +774,8 @@ static void choice_draw(struct ui_screen *s, struct ui *ui)
 
 	n = ui_wrap(c->message, COLS - 12 < 68 ? COLS - 12 : 68, sp, 16);
 	y = ui_box(ui, n + 4, &x, &w);
-	for (i = 0; i < n; i++) {
-		char *line = strndup(sp[i].s, sp[i].len);
-
-		if (line)
-			ui_put(ui, y + 1 + i, x + 2, w - 4, ROLE_NORMAL, line, false);
-		free(line);
-	}
+	for (i = 0; i < n; i++)
+		ui_put_span(ui, y + 1 + i, x + 2, w - 4, ROLE_NORMAL, &sp[i]);
 	cx = x + 2;
 	for (k = 0; k < c->ops.n_keys; k++) {
 		const struct ui_action_info *a = ui_action_info(c->keys[k].act);

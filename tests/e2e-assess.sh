@@ -20,6 +20,9 @@ expect_screen "company added" "Company added."
 expect_screen "company listed with its UTF-8 name" "▸ Müller & Söhne GmbH"
 
 send n
+expect_screen "a new assessment asks who makes it" "Assessor: who makes this assessment?"
+send_text "Anna Becker"
+send Enter
 expect_screen "form opens with progress" "Answered 0 of "
 total=$(screen | sed -n 's/.*Answered 0 of \([0-9][0-9]*\).*/\1/p' | head -1)
 if [ -z "$total" ]; then not_ok "read the number of items"; dump_screen; tap_done; fi
@@ -88,6 +91,7 @@ expect_status "report --json works" 0 test -s "$T/r.json"
 expect_match "assessment is final" "$T/r.json" '"status": "final"'
 expect_match "company name stored exactly" "$T/r.json" '"name": "Müller & Söhne GmbH"'
 expect_match "industry stored" "$T/r.json" '"industry": "Tischlerei"'
+expect_match "assessor stored" "$T/r.json" '"assessor": "Anna Becker"'
 expect_match "umlaut note stored" "$T/r.json" '"note": "Größere Ziele für Übermorgen"'
 expect_match "second note stored" "$T/r.json" '"note": "ask the owner"'
 expect_match "complete" "$T/r.json" '"completeness": 100'

@@ -25,6 +25,8 @@ send Enter Enter Enter
 expect_screen "added, in German" "Unternehmen angelegt."
 expect_screen "column titles" "Unternehmen"
 send n
+expect_screen "assessor question in German" "Wer führt diese Bewertung durch?"
+send Enter
 expect_screen "form: progress" "0 von 24 beantwortet"
 expect_screen "form: note line" "Notiz: (keine; n schreibt eine)"
 expect_screen "form: key bar" "Abschließen"

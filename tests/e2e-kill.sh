@@ -13,6 +13,8 @@ item_rows() { screen | grep -aE '^(▸| ) [1-9]\.[0-9]+ ' | sed 's/^\(▸\| \) /
 e2e_start
 expect_screen "portfolio" "Müller & Söhne GmbH"
 send n
+expect_screen "asks who assesses" "Assessor: who makes this assessment?"
+send Enter
 expect_screen "form" "Answered 0 of "
 send 3 1
 send n

@@ -9,6 +9,8 @@
 #   send KEY...              tmux key names (Enter, Escape, Down, C-c, ...)
 #   send_text TEXT           type TEXT literally
 #   screen                   print the screen
+#   screen_attrs             print the screen with its attribute and colour
+#                            escape sequences
 #   wait_for TEXT [SECONDS]  poll until TEXT is on screen (default 10 s)
 #   wait_gone TEXT [SECONDS] poll until TEXT is not on screen
 #   expect_screen DESC TEXT  one TAP line: TEXT appears (screen dump on failure)
@@ -55,10 +57,17 @@ e2e_start() {
 send() { tm send-keys -t t "$@"; }
 send_text() { tm send-keys -t t -l "$1"; }
 screen() { tm capture-pane -p -t t; }
+screen_attrs() { tm capture-pane -p -e -t t; }
 # The program's pid: the child of the wrapper shell.
 e2e_pid() {
 	[ -s "$T/pid" ] || return 0
-	ps -o pid= --ppid "$(cat "$T/pid")" 2>/dev/null | tr -d ' ' | head -1
+	_w=$(cat "$T/pid")
+	if command -v ps >/dev/null 2>&1; then
+		ps -o pid= --ppid "$_w" 2>/dev/null | tr -d ' ' | head -1
+	else
+		# A minimal system without procps: ask the kernel directly.
+		awk '{ print $1 }' "/proc/$_w/task/$_w/children" 2>/dev/null
+	fi
 }
 
 wait_for() {

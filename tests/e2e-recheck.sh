@@ -27,6 +27,8 @@ expect_eq "first assessment is final" final \
 e2e_start
 expect_screen "company in the portfolio" "Müller & Söhne GmbH"
 send r
+expect_screen "re-check asks who makes it" "Assessor: who makes this re-check?"
+send Enter
 expect_screen "re-check says answers are carried" "Re-check started"
 expect_screen "all answers carried" "$n carried to confirm"
 expect_screen "carried answer explained" "Carried over from last time"

@@ -38,10 +38,18 @@ e2e_start
 expect_screen "portfolio" "Bäckerei Morgenrot"
 shrink_and_back portfolio
 
+# level_columns: the character column where each company's level starts
+# (after the name column), one line per company, de-duplicated.
+level_columns() {
+	screen | grep -a '(Beispiel) ' | sed -E 's/^(.*\(Beispiel\) +).*/\1/' |
+		while IFS= read -r l; do printf '%s' "$l" | LC_ALL=C.UTF-8 wc -m; done | sort -u
+}
 tm resize-window -t t -x 120 -y 40
-expect_screen "a big terminal is used: wider name column" "Fahrradladen Speiche & Co. (Beispiel)"
+expect_screen "a big terminal is used: wider name column" "Fahrradladen Speiche & Co. (Beispiel)   "
+expect_eq "120 columns: the level column lines up (by display width)" 1 "$(level_columns | wc -l)"
 tm resize-window -t t -x 80 -y 24
-wait_for "Fahrradladen Speiche & Co. (Bei…"
+expect_screen "80 columns: the name column takes the free width" "Fahrradladen Speiche & Co. (Beispiel) "
+expect_eq "80 columns: the level column lines up (by display width)" 1 "$(level_columns | wc -l)"
 
 send Enter
 expect_screen "history" "Overall score over time"
@@ -61,6 +69,9 @@ shrink_and_back comparison
 send Escape
 wait_for "Overall score over time"
 send n
+expect_screen "assessor prompt" "Assessor: who makes this assessment?"
+shrink_and_back "assessor prompt"
+send Enter
 expect_screen "form" "Answered 0 of"
 send 3 2
 wait_for "Answered 2 of"
