@@ -170,6 +170,20 @@ enum store_err assess_resolve(struct store *st, const char *ref, long long *id)
 
 /* ---- starting and finishing ---------------------------------------------- */
 
+/* The id of the company's nth newest final assessment. */
+static enum store_err final_id(struct store *st, long long company_id, int nth, long long *id)
+{
+	struct assessment a;
+	enum store_err err;
+
+	memset(&a, 0, sizeof a);
+	err = store_assessment_final(st, company_id, nth, &a);
+	if (err == STORE_OK)
+		*id = a.id;
+	store_assessment_clear(&a);
+	return err;
+}
+
 enum store_err assess_start(struct store *st, long long company_id, bool from_previous,
                             const char *assessor, long long *id, bool *resumed)
 {
@@ -204,11 +218,7 @@ enum store_err assess_start(struct store *st, long long company_id, bool from_pr
 	if (err != STORE_NOT_FOUND)
 		return err;
 	if (from_previous) {
-		memset(&a, 0, sizeof a);
-		err = store_assessment_final(st, company_id, 0, &a);
-		if (err == STORE_OK)
-			from = a.id;
-		store_assessment_clear(&a);
+		err = final_id(st, company_id, 0, &from);
 		if (err != STORE_OK && err != STORE_NOT_FOUND)
 			return err;
 	}
@@ -245,20 +255,6 @@ void assess_compared_clear(struct compared *c)
 	assess_clear(&c->old);
 	assess_clear(&c->new);
 	memset(&c->cmp, 0, sizeof c->cmp);
-}
-
-/* The id of the company's nth newest final assessment. */
-static enum store_err final_id(struct store *st, long long company_id, int nth, long long *id)
-{
-	struct assessment a;
-	enum store_err err;
-
-	memset(&a, 0, sizeof a);
-	err = store_assessment_final(st, company_id, nth, &a);
-	if (err == STORE_OK)
-		*id = a.id;
-	store_assessment_clear(&a);
-	return err;
 }
 
 enum store_err assess_compare(struct store *st, long long company_id,

@@ -7,22 +7,17 @@
 #include "config.h"
 
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
+#include "cli-util.h"
 #include "exchange.h"
 #include "i18n.h"
 #include "store.h"
-
-#if defined(__GNUC__) || defined(__clang__)
-#define PRINTF_LIKE(f, a) __attribute__((format(printf, f, a)))
-#else
-#define PRINTF_LIKE(f, a)
-#endif
 
 static const char help_export[] = N_(
 	"Usage: smready export [--format json|csv] [--separator C] [-o FILE] [--all]\n"
@@ -52,27 +47,6 @@ static const char help_import[] = N_(
 	"  --dry-run   report what the import would do, change nothing\n"
 	"  --help      show this help\n");
 
-static int help(const char *text)
-{
-	fputs(_(text), stdout);
-	return EXIT_OK;
-}
-
-/* A bad command line: what is wrong, and where help is. */
-static int usage(const char *verb, const char *fmt, ...) PRINTF_LIKE(2, 3);
-static int usage(const char *verb, const char *fmt, ...)
-{
-	va_list ap;
-
-	fputs("smready: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-	fprintf(stderr, _("Try 'smready %s --help'.\n"), verb);
-	return EXIT_USAGE;
-}
-
 /* The value of option name at argv[*i], as "--name=V" or "--name V";
  * NULL when argv[*i] is not that option.  *missing is set when the value
  * is absent. */
@@ -95,16 +69,27 @@ static const char *opt_value(int argc, char **argv, int *i, const char *name,
 	return argv[++*i];
 }
 
-static int exit_for(enum store_err err)
+/* A pipe or device (a FIFO, /dev/stdout) is written as it is: renaming a
+ * file onto it would replace it instead of writing to it. */
+static int export_to_special(struct store *st, const char *path,
+                             const struct exchange_export_opts *o)
 {
-	switch (err) {
-	case STORE_OK: return EXIT_OK;
-	case STORE_BUSY: return EXIT_BUSY;
-	case STORE_CORRUPT:
-	case STORE_NOT_DB:
-	case STORE_NEWER: return EXIT_DB;
-	default: return EXIT_FAIL;
+	char msg[512] = "";
+	enum store_err err;
+	FILE *f = fopen(path, "w");
+
+	if (!f) {
+		fprintf(stderr, _("smready: Cannot write %s: %s\n"), path, strerror(errno));
+		return EXIT_FAIL;
 	}
+	err = exchange_export(st, f, o, msg, sizeof msg);
+	if (fclose(f) != 0 && err == STORE_OK) {
+		snprintf(msg, sizeof msg, "%s", strerror(errno));
+		err = STORE_IO;
+	}
+	if (err != STORE_OK)
+		fprintf(stderr, _("smready: Cannot write %s: %s\n"), path, msg);
+	return cli_exit_for(err);
 }
 
 /* Writes the export to a temporary file beside path and renames it into
@@ -154,7 +139,7 @@ static int export_to_file(struct store *st, const char *path,
 		fprintf(stderr, _("smready: Cannot write %s: %s\n"), path, msg);
 	}
 	free(tmp);
-	return exit_for(err);
+	return cli_exit_for(err);
 }
 
 static int export_to_stdout(struct store *st, const struct exchange_export_opts *o)
@@ -164,7 +149,7 @@ static int export_to_stdout(struct store *st, const struct exchange_export_opts 
 
 	if (err != STORE_OK)
 		fprintf(stderr, "smready: %s\n", msg);
-	return exit_for(err);
+	return cli_exit_for(err);
 }
 
 /* Resolves COMPANY arguments (name, UUID or number) to ids. */
@@ -180,10 +165,8 @@ static int export_select(struct store *st, char **refs, int n, long long *ids)
 			        refs[i]);
 			return EXIT_FAIL;
 		}
-		if (err != STORE_OK) {
-			fprintf(stderr, "smready: %s\n", store_error(st));
-			return exit_for(err);
-		}
+		if (err != STORE_OK)
+			return cli_store_fail(st, err);
 		ids[i] = c.id;
 		store_company_clear(&c);
 	}
@@ -195,6 +178,7 @@ int cli_export(struct store *st, int argc, char **argv)
 	struct exchange_export_opts o = { .format = EXCHANGE_JSON, .separator = ',' };
 	const char *output = NULL, *v;
 	long long *ids = NULL;
+	struct stat sb;
 	int i, status;
 
 	for (i = 1; i < argc && argv[i][0] == '-' && argv[i][1] != '\0'; i++) {
@@ -204,7 +188,7 @@ int cli_export(struct store *st, int argc, char **argv)
 			i++;
 			break;
 		} else if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
-			return help(help_export);
+			return cli_help(help_export);
 		} else if (strcmp(argv[i], "--all") == 0) {
 			o.include_archived = true;
 		} else if ((v = opt_value(argc, argv, &i, "--format", &missing))) {
@@ -213,13 +197,13 @@ int cli_export(struct store *st, int argc, char **argv)
 			else if (strcmp(v, "csv") == 0)
 				o.format = EXCHANGE_CSV;
 			else {
-				return usage(argv[0], _("Unknown format \"%s\": use json or csv."), v);
+				return cli_usage(argv[0], _("Unknown format \"%s\": use json or csv."), v);
 			}
 		} else if ((v = opt_value(argc, argv, &i, "--separator", &missing))) {
 			if (strcmp(v, "tab") == 0 || strcmp(v, "\\t") == 0)
 				v = "\t";
 			if (strlen(v) != 1 || !exchange_separator_valid((unsigned char)v[0])) {
-				return usage(argv[0], "%s", _("The separator must be one punctuation "
+				return cli_usage(argv[0], "%s", _("The separator must be one punctuation "
 				                              "character such as ; or , (or tab)."));
 			}
 			o.separator = v[0];
@@ -228,14 +212,14 @@ int cli_export(struct store *st, int argc, char **argv)
 			output = v;
 		} else {
 			if (missing)
-				return usage(argv[0], _("The option '%s' needs a value."), argv[i]);
-			return usage(argv[0], _("Unknown option '%s'."), argv[i]);
+				return cli_usage(argv[0], _("The option '%s' needs a value."), argv[i]);
+			return cli_usage(argv[0], _("Unknown option '%s'."), argv[i]);
 		}
 		if (missing)
-			return usage(argv[0], _("The option '%s' needs a value."), argv[i]);
+			return cli_usage(argv[0], _("The option '%s' needs a value."), argv[i]);
 	}
 	if (output && output[0] == '\0')
-		return usage(argv[0], _("The option '%s' needs a value."), "--output");
+		return cli_usage(argv[0], _("The option '%s' needs a value."), "--output");
 	if (i < argc) {
 		ids = calloc((size_t)(argc - i), sizeof *ids);
 		if (!ids) {
@@ -250,7 +234,9 @@ int cli_export(struct store *st, int argc, char **argv)
 		o.ids = ids;
 		o.n_ids = (size_t)(argc - i);
 	}
-	if (output && strcmp(output, "-") != 0)
+	if (output && strcmp(output, "-") != 0 && stat(output, &sb) == 0 && !S_ISREG(sb.st_mode))
+		status = export_to_special(st, output, &o);
+	else if (output && strcmp(output, "-") != 0)
 		status = export_to_file(st, output, &o);
 	else
 		status = export_to_stdout(st, &o);
@@ -296,16 +282,16 @@ int cli_import(struct store *st, int argc, char **argv)
 			dry_run = true;
 		else if (!opts_done && (strcmp(argv[i], "-h") == 0 ||
 		                        strcmp(argv[i], "--help") == 0))
-			return help(help_import);
+			return cli_help(help_import);
 		else if (!opts_done && argv[i][0] == '-' && argv[i][1] != '\0') {
-			return usage(argv[0], _("Unknown option '%s'."), argv[i]);
+			return cli_usage(argv[0], _("Unknown option '%s'."), argv[i]);
 		} else if (file) {
-			return usage(argv[0], "%s", _("'import' reads one file."));
+			return cli_usage(argv[0], "%s", _("'import' reads one file."));
 		} else
 			file = argv[i];
 	}
 	if (!file) {
-		return usage(argv[0], "%s", _("'import' needs a file name, or - for standard "
+		return cli_usage(argv[0], "%s", _("'import' needs a file name, or - for standard "
 		                              "input."));
 	}
 	in = strcmp(file, "-") == 0 ? stdin : fopen(file, "rb");
@@ -331,7 +317,7 @@ int cli_import(struct store *st, int argc, char **argv)
 	default:
 		fprintf(stderr, "smready: %s\n", rep.error);
 		fprintf(stderr, "%s\n", _("Nothing was imported; the database is unchanged."));
-		status = exit_for(rep.store_status == STORE_OK ? STORE_ERROR : rep.store_status);
+		status = cli_exit_for(rep.store_status == STORE_OK ? STORE_ERROR : rep.store_status);
 		break;
 	}
 	exchange_report_clear(&rep);

@@ -4,14 +4,14 @@
  * cli.c - the command-line verbs: parses each verb's options, calls the
  * store and the assessment core, and prints aligned plain text or JSON on
  * stdout, messages on stderr.  Owns the verb table (so main can tell a typo
- * from a verb before touching the database), the per-verb help texts and
- * the mapping of store errors to exit statuses.
+ * from a verb before touching the database, and so each verb's options,
+ * help and number of arguments are declared in one place) and the per-verb
+ * help texts.
  */
 
 #include <errno.h>
 #include <getopt.h>
 #include <jansson.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,79 +21,93 @@
 #include "assess.h"
 #include "catalogue.h"
 #include "cli.h"
+#include "cli-util.h"
 #include "i18n.h"
 #include "report.h"
 #include "scoring.h"
 #include "store.h"
 #include "text.h"
 
-#if defined(__GNUC__) || defined(__clang__)
-#define PRINTF_LIKE(f, a) __attribute__((format(printf, f, a)))
-#else
-#define PRINTF_LIKE(f, a)
-#endif
-
 #define DUE_AFTER_DAYS 91
 #define DAY (24LL * 60 * 60)
 
-/* ---- messages and exit statuses ------------------------------------------ */
+/* ---- verbs and their options ----------------------------------------------
+ * Each verb of this file declares in the verb table (at the end) which
+ * options it takes and how many arguments; cli_run() parses the command
+ * line into struct args before the verb runs, so a verb only checks values,
+ * calls the core and prints. */
 
-static void cli_msg(const char *fmt, ...) PRINTF_LIKE(1, 2);
-static void cli_msg(const char *fmt, ...)
-{
-	va_list ap;
+/* Every option a verb may take.  The ones below 256 are also short options
+ * (-a, -y, -o, -h) for the verbs that take them. */
+enum opt {
+	OPT_END = 0,
+	OPT_ALL = 'a',
+	OPT_HELP = 'h',
+	OPT_OUTPUT = 'o',
+	OPT_YES = 'y',
+	OPT_JSON = 256,
+	OPT_FRESH,
+	OPT_ASSESSOR,
+	OPT_NOTE,
+	OPT_REASON,
+	OPT_INDUSTRY,
+	OPT_CONTACT,
+	OPT_NOTES,
+	OPT_FORMAT,
+	OPT_REMOVE
+};
 
-	fputs("smready: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-}
+#define VERB_MAX_OPTS 5
 
-/* A bad command line: says what is wrong and where help is. */
-static int cli_usage(const char *verb, const char *fmt, ...) PRINTF_LIKE(2, 3);
-static int cli_usage(const char *verb, const char *fmt, ...)
-{
-	va_list ap;
+static const struct option opt_defs[] = {
+	{ "all", no_argument, NULL, OPT_ALL },
+	{ "output", required_argument, NULL, OPT_OUTPUT },
+	{ "yes", no_argument, NULL, OPT_YES },
+	{ "json", no_argument, NULL, OPT_JSON },
+	{ "fresh", no_argument, NULL, OPT_FRESH },
+	{ "assessor", required_argument, NULL, OPT_ASSESSOR },
+	{ "note", required_argument, NULL, OPT_NOTE },
+	{ "reason", required_argument, NULL, OPT_REASON },
+	{ "industry", required_argument, NULL, OPT_INDUSTRY },
+	{ "contact", required_argument, NULL, OPT_CONTACT },
+	{ "notes", required_argument, NULL, OPT_NOTES },
+	{ "format", required_argument, NULL, OPT_FORMAT },
+	{ "remove", no_argument, NULL, OPT_REMOVE },
+};
 
-	fputs("smready: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-	fprintf(stderr, _("Try 'smready %s --help'.\n"), verb);
-	return EXIT_USAGE;
-}
+/* A parsed command line: the options given and the arguments left. */
+struct args {
+	bool all, json, fresh, yes, remove;
+	const char *assessor, *note, *reason, *industry, *contact, *notes, *output;
+	enum report_format fmt;
+	char **pos;
+	int npos;
+};
 
-static int exit_for(enum store_err err)
-{
-	switch (err) {
-	case STORE_OK:
-		return EXIT_OK;
-	case STORE_BUSY:
-		return EXIT_BUSY;
-	case STORE_CORRUPT:
-	case STORE_NOT_DB:
-	case STORE_NEWER:
-		return EXIT_DB;
-	default:
-		return EXIT_FAIL;
-	}
-}
+/* Bit n of verb.nargs: the verb takes n arguments. */
+#define NARGS(n) (1u << (n))
+#define NARGS_ANY (~0u)
 
-/* Reports a store failure with its message and returns the exit status. */
-static int store_fail(struct store *st, enum store_err err)
-{
-	const char *msg = store_error(st);
+enum {
+	V_READS = 1 << 0,         /* never writes the database */
+	V_NO_STORE = 1 << 1,      /* needs no database at all */
+	V_EXTERNAL = 1 << 2       /* implemented elsewhere; parses its own --help */
+};
 
-	if (err == STORE_READONLY)
-		cli_msg(_("The database %s is open read-only; nothing was changed."), store_path(st));
-	else
-		cli_msg("%s", msg && *msg ? msg : _("The database operation failed."));
-	return exit_for(err);
-}
+struct verb {
+	const char *name;
+	/* A verb parsed by cli_run() ... */
+	int (*run)(struct store *st, const struct args *a);
+	/* ... or one that reads its own argv (argv[0] is the verb). */
+	int (*run_argv)(struct store *st, int argc, char **argv);
+	const char *help;                   /* N_() text for --help */
+	enum opt opts[VERB_MAX_OPTS + 1];   /* besides --help; ends with OPT_END */
+	unsigned nargs;                     /* NARGS() of each allowed count */
+	const char *nargs_msg;              /* N_(): wrong count; NULL: names the extra one */
+	unsigned flags;
+};
 
-/* ---- option parsing ------------------------------------------------------ */
+static const struct verb *verb_find(const char *name);
 
 /* Reports getopt's '?' or ':' result as a usage error. */
 static int opt_error(const char *verb, int c, char **argv)
@@ -107,17 +121,96 @@ static int opt_error(const char *verb, int c, char **argv)
 	return cli_usage(verb, _("Unknown option '%s'."), arg);
 }
 
-static void opt_reset(void)
+/* getopt_long's tables for verb v's options and --help. */
+static void opts_build(const struct verb *v, struct option *longopts, char *shortopts)
 {
+	size_t i, n = 0, s = 0;
+	const enum opt *o;
+
+	shortopts[s++] = ':';
+	for (o = v->opts; *o != OPT_END; o++) {
+		for (i = 0; i < sizeof opt_defs / sizeof opt_defs[0]; i++)
+			if (opt_defs[i].val == (int)*o)
+				break;
+		longopts[n++] = opt_defs[i];
+		if (*o < 256) {
+			shortopts[s++] = (char)*o;
+			if (opt_defs[i].has_arg == required_argument)
+				shortopts[s++] = ':';
+		}
+	}
+	longopts[n++] = (struct option){ "help", no_argument, NULL, OPT_HELP };
+	longopts[n] = (struct option){ NULL, 0, NULL, 0 };
+	shortopts[s++] = 'h';
+	shortopts[s] = '\0';
+}
+
+/* Parses argv (argv[0] the verb or subcommand) by v's table into a.
+ * Returns -1 when the verb should run, else the exit status to end with
+ * (help shown, or a usage error reported). */
+static int args_parse(const struct verb *v, int argc, char **argv, struct args *a)
+{
+	struct option longopts[VERB_MAX_OPTS + 2];
+	char shortopts[2 * VERB_MAX_OPTS + 3];
+	int c;
+
+	opts_build(v, longopts, shortopts);
+	memset(a, 0, sizeof *a);
+	a->fmt = REPORT_TEXT;
 	/* 0 makes glibc's getopt start over, as each verb parses anew. */
 	optind = 0;
 	opterr = 0;
+	while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
+		switch (c) {
+		case OPT_HELP: return cli_help(v->help);
+		case OPT_ALL: a->all = true; break;
+		case OPT_YES: a->yes = true; break;
+		case OPT_JSON: a->json = true; break;
+		case OPT_FRESH: a->fresh = true; break;
+		case OPT_REMOVE: a->remove = true; break;
+		case OPT_OUTPUT: a->output = optarg; break;
+		case OPT_ASSESSOR: a->assessor = optarg; break;
+		case OPT_NOTE: a->note = optarg; break;
+		case OPT_REASON: a->reason = optarg; break;
+		case OPT_INDUSTRY: a->industry = optarg; break;
+		case OPT_CONTACT: a->contact = optarg; break;
+		case OPT_NOTES: a->notes = optarg; break;
+		case OPT_FORMAT:
+			if (!report_format_parse(optarg, &a->fmt))
+				return cli_usage(v->name, _("Unknown format '%s': use text, markdown or "
+				                            "html."), optarg);
+			break;
+		default: return opt_error(v->name, c, argv);
+		}
+	}
+	a->pos = argv + optind;
+	a->npos = argc - optind;
+	if (a->npos < 32 && (v->nargs & NARGS(a->npos)))
+		return -1;
+	if (!v->nargs_msg)
+		return cli_usage(v->name, _("Unexpected argument '%s'."), a->pos[0]);
+	return cli_usage(v->name, "%s", _(v->nargs_msg));
 }
 
-static int cli_help(const char *text)
+/* ---- output ---------------------------------------------------------------- */
+
+/* Says that writing to path (NULL or "-": standard output) failed. */
+static int write_fail(const char *path)
 {
-	fputs(_(text), stdout);
-	return EXIT_OK;
+	if (path && strcmp(path, "-") != 0)
+		cli_msg(_("Cannot write %s: %s"), path, strerror(errno));
+	else
+		cli_msg(_("Cannot write the output: %s"), strerror(errno));
+	return EXIT_FAIL;
+}
+
+/* Prints a plain-text table on stdout and frees it. */
+static int table_print(struct report_table *t)
+{
+	int rc = report_table_print(t, stdout, 0) == 0 ? EXIT_OK : write_fail(NULL);
+
+	report_table_free(t);
+	return rc;
 }
 
 /* ---- JSON output --------------------------------------------------------- */
@@ -191,7 +284,7 @@ static char *score_cell(char *buf, size_t n, int score)
 	return buf;
 }
 
-/* ---- lookups ------------------------------------------------------------- */
+/* ---- lookups and checks ---------------------------------------------------- */
 
 static int find_company(struct store *st, const char *ref, struct company *c)
 {
@@ -204,40 +297,48 @@ static int find_company(struct store *st, const char *ref, struct company *c)
 		return EXIT_FAIL;
 	}
 	if (err != STORE_OK)
-		return store_fail(st, err);
+		return cli_store_fail(st, err);
 	return EXIT_OK;
+}
+
+/* The open draft of the company named ref, for find_draft(). */
+static int find_company_draft(struct store *st, const char *ref, struct assessment *a)
+{
+	struct company c;
+	enum store_err err;
+
+	memset(&c, 0, sizeof c);
+	err = store_company_find(st, ref, &c);
+	if (err == STORE_NOT_FOUND) {
+		cli_msg(_("There is no assessment or company \"%s\"."), ref);
+		return EXIT_FAIL;
+	}
+	if (err != STORE_OK)
+		return cli_store_fail(st, err);
+	err = store_assessment_draft(st, c.id, a);
+	if (err == STORE_NOT_FOUND)
+		cli_msg(_("\"%s\" has no open draft; start one with 'smready assess \"%s\"'."),
+		        c.name, c.name);
+	store_company_clear(&c);
+	if (err == STORE_NOT_FOUND)
+		return EXIT_FAIL;
+	return err == STORE_OK ? EXIT_OK : cli_store_fail(st, err);
 }
 
 /* An assessment to change: its number or UUID, or a company name meaning
  * that company's open draft. */
 static int find_draft(struct store *st, const char *ref, struct assessment *a)
 {
-	struct company c;
 	enum store_err err;
+	int rc;
 
 	memset(a, 0, sizeof *a);
 	err = store_assessment_find(st, ref, a);
-	if (err != STORE_OK && err != STORE_NOT_FOUND)
-		return store_fail(st, err);
 	if (err == STORE_NOT_FOUND) {
-		memset(&c, 0, sizeof c);
-		err = store_company_find(st, ref, &c);
-		if (err == STORE_NOT_FOUND) {
-			cli_msg(_("There is no assessment or company \"%s\"."), ref);
-			return EXIT_FAIL;
-		}
-		if (err != STORE_OK)
-			return store_fail(st, err);
-		err = store_assessment_draft(st, c.id, a);
-		if (err == STORE_NOT_FOUND) {
-			cli_msg(_("\"%s\" has no open draft; start one with 'smready assess \"%s\"'."),
-			        c.name, c.name);
-			store_company_clear(&c);
-			return EXIT_FAIL;
-		}
-		store_company_clear(&c);
-		if (err != STORE_OK)
-			return store_fail(st, err);
+		if ((rc = find_company_draft(st, ref, a)) != EXIT_OK)
+			return rc;
+	} else if (err != STORE_OK) {
+		return cli_store_fail(st, err);
 	}
 	if (a->status == ASSESS_FINAL) {
 		cli_msg(_("Assessment #%lld is final; to change it, reopen it first with "
@@ -246,6 +347,41 @@ static int find_draft(struct store *st, const char *ref, struct assessment *a)
 		return EXIT_FAIL;
 	}
 	return EXIT_OK;
+}
+
+/* Checks an item key against the built-in questionnaire (the one drafts use). */
+static int check_key(const char *verb, const char *key)
+{
+	if (catalogue_item_index(catalogue_builtin(), key) < 0)
+		return cli_usage(verb, _("Unknown question key \"%s\"; 'smready questions' lists "
+		                         "the keys."), key);
+	return EXIT_OK;
+}
+
+/* The draft ref whose questionnaire has the question key (answer, note). */
+static int find_draft_item(struct store *st, const char *ref, const char *key,
+                           struct assessment *a)
+{
+	const struct catalogue *cat;
+	int rc;
+
+	if ((rc = find_draft(st, ref, a)) != EXIT_OK)
+		return rc;
+	cat = catalogue_find(a->questionnaire, a->qversion);
+	if (cat && catalogue_item_index(cat, key) < 0) {
+		cli_msg(_("Assessment #%lld's questionnaire has no question \"%s\"."), a->id, key);
+		store_assessment_clear(a);
+		return EXIT_USAGE;
+	}
+	return EXIT_OK;
+}
+
+/* The assessment a user's reference means (see assess_resolve()). */
+static int resolve(struct store *st, const char *ref, long long *id)
+{
+	enum store_err err = assess_resolve(st, ref, id);
+
+	return err == STORE_OK ? EXIT_OK : cli_store_fail(st, err);
 }
 
 /* Parses an answer: 0..4, "dk"/"dont-know"/"don't-know", "none". */
@@ -267,6 +403,7 @@ static bool parse_value(const char *s, int *v)
 	return false;
 }
 
+/* A one-line text field; what names it ("The company name"). */
 static int check_line(const char *what, const char *s, size_t max, bool allow_empty)
 {
 	enum text_check c = text_check_line(s, max, allow_empty);
@@ -280,6 +417,17 @@ static int check_line(const char *what, const char *s, size_t max, bool allow_em
 	else
 		/* TRANSLATORS: e.g. "The company name is not valid UTF-8." */
 		cli_msg(_("%s %s."), what, _(text_check_message(c)));
+	return EXIT_FAIL;
+}
+
+/* A note: several lines, may be empty. */
+static int check_note(const char *what, const char *s)
+{
+	enum text_check c = text_check_note(s, TEXT_NOTE_MAX);
+
+	if (c == TEXT_OK)
+		return EXIT_OK;
+	cli_msg(_("%s %s."), what, _(text_check_message(c)));
 	return EXIT_FAIL;
 }
 
@@ -405,28 +553,10 @@ static void questions_text(const struct catalogue *cat)
 	}
 }
 
-static int verb_questions(struct store *st, int argc, char **argv)
+static int verb_questions(struct store *st, const struct args *a)
 {
-	static const struct option opts[] = {
-		{ "json", no_argument, NULL, 'j' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	bool json = false;
-	int c;
-
 	(void)st;
-	opt_reset();
-	while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
-		switch (c) {
-		case 'j': json = true; break;
-		case 'h': return cli_help(help_questions);
-		default: return opt_error(argv[0], c, argv);
-		}
-	}
-	if (optind < argc)
-		return cli_usage(argv[0], _("Unexpected argument '%s'."), argv[optind]);
-	if (json)
+	if (a->json)
 		return json_print(questions_json(catalogue_builtin()), stdout);
 	questions_text(catalogue_builtin());
 	return EXIT_OK;
@@ -504,7 +634,6 @@ static int companies_text(const struct portfolio_row *rows, size_t n, long long 
 	const char *head[8];
 	struct report_table *t = report_table_new(8, "llrlrlrl");
 	size_t i;
-	int rc;
 
 	head[0] = _("Company");
 	head[1] = _("Industry");
@@ -536,50 +665,28 @@ static int companies_text(const struct portfolio_row *rows, size_t n, long long 
 		cells[7] = !row_due(r, now) ? "" : r->draft_id ? _("due (draft open)") : _("due");
 		report_table_add(t, cells);
 	}
-	rc = report_table_print(t, stdout, 0) == 0 ? EXIT_OK : EXIT_FAIL;
-	report_table_free(t);
-	return rc;
+	return table_print(t);
 }
 
-static int verb_companies(struct store *st, int argc, char **argv)
+static int verb_companies(struct store *st, const struct args *a)
 {
-	static const struct option opts[] = {
-		{ "all", no_argument, NULL, 'a' },
-		{ "json", no_argument, NULL, 'j' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
 	struct portfolio_row *rows = NULL;
-	bool all = false, json = false;
 	enum store_err err;
 	size_t n = 0;
-	int c, rc;
+	int rc = EXIT_OK;
 
-	opt_reset();
-	while ((c = getopt_long(argc, argv, ":ah", opts, NULL)) != -1) {
-		switch (c) {
-		case 'a': all = true; break;
-		case 'j': json = true; break;
-		case 'h': return cli_help(help_companies);
-		default: return opt_error(argv[0], c, argv);
-		}
-	}
-	if (optind < argc)
-		return cli_usage(argv[0], _("Unexpected argument '%s'."), argv[optind]);
-	err = store_portfolio(st, all, &rows, &n);
+	err = store_portfolio(st, a->all, &rows, &n);
 	if (err != STORE_OK)
-		return store_fail(st, err);
-	if (json) {
+		return cli_store_fail(st, err);
+	if (a->json)
 		rc = companies_json(rows, n, store_now(st));
-	} else if (n == 0) {
-		puts(all ? _("No companies yet. Add one with 'smready company add NAME', or try "
-		             "'smready demo' for sample data.")
-		         : _("No active companies. Add one with 'smready company add NAME'; "
-		             "'--all' shows archived ones too."));
-		rc = EXIT_OK;
-	} else {
+	else if (n == 0)
+		puts(a->all ? _("No companies yet. Add one with 'smready company add NAME', or try "
+		                "'smready demo' for sample data.")
+		            : _("No active companies. Add one with 'smready company add NAME'; "
+		                "'--all' shows archived ones too."));
+	else
 		rc = companies_text(rows, n, store_now(st));
-	}
 	store_portfolio_free(rows, n);
 	return rc;
 }
@@ -606,137 +713,74 @@ static const char help_company[] = N_(
 	"  --yes             delete without asking\n"
 	"  --help            show this help\n");
 
-struct company_opts {
-	const char *industry, *contact, *notes;
-	bool yes;
-};
-
-/* Parses the options of "company SUB"; positional arguments end up at
- * argv[optind..].  Returns -1 when parsing went fine. */
-static int company_parse(const char *verb, int argc, char **argv, struct company_opts *o)
+static int company_fields_check(const struct args *a)
 {
-	static const struct option opts[] = {
-		{ "industry", required_argument, NULL, 'i' },
-		{ "contact", required_argument, NULL, 'c' },
-		{ "notes", required_argument, NULL, 'n' },
-		{ "yes", no_argument, NULL, 'y' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	int c;
-
-	memset(o, 0, sizeof *o);
-	opt_reset();
-	while ((c = getopt_long(argc, argv, ":yh", opts, NULL)) != -1) {
-		switch (c) {
-		case 'i': o->industry = optarg; break;
-		case 'c': o->contact = optarg; break;
-		case 'n': o->notes = optarg; break;
-		case 'y': o->yes = true; break;
-		case 'h': return cli_help(help_company);
-		default: return opt_error(verb, c, argv);
-		}
-	}
-	return -1;
-}
-
-static int company_fields_check(const struct company_opts *o)
-{
-	if (o->industry && check_line(_("The industry"), o->industry, TEXT_FIELD_MAX, true))
+	if (a->industry && check_line(_("The industry"), a->industry, TEXT_FIELD_MAX, true))
 		return EXIT_FAIL;
-	if (o->contact && check_line(_("The contact"), o->contact, TEXT_FIELD_MAX, true))
+	if (a->contact && check_line(_("The contact"), a->contact, TEXT_FIELD_MAX, true))
 		return EXIT_FAIL;
-	if (o->notes && text_check_note(o->notes, TEXT_NOTE_MAX) != TEXT_OK) {
-		cli_msg(_("%s %s."), _("The notes"),
-		        _(text_check_message(text_check_note(o->notes, TEXT_NOTE_MAX))));
+	if (a->notes && check_note(_("The notes"), a->notes))
 		return EXIT_FAIL;
-	}
 	return EXIT_OK;
 }
 
-static int company_add(struct store *st, const char *name, const struct company_opts *o)
+/* Says that newname is taken, or reports another store failure. */
+static int company_name_fail(struct store *st, enum store_err err, const char *newname)
+{
+	if (err != STORE_EXISTS)
+		return cli_store_fail(st, err);
+	cli_msg(_("A company named \"%s\" exists already (names are compared "
+	          "regardless of case)."), newname);
+	return EXIT_FAIL;
+}
+
+static int company_add(struct store *st, const char *name, const struct args *a)
 {
 	enum store_err err;
 	long long id;
 
 	if (check_line(_("The company name"), name, TEXT_NAME_MAX, false) ||
-	    company_fields_check(o))
+	    company_fields_check(a))
 		return EXIT_FAIL;
-	err = store_company_add(st, name, o->industry, o->contact, o->notes, &id);
-	if (err == STORE_EXISTS) {
-		cli_msg(_("A company named \"%s\" exists already (names are compared "
-		          "regardless of case)."), name);
-		return EXIT_FAIL;
-	}
+	err = store_company_add(st, name, a->industry, a->contact, a->notes, &id);
 	if (err != STORE_OK)
-		return store_fail(st, err);
+		return company_name_fail(st, err, name);
 	printf(_("Added company \"%s\" (#%lld).\n"), name, id);
 	return EXIT_OK;
 }
 
-static int company_rename(struct store *st, const char *ref, const char *newname)
+static int company_rename(struct store *st, struct company *c, const char *newname)
 {
-	struct company c;
-	enum store_err err;
-	int rc;
+	enum store_err err = store_company_update(st, c->id, newname, NULL, NULL, NULL);
 
-	if (check_line(_("The new company name"), newname, TEXT_NAME_MAX, false))
-		return EXIT_FAIL;
-	if ((rc = find_company(st, ref, &c)) != EXIT_OK)
-		return rc;
-	err = store_company_update(st, c.id, newname, NULL, NULL, NULL);
-	if (err == STORE_EXISTS) {
-		cli_msg(_("A company named \"%s\" exists already (names are compared "
-		          "regardless of case)."), newname);
-		rc = EXIT_FAIL;
-	} else if (err != STORE_OK) {
-		rc = store_fail(st, err);
-	} else {
-		printf(_("Renamed \"%s\" to \"%s\".\n"), c.name, newname);
-	}
-	store_company_clear(&c);
-	return rc;
+	if (err != STORE_OK)
+		return company_name_fail(st, err, newname);
+	printf(_("Renamed \"%s\" to \"%s\".\n"), c->name, newname);
+	return EXIT_OK;
 }
 
-static int company_edit(struct store *st, const char *ref, const struct company_opts *o)
+static int company_edit(struct store *st, struct company *c, const struct args *a)
 {
-	struct company c;
-	enum store_err err;
-	int rc;
+	enum store_err err = store_company_update(st, c->id, NULL, a->industry, a->contact,
+	                                          a->notes);
 
-	if (!o->industry && !o->contact && !o->notes)
-		return cli_usage("company", "%s",
-		                 _("Say what to change: --industry, --contact or --notes."));
-	if (company_fields_check(o))
-		return EXIT_FAIL;
-	if ((rc = find_company(st, ref, &c)) != EXIT_OK)
-		return rc;
-	err = store_company_update(st, c.id, NULL, o->industry, o->contact, o->notes);
 	if (err != STORE_OK)
-		rc = store_fail(st, err);
-	else
-		printf(_("Updated \"%s\".\n"), c.name);
-	store_company_clear(&c);
-	return rc;
+		return cli_store_fail(st, err);
+	printf(_("Updated \"%s\".\n"), c->name);
+	return EXIT_OK;
 }
 
-static int company_archive(struct store *st, const char *ref, bool archived)
+static int company_archive(struct store *st, struct company *c, bool archived)
 {
-	struct company c;
-	enum store_err err;
-	int rc;
+	enum store_err err = store_company_set_archived(st, c->id, archived);
 
-	if ((rc = find_company(st, ref, &c)) != EXIT_OK)
-		return rc;
-	err = store_company_set_archived(st, c.id, archived);
 	if (err != STORE_OK)
-		rc = store_fail(st, err);
-	else if (archived)
-		printf(_("Archived \"%s\".\n"), c.name);
+		return cli_store_fail(st, err);
+	if (archived)
+		printf(_("Archived \"%s\".\n"), c->name);
 	else
-		printf(_("\"%s\" is active again.\n"), c.name);
-	store_company_clear(&c);
-	return rc;
+		printf(_("\"%s\" is active again.\n"), c->name);
+	return EXIT_OK;
 }
 
 /* Asks on the terminal; true only for an explicit yes. */
@@ -754,96 +798,125 @@ static bool confirm(const char *question)
 	       (yes[0] >= 'a' && yes[0] <= 'z' && line[0] == yes[0] - 'a' + 'A');
 }
 
-static int company_delete(struct store *st, const char *ref, const struct company_opts *o)
+/* Without --yes: asks on a terminal, refuses elsewhere. */
+static bool company_delete_confirmed(struct store *st, const struct company *c)
 {
 	struct assessment *list = NULL;
-	struct company c;
-	enum store_err err;
 	size_t n = 0;
-	int rc, deleted = 0;
+	char q[1024];
 
-	if ((rc = find_company(st, ref, &c)) != EXIT_OK)
-		return rc;
-	if (!o->yes) {
-		char q[1024];
-		if (!isatty(STDIN_FILENO) || !isatty(STDERR_FILENO)) {
-			cli_msg(_("Not deleting \"%s\" without confirmation; add --yes to delete it "
-			          "with its whole history."), c.name);
-			store_company_clear(&c);
-			return EXIT_FAIL;
-		}
-		if (store_assessment_list(st, c.id, &list, &n) == STORE_OK)
-			store_assessment_free(list, n);
-		snprintf(q, sizeof q,
-		         P_("Delete \"%s\" and its %zu assessment for good? [y/N]",
-		            "Delete \"%s\" and its %zu assessments for good? [y/N]", n),
-		         c.name, n);
-		if (!confirm(q)) {
-			fprintf(stderr, "%s\n", _("Nothing was deleted."));
-			store_company_clear(&c);
-			return EXIT_FAIL;
-		}
+	if (!isatty(STDIN_FILENO) || !isatty(STDERR_FILENO)) {
+		cli_msg(_("Not deleting \"%s\" without confirmation; add --yes to delete it "
+		          "with its whole history."), c->name);
+		return false;
 	}
-	err = store_company_delete(st, c.id, &deleted);
+	if (store_assessment_list(st, c->id, &list, &n) == STORE_OK)
+		store_assessment_free(list, n);
+	snprintf(q, sizeof q,
+	         P_("Delete \"%s\" and its %zu assessment for good? [y/N]",
+	            "Delete \"%s\" and its %zu assessments for good? [y/N]", n),
+	         c->name, n);
+	if (confirm(q))
+		return true;
+	fprintf(stderr, "%s\n", _("Nothing was deleted."));
+	return false;
+}
+
+static int company_delete(struct store *st, struct company *c, const struct args *a)
+{
+	enum store_err err;
+	int deleted = 0;
+
+	if (!a->yes && !company_delete_confirmed(st, c))
+		return EXIT_FAIL;
+	err = store_company_delete(st, c->id, &deleted);
 	if (err != STORE_OK)
-		rc = store_fail(st, err);
-	else
-		printf(P_("Deleted \"%s\" and %d assessment.\n",
-		          "Deleted \"%s\" and %d assessments.\n", deleted), c.name, deleted);
-	store_company_clear(&c);
-	return rc;
+		return cli_store_fail(st, err);
+	printf(P_("Deleted \"%s\" and %d assessment.\n",
+	          "Deleted \"%s\" and %d assessments.\n", deleted), c->name, deleted);
+	return EXIT_OK;
+}
+
+/* The subcommands of "company"; all but add act on a company found first. */
+enum company_sub { SUB_ADD, SUB_EDIT, SUB_RENAME, SUB_ARCHIVE, SUB_UNARCHIVE, SUB_DELETE };
+
+static const char *const company_subs[] = {
+	[SUB_ADD] = "add", [SUB_EDIT] = "edit", [SUB_RENAME] = "rename",
+	[SUB_ARCHIVE] = "archive", [SUB_UNARCHIVE] = "unarchive", [SUB_DELETE] = "delete",
+};
+
+/* Whether the arguments and options fit the subcommand; a usage error if not. */
+static int company_check_args(enum company_sub sub, const struct args *a)
+{
+	const char *name = company_subs[sub];
+
+	if (sub == SUB_RENAME) {
+		if (a->npos != 2)
+			return cli_usage("company", "%s",
+			                 _("'company rename' needs the old and the new name."));
+		return EXIT_OK;
+	}
+	if (a->npos != 1)
+		return cli_usage("company", a->npos == 0 ? _("'company %s' needs a company name.")
+		                                         : _("'company %s' takes one company name; "
+		                                             "quote names with spaces."), name);
+	if (sub != SUB_ADD && sub != SUB_EDIT && (a->industry || a->contact || a->notes))
+		return cli_usage("company", _("'company %s' takes no --industry, --contact or --notes."),
+		                 name);
+	if (a->yes && sub != SUB_DELETE)
+		return cli_usage("company", _("'company %s' takes no --yes."), name);
+	if (sub == SUB_EDIT && !a->industry && !a->contact && !a->notes)
+		return cli_usage("company", "%s",
+		                 _("Say what to change: --industry, --contact or --notes."));
+	return EXIT_OK;
+}
+
+/* What is checked before the company is looked up. */
+static int company_check_values(enum company_sub sub, const struct args *a)
+{
+	if (sub == SUB_RENAME)
+		return check_line(_("The new company name"), a->pos[1], TEXT_NAME_MAX, false);
+	if (sub == SUB_EDIT)
+		return company_fields_check(a);
+	return EXIT_OK;
 }
 
 static int verb_company(struct store *st, int argc, char **argv)
 {
-	static const char *const subs[] = { "add", "edit", "rename", "archive", "unarchive",
-	                                    "delete" };
-	struct company_opts o;
-	const char *sub;
-	char **pos;
-	int npos, rc;
-	size_t i;
+	const struct verb *v = verb_find("company");
+	struct company c;
+	struct args a;
+	size_t sub;
+	int rc;
 
 	if (argc < 2)
 		return cli_usage("company", "%s",
 		                 _("Say what to do: add, edit, rename, archive, unarchive or delete."));
-	sub = argv[1];
-	if (strcmp(sub, "--help") == 0 || strcmp(sub, "-h") == 0)
-		return cli_help(help_company);
-	for (i = 0; i < sizeof subs / sizeof subs[0]; i++)
-		if (strcmp(sub, subs[i]) == 0)
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)
+		return cli_help(v->help);
+	for (sub = 0; sub < sizeof company_subs / sizeof company_subs[0]; sub++)
+		if (strcmp(argv[1], company_subs[sub]) == 0)
 			break;
-	if (i == sizeof subs / sizeof subs[0])
-		return cli_usage("company", _("Unknown company command '%s'."), sub);
-	rc = company_parse("company", argc - 1, argv + 1, &o);
-	if (rc >= 0)
+	if (sub == sizeof company_subs / sizeof company_subs[0])
+		return cli_usage("company", _("Unknown company command '%s'."), argv[1]);
+	if ((rc = args_parse(v, argc - 1, argv + 1, &a)) >= 0 ||
+	    (rc = company_check_args(sub, &a)) != EXIT_OK)
 		return rc;
-	pos = argv + 1 + optind;
-	npos = argc - 1 - optind;
-	if (strcmp(sub, "rename") == 0) {
-		if (npos != 2)
-			return cli_usage("company", "%s", _("'company rename' needs the old and the new name."));
-		return company_rename(st, pos[0], pos[1]);
+	if (sub == SUB_ADD)
+		return company_add(st, a.pos[0], &a);
+	if ((rc = company_check_values(sub, &a)) != EXIT_OK ||
+	    (rc = find_company(st, a.pos[0], &c)) != EXIT_OK)
+		return rc;
+	switch ((enum company_sub)sub) {
+	case SUB_EDIT: rc = company_edit(st, &c, &a); break;
+	case SUB_RENAME: rc = company_rename(st, &c, a.pos[1]); break;
+	case SUB_ARCHIVE: rc = company_archive(st, &c, true); break;
+	case SUB_UNARCHIVE: rc = company_archive(st, &c, false); break;
+	case SUB_DELETE: rc = company_delete(st, &c, &a); break;
+	case SUB_ADD: break;
 	}
-	if (npos != 1)
-		return cli_usage("company", npos == 0 ? _("'company %s' needs a company name.")
-		                                      : _("'company %s' takes one company name; "
-		                                          "quote names with spaces."), sub);
-	if (strcmp(sub, "add") != 0 && strcmp(sub, "edit") != 0 &&
-	    (o.industry || o.contact || o.notes))
-		return cli_usage("company", _("'company %s' takes no --industry, --contact or --notes."),
-		                 sub);
-	if (o.yes && strcmp(sub, "delete") != 0)
-		return cli_usage("company", _("'company %s' takes no --yes."), sub);
-	if (strcmp(sub, "add") == 0)
-		return company_add(st, pos[0], &o);
-	if (strcmp(sub, "edit") == 0)
-		return company_edit(st, pos[0], &o);
-	if (strcmp(sub, "archive") == 0)
-		return company_archive(st, pos[0], true);
-	if (strcmp(sub, "unarchive") == 0)
-		return company_archive(st, pos[0], false);
-	return company_delete(st, pos[0], &o);
+	store_company_clear(&c);
+	return rc;
 }
 
 /* ---- history ------------------------------------------------------------- */
@@ -884,7 +957,6 @@ static int history_text(const struct assessment *list, size_t n)
 	struct report_table *t = report_table_new(8, "rlllllrl");
 	const char *head[8];
 	size_t i;
-	int rc;
 
 	head[0] = "#";
 	head[1] = _("Status");
@@ -916,43 +988,24 @@ static int history_text(const struct assessment *list, size_t n)
 		cells[7] = rem;
 		report_table_add(t, cells);
 	}
-	rc = report_table_print(t, stdout, 0) == 0 ? EXIT_OK : EXIT_FAIL;
-	report_table_free(t);
-	return rc;
+	return table_print(t);
 }
 
-static int verb_history(struct store *st, int argc, char **argv)
+
+static int verb_history(struct store *st, const struct args *a)
 {
-	static const struct option opts[] = {
-		{ "json", no_argument, NULL, 'j' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
 	struct assessment *list = NULL;
 	struct company co;
 	enum store_err err;
-	bool json = false;
 	size_t n = 0, i;
-	int c, rc;
+	int rc;
 
-	opt_reset();
-	while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
-		switch (c) {
-		case 'j': json = true; break;
-		case 'h': return cli_help(help_history);
-		default: return opt_error(argv[0], c, argv);
-		}
-	}
-	if (argc - optind != 1)
-		return cli_usage(argv[0], "%s", _("'history' needs one company name."));
-	if ((rc = find_company(st, argv[optind], &co)) != EXIT_OK)
+	if ((rc = find_company(st, a->pos[0], &co)) != EXIT_OK)
 		return rc;
 	err = store_assessment_list(st, co.id, &list, &n);
 	if (err != STORE_OK) {
-		store_company_clear(&co);
-		return store_fail(st, err);
-	}
-	if (json) {
+		rc = cli_store_fail(st, err);
+	} else if (a->json) {
 		json_t *root = json_object(), *arr = json_array();
 		json_object_set_new(root, "company", company_json(&co));
 		for (i = 0; i < n; i++)
@@ -984,50 +1037,18 @@ static const char help_assess[] = N_(
 	"  --assessor NAME   who makes the assessment\n"
 	"  --help            show this help\n");
 
-static int verb_assess(struct store *st, int argc, char **argv)
-{
-	static const struct option opts[] = {
-		{ "fresh", no_argument, NULL, 'f' },
-		{ "assessor", required_argument, NULL, 'a' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	const char *assessor = NULL;
-	struct company co;
-	struct assessment a;
-	enum store_err err;
-	bool fresh = false, resumed = false;
-	long long id = 0;
-	int c, rc;
 
-	opt_reset();
-	while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
-		switch (c) {
-		case 'f': fresh = true; break;
-		case 'a': assessor = optarg; break;
-		case 'h': return cli_help(help_assess);
-		default: return opt_error(argv[0], c, argv);
-		}
-	}
-	if (argc - optind != 1)
-		return cli_usage(argv[0], "%s", _("'assess' needs one company name."));
-	if (assessor && check_line(_("The assessor"), assessor, TEXT_FIELD_MAX, true))
-		return EXIT_FAIL;
-	if ((rc = find_company(st, argv[optind], &co)) != EXIT_OK)
-		return rc;
-	err = assess_start(st, co.id, !fresh, assessor, &id, &resumed);
-	if (err == STORE_OK && resumed && assessor)
-		err = store_assessment_set_meta(st, id, assessor, NULL);
-	if (err != STORE_OK) {
-		store_company_clear(&co);
-		return store_fail(st, err);
-	}
+/* Tells on stderr what assess started or resumed. */
+static void assess_said(struct store *st, const struct company *co, long long id, bool resumed)
+{
+	struct assessment a;
+	struct answer *ans = NULL;
+	size_t n = 0;
+
 	memset(&a, 0, sizeof a);
 	if (resumed) {
-		fprintf(stderr, _("Resuming the open draft #%lld of \"%s\".\n"), id, co.name);
+		fprintf(stderr, _("Resuming the open draft #%lld of \"%s\".\n"), id, co->name);
 	} else if (store_assessment_get(st, id, &a) == STORE_OK && a.based_on) {
-		struct answer *ans = NULL;
-		size_t n = 0;
 		if (store_answers_load(st, id, &ans, &n) != STORE_OK)
 			n = 0;
 		store_answers_free(ans, n);
@@ -1035,14 +1056,36 @@ static int verb_assess(struct store *st, int argc, char **argv)
 		                   "#%lld; confirm or change it.\n",
 		                   "Started draft #%lld of \"%s\" with %zu answers carried over from "
 		                   "#%lld; confirm or change them.\n", n),
-		        id, co.name, n, a.based_on);
+		        id, co->name, n, a.based_on);
 	} else {
-		fprintf(stderr, _("Started draft #%lld of \"%s\".\n"), id, co.name);
+		fprintf(stderr, _("Started draft #%lld of \"%s\".\n"), id, co->name);
 	}
 	store_assessment_clear(&a);
+}
+
+static int verb_assess(struct store *st, const struct args *a)
+{
+	struct company co;
+	enum store_err err;
+	bool resumed = false;
+	long long id = 0;
+	int rc;
+
+	if (a->assessor && check_line(_("The assessor"), a->assessor, TEXT_FIELD_MAX, true))
+		return EXIT_FAIL;
+	if ((rc = find_company(st, a->pos[0], &co)) != EXIT_OK)
+		return rc;
+	err = assess_start(st, co.id, !a->fresh, a->assessor, &id, &resumed);
+	if (err == STORE_OK && resumed && a->assessor)
+		err = store_assessment_set_meta(st, id, a->assessor, NULL);
+	if (err != STORE_OK) {
+		rc = cli_store_fail(st, err);
+	} else {
+		assess_said(st, &co, id, resumed);
+		printf("%lld\n", id);
+	}
 	store_company_clear(&co);
-	printf("%lld\n", id);
-	return EXIT_OK;
+	return rc;
 }
 
 static const char help_answer[] = N_(
@@ -1056,79 +1099,43 @@ static const char help_answer[] = N_(
 	"  --note TEXT   also set the answer's note\n"
 	"  --help        show this help\n");
 
-/* Checks an item key against the built-in questionnaire (the one drafts use). */
-static int check_key(const char *verb, const char *key)
+/* Sets value and, when note is not NULL, the note: both or neither. */
+static enum store_err answer_set(struct store *st, long long id, const char *key, int value,
+                                 const char *note)
 {
-	if (catalogue_item_index(catalogue_builtin(), key) < 0)
-		return cli_usage(verb, _("Unknown question key \"%s\"; 'smready questions' lists "
-		                         "the keys."), key);
-	return EXIT_OK;
-}
+	enum store_err err = note ? store_begin(st) : STORE_OK;
 
-static int check_key_in(const struct assessment *a, const char *key)
-{
-	const struct catalogue *cat = catalogue_find(a->questionnaire, a->qversion);
-
-	if (cat && catalogue_item_index(cat, key) < 0) {
-		cli_msg(_("Assessment #%lld's questionnaire has no question \"%s\"."), a->id, key);
-		return EXIT_USAGE;
-	}
-	return EXIT_OK;
-}
-
-static int verb_answer(struct store *st, int argc, char **argv)
-{
-	static const struct option opts[] = {
-		{ "note", required_argument, NULL, 'n' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	const char *note = NULL;
-	struct assessment a;
-	enum store_err err;
-	int c, rc, value;
-
-	opt_reset();
-	while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
-		switch (c) {
-		case 'n': note = optarg; break;
-		case 'h': return cli_help(help_answer);
-		default: return opt_error(argv[0], c, argv);
-		}
-	}
-	if (argc - optind != 3)
-		return cli_usage(argv[0], "%s",
-		                 _("'answer' needs an assessment, a question key and a value."));
-	if ((rc = check_key(argv[0], argv[optind + 1])) != EXIT_OK)
-		return rc;
-	if (!parse_value(argv[optind + 2], &value))
-		return cli_usage(argv[0], _("Invalid answer \"%s\": use 0 (not at all) to 4 (fully), "
-		                            "dk (don't know) or none."), argv[optind + 2]);
-	if (note && text_check_note(note, TEXT_NOTE_MAX) != TEXT_OK) {
-		cli_msg(_("%s %s."), _("The note"),
-		        _(text_check_message(text_check_note(note, TEXT_NOTE_MAX))));
-		return EXIT_FAIL;
-	}
-	if ((rc = find_draft(st, argv[optind], &a)) != EXIT_OK)
-		return rc;
-	if ((rc = check_key_in(&a, argv[optind + 1])) != EXIT_OK) {
-		store_assessment_clear(&a);
-		return rc;
-	}
-	/* Value and note are one change: both or neither. */
-	err = note ? store_begin(st) : STORE_OK;
 	if (err == STORE_OK)
-		err = store_answer_set(st, a.id, argv[optind + 1], value);
+		err = store_answer_set(st, id, key, value);
 	if (err == STORE_OK && note)
-		err = store_answer_set_note(st, a.id, argv[optind + 1], note);
+		err = store_answer_set_note(st, id, key, note);
 	if (err == STORE_OK && note)
 		err = store_commit(st);
-	if (err != STORE_OK) {
-		if (note)
-			store_rollback(st);
-		rc = store_fail(st, err);
-	}
-	store_assessment_clear(&a);
+	if (err != STORE_OK && note)
+		store_rollback(st);
+	return err;
+}
+
+static int verb_answer(struct store *st, const struct args *a)
+{
+	const char *ref = a->pos[0], *key = a->pos[1];
+	struct assessment d;
+	enum store_err err;
+	int rc, value;
+
+	if ((rc = check_key("answer", key)) != EXIT_OK)
+		return rc;
+	if (!parse_value(a->pos[2], &value))
+		return cli_usage("answer", _("Invalid answer \"%s\": use 0 (not at all) to 4 (fully), "
+		                             "dk (don't know) or none."), a->pos[2]);
+	if (a->note && check_note(_("The note"), a->note))
+		return EXIT_FAIL;
+	if ((rc = find_draft_item(st, ref, key, &d)) != EXIT_OK)
+		return rc;
+	err = answer_set(st, d.id, key, value, a->note);
+	if (err != STORE_OK)
+		rc = cli_store_fail(st, err);
+	store_assessment_clear(&d);
 	return rc;
 }
 
@@ -1140,42 +1147,23 @@ static const char help_note[] = N_(
 	"\n"
 	"  --help   show this help\n");
 
-static int verb_note(struct store *st, int argc, char **argv)
+static int verb_note(struct store *st, const struct args *a)
 {
-	static const struct option opts[] = {
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	struct assessment a;
+	const char *ref = a->pos[0], *key = a->pos[1], *text = a->pos[2];
+	struct assessment d;
 	enum store_err err;
-	int c, rc;
+	int rc;
 
-	opt_reset();
-	while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
-		switch (c) {
-		case 'h': return cli_help(help_note);
-		default: return opt_error(argv[0], c, argv);
-		}
-	}
-	if (argc - optind != 3)
-		return cli_usage(argv[0], "%s",
-		                 _("'note' needs an assessment, a question key and the text."));
-	if ((rc = check_key(argv[0], argv[optind + 1])) != EXIT_OK)
+	if ((rc = check_key("note", key)) != EXIT_OK)
 		return rc;
-	if (text_check_note(argv[optind + 2], TEXT_NOTE_MAX) != TEXT_OK &&
-	    text_check_note(argv[optind + 2], TEXT_NOTE_MAX) != TEXT_EMPTY) {
-		cli_msg(_("%s %s."), _("The note"),
-		        _(text_check_message(text_check_note(argv[optind + 2], TEXT_NOTE_MAX))));
+	if (check_note(_("The note"), text))
 		return EXIT_FAIL;
-	}
-	if ((rc = find_draft(st, argv[optind], &a)) != EXIT_OK)
+	if ((rc = find_draft_item(st, ref, key, &d)) != EXIT_OK)
 		return rc;
-	if ((rc = check_key_in(&a, argv[optind + 1])) == EXIT_OK) {
-		err = store_answer_set_note(st, a.id, argv[optind + 1], argv[optind + 2]);
-		if (err != STORE_OK)
-			rc = store_fail(st, err);
-	}
-	store_assessment_clear(&a);
+	err = store_answer_set_note(st, d.id, key, text);
+	if (err != STORE_OK)
+		rc = cli_store_fail(st, err);
+	store_assessment_clear(&d);
 	return rc;
 }
 
@@ -1227,50 +1215,35 @@ static void print_result(const struct scored *s)
 			printf(_("Knock-out: %s\n"), _(s->cat->knockouts[k].name));
 }
 
-static int verb_finish(struct store *st, int argc, char **argv)
+static int verb_finish(struct store *st, const struct args *a)
 {
-	static const struct option opts[] = {
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	struct assessment a;
+	struct assessment d;
 	struct scored s;
 	enum store_err err;
-	int c, rc;
+	int rc;
 
-	opt_reset();
-	while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
-		switch (c) {
-		case 'h': return cli_help(help_finish);
-		default: return opt_error(argv[0], c, argv);
-		}
-	}
-	if (argc - optind != 1)
-		return cli_usage(argv[0], "%s", _("'finish' needs one assessment."));
-	if ((rc = find_draft(st, argv[optind], &a)) != EXIT_OK)
+	if ((rc = find_draft(st, a->pos[0], &d)) != EXIT_OK)
 		return rc;
-	err = assess_load(st, a.id, &s);
+	err = assess_load(st, d.id, &s);
 	if (err != STORE_OK) {
-		store_assessment_clear(&a);
-		return store_fail(st, err);
-	}
-	if (s.score.answered == 0) {
+		rc = cli_store_fail(st, err);
+	} else if (s.score.answered == 0) {
 		cli_msg(_("Assessment #%lld has no answers yet; answer at least one question "
-		          "before finishing it."), a.id);
+		          "before finishing it."), d.id);
 		rc = EXIT_FAIL;
 	} else {
 		finish_warnings(&s);
-		err = assess_finish(st, a.id);
+		err = assess_finish(st, d.id);
 		assess_clear(&s);
 		if (err == STORE_OK)
-			err = assess_load(st, a.id, &s);
+			err = assess_load(st, d.id, &s);
 		if (err != STORE_OK)
-			rc = store_fail(st, err);
+			rc = cli_store_fail(st, err);
 		else
 			print_result(&s);
 	}
 	assess_clear(&s);
-	store_assessment_clear(&a);
+	store_assessment_clear(&d);
 	return rc;
 }
 
@@ -1284,48 +1257,31 @@ static const char help_reopen[] = N_(
 	"  --reason TEXT   why it is reopened (required)\n"
 	"  --help          show this help\n");
 
-static int verb_reopen(struct store *st, int argc, char **argv)
+static int verb_reopen(struct store *st, const struct args *a)
 {
-	static const struct option opts[] = {
-		{ "reason", required_argument, NULL, 'r' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	const char *reason = NULL;
-	struct assessment a;
+	struct assessment f;
 	enum store_err err;
 	long long id;
-	int c;
+	int rc;
 
-	opt_reset();
-	while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
-		switch (c) {
-		case 'r': reason = optarg; break;
-		case 'h': return cli_help(help_reopen);
-		default: return opt_error(argv[0], c, argv);
-		}
-	}
-	if (argc - optind != 1)
-		return cli_usage(argv[0], "%s", _("'reopen' needs one assessment."));
-	if (!reason || text_check_note(reason, TEXT_FIELD_MAX) == TEXT_EMPTY)
-		return cli_usage(argv[0], "%s", _("Say why with --reason TEXT."));
-	if (check_line(_("The reason"), reason, TEXT_FIELD_MAX, false))
+	if (!a->reason)
+		return cli_usage("reopen", "%s", _("Say why with --reason TEXT."));
+	if (check_line(_("The reason"), a->reason, TEXT_FIELD_MAX, false))
 		return EXIT_FAIL;
-	err = assess_resolve(st, argv[optind], &id);
-	if (err != STORE_OK)
-		return store_fail(st, err);
-	memset(&a, 0, sizeof a);
-	err = store_assessment_get(st, id, &a);
-	if (err == STORE_OK && a.status != ASSESS_FINAL) {
+	if ((rc = resolve(st, a->pos[0], &id)) != EXIT_OK)
+		return rc;
+	memset(&f, 0, sizeof f);
+	err = store_assessment_get(st, id, &f);
+	if (err == STORE_OK && f.status != ASSESS_FINAL) {
 		cli_msg(_("Assessment #%lld is a draft already."), id);
-		store_assessment_clear(&a);
+		store_assessment_clear(&f);
 		return EXIT_FAIL;
 	}
-	store_assessment_clear(&a);
+	store_assessment_clear(&f);
 	if (err == STORE_OK)
-		err = store_assessment_reopen(st, id, reason);
+		err = store_assessment_reopen(st, id, a->reason);
 	if (err != STORE_OK)
-		return store_fail(st, err);
+		return cli_store_fail(st, err);
 	printf(_("Assessment #%lld is a draft again; finish it when the corrections are made.\n"),
 	       id);
 	return EXIT_OK;
@@ -1450,109 +1406,19 @@ static FILE *output_open(const char *path)
 	return f;
 }
 
+/* Closes what output_open() opened.  rc is how writing went (a failure
+ * already reported); "Written to" is said only for a complete file. */
 static int output_close(FILE *f, const char *path, int rc)
 {
 	if (f == stdout) {
-		if (fflush(stdout) != 0 && rc == EXIT_OK) {
-			cli_msg(_("Cannot write the output: %s"), strerror(errno));
-			rc = EXIT_FAIL;
-		}
+		if (fflush(stdout) != 0 && rc == EXIT_OK)
+			rc = write_fail(NULL);
 		return rc;
 	}
-	if ((fclose(f) != 0 || rc != EXIT_OK) && rc == EXIT_OK) {
-		cli_msg(_("Cannot write %s: %s"), path, strerror(errno));
-		rc = EXIT_FAIL;
-	}
+	if (fclose(f) != 0 && rc == EXIT_OK)
+		rc = write_fail(path);
 	if (rc == EXIT_OK)
 		fprintf(stderr, _("Written to %s.\n"), path);
-	return rc;
-}
-
-struct out_opts {
-	enum report_format fmt;
-	const char *output;
-	bool json;
-};
-
-/* Shared options of report and compare; returns -1 when fine. */
-static int parse_out_opts(const char *help, int argc, char **argv, struct out_opts *o)
-{
-	static const struct option opts[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "json", no_argument, NULL, 'j' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	int c;
-
-	o->fmt = REPORT_TEXT;
-	o->output = NULL;
-	o->json = false;
-	opt_reset();
-	while ((c = getopt_long(argc, argv, ":o:h", opts, NULL)) != -1) {
-		switch (c) {
-		case 'f':
-			if (!report_format_parse(optarg, &o->fmt))
-				return cli_usage(argv[0], _("Unknown format '%s': use text, markdown or "
-				                            "html."), optarg);
-			break;
-		case 'o': o->output = optarg; break;
-		case 'j': o->json = true; break;
-		case 'h': return cli_help(help);
-		default: return opt_error(argv[0], c, argv);
-		}
-	}
-	return -1;
-}
-
-static int verb_report(struct store *st, int argc, char **argv)
-{
-	struct out_opts o;
-	struct compared prev;
-	struct scored s;
-	struct company co;
-	enum store_err err;
-	long long id, prev_id;
-	bool have_prev = false;
-	FILE *f;
-	int rc;
-
-	rc = parse_out_opts(help_report, argc, argv, &o);
-	if (rc >= 0)
-		return rc;
-	if (argc - optind != 1)
-		return cli_usage(argv[0], "%s",
-		                 _("'report' needs one assessment number or company name."));
-	err = assess_resolve(st, argv[optind], &id);
-	if (err == STORE_OK)
-		err = assess_load(st, id, &s);
-	if (err != STORE_OK)
-		return store_fail(st, err);
-	memset(&co, 0, sizeof co);
-	err = store_company_get(st, s.a.company_id, &co);
-	if (err != STORE_OK) {
-		assess_clear(&s);
-		return store_fail(st, err);
-	}
-	prev_id = o.json ? 0 : previous_final(st, &s.a);
-	if (prev_id && assess_compare(st, s.a.company_id, prev_id, id, &prev) == STORE_OK)
-		have_prev = true;
-	f = output_open(o.output);
-	if (!f) {
-		rc = EXIT_FAIL;
-	} else {
-		if (o.json)
-			rc = json_print(scored_json(&co, &s), f);
-		else
-			rc = report_assessment(f, o.fmt, &co, &s, have_prev ? &prev : NULL) == 0
-			     ? EXIT_OK : EXIT_FAIL;
-		rc = output_close(f, o.output, rc);
-	}
-	if (have_prev)
-		assess_compared_clear(&prev);
-	assess_clear(&s);
-	store_company_clear(&co);
 	return rc;
 }
 
@@ -1684,65 +1550,104 @@ static int find_assessment_id(struct store *st, const char *ref, long long *id)
 		return EXIT_FAIL;
 	}
 	if (err != STORE_OK)
-		return store_fail(st, err);
+		return cli_store_fail(st, err);
 	*id = a.id;
 	store_assessment_clear(&a);
 	return EXIT_OK;
 }
 
-static int verb_compare(struct store *st, int argc, char **argv)
+/* Writes the report of s, with prev as its "since last time" part, or
+ * when s is NULL the comparison prev: as JSON or in a->fmt, to -o FILE or
+ * standard output. */
+static int write_report(const struct args *a, const struct company *co, const struct scored *s,
+                        const struct compared *prev)
 {
-	struct out_opts o;
+	FILE *f = output_open(a->output);
+	int rc = EXIT_OK;
+
+	if (!f)
+		return EXIT_FAIL;
+	if (a->json)
+		rc = json_print(s ? scored_json(co, s) : compare_json(co, prev), f);
+	else if ((s ? report_assessment(f, a->fmt, co, s, prev)
+	            : report_comparison(f, a->fmt, co, prev)) != 0)
+		rc = write_fail(a->output);
+	return output_close(f, a->output, rc);
+}
+
+static int verb_report(struct store *st, const struct args *a)
+{
+	struct compared prev;
+	struct scored s;
+	struct company co;
+	enum store_err err;
+	long long id, prev_id;
+	bool have_prev = false;
+	int rc;
+
+	if ((rc = resolve(st, a->pos[0], &id)) != EXIT_OK)
+		return rc;
+	err = assess_load(st, id, &s);
+	if (err != STORE_OK)
+		return cli_store_fail(st, err);
+	memset(&co, 0, sizeof co);
+	err = store_company_get(st, s.a.company_id, &co);
+	if (err != STORE_OK) {
+		assess_clear(&s);
+		return cli_store_fail(st, err);
+	}
+	prev_id = a->json ? 0 : previous_final(st, &s.a);
+	if (prev_id && assess_compare(st, s.a.company_id, prev_id, id, &prev) == STORE_OK)
+		have_prev = true;
+	rc = write_report(a, &co, &s, have_prev ? &prev : NULL);
+	if (have_prev)
+		assess_compared_clear(&prev);
+	assess_clear(&s);
+	store_company_clear(&co);
+	return rc;
+}
+
+/* Without FROM and TO, a comparison needs two final assessments. */
+static int compare_check_two(struct store *st, const struct company *co)
+{
+	struct assessment f;
+	enum store_err err;
+
+	memset(&f, 0, sizeof f);
+	err = store_assessment_final(st, co->id, 1, &f);
+	store_assessment_clear(&f);
+	if (err != STORE_NOT_FOUND)
+		return EXIT_OK;
+	cli_msg(_("\"%s\" has fewer than two final assessments, so there is nothing to "
+	          "compare yet."), co->name);
+	return EXIT_FAIL;
+}
+
+static int verb_compare(struct store *st, const struct args *a)
+{
 	struct compared cp;
 	struct company co;
-	struct assessment a;
 	enum store_err err;
 	long long from = 0, to = 0;
-	FILE *f;
-	int rc, npos;
+	int rc;
 
-	rc = parse_out_opts(help_compare, argc, argv, &o);
-	if (rc >= 0)
+	if ((rc = find_company(st, a->pos[0], &co)) != EXIT_OK)
 		return rc;
-	npos = argc - optind;
-	if (npos != 1 && npos != 3)
-		return cli_usage(argv[0], "%s", _("'compare' needs a company name, optionally "
-		                                  "followed by two assessments."));
-	if ((rc = find_company(st, argv[optind], &co)) != EXIT_OK)
-		return rc;
-	if (npos == 3) {
-		if ((rc = find_assessment_id(st, argv[optind + 1], &from)) != EXIT_OK ||
-		    (rc = find_assessment_id(st, argv[optind + 2], &to)) != EXIT_OK) {
-			store_company_clear(&co);
-			return rc;
-		}
+	if (a->npos == 3) {
+		if ((rc = find_assessment_id(st, a->pos[1], &from)) == EXIT_OK)
+			rc = find_assessment_id(st, a->pos[2], &to);
 	} else {
-		memset(&a, 0, sizeof a);
-		err = store_assessment_final(st, co.id, 1, &a);
-		store_assessment_clear(&a);
-		if (err == STORE_NOT_FOUND) {
-			cli_msg(_("\"%s\" has fewer than two final assessments, so there is nothing to "
-			          "compare yet."), co.name);
-			store_company_clear(&co);
-			return EXIT_FAIL;
+		rc = compare_check_two(st, &co);
+	}
+	if (rc == EXIT_OK) {
+		err = assess_compare(st, co.id, from, to, &cp);
+		if (err != STORE_OK) {
+			rc = cli_store_fail(st, err);
+		} else {
+			rc = write_report(a, &co, NULL, &cp);
+			assess_compared_clear(&cp);
 		}
 	}
-	err = assess_compare(st, co.id, from, to, &cp);
-	if (err != STORE_OK) {
-		store_company_clear(&co);
-		return store_fail(st, err);
-	}
-	f = output_open(o.output);
-	if (!f) {
-		rc = EXIT_FAIL;
-	} else {
-		if (o.json)
-			rc = json_print(compare_json(&co, &cp), f);
-		else
-			rc = report_comparison(f, o.fmt, &co, &cp) == 0 ? EXIT_OK : EXIT_FAIL;
-		rc = output_close(f, o.output, rc);
-	}
-	assess_compared_clear(&cp);
 	store_company_clear(&co);
 	return rc;
 }
@@ -1759,37 +1664,21 @@ static const char help_demo[] = N_(
 	"  --remove   delete the sample companies again\n"
 	"  --help     show this help\n");
 
-static int verb_demo(struct store *st, int argc, char **argv)
+static int verb_demo(struct store *st, const struct args *a)
 {
-	static const struct option opts[] = {
-		{ "remove", no_argument, NULL, 'r' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
 	enum store_err err;
-	bool remove = false;
-	int c, n = 0;
+	int n = 0;
 
-	opt_reset();
-	while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
-		switch (c) {
-		case 'r': remove = true; break;
-		case 'h': return cli_help(help_demo);
-		default: return opt_error(argv[0], c, argv);
-		}
-	}
-	if (optind < argc)
-		return cli_usage(argv[0], _("Unexpected argument '%s'."), argv[optind]);
-	if (remove) {
+	if (a->remove) {
 		err = store_delete_samples(st, &n);
 		if (err != STORE_OK)
-			return store_fail(st, err);
+			return cli_store_fail(st, err);
 		printf(P_("Removed %d sample company.\n", "Removed %d sample companies.\n", n), n);
 		return EXIT_OK;
 	}
 	err = assess_demo(st, &n);
 	if (err != STORE_OK)
-		return store_fail(st, err);
+		return cli_store_fail(st, err);
 	if (n == 0)
 		puts(_("The sample companies are there already."));
 	else
@@ -1813,31 +1702,19 @@ static void check_problem(const char *problem, void *ctx)
 	printf("%s\n", problem);
 }
 
-static int verb_check(struct store *st, int argc, char **argv)
+static int verb_check(struct store *st, const struct args *a)
 {
-	static const struct option opts[] = {
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
 	enum store_err err;
-	int c, n = 0;
+	int n = 0;
 
-	opt_reset();
-	while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
-		switch (c) {
-		case 'h': return cli_help(help_check);
-		default: return opt_error(argv[0], c, argv);
-		}
-	}
-	if (optind < argc)
-		return cli_usage(argv[0], _("Unexpected argument '%s'."), argv[optind]);
+	(void)a;
 	err = store_check(st, check_problem, &n);
 	if (err == STORE_OK) {
 		puts("ok");
 		return EXIT_OK;
 	}
 	if (n == 0 || err != STORE_CORRUPT)
-		return store_fail(st, err) == EXIT_OK ? EXIT_DB : exit_for(err);
+		return cli_store_fail(st, err);
 	cli_msg(_("The database %s is damaged; restore a backup or copy what can still be "
 	          "read with 'smready export'."), store_path(st));
 	return EXIT_DB;
@@ -1851,66 +1728,66 @@ static const char help_backup[] = N_(
 	"\n"
 	"  --help   show this help\n");
 
-static int verb_backup(struct store *st, int argc, char **argv)
+static int verb_backup(struct store *st, const struct args *a)
 {
-	static const struct option opts[] = {
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
+	const char *file = a->pos[0];
 	enum store_err err;
-	int c;
 
-	opt_reset();
-	while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
-		switch (c) {
-		case 'h': return cli_help(help_backup);
-		default: return opt_error(argv[0], c, argv);
-		}
-	}
-	if (argc - optind != 1)
-		return cli_usage(argv[0], "%s", _("'backup' needs the name of the file to write."));
-	if (access(argv[optind], F_OK) == 0) {
-		cli_msg(_("%s exists already; choose a new file name for the backup."), argv[optind]);
+	if (access(file, F_OK) == 0) {
+		cli_msg(_("%s exists already; choose a new file name for the backup."), file);
 		return EXIT_FAIL;
 	}
-	err = store_backup(st, argv[optind]);
+	err = store_backup(st, file);
 	if (err != STORE_OK)
-		return store_fail(st, err);
-	printf(_("Backup written to %s.\n"), argv[optind]);
+		return cli_store_fail(st, err);
+	printf(_("Backup written to %s.\n"), file);
 	return EXIT_OK;
 }
 
 /* ---- the verb table ------------------------------------------------------ */
 
-enum {
-	V_READS = 1 << 0,         /* never writes the database */
-	V_NO_STORE = 1 << 1,      /* needs no database at all */
-	V_EXTERNAL = 1 << 2       /* implemented elsewhere; parses its own --help */
-};
-
-struct verb {
-	const char *name;
-	int (*run)(struct store *st, int argc, char **argv);
-	unsigned flags;
-};
-
 static const struct verb verbs[] = {
-	{ "questions", verb_questions, V_READS | V_NO_STORE },
-	{ "companies", verb_companies, V_READS },
-	{ "company", verb_company, 0 },
-	{ "history", verb_history, V_READS },
-	{ "assess", verb_assess, 0 },
-	{ "answer", verb_answer, 0 },
-	{ "note", verb_note, 0 },
-	{ "finish", verb_finish, 0 },
-	{ "reopen", verb_reopen, 0 },
-	{ "report", verb_report, V_READS },
-	{ "compare", verb_compare, V_READS },
-	{ "demo", verb_demo, 0 },
-	{ "check", verb_check, V_READS },
-	{ "backup", verb_backup, V_READS },
-	{ "export", cli_export, V_READS | V_EXTERNAL },
-	{ "import", cli_import, V_EXTERNAL },
+	{ .name = "questions", .run = verb_questions, .help = help_questions,
+	  .opts = { OPT_JSON }, .nargs = NARGS(0), .flags = V_READS | V_NO_STORE },
+	{ .name = "companies", .run = verb_companies, .help = help_companies,
+	  .opts = { OPT_ALL, OPT_JSON }, .nargs = NARGS(0), .flags = V_READS },
+	{ .name = "company", .run_argv = verb_company, .help = help_company,
+	  .opts = { OPT_INDUSTRY, OPT_CONTACT, OPT_NOTES, OPT_YES }, .nargs = NARGS_ANY },
+	{ .name = "history", .run = verb_history, .help = help_history,
+	  .opts = { OPT_JSON }, .nargs = NARGS(1),
+	  .nargs_msg = N_("'history' needs one company name."), .flags = V_READS },
+	{ .name = "assess", .run = verb_assess, .help = help_assess,
+	  .opts = { OPT_FRESH, OPT_ASSESSOR }, .nargs = NARGS(1),
+	  .nargs_msg = N_("'assess' needs one company name.") },
+	{ .name = "answer", .run = verb_answer, .help = help_answer,
+	  .opts = { OPT_NOTE }, .nargs = NARGS(3),
+	  .nargs_msg = N_("'answer' needs an assessment, a question key and a value.") },
+	{ .name = "note", .run = verb_note, .help = help_note,
+	  .nargs = NARGS(3),
+	  .nargs_msg = N_("'note' needs an assessment, a question key and the text.") },
+	{ .name = "finish", .run = verb_finish, .help = help_finish,
+	  .nargs = NARGS(1), .nargs_msg = N_("'finish' needs one assessment.") },
+	{ .name = "reopen", .run = verb_reopen, .help = help_reopen,
+	  .opts = { OPT_REASON }, .nargs = NARGS(1),
+	  .nargs_msg = N_("'reopen' needs one assessment.") },
+	{ .name = "report", .run = verb_report, .help = help_report,
+	  .opts = { OPT_FORMAT, OPT_OUTPUT, OPT_JSON }, .nargs = NARGS(1),
+	  .nargs_msg = N_("'report' needs one assessment number or company name."),
+	  .flags = V_READS },
+	{ .name = "compare", .run = verb_compare, .help = help_compare,
+	  .opts = { OPT_FORMAT, OPT_OUTPUT, OPT_JSON }, .nargs = NARGS(1) | NARGS(3),
+	  .nargs_msg = N_("'compare' needs a company name, optionally followed by two "
+	                  "assessments."),
+	  .flags = V_READS },
+	{ .name = "demo", .run = verb_demo, .help = help_demo,
+	  .opts = { OPT_REMOVE }, .nargs = NARGS(0) },
+	{ .name = "check", .run = verb_check, .help = help_check,
+	  .nargs = NARGS(0), .flags = V_READS },
+	{ .name = "backup", .run = verb_backup, .help = help_backup,
+	  .nargs = NARGS(1), .nargs_msg = N_("'backup' needs the name of the file to write."),
+	  .flags = V_READS },
+	{ .name = "export", .run_argv = cli_export, .flags = V_READS | V_EXTERNAL },
+	{ .name = "import", .run_argv = cli_import, .flags = V_EXTERNAL },
 };
 
 static const struct verb *verb_find(const char *name)
@@ -1946,7 +1823,7 @@ bool cli_runs_without_store(int argc, char **argv)
 		return false;
 	if (v->flags & V_NO_STORE)
 		return true;
-	if (v->run == verb_company && argc < 2)
+	if (v->run_argv == verb_company && argc < 2)
 		return true;
 	for (i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
 		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
@@ -1957,6 +1834,8 @@ bool cli_runs_without_store(int argc, char **argv)
 int cli_run(struct store *st, int argc, char **argv)
 {
 	const struct verb *v = argc > 0 ? verb_find(argv[0]) : NULL;
+	struct args a;
+	int rc;
 
 	if (!v) {
 		cli_msg(_("Unknown command '%s'."), argc > 0 ? argv[0] : "");
@@ -1967,5 +1846,13 @@ int cli_run(struct store *st, int argc, char **argv)
 		cli_msg("%s", _("No database is open."));
 		return EXIT_DB;
 	}
-	return v->run(st, argc, argv);
+	if (v->run_argv)
+		rc = v->run_argv(st, argc, argv);
+	else if ((rc = args_parse(v, argc, argv, &a)) < 0)
+		rc = v->run(st, &a);
+	/* Output that could not be written is a failure, said once; main
+	 * checks again only for what it prints itself. */
+	if (rc == EXIT_OK && (fflush(stdout) != 0 || ferror(stdout)))
+		rc = write_fail(NULL);
+	return rc;
 }

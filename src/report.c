@@ -356,6 +356,35 @@ static const char *html_lang(void)
 	return *lang ? lang : "en";
 }
 
+/* A heading of level 1 (the title), 2 (a section) or 3 (a subsection).
+ * Plain text underlines levels 1 and 2 with '=' and '-'; below the title,
+ * Markdown and plain text put a blank line before a heading. */
+static void doc_heading(struct doc *d, int level, const char *title)
+{
+	int w;
+
+	if (d->fmt == REPORT_HTML) {
+		doc_printf(d, "<h%d>", level);
+		doc_esc(d, title);
+		doc_printf(d, "</h%d>\n", level);
+		return;
+	}
+	if (level > 1)
+		fputc('\n', d->f);
+	if (d->fmt == REPORT_MARKDOWN) {
+		doc_printf(d, "%.*s ", level, "###");
+		doc_esc(d, title);
+		doc_put(d, "\n");
+		return;
+	}
+	doc_printf(d, "%s\n", title);
+	if (level > 2)
+		return;
+	for (w = text_width(title); w > 0; w--)
+		fputc(level == 1 ? '=' : '-', d->f);
+	fputc('\n', d->f);
+}
+
 static void doc_begin(struct doc *d, const char *title, const char *name)
 {
 	if (d->fmt == REPORT_HTML) {
@@ -367,20 +396,8 @@ static void doc_begin(struct doc *d, const char *title, const char *name)
 		doc_put(d, ": ");
 		doc_esc(d, name);
 		doc_printf(d, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<main>\n", html_style);
-		doc_put(d, "<h1>");
-		doc_esc(d, title);
-		doc_put(d, "</h1>\n");
-	} else if (d->fmt == REPORT_MARKDOWN) {
-		doc_put(d, "# ");
-		doc_esc(d, title);
-		doc_put(d, "\n");
-	} else {
-		int w = text_width(title);
-		doc_printf(d, "%s\n", title);
-		while (w-- > 0)
-			fputc('=', d->f);
-		fputc('\n', d->f);
 	}
+	doc_heading(d, 1, title);
 }
 
 static void doc_end(struct doc *d)
@@ -391,36 +408,12 @@ static void doc_end(struct doc *d)
 
 static void doc_section(struct doc *d, const char *title)
 {
-	if (d->fmt == REPORT_HTML) {
-		doc_put(d, "<h2>");
-		doc_esc(d, title);
-		doc_put(d, "</h2>\n");
-	} else if (d->fmt == REPORT_MARKDOWN) {
-		doc_put(d, "\n## ");
-		doc_esc(d, title);
-		doc_put(d, "\n");
-	} else {
-		int w = text_width(title);
-		doc_printf(d, "\n%s\n", title);
-		while (w-- > 0)
-			fputc('-', d->f);
-		fputc('\n', d->f);
-	}
+	doc_heading(d, 2, title);
 }
 
 static void doc_subsection(struct doc *d, const char *title)
 {
-	if (d->fmt == REPORT_HTML) {
-		doc_put(d, "<h3>");
-		doc_esc(d, title);
-		doc_put(d, "</h3>\n");
-	} else if (d->fmt == REPORT_MARKDOWN) {
-		doc_put(d, "\n### ");
-		doc_esc(d, title);
-		doc_put(d, "\n");
-	} else {
-		doc_printf(d, "\n%s\n", title);
-	}
+	doc_heading(d, 3, title);
 }
 
 static void doc_para(struct doc *d, const char *text)
@@ -692,40 +685,50 @@ static int doc_finish(struct doc *d)
 
 /* ---- pieces of both reports --------------------------------------------- */
 
+/* Which side's catalogue names a thing of the comparison: the new one's
+ * when the thing is in it, else the old one's; NULL when neither has it.
+ * *idx gets the thing's index in that catalogue. */
+static const struct catalogue *side_cat(const struct compared *cmp, int new_idx, int old_idx,
+                                        int *idx)
+{
+	if (new_idx >= 0 && cmp->new.cat) {
+		*idx = new_idx;
+		return cmp->new.cat;
+	}
+	*idx = old_idx;
+	return old_idx >= 0 ? cmp->old.cat : NULL;
+}
+
 static const char *item_question(const struct compared *cmp, const struct item_change *ic)
 {
-	if (ic->new_item >= 0 && cmp->new.cat)
-		return _(cmp->new.cat->items[ic->new_item].question);
-	if (ic->old_item >= 0 && cmp->old.cat)
-		return _(cmp->old.cat->items[ic->old_item].question);
-	return ic->key;
+	int i;
+	const struct catalogue *cat = side_cat(cmp, ic->new_item, ic->old_item, &i);
+
+	return cat ? _(cat->items[i].question) : ic->key;
 }
 
 static const char *dim_name(const struct compared *cmp, const struct dim_change *dc)
 {
-	if (dc->new_dim >= 0 && cmp->new.cat)
-		return _(cmp->new.cat->dims[dc->new_dim].name);
-	if (dc->old_dim >= 0 && cmp->old.cat)
-		return _(cmp->old.cat->dims[dc->old_dim].name);
-	return dc->key;
+	int i;
+	const struct catalogue *cat = side_cat(cmp, dc->new_dim, dc->old_dim, &i);
+
+	return cat ? _(cat->dims[i].name) : dc->key;
 }
 
 static const char *ko_name(const struct compared *cmp, const struct knockout_change *kc)
 {
-	if (kc->new_ko >= 0 && cmp->new.cat)
-		return _(cmp->new.cat->knockouts[kc->new_ko].name);
-	if (kc->old_ko >= 0 && cmp->old.cat)
-		return _(cmp->old.cat->knockouts[kc->old_ko].name);
-	return kc->key;
+	int i;
+	const struct catalogue *cat = side_cat(cmp, kc->new_ko, kc->old_ko, &i);
+
+	return cat ? _(cat->knockouts[i].name) : kc->key;
 }
 
 static const char *ko_reason(const struct compared *cmp, const struct knockout_change *kc)
 {
-	if (kc->new_ko >= 0 && cmp->new.cat)
-		return _(cmp->new.cat->knockouts[kc->new_ko].reason);
-	if (kc->old_ko >= 0 && cmp->old.cat)
-		return _(cmp->old.cat->knockouts[kc->old_ko].reason);
-	return "";
+	int i;
+	const struct catalogue *cat = side_cat(cmp, kc->new_ko, kc->old_ko, &i);
+
+	return cat ? _(cat->knockouts[i].reason) : "";
 }
 
 static void level_change_str(char *buf, size_t n, const struct comparison *c)
@@ -920,27 +923,18 @@ static void doc_changes(struct doc *d, const struct compared *cmp, bool full)
 		doc_section(d, _("Dimensions"));
 	doc_dim_changes(d, cmp);
 
-	if (full)
-		doc_section(d, _("Knock-outs"));
-	else
-		doc_subsection(d, _("Knock-outs"));
+	doc_heading(d, full ? 2 : 3, _("Knock-outs"));
 	doc_ko_changes(d, cmp, full);
 
 	snprintf(buf, sizeof buf, P_("Improved (%d answer)", "Improved (%d answers)", c->improved),
 	         c->improved);
-	if (full)
-		doc_section(d, buf);
-	else
-		doc_subsection(d, buf);
+	doc_heading(d, full ? 2 : 3, buf);
 	if (!doc_item_changes(d, cmp, CHANGE_IMPROVED, _("Better"), "up", full))
 		doc_para(d, _("No answer improved."));
 
 	snprintf(buf, sizeof buf, P_("Worse (%d answer)", "Worse (%d answers)", c->worse),
 	         c->worse);
-	if (full)
-		doc_section(d, buf);
-	else
-		doc_subsection(d, buf);
+	doc_heading(d, full ? 2 : 3, buf);
 	if (!doc_item_changes(d, cmp, CHANGE_WORSE, _("Worse"), "down", full))
 		doc_para(d, _("No answer got worse."));
 
@@ -956,10 +950,7 @@ static void doc_changes(struct doc *d, const struct compared *cmp, bool full)
 		snprintf(buf, sizeof buf,
 		         P_("Not comparable (%d question)", "Not comparable (%d questions)",
 		            c->not_comparable), c->not_comparable);
-		if (full)
-			doc_section(d, buf);
-		else
-			doc_subsection(d, buf);
+		doc_heading(d, full ? 2 : 3, buf);
 		if (!doc_item_changes(d, cmp, CHANGE_NOT_COMPARABLE, NULL, NULL, false))
 			doc_para(d, _("Every question could be compared."));
 	}

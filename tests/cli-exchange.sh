@@ -80,6 +80,24 @@ expect_eq "a failed export leaves an existing -o file alone" "old content" "$(ca
 sa export -o "$T/no/such/dir/x.json" 2> "$T/nodir.err"; st=$?
 expect_eq "an unwritable -o path exits 1" 1 "$st"
 expect_match "with a message" "$T/nodir.err" 'Cannot create a file next to'
+# A named pipe given to -o is written to, not replaced by a file.
+if command -v mkfifo >/dev/null 2>&1 && mkfifo "$T/pipe"; then
+	cat "$T/pipe" > "$T/piped" &
+	reader=$!
+	sa export -o "$T/pipe" 2> "$T/pipe.err"; st=$?
+	expect_eq "an export into a named pipe exits 0" 0 "$st"
+	check "the named pipe is still a pipe" test -p "$T/pipe"
+	n=0
+	while kill -0 "$reader" 2>/dev/null && [ "$n" -lt 100 ]; do sleep 0.1; n=$((n + 1)); done
+	if kill -0 "$reader" 2>/dev/null; then
+		kill "$reader"
+		not_ok "the reader of the pipe got the export"
+	else
+		expect_match "the reader of the pipe got the export" "$T/piped" 'Bäckerei Krume'
+	fi
+else
+	for i in 1 2 3; do ok "export into a named pipe # SKIP no mkfifo"; done
+fi
 
 # ---- CSV -------------------------------------------------------------------
 sa export --all --format csv -o "$T/a.csv"

@@ -137,6 +137,22 @@ expect_match "history marks the reopened assessment" "$T/out" "^$id2 .*reopened 
 expect_status "history --json" 0 r s history "$m" --json
 expect_match "history --json counts reopenings" "$T/out" '"reopened": 1'
 
+# ---- output that cannot be written ------------------------------------------
+# A failed write is exit 1 with a message, never a silent failure or 0.
+rf() { "$@" >/dev/full 2>"$T/err"; }
+if [ -c /dev/full ] && [ -w /dev/full ]; then
+	expect_status "a report to a full standard output is exit 1" 1 rf s report "$m"
+	expect_match "the failed report is explained" "$T/err" '^smready: Cannot write the output: '
+	expect_status "a report to a full file is exit 1" 1 r s report "$m" -o /dev/full
+	expect_match "the failed file is named" "$T/err" '^smready: Cannot write /dev/full: '
+	expect_status "a comparison to a full standard output is exit 1" 1 rf s compare "$m"
+	expect_match "the failed comparison is explained" "$T/err" '^smready: Cannot write the output: '
+	expect_status "the questionnaire to a full standard output is exit 1" 1 rf "$SMREADY" questions
+	expect_match "the failed questionnaire is explained" "$T/err" '^smready: Cannot write the output: '
+else
+	for i in 1 2 3 4 5 6 7 8; do ok "write failures # SKIP no writable /dev/full"; done
+fi
+
 # ---- delete -----------------------------------------------------------------
 expect_status "delete with --yes" 0 r s company delete "$m" --yes
 expect_match "delete says how many assessments went" "$T/out" 'Deleted "Müller & Söhne GmbH" and 2 assessments'

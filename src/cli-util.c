@@ -1,0 +1,74 @@
+#include "config.h"
+
+/*
+ * cli-util.c - messages, usage errors, help and the store-error-to-exit-
+ * status mapping shared by the command-line verbs (see cli-util.h).
+ */
+
+#include <stdarg.h>
+#include <stdio.h>
+
+#include "cli.h"
+#include "cli-util.h"
+#include "i18n.h"
+
+static void cli_vmsg(const char *fmt, va_list ap) CLI_PRINTF_LIKE(1, 0);
+static void cli_vmsg(const char *fmt, va_list ap)
+{
+	fputs("smready: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
+void cli_msg(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	cli_vmsg(fmt, ap);
+	va_end(ap);
+}
+
+int cli_usage(const char *verb, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	cli_vmsg(fmt, ap);
+	va_end(ap);
+	fprintf(stderr, _("Try 'smready %s --help'.\n"), verb);
+	return EXIT_USAGE;
+}
+
+int cli_help(const char *text)
+{
+	fputs(_(text), stdout);
+	return EXIT_OK;
+}
+
+int cli_exit_for(enum store_err err)
+{
+	switch (err) {
+	case STORE_OK:
+		return EXIT_OK;
+	case STORE_BUSY:
+		return EXIT_BUSY;
+	case STORE_CORRUPT:
+	case STORE_NOT_DB:
+	case STORE_NEWER:
+		return EXIT_DB;
+	default:
+		return EXIT_FAIL;
+	}
+}
+
+int cli_store_fail(struct store *st, enum store_err err)
+{
+	const char *msg = store_error(st);
+
+	if (err == STORE_READONLY)
+		cli_msg(_("The database %s is open read-only; nothing was changed."), store_path(st));
+	else
+		cli_msg("%s", msg && *msg ? msg : _("The database operation failed."));
+	return cli_exit_for(err);
+}

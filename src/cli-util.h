@@ -1,0 +1,35 @@
+/*
+ * cli-util.h - what the verbs of cli.c and cli-exchange.c share: messages
+ * on stderr, usage errors with the pointer to --help, printing a verb's
+ * help, and turning a store error into a message and an exit status.
+ * Internal to the command line; main.c does not use it.
+ */
+#ifndef SMREADY_CLI_UTIL_H
+#define SMREADY_CLI_UTIL_H
+
+#include "store.h"
+
+#if defined(__GNUC__) || defined(__clang__)
+#define CLI_PRINTF_LIKE(f, a) __attribute__((format(printf, f, a)))
+#else
+#define CLI_PRINTF_LIKE(f, a)
+#endif
+
+/* "smready: " and the formatted message and a newline, on stderr. */
+void cli_msg(const char *fmt, ...) CLI_PRINTF_LIKE(1, 2);
+
+/* A bad command line: says what is wrong and where verb's help is;
+ * returns EXIT_USAGE. */
+int cli_usage(const char *verb, const char *fmt, ...) CLI_PRINTF_LIKE(2, 3);
+
+/* Prints a verb's help text (an N_() string) translated; returns EXIT_OK. */
+int cli_help(const char *text);
+
+/* The exit status that stands for a store error (EXIT_OK for STORE_OK). */
+int cli_exit_for(enum store_err err);
+
+/* Reports a failed store call with the store's message and returns its
+ * exit status. */
+int cli_store_fail(struct store *st, enum store_err err);
+
+#endif
