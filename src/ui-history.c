@@ -81,55 +81,177 @@ static bool history_has_chart(const struct history *h)
 	return finals > 0 && ui_body_height() >= 19;
 }
 
-/* One column per final assessment, oldest left; bars in eighths of a row. */
-static int history_draw_chart(struct history *h, struct ui *ui, int y)
+/* The final assessments with a score, oldest first, into out (n of them);
+ * drafts are left out of the chart (the list below shows them). */
+static size_t history_finals(const struct history *h, const struct assessment **out)
+{
+	size_t n = 0;
+	long i;
+
+	for (i = (long)h->n - 1; i >= 0; i--)
+		if (h->list[i].status == ASSESS_FINAL && h->list[i].overall >= 0)
+			out[n++] = &h->list[i];
+	return n;
+}
+
+/* One bar of w columns at x for a score, in eighths of a row (ASCII: '#'
+ * for a cell at least half full), coloured by the level. */
+static void history_draw_bar(struct ui *ui, int y, int x, int w, const struct assessment *a)
 {
 	static const char *const blocks[9] = {
 		" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"
 	};
-	int cols = (COLS - 8) / CHART_COL, shown = 0, x, r;
-	long i;
+	int eighths = (a->overall * CHART_ROWS * 8 + 50) / 100, r, k;
 
-	ui_put(ui, y, 1, COLS - 2, ROLE_HEADER, _("Overall score over time"), false);
-	for (i = (long)h->n - 1; i >= 0; i--)
-		if (h->list[i].status == ASSESS_FINAL && h->list[i].overall >= 0)
-			shown++;
-	/* Only the newest ones when they do not all fit. */
-	x = 6;
-	for (i = (long)h->n - 1; i >= 0; i--) {
-		const struct assessment *a = &h->list[i];
-		int eighths, k;
-		char date[32], buf[16];
-		enum ui_role role = ui_level_role(a->level);
+	attrset(ui_role_attr(ui, ui_level_role(a->level)));
+	for (r = 0; r < CHART_ROWS; r++) {
+		int fill = eighths - (CHART_ROWS - 1 - r) * 8;
+		const char *cell;
 
-		if (a->status != ASSESS_FINAL || a->overall < 0)
-			continue;
-		if (shown-- > cols)
-			continue;
-		eighths = (a->overall * CHART_ROWS * 8 + 50) / 100;
-		for (r = 0; r < CHART_ROWS; r++) {
-			int fill = eighths - (CHART_ROWS - 1 - r) * 8;
-			const char *cell;
+		fill = fill < 0 ? 0 : fill > 8 ? 8 : fill;
+		cell = ui->utf8 ? blocks[fill] : (fill >= 4 ? "#" : " ");
+		for (k = 0; k < w && x + k < COLS; k++)
+			mvaddstr(y + r, x + k, cell);
+	}
+	attrset(A_NORMAL);
+}
 
-			if (fill < 0)
-				fill = 0;
-			if (fill > 8)
-				fill = 8;
-			cell = ui->utf8 ? blocks[fill] : (fill >= 4 ? "#" : " ");
-			attrset(ui_role_attr(ui, role));
-			for (k = 0; k < 4; k++)
-				mvaddstr(y + 1 + r, x + 3 + k, cell);
-			attrset(A_NORMAL);
-		}
-		snprintf(buf, sizeof buf, "%4d", a->overall);
+/* A level as a shade, so the dense chart does not tell levels by colour
+ * alone: the better the level, the denser the mark. */
+static const char *history_level_mark(const struct ui *ui, int level)
+{
+	static const char *const utf8[LEVEL_COUNT] = {
+		[LEVEL_NOT_READY] = "░", [LEVEL_EARLY] = "▒",
+		[LEVEL_NEARLY] = "▓", [LEVEL_READY] = "█",
+	};
+	static const char *const ascii[LEVEL_COUNT] = {
+		[LEVEL_NOT_READY] = ".", [LEVEL_EARLY] = "-",
+		[LEVEL_NEARLY] = "+", [LEVEL_READY] = "#",
+	};
+
+	if (level < LEVEL_NOT_READY || level >= LEVEL_COUNT)
+		return " ";
+	return ui->utf8 ? utf8[level] : ascii[level];
+}
+
+/* The legend of the level marks, right-aligned on row y after column
+ * from, when it fits there. */
+static void history_draw_legend(struct ui *ui, int y, int from)
+{
+	char buf[256];
+	size_t len = 0;
+	int lv, w;
+
+	buf[0] = '\0';
+	for (lv = LEVEL_READY; lv >= LEVEL_NOT_READY && len < sizeof buf; lv--)
+		len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%s %s",
+		                        lv == LEVEL_READY ? "" : "  ",
+		                        history_level_mark(ui, lv), ui_level_name(lv));
+	w = ui_width(ui, buf);
+	if (from + 2 + w <= COLS - 1)
+		ui_put(ui, y, COLS - 1 - w, w, ROLE_DIM, buf, false);
+}
+
+/* Few assessments: a labelled bar of four columns each, with its score
+ * and date, newest right. */
+static void history_draw_wide(struct ui *ui, int y, const struct assessment **f, size_t n)
+{
+	char date[32], buf[16];
+	int x = 6;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		history_draw_bar(ui, y + 1, x + 3, 4, f[i]);
+		snprintf(buf, sizeof buf, "%4d", f[i]->overall);
 		ui_put(ui, y + 1 + CHART_ROWS, x + 3, 4, ROLE_BOLD, buf, false);
-		ui_date(a->completed, date, sizeof date);
+		ui_date(f[i]->completed, date, sizeof date);
 		ui_put(ui, y + 2 + CHART_ROWS, x, CHART_COL - 1, ROLE_DIM, date, false);
 		x += CHART_COL;
 	}
+}
+
+/*
+ * Many assessments: cw columns each (a bar and a gap, or one column when
+ * even two do not fit), a row of level marks under the bars, and dates
+ * under the first, the last and as many evenly spaced bars as fit with
+ * two columns between labels.  The first date starts at its bar, the last
+ * ends at its bar, the others are centred on theirs.
+ */
+static void history_draw_dense(struct ui *ui, int y, const struct assessment **f, size_t n,
+                               int x0, int cw)
+{
+	int bw = cw > 1 ? (cw - 1 > 4 ? 4 : cw - 1) : 1;
+	int last_x = x0 + ((int)n - 1) * cw + bw - 10, labels, j, prev_end = -100;
+	char date[32];
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		int x = x0 + (int)i * cw;
+
+		history_draw_bar(ui, y + 1, x, bw, f[i]);
+		attrset(ui_role_attr(ui, ui_level_role(f[i]->level)));
+		for (j = 0; j < bw; j++)
+			mvaddstr(y + 1 + CHART_ROWS, x + j, history_level_mark(ui, f[i]->level));
+		attrset(A_NORMAL);
+	}
+	/* Labels of ten columns about four apart; each middle one goes to
+	 * the bar nearest its even share of the row. */
+	labels = (last_x - x0 + 12) / 14;
+	if (labels < 2)
+		labels = 2;
+	for (j = 0; j < labels; j++) {
+		int want = x0 + j * (last_x - x0) / (labels - 1) + 5, x;
+		long k = (want - x0 - bw / 2 + cw / 2) / cw;
+
+		k = k < 0 ? 0 : k > (long)n - 1 ? (long)n - 1 : k;
+		x = x0 + (int)k * cw + bw / 2 - 5;
+		if (j == 0) {
+			k = 0;
+			x = x0;
+		} else if (j == labels - 1) {
+			k = (long)n - 1;
+			x = last_x;
+		} else if (x + 12 > last_x) {
+			continue;
+		}
+		if (x < prev_end + 2 || x < 0 || x + 10 > COLS)
+			continue;
+		ui_date(f[k]->completed, date, sizeof date);
+		ui_put(ui, y + 2 + CHART_ROWS, x, 10, ROLE_DIM, date, false);
+		prev_end = x + 10;
+	}
+}
+
+/* The chart adapts to the number of final assessments and the width:
+ * labelled bars while they fit, else a dense chart of all of them, else
+ * the newest that fit (and a note saying so).  Returns its rows. */
+static int history_draw_chart(struct history *h, struct ui *ui, int y)
+{
+	const struct assessment **f = malloc((h->n ? h->n : 1) * sizeof *f);
+	size_t n, shown;
+	int avail = COLS - 7, x;
+	char buf[128];
+
+	if (!f)
+		return CHART_ROWS + 3;
+	n = history_finals(h, f);
+	x = 1 + ui_put(ui, y, 1, COLS - 2, ROLE_HEADER, _("Overall score over time"), false);
 	ui_put(ui, y + 1, 1, 4, ROLE_DIM, " 100", false);
 	ui_put(ui, y + 1 + CHART_ROWS / 2, 1, 4, ROLE_DIM, "  50", false);
 	ui_put(ui, y + CHART_ROWS, 1, 4, ROLE_DIM, "   0", false);
+	if ((int)n <= (COLS - 8) / CHART_COL) {
+		history_draw_wide(ui, y, f, n);
+	} else {
+		shown = n > (size_t)avail ? (size_t)avail : n;
+		if (shown < n) {
+			snprintf(buf, sizeof buf, _("showing the last %d of %d"), (int)shown, (int)n);
+			x += ui_putf(ui, y, x, COLS - x - 1, ROLE_WARN, "  %s %s",
+			             ui_sym(ui, SYM_BULLET), buf);
+		}
+		history_draw_legend(ui, y, x);
+		history_draw_dense(ui, y, f + (n - shown), shown, 6, avail / (int)shown);
+	}
+	free(f);
 	return CHART_ROWS + 3;
 }
 

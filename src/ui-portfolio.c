@@ -34,6 +34,7 @@ struct portfolio {
 	size_t n;
 	const struct portfolio_row **view;   /* filtered and sorted */
 	size_t n_view;
+	int name_w;                          /* widest name in view; -1: unknown */
 	size_t sel;
 	size_t scroll;
 	enum sort_mode sort;
@@ -153,6 +154,7 @@ static void portfolio_build_view(struct portfolio *p)
 		keep = p->view[p->sel]->company.id;
 	p->select_id = 0;
 	p->n_view = 0;
+	p->name_w = -1;
 	for (i = 0; i < p->n; i++)
 		if (row_matches(p, &p->rows[i]))
 			p->view[p->n_view++] = &p->rows[i];
@@ -207,6 +209,7 @@ static const struct portfolio_row *portfolio_current(const struct portfolio *p)
 
 struct columns {
 	int cursor, name, level, score, change, last, due;
+	const char *score_title;
 };
 
 static int max_int(int a, int b)
@@ -227,11 +230,40 @@ static void right_align(const struct ui *ui, char *buf, size_t bufsz, const char
 	snprintf(buf + pad, bufsz - (size_t)pad, "%s", s);
 }
 
+static int portfolio_name_width(struct portfolio *p, struct ui *ui)
+{
+	size_t i;
+
+	if (p->name_w >= 0)
+		return p->name_w;
+	p->name_w = 0;
+	for (i = 0; i < p->n_view; i++)
+		p->name_w = max_int(p->name_w, ui_width(ui, p->view[i]->company.name));
+	return p->name_w;
+}
+
+/* A column title wider than every value in its column costs the name
+ * column room; when a name would be cut for it, the score column takes
+ * its short title (German "Punkte" becomes "Pkt."). */
+static void portfolio_shorten(struct portfolio *p, struct ui *ui, struct columns *c)
+{
+	/* TRANSLATORS: a short column title for the score, used when the
+	 * full one ("Score") would cut a company's name; at most 4 columns. */
+	const char *s = _("Pts");
+	int w = max_int(3, ui_width(ui, s));
+
+	if (c->name >= portfolio_name_width(p, ui) || w >= c->score)
+		return;
+	c->name += c->score - w;
+	c->score = w;
+	c->score_title = s;
+}
+
 /* The columns right of the name are as wide as what the companies in the
  * list need (a level name that no company has takes no room), so the name
  * gets every column left over.  Measured over the whole filtered list, not
  * only the rows in view, so the columns stay put while scrolling. */
-static void portfolio_columns(const struct portfolio *p, struct ui *ui, long long now,
+static void portfolio_columns(struct portfolio *p, struct ui *ui, long long now,
                               struct columns *c)
 {
 	bool level[LEVEL_COUNT] = { false }, archived = false, draft = false, due = false;
@@ -274,7 +306,9 @@ static void portfolio_columns(const struct portfolio *p, struct ui *ui, long lon
 		c->due = max_int(c->due, ui_width(ui, _("draft")));
 	if (archived)
 		c->due = max_int(c->due, ui_width(ui, _("archived")));
+	c->score_title = _("Score");
 	c->name = COLS - c->cursor - c->level - c->score - c->change - c->last - c->due - 5;
+	portfolio_shorten(p, ui, c);
 	if (c->name < 12) {
 		/* Narrow terminal: drop the date column first. */
 		c->name += c->last + 1;
@@ -335,7 +369,7 @@ static void portfolio_draw_header(struct portfolio *p, struct ui *ui, const stru
 	x += ui_put(ui, y, x, c->cursor, ROLE_HEADER, "", true);
 	x += ui_put(ui, y, x, c->name, ROLE_HEADER, _("Company"), true) + 1;
 	x += ui_put(ui, y, x, c->level, ROLE_HEADER, _("Level"), true) + 1;
-	right_align(ui, buf, sizeof buf, _("Score"), c->score);
+	right_align(ui, buf, sizeof buf, c->score_title, c->score);
 	x += ui_put(ui, y, x, c->score, ROLE_HEADER, buf, true) + 1;
 	right_align(ui, buf, sizeof buf, _("Trend"), c->change);
 	x += ui_put(ui, y, x, c->change, ROLE_HEADER, buf, true) + 1;
@@ -810,6 +844,7 @@ struct ui_screen *ui_portfolio_new(struct ui *ui)
 		return NULL;
 	}
 	p->base.ops = &portfolio_ops;
+	p->name_w = -1;
 	ui_edit_init(&p->search, NULL, 100);
 	return &p->base;
 }

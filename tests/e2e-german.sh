@@ -1,6 +1,7 @@
 #!/bin/sh
 # e2e-german: with LANG=de_DE.UTF-8 the portfolio, the questionnaire and
-# the result speak German, and the German labels fit 80x24.
+# the result speak German, and the German labels fit 80x24; with the
+# sample data the longest sample name is not cut at 80 columns.
 . "$top_srcdir/tests/e2e-lib.sh"
 
 have_locale de_DE.UTF-8 || skip_all "the de_DE.UTF-8 locale is not installed"
@@ -48,4 +49,24 @@ screen > "$T/result.txt"
 expect_no_match "result fits 80 columns (nothing cut at the labels)" "$T/result.txt" 'Gesamtpunktzah[^l]'
 send q
 expect_eq "quits cleanly" 0 "$(e2e_wait_exit)"
+
+# ---- the portfolio of the sample data at 80 columns --------------------------
+"$SMREADY" --db "$T/db" demo >/dev/null 2>&1 || not_ok "sample data"
+e2e_start
+expect_screen "portfolio with the sample data" "Bäckerei Morgenrot (Beispiel)"
+expect_screen "80 columns: the longest sample name is not cut" \
+	"Fahrradladen Speiche & Co. (Beispiel) "
+# The character column where each sample company's level starts.
+level_columns() {
+	screen | grep -a '(Beispiel) ' | sed -E 's/^(.*\(Beispiel\) +).*/\1/' |
+		while IFS= read -r l; do printf '%s' "$l" | LC_ALL=C.UTF-8 wc -m; done | sort -u
+}
+expect_eq "80 columns: the level column lines up" 1 "$(level_columns | wc -l)"
+# The score title ends where the scores end (both right-aligned).
+hdr=$(screen | grep -a '^  Unternehmen ' | sed -E 's/^(.* (Punkte|Pkt\.|Pts)).*/\1/')
+row=$(screen | grep -a 'Fahrradladen Speiche' | sed -E 's/^(.*\) +[^0-9]+ +[0-9]+).*/\1/')
+expect_eq "80 columns: the score title is right-aligned over the scores" \
+	"$(printf '%s' "$hdr" | LC_ALL=C.UTF-8 wc -m)" "$(printf '%s' "$row" | LC_ALL=C.UTF-8 wc -m)"
+send q
+expect_eq "quits cleanly (sample data)" 0 "$(e2e_wait_exit)"
 tap_done
