@@ -358,6 +358,15 @@ static int export_store_fail(struct export_ctx *x, enum store_err err)
 	return export_fail(x, err, store_error(x->st));
 }
 
+/* A record could not be written: the output failed (a full disk, say), or
+ * else the record's text could not be turned into JSON (what). */
+static int export_write_fail(struct export_ctx *x, const char *what)
+{
+	if (ferror(x->out))
+		return export_fail(x, STORE_IO, _("cannot write the export (disk full?)"));
+	return export_fail(x, STORE_INVALID, what);
+}
+
 /* The UUID of the assessment a was started from, into buf; NULL if none. */
 static const char *based_on_uuid(struct store *st, long long id, char *buf, size_t bufsz)
 {
@@ -396,9 +405,7 @@ static int export_assessment_json(const struct assessment *a, void *vx)
 	}
 	store_answers_free(ans, n);
 	if (!ok)
-		return export_fail(x, STORE_INVALID,
-		                   _("an assessment holds text that is not valid UTF-8, "
-		                     "or the output could not be written"));
+		return export_write_fail(x, _("an assessment holds text that is not valid UTF-8"));
 	write_array_end(x->out, n, "      ");
 	fputc('}', x->out);
 	return 0;
@@ -428,9 +435,7 @@ static int export_company_json(const struct company *c, void *vx)
 	ok = o && write_open(x->out, o, DUMP_FLAGS, "assessments");
 	json_decref(o);
 	if (!ok)
-		return export_fail(x, STORE_INVALID,
-		                   _("a company holds text that is not valid UTF-8, "
-		                     "or the output could not be written"));
+		return export_write_fail(x, _("a company holds text that is not valid UTF-8"));
 	x->n_assessments = 0;
 	err = store_each_assessment(x->st, c->id, export_assessment_json, x);
 	if (x->err != STORE_OK)
@@ -484,12 +489,13 @@ static enum store_err export_json(struct export_ctx *x)
  * formula (= + - @, or a leading tab or CR) gets a leading apostrophe. */
 static void csv_cell(FILE *out, const char *s, char sep, bool first)
 {
-	bool quote = false;
 	bool formula = strchr("=+-@\t\r", s[0]) != NULL && s[0] != '\0';
+	/* the apostrophe added below is part of the cell too */
+	bool quote = formula && sep == '\'';
 
 	if (!first)
 		fputc(sep, out);
-	for (const char *p = s; *p; p++)
+	for (const char *p = s; *p && !quote; p++)
 		if (*p == sep || *p == '"' || *p == '\r' || *p == '\n') {
 			quote = true;
 			break;
@@ -602,6 +608,9 @@ static int export_company_csv(const struct company *c, void *vx)
 		return 1;
 	if (err != STORE_OK)
 		return export_store_fail(x, err);
+	/* no use reading the rest of the database into a failed output */
+	if (ferror(x->out))
+		return export_fail(x, STORE_IO, _("cannot write the export (disk full?)"));
 	return 0;
 }
 
@@ -1034,6 +1043,16 @@ static bool parse_assessment(struct exchange_report *rep, json_t *obj, const cha
 	    !get_int(rep, obj, path, "reopened", 0, REOPENED_MAX, false, &v))
 		return false;
 	a->reopened = (int)v;
+	/* The store keeps no score or completion time for a draft and needs
+	 * the time a final one was completed; a file that says otherwise
+	 * would be changed on the way in and then differ from itself. */
+	if (a->status == ASSESS_DRAFT && (a->completed || a->overall >= 0 || a->level >= 0))
+		return bad(rep, path, _("a draft has no completion time and no score yet: "
+		                        "\"completed\", \"overall\" and \"level\" must be null"));
+	if (a->status == ASSESS_FINAL && !a->completed) {
+		path_key(p, sizeof p, path, "completed");
+		return bad(rep, p, _("a final assessment needs the time it was completed"));
+	}
 	return get_uuid(rep, obj, path, "based_on", true, based_on) &&
 	       get_array(rep, obj, path, "answers") != NULL;
 }
@@ -1160,12 +1179,15 @@ static bool check_header(struct exchange_report *rep, json_t *root, json_t **com
 	return true;
 }
 
-/* Remembers a UUID in set; false when it was there already. */
-static bool set_add(json_t *set, const char *uuid)
+/* Remembers a UUID in set, with value (which set takes over); false when
+ * it was there already. */
+static bool set_add(json_t *set, const char *uuid, json_t *value)
 {
-	if (json_object_get(set, uuid))
+	if (json_object_get(set, uuid)) {
+		json_decref(value);
 		return false;
-	json_object_set_new(set, uuid, json_true());
+	}
+	json_object_set_new(set, uuid, value);
 	return true;
 }
 
@@ -1173,8 +1195,31 @@ static bool set_add(json_t *set, const char *uuid)
 struct check_ctx {
 	struct store *st;
 	struct exchange_report *rep;
-	json_t *cset, *aset;           /* objects used as sets of UUIDs */
+	json_t *cset, *aset;           /* objects used as sets of UUIDs; aset maps
+	                                  * each assessment to its company's UUID */
 };
+
+/* Whether assessment uuid based (of this database) belongs to the company
+ * with UUID company; false with the error set when it does not or is not
+ * here at all. */
+static bool base_in_db(struct check_ctx *x, const char *based, const char *company,
+                       const char *path)
+{
+	struct assessment b;
+	struct company bc;
+	bool same;
+
+	if (store_assessment_find_uuid(x->st, based, &b) != STORE_OK)
+		return bad(x->rep, path, _("no assessment %s earlier in the file or in "
+		                           "the database"), based);
+	same = store_company_get(x->st, b.company_id, &bc) == STORE_OK &&
+	       strcmp(bc.uuid, company) == 0;
+	store_assessment_clear(&b);
+	store_company_clear(&bc);
+	if (!same)
+		return bad(x->rep, path, _("assessment %s belongs to another company"), based);
+	return true;
+}
 
 /* Checks one company of the file and its assessments before anything is
  * written.  based_on must name an assessment earlier in the file or one
@@ -1192,26 +1237,27 @@ static bool check_company(size_t ci, json_t *cobj, void *vx)
 	path_index(cp, sizeof cp, "", "companies", ci);
 	if (!parse_company(rep, cobj, cp, &c))
 		return false;
-	if (!set_add(x->cset, c.uuid))
+	if (!set_add(x->cset, c.uuid, json_true()))
 		return bad(rep, cp, _("company %s appears twice in the file"), c.uuid);
 	json_array_foreach(json_object_get(cobj, "assessments"), ai, aobj) {
-		struct assessment a, b;
+		struct assessment a;
 		const struct catalogue *cat;
-		char ap[PATH_MAX_LEN], based[STORE_UUID_LEN + 1];
+		char ap[PATH_MAX_LEN], bp[PATH_MAX_LEN], based[STORE_UUID_LEN + 1];
+		json_t *owner;
 
 		path_index(ap, sizeof ap, cp, ".assessments", ai);
 		if (!parse_assessment(rep, aobj, ap, &a, &cat, based) ||
 		    !parse_answers(rep, json_object_get(aobj, "answers"), ap, cat, answers, &n))
 			return false;
-		if (based[0] && !json_object_get(x->aset, based)) {
-			if (store_assessment_find_uuid(x->st, based, &b) != STORE_OK) {
-				path_key(ap, sizeof ap, ap, "based_on");
-				return bad(rep, ap, _("no assessment %s earlier in the file or in "
-				                      "the database"), based);
-			}
-			store_assessment_clear(&b);
-		}
-		if (!set_add(x->aset, a.uuid))
+		/* The store keeps a draft's origin only within one company; any
+		 * other would be dropped on the way in. */
+		path_key(bp, sizeof bp, ap, "based_on");
+		owner = based[0] ? json_object_get(x->aset, based) : NULL;
+		if (owner && strcmp(json_string_value(owner), c.uuid) != 0)
+			return bad(rep, bp, _("assessment %s belongs to another company"), based);
+		if (based[0] && !owner && !base_in_db(x, based, c.uuid, bp))
+			return false;
+		if (!set_add(x->aset, a.uuid, json_string(c.uuid)))
 			return bad(rep, ap, _("assessment %s appears twice in the file"), a.uuid);
 	}
 	return true;
@@ -1254,6 +1300,8 @@ static bool answers_equal(struct answer *a, size_t na, struct answer *b, size_t 
 {
 	if (na != nb)
 		return false;
+	if (na == 0)
+		return true;      /* a may be NULL then, which qsort must not get */
 	qsort(a, na, sizeof *a, answer_cmp);
 	qsort(b, nb, sizeof *b, answer_cmp);
 	for (size_t i = 0; i < na; i++)
@@ -1671,6 +1719,11 @@ static void load_error(struct exchange_report *rep, const json_error_t *e, int l
 		snprintf(rep->error, sizeof rep->error,
 		         _("line %d, column %d: the file is not valid UTF-8 text; save it "
 		           "as UTF-8 and import it again"), line, col);
+		break;
+	case json_error_null_character:
+		snprintf(rep->error, sizeof rep->error,
+		         _("line %d, column %d: a text holds a NUL character (\\u0000), "
+		           "which smready does not accept"), line, col);
 		break;
 	case json_error_duplicate_key:
 		snprintf(rep->error, sizeof rep->error,

@@ -1381,6 +1381,11 @@ enum store_err store_backup(struct store *st, const char *dest)
 {
 	if (!dest || !dest[0])
 		return say(st, STORE_INVALID, _("No file name was given for the copy."));
+	/* SQLite cannot copy from a connection in the middle of a write: every
+	 * backup step would report "locked" and copy_db() would wait forever. */
+	if (st->depth > 0)
+		return say(st, STORE_STATE, _("The database cannot be copied while changes are "
+		                              "in progress; save or cancel them first."));
 	return copy_db(st, st->db, dest);
 }
 

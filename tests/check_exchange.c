@@ -575,6 +575,32 @@ static void edit_not_object(json_t *root)
 	json_array_set_new(json_object_get(root, "companies"), 0, json_integer(3));
 }
 
+static json_t *assessment_at(json_t *root, size_t company, size_t i)
+{
+	return json_array_get(json_object_get(json_array_get(json_object_get(root, "companies"),
+	                                                     company), "assessments"), i);
+}
+/* the store keeps no completion time or score for a draft */
+static void edit_draft_completed(json_t *root)
+{
+	json_object_set_new(first_assessment(root), "completed",
+	                    json_string("2026-11-20T00:00:00Z"));
+}
+static void edit_draft_overall(json_t *root)
+{
+	json_object_set_new(first_assessment(root), "overall", json_integer(50));
+}
+static void edit_final_not_completed(json_t *root)
+{
+	json_object_set_new(assessment_at(root, 1, 0), "completed", json_null());
+}
+/* the other company's draft comes earlier in the file */
+static void edit_based_on_other_company(json_t *root)
+{
+	json_object_set(assessment_at(root, 1, 0), "based_on",
+	                json_object_get(first_assessment(root), "uuid"));
+}
+
 static const struct bad_case {
 	void (*edit)(json_t *root);
 	const char *raw;            /* used instead of an edited export */
@@ -629,6 +655,14 @@ static const struct bad_case {
 	  "companies[0].assessments[0].based_on: no assessment 01234567-89ab-4cde-8f01-23456789abcd" },
 	{ edit_level, NULL, "companies[0].assessments[0].level: \"superb\" is not a readiness level" },
 	{ edit_not_object, NULL, "companies[0]: expected an object, found a whole number" },
+	{ NULL, "{\"format\": \"smready-export\", \"version\": 1, \"companies\": [{\"name\": \"a\\u0000b\"}]}",
+	  "line 1, column 76: a text holds a NUL character (\\u0000), which smready does not accept" },
+	{ edit_draft_completed, NULL, "companies[0].assessments[0]: a draft has no completion time" },
+	{ edit_draft_overall, NULL, "companies[0].assessments[0]: a draft has no completion time" },
+	{ edit_final_not_completed, NULL,
+	  "companies[1].assessments[0].completed: a final assessment needs the time" },
+	{ edit_based_on_other_company, NULL,
+	  "companies[1].assessments[0].based_on: assessment " },
 };
 
 START_TEST(test_invalid)
@@ -672,6 +706,83 @@ START_TEST(test_separator_rule)
 }
 END_TEST
 
+/* An assessment without answers compares equal to itself on a second
+ * import (the sanitizer build once stopped here: qsort got NULL). */
+START_TEST(test_import_twice_no_answers)
+{
+	struct store *a = db_new(), *b = db_new();
+	struct exchange_report r;
+	long long c = add_company(a, "Empty Draft"), id = 0;
+	char *one;
+
+	ck_assert_int_eq(store_assessment_create(a, c, "core", 1, "", 0, &id), STORE_OK);
+	one = export_json(a);
+	ck_assert_int_eq(import_str(b, one, false, &r), EXCHANGE_OK);
+	ck_assert_int_eq(r.assessments_added, 1);
+	exchange_report_clear(&r);
+	ck_assert_int_eq(import_str(b, one, false, &r), EXCHANGE_OK);
+	ck_assert_int_eq(r.assessments_unchanged, 1);
+	ck_assert_int_eq(r.n_conflicts, 0);
+	exchange_report_clear(&r);
+	free(one);
+	store_close(a);
+	store_close(b);
+}
+END_TEST
+
+/* A cell neutralised with an apostrophe is quoted when the apostrophe is
+ * also the separator; otherwise it would split into two cells, the second
+ * one a live formula. */
+START_TEST(test_csv_apostrophe_separator)
+{
+	struct store *st = db_new();
+	long long c = add_company(st, "Quote Ltd"), id = 0;
+	char *csv;
+
+	ck_assert_int_eq(store_assessment_create(st, c, "core", 1, "", 0, &id), STORE_OK);
+	ck_assert_int_eq(store_answer_set_note(st, id, item_key(0), "=1+1"), STORE_OK);
+	csv = export_str(st, EXCHANGE_CSV, '\'', true);
+	ck_assert_msg(strstr(csv, "'\"'=1+1\"\r\n") != NULL, "%s", csv);
+	ck_assert_ptr_null(strstr(csv, "''=1+1"));
+	free(csv);
+	store_close(st);
+}
+END_TEST
+
+/* An export that cannot be written (a full disk) fails as an output error
+ * with a message that says so, in both formats, and stops early. */
+START_TEST(test_export_write_error)
+{
+	struct store *st = db_new();
+	char note[TEXT_NOTE_MAX + 1], name[32], msg[256];
+	const enum exchange_format fmts[2] = { EXCHANGE_JSON, EXCHANGE_CSV };
+
+	memset(note, 'n', 3000);
+	note[3000] = '\0';
+	for (int i = 0; i < 20; i++) {
+		long long c, id = 0;
+
+		snprintf(name, sizeof name, "Company %d", i);
+		c = add_company(st, name);
+		ck_assert_int_eq(store_company_update(st, c, NULL, NULL, NULL, note), STORE_OK);
+		ck_assert_int_eq(store_assessment_create(st, c, "core", 1, "", 0, &id), STORE_OK);
+		ck_assert_int_eq(store_answer_set_note(st, id, item_key(0), note), STORE_OK);
+	}
+	for (int k = 0; k < 2; k++) {
+		struct exchange_export_opts o = { .format = fmts[k], .include_archived = true };
+		FILE *f = fopen("/dev/full", "w");
+
+		ck_assert_ptr_nonnull(f);
+		msg[0] = '\0';
+		ck_assert_int_eq(exchange_export(st, f, &o, msg, sizeof msg), STORE_IO);
+		ck_assert_msg(strstr(msg, "disk full") != NULL, "format %d: %s", k, msg);
+		ck_assert_ptr_null(strstr(msg, "UTF-8"));
+		fclose(f);
+	}
+	store_close(st);
+}
+END_TEST
+
 static void cleanup(void)
 {
 	char cmd[600];
@@ -710,6 +821,9 @@ int main(void)
 	tcase_add_test(tc, test_csv_formula_cells);
 	tcase_add_loop_test(tc, test_invalid, 0, (int)(sizeof bad_cases / sizeof bad_cases[0]));
 	tcase_add_test(tc, test_separator_rule);
+	tcase_add_test(tc, test_import_twice_no_answers);
+	tcase_add_test(tc, test_csv_apostrophe_separator);
+	tcase_add_test(tc, test_export_write_error);
 	suite_add_tcase(s, tc);
 	rc = tap_run_suite(s);
 	cleanup();

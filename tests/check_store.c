@@ -1232,6 +1232,30 @@ START_TEST(test_transactions)
 }
 END_TEST
 
+/* A backup asked for while changes are in progress is refused at once:
+ * SQLite cannot copy from a connection in the middle of a write, and the
+ * copy used to wait for it forever. */
+START_TEST(test_backup_in_transaction)
+{
+	struct store *st = open_db();
+	char *bak = path_in("copy.db");
+	struct stat sb;
+
+	add_company(st, "Saved");
+	ck_assert_int_eq(store_begin(st), STORE_OK);
+	add_company(st, "Pending");
+	alarm(20);
+	ck_assert_int_eq(store_backup(st, bak), STORE_STATE);
+	alarm(0);
+	ck_assert_ptr_nonnull(strstr(store_error(st), "in progress"));
+	ck_assert_int_ne(stat(bak, &sb), 0);
+	/* the caller's changes are still there to be saved */
+	ck_assert_int_eq(store_commit(st), STORE_OK);
+	ck_assert_int_eq(store_backup(st, bak), STORE_OK);
+	store_close(st);
+}
+END_TEST
+
 START_TEST(test_import_and_now)
 {
 	struct store *st = open_db();
@@ -1338,6 +1362,7 @@ int main(void)
 	tcase_add_test(tc, test_query_plans);
 	tcase_add_test(tc, test_transactions);
 	tcase_add_test(tc, test_import_and_now);
+	tcase_add_test(tc, test_backup_in_transaction);
 	suite_add_tcase(s, tc);
 	return tap_run_suite(s);
 }
