@@ -360,6 +360,10 @@ static void history_draw(struct ui_screen *s, struct ui *ui)
 		h->scroll = h->sel;
 	if (h->sel >= h->scroll + (size_t)list_h)
 		h->scroll = h->sel - (size_t)list_h + 1;
+	/* A taller terminal (or a shorter list) shows the rows above
+	 * instead of leaving the room below empty. */
+	if (h->scroll + (size_t)list_h > h->n)
+		h->scroll = h->n > (size_t)list_h ? h->n - (size_t)list_h : 0;
 	for (i = 0; i < list_h && h->scroll + (size_t)i < h->n; i++)
 		history_draw_row(h, ui, y + i, &c, h->scroll + (size_t)i);
 }

@@ -39,6 +39,7 @@ struct portfolio {
 	size_t scroll;
 	enum sort_mode sort;
 	bool show_archived;
+	bool only_archived;                  /* none active, but archived ones hidden */
 	bool searching;
 	struct ui_edit search;
 	char *filter;                        /* folded to lower case; NULL: none */
@@ -192,6 +193,17 @@ static void portfolio_load(struct portfolio *p, struct ui *ui)
 	store_portfolio_free(p->rows, p->n);
 	p->rows = rows;
 	p->n = n;
+	p->only_archived = false;
+	if (n == 0 && !p->show_archived) {
+		/* "No companies yet" would be wrong when all are archived. */
+		struct portfolio_row *all = NULL;
+		size_t n_all = 0;
+
+		if (store_portfolio(ui->st, true, &all, &n_all) == STORE_OK) {
+			p->only_archived = n_all > 0;
+			store_portfolio_free(all, n_all);
+		}
+	}
 	p->view = malloc((n ? n : 1) * sizeof *p->view);
 	if (!p->view) {
 		ui_error(ui, "%s", _("Out of memory."));
@@ -415,7 +427,13 @@ static void portfolio_draw_empty(struct portfolio *p, struct ui *ui, int top)
 	struct ui_doc d = { .top = top + 1, .height = ui_body_height() - 3, .x = 3,
 	                    .width = COLS - 6 };
 
-	if (p->n == 0 && !p->show_archived) {
+	if (p->n == 0 && p->only_archived) {
+		ui_doc_text(ui, &d, 0, ROLE_BOLD, _("Every company is archived."));
+		ui_doc_row(&d);
+		ui_doc_text(ui, &d, 0, ROLE_NORMAL,
+		            _("Press X to show the archived companies (x on one makes it active "
+		              "again), or a to add a company."));
+	} else if (p->n == 0 && !p->show_archived) {
 		ui_doc_text(ui, &d, 0, ROLE_BOLD, _("No companies yet."));
 		ui_doc_row(&d);
 		ui_doc_text(ui, &d, 0, ROLE_NORMAL,

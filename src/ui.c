@@ -462,12 +462,54 @@ static void ui_resized(struct ui *ui)
 			ui->stack[i]->ops->resize(ui->stack[i], ui);
 }
 
+/* Starts curses on the terminal named by TERM, or says on stderr why it
+ * cannot: initscr() would exit with a bare message for an unknown TERM, and
+ * on a terminal that cannot move the cursor (TERM=dumb) it would draw
+ * nonsense.  NULL when the program cannot run here. */
+static SCREEN *ui_open_terminal(void)
+{
+	const char *term = getenv("TERM");
+	SCREEN *scr;
+	const char *cup;
+
+	if (!term || !*term) {
+		fprintf(stderr, "smready: %s\n",
+		        _("TERM is not set, so the full-screen program cannot tell what the terminal "
+		          "can do.  Set TERM (e.g. TERM=xterm-256color), or give a command "
+		          "(see 'smready --help')."));
+		return NULL;
+	}
+	scr = newterm(NULL, stdout, stdin);
+	if (!scr) {
+		fprintf(stderr, "smready: ");
+		fprintf(stderr, _("The terminal type \"%s\" is not known here.  Set TERM to your "
+		                  "terminal's type (e.g. TERM=xterm-256color), or give a command "
+		                  "(see 'smready --help')."), term);
+		fputc('\n', stderr);
+		return NULL;
+	}
+	cup = tigetstr("cup");
+	if (!cup || cup == (const char *)-1) {
+		endwin();
+		delscreen(scr);
+		fprintf(stderr, "smready: ");
+		fprintf(stderr, _("The terminal \"%s\" cannot move the cursor, which the "
+		                  "full-screen program needs.  Use a terminal emulator (e.g. "
+		                  "TERM=xterm-256color), or give a command (see 'smready --help')."),
+		        term);
+		fputc('\n', stderr);
+		return NULL;
+	}
+	return scr;
+}
+
 int ui_run(struct store *st)
 {
 	struct ui ui;
 	const char *cs = nl_langinfo(CODESET);
 	bool quit = false, dirty = true;
 	struct ui_screen *first;
+	SCREEN *scr;
 
 	memset(&ui, 0, sizeof ui);
 	ui.st = st;
@@ -475,12 +517,9 @@ int ui_run(struct store *st)
 	ui.utf8 = cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
 	ui_caught_signal = 0;
 
-	ui_signals(true);
-	if (!initscr()) {
-		ui_signals(false);
-		fputs(_("smready: cannot start the full-screen interface on this terminal\n"), stderr);
+	if (!(scr = ui_open_terminal()))
 		return 1;
-	}
+	ui_signals(true);
 	/* A short Escape delay unless the user chose one (ESCDELAY). */
 	if (!getenv("ESCDELAY"))
 		set_escdelay(25);
@@ -520,6 +559,7 @@ int ui_run(struct store *st)
 	while (ui.depth > 0)
 		ui_stack_pop(&ui, false);
 	endwin();
+	delscreen(scr);
 	ui_signals(false);
 	if (ui_caught_signal)
 		return 128 + ui_caught_signal;

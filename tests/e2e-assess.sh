@@ -100,4 +100,43 @@ expect_eq "every answer stored as typed" "$(echo $expected)" "$got"
 lvl=$(sed -n 's/.*"level_name": "\(.*\)",*$/\1/p' "$T/r.json" | head -1)
 expect_eq "level on screen is the stored level" "$lvl" "$level_on_screen"
 
+# ---- the only company: filter, archive and back, delete -------------------
+e2e_start
+expect_screen "portfolio again" "▸ Müller & Söhne GmbH"
+send /
+send_text "SÖHNE"
+expect_screen "filter folds umlauts to lower case" "Search: SÖHNE"
+send Enter
+expect_screen "upper-case umlaut filter finds the company" "▸ Müller & Söhne GmbH"
+send /
+send_text "xyz"
+send Enter
+expect_screen "no match says so" "No company matches the filter"
+send Escape
+expect_screen "Esc clears the filter" "▸ Müller & Söhne GmbH"
+send x
+expect_screen "archiving says how to see it again" "Press X to show archived companies"
+expect_screen "all archived: not mistaken for an empty database" "Every company is archived."
+expect_not_screen "all archived: no 'no companies yet'" "No companies yet."
+send X
+expect_screen "X shows the archived company" "archived shown"
+expect_screen "archived company listed as archived" "archived"
+send x
+expect_screen "x makes it active again" "Company is active again."
+send X
+expect_screen "active company listed after the round trip" "▸ Müller & Söhne GmbH"
+send D
+expect_screen "delete asks first, naming the assessments" "1 assessment goes with it"
+send n
+wait_gone "This cannot be undone"
+expect_screen "n keeps the company" "▸ Müller & Söhne GmbH"
+send D
+wait_for "This cannot be undone"
+send y
+expect_screen "deleted with its assessment" "Company deleted with 1 assessment."
+expect_screen "now the database is empty" "No companies yet."
+send q
+expect_eq "quits cleanly" 0 "$(e2e_wait_exit)"
+expect_eq "no company left" "" "$("$SMREADY" --db "$T/db" companies 2>/dev/null | grep -F 'Müller')"
+
 tap_done

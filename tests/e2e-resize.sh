@@ -102,4 +102,46 @@ send Escape
 
 send q
 expect_eq "no crash: quits cleanly" 0 "$(e2e_wait_exit)"
+
+# A long history scrolled to its oldest row, then a taller terminal: the
+# list fills the new room with the rows above, not with empty lines.
+L="Langer Verlauf"
+"$SMREADY" --db "$T/db" company add "$L" >/dev/null 2>&1
+key=goals.purpose
+i=0
+while [ $i -lt 24 ]; do
+	a=$("$SMREADY" --db "$T/db" assess "$L" 2>/dev/null | tail -1)
+	"$SMREADY" --db "$T/db" answer "$a" "$key" $((i % 5)) >/dev/null 2>&1
+	"$SMREADY" --db "$T/db" finish "$a" >/dev/null 2>&1
+	i=$((i + 1))
+done
+e2e_start
+expect_screen "portfolio with the long history" "$L"
+send /
+send_text "Langer"
+send Enter Enter
+expect_screen "long history opens" "History: $L"
+send End
+wait_for "final"
+tm resize-window -t t -x 80 -y 60
+i=0
+while [ $i -lt 50 ]; do
+	rows=$(screen | grep -c ' final ')
+	[ "$rows" = 24 ] && break
+	sleep 0.1
+	i=$((i + 1))
+done
+expect_eq "taller terminal: all 24 assessments in view" 24 "$rows"
+send q
+expect_eq "quits cleanly after the long history" 0 "$(e2e_wait_exit)"
+
+# Terminals the full-screen program cannot use: a clear message and exit
+# status 1 at once, not a blank or garbled screen waiting for keys.
+e2e_start TERM=dumb -- "2>'$T/err'"
+expect_eq "TERM=dumb: ends at once with status 1" 1 "$(e2e_wait_exit)"
+expect_match "TERM=dumb: says why" "$T/err" 'The terminal "dumb" cannot move the cursor'
+e2e_start TERM=no-such-terminal -- "2>'$T/err'"
+expect_eq "unknown TERM: ends with status 1" 1 "$(e2e_wait_exit)"
+expect_match "unknown TERM: says which and what to do" "$T/err" \
+	'The terminal type "no-such-terminal" is not known here.  Set TERM'
 tap_done
