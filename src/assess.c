@@ -278,6 +278,11 @@ enum store_err assess_compare(struct store *st, long long company_id,
 	} else if (from_id == 0 || to_id == 0) {
 		return assess_fail(st, STORE_INVALID, "%s",
 		                   _("Name both assessments to compare, or neither."));
+	} else if (from_id == to_id) {
+		/* Nothing could have changed: a typo, not a question. */
+		return assess_fail(st, STORE_INVALID,
+		                   _("Assessment %lld cannot be compared with itself; name two "
+		                     "different assessments."), from_id);
 	}
 	err = assess_load(st, from_id, &out->old);
 	if (err == STORE_OK)

@@ -116,7 +116,16 @@ static int opt_error(const char *verb, int c, char **argv)
 
 	if (c == ':')
 		return cli_usage(verb, _("The option '%s' needs a value."), arg);
-	if (optopt)
+	/* A long option given a value it does not take ("--json=1") sets
+	 * optopt to its code, which is no letter: name what was typed. */
+	if (strncmp(arg, "--", 2) == 0) {
+		const char *eq = strchr(arg, '=');
+		if (eq && optopt)
+			return cli_usage(verb, _("The option '%.*s' takes no value."),
+			                 (int)(eq - arg), arg);
+		return cli_usage(verb, _("Unknown option '%s'."), arg);
+	}
+	if (optopt > 0 && optopt < 128)
 		return cli_usage(verb, _("Unknown option '-%c'."), optopt);
 	return cli_usage(verb, _("Unknown option '%s'."), arg);
 }
@@ -1814,21 +1823,45 @@ bool cli_verb_reads_only(const char *verb)
 	return v && (v->flags & V_READS);
 }
 
+/* Whether argv (argv[0] the verb or subcommand) asks for v's help.  Parsed
+ * with the same tables as args_parse(), on a copy because getopt_long
+ * reorders, so that "--note --help" is a note and not a request for help. */
+static bool wants_help(const struct verb *v, int argc, char **argv)
+{
+	struct option longopts[VERB_MAX_OPTS + 2];
+	char shortopts[2 * VERB_MAX_OPTS + 3];
+	char **copy = malloc(((size_t)argc + 1) * sizeof *copy);
+	bool help = false;
+	int c;
+
+	if (!copy)
+		return false;         /* the verb's own parse still shows the help */
+	memcpy(copy, argv, (size_t)argc * sizeof *copy);
+	copy[argc] = NULL;
+	opts_build(v, longopts, shortopts);
+	optind = 0;
+	opterr = 0;
+	while (!help && (c = getopt_long(argc, copy, shortopts, longopts, NULL)) != -1)
+		help = c == OPT_HELP;
+	optind = 0;
+	free(copy);
+	return help;
+}
+
 bool cli_runs_without_store(int argc, char **argv)
 {
 	const struct verb *v = argc > 0 ? verb_find(argv[0]) : NULL;
-	int i;
 
 	if (!v || (v->flags & V_EXTERNAL))
 		return false;
 	if (v->flags & V_NO_STORE)
 		return true;
-	if (v->run_argv == verb_company && argc < 2)
-		return true;
-	for (i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
-		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+	if (v->run_argv == verb_company) {
+		if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)
 			return true;
-	return false;
+		return wants_help(v, argc - 1, argv + 1);
+	}
+	return wants_help(v, argc, argv);
 }
 
 int cli_run(struct store *st, int argc, char **argv)
@@ -1846,10 +1879,16 @@ int cli_run(struct store *st, int argc, char **argv)
 		cli_msg("%s", _("No database is open."));
 		return EXIT_DB;
 	}
-	if (v->run_argv)
+	if (v->run_argv) {
 		rc = v->run_argv(st, argc, argv);
-	else if ((rc = args_parse(v, argc, argv, &a)) < 0)
+	} else if ((rc = args_parse(v, argc, argv, &a)) < 0) {
+		/* Only help and usage errors may come without a database. */
+		if (!st && !(v->flags & V_NO_STORE)) {
+			cli_msg("%s", _("No database is open."));
+			return EXIT_DB;
+		}
 		rc = v->run(st, &a);
+	}
 	/* Output that could not be written is a failure, said once; main
 	 * checks again only for what it prints itself. */
 	if (rc == EXIT_OK && (fflush(stdout) != 0 || ferror(stdout)))

@@ -127,6 +127,9 @@ static int parse_global(int argc, char **argv, struct global_opts *g)
 	return -1;
 }
 
+/* The last second of year 9999 UTC: times must fit the export format. */
+#define NOW_MAX 253402300799LL
+
 /* SMREADY_NOW fixes "now" for reproducible test output. */
 static int fixed_now(long long *now)
 {
@@ -139,7 +142,7 @@ static int fixed_now(long long *now)
 		return EXIT_OK;
 	errno = 0;
 	v = strtoll(s, &end, 10);
-	if (errno || *end || v <= 0) {
+	if (errno || *end || v <= 0 || v > NOW_MAX) {
 		fprintf(stderr, _("smready: SMREADY_NOW must be a time in Unix seconds, not '%s'.\n"),
 		        s);
 		return EXIT_USAGE;

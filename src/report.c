@@ -7,8 +7,9 @@
  * Owns the small "document" layer that writes headings, fact lists, lists
  * and tables in each of the three formats, so the report contents are
  * written once; and the aligned plain-text table the command line shares.
- * Every dynamic string goes through doc_esc(), which escapes for the target
- * format (Markdown punctuation, HTML's &<>"').
+ * Every dynamic string goes through doc_esc() or doc_esc_at(), which escape
+ * for the target format (Markdown punctuation and what would open a block
+ * where a line starts, HTML's &<>"'), and plain text wraps by display width.
  */
 
 #include <stdarg.h>
@@ -235,17 +236,70 @@ static void doc_printf(struct doc *d, const char *fmt, ...)
 	va_end(ap);
 }
 
-/* Writes s escaped for the format; newlines become line breaks. */
-static void doc_esc(struct doc *d, const char *s)
+/* The length of the line break at p ("\n", "\r\n" or a lone "\r", which
+ * Markdown and terminals also read as one), or 0. */
+static size_t line_break(const char *p)
 {
-	const char *p;
+	if (*p == '\n')
+		return 1;
+	if (*p == '\r')
+		return p[1] == '\n' ? 2 : 1;
+	return 0;
+}
+
+/* Markdown: where the text starts a line (a heading, a paragraph, a list
+ * item, a table cell), what would open a block is escaped: a list marker
+ * ("- ", "+ ", "1. ", "1) ") or a heading.  Leading blanks are dropped,
+ * since four of them would start a code block.  Returns where the text
+ * proper starts; *mark gets a punctuation character to escape, or NULL. */
+static const char *md_line_start(struct doc *d, const char *s, const char **mark)
+{
+	size_t digits;
+
+	*mark = NULL;
+	while (*s == ' ' || *s == '\t')
+		s++;
+	if (*s == '-' || *s == '+') {
+		fputc('\\', d->f);
+	} else {
+		digits = strspn(s, "0123456789");
+		if (digits >= 1 && digits <= 9 && (s[digits] == '.' || s[digits] == ')'))
+			*mark = s + digits;
+	}
+	return s;
+}
+
+/* Whether the '&' at p would start a character reference ("&amp;",
+ * "&#39;") that Markdown would turn into another character. */
+static bool md_entity(const char *p)
+{
+	char c = p[1];
+
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       c == '#';
+}
+
+/* Writes s escaped for the format; line breaks become <br>.  line_start:
+ * in Markdown, s begins a line of a paragraph or list item. */
+static void doc_esc_at(struct doc *d, const char *s, bool line_start)
+{
+	const char *p, *mark = NULL;
+	size_t br;
 
 	if (d->fmt == REPORT_TEXT) {
 		fputs(s, d->f);
 		return;
 	}
+	if (d->fmt == REPORT_MARKDOWN && line_start)
+		s = md_line_start(d, s, &mark);
 	for (p = s; *p; p++) {
 		unsigned char ch = (unsigned char)*p;
+
+		if ((br = line_break(p)) > 0) {
+			fputs("<br>", d->f);
+			p += br - 1;
+			continue;
+		}
 		if (d->fmt == REPORT_HTML) {
 			switch (ch) {
 			case '&': fputs("&amp;", d->f); break;
@@ -253,24 +307,88 @@ static void doc_esc(struct doc *d, const char *s)
 			case '>': fputs("&gt;", d->f); break;
 			case '"': fputs("&quot;", d->f); break;
 			case '\'': fputs("&#39;", d->f); break;
-			case '\n': fputs("<br>", d->f); break;
 			default: fputc(ch, d->f);
 			}
 		} else {
-			if (ch == '\n') {
-				fputs("<br>", d->f);
-			} else {
-				/* '#' only matters where a line starts. */
-				if (strchr("\\`*_[]<>|", ch) || (ch == '#' && p == s))
-					fputc('\\', d->f);
-				fputc(ch, d->f);
-			}
+			/* '#' only matters where a line starts; '~' would strike
+			 * through. */
+			if (strchr("\\`*_[]<>|~", ch) || (ch == '#' && p == s) || p == mark ||
+			    (ch == '&' && md_entity(p)))
+				fputc('\\', d->f);
+			fputc(ch, d->f);
 		}
 	}
 }
 
+/* Inline text: a heading's, a label's, a table cell's. */
+static void doc_esc(struct doc *d, const char *s)
+{
+	doc_esc_at(d, s, false);
+}
+
+/* Writes the n bytes at p, a word of width w, wrapped as report_wrap()
+ * does: a word wider than a whole line is cut between characters, filling
+ * each line, so that no line is longer than WRAP_COLS (a long URL, or
+ * Chinese or Japanese text, which has no spaces). */
+static void wrap_word(FILE *f, const char *p, size_t n, int w, int indent, int *col,
+                      bool *empty)
+{
+	int room = WRAP_COLS - indent;
+
+	if (w <= room || room < 2) {
+		if (!*empty && *col + 1 + w > WRAP_COLS) {
+			fputc('\n', f);
+			put_spaces(f, indent);
+			*col = indent;
+			*empty = true;
+		}
+		if (!*empty) {
+			fputc(' ', f);
+			(*col)++;
+		}
+		fwrite(p, 1, n, f);
+		*col += w;
+		*empty = false;
+		return;
+	}
+	if (!*empty && *col + 2 < WRAP_COLS) {
+		fputc(' ', f);
+		(*col)++;
+	} else if (!*empty) {
+		fputc('\n', f);
+		put_spaces(f, indent);
+		*col = indent;
+	}
+	while (n > 0) {
+		char *rest = strndup(p, n);
+		int used = 0;
+		size_t k = rest ? text_fit(rest, WRAP_COLS - *col, &used) : n;
+
+		free(rest);
+		if (k == 0 && *col > indent) {
+			/* A wide character does not fit in the last column. */
+			fputc('\n', f);
+			put_spaces(f, indent);
+			*col = indent;
+			continue;
+		}
+		if (k == 0 || k > n)
+			k = n;            /* cannot happen: a line has room >= 2 */
+		fwrite(p, 1, k, f);
+		*col += used;
+		p += k;
+		n -= k;
+		if (n > 0) {
+			fputc('\n', f);
+			put_spaces(f, indent);
+			*col = indent;
+		}
+	}
+	*empty = false;
+}
+
 /* Plain text: s after prefix, wrapped at WRAP_COLS with a hanging indent;
- * newlines in s start a new indented line. */
+ * line breaks in s start a new indented line. */
 void report_wrap(FILE *f, const char *prefix, int indent, const char *s)
 {
 	int col = text_width(prefix);
@@ -279,39 +397,27 @@ void report_wrap(FILE *f, const char *prefix, int indent, const char *s)
 
 	fputs(prefix, f);
 	while (*p) {
-		size_t n;
+		size_t n, br;
 		char *word;
 		int w;
 
-		if (*p == '\n') {
+		if ((br = line_break(p)) > 0) {
 			fputc('\n', f);
 			put_spaces(f, indent);
 			col = indent;
 			empty = true;
-			p++;
+			p += br;
 			continue;
 		}
 		if (*p == ' ' || *p == '\t') {
 			p++;
 			continue;
 		}
-		n = strcspn(p, " \t\n");
+		n = strcspn(p, " \t\r\n");
 		word = strndup(p, n);
 		w = word ? text_width(word) : (int)n;
 		free(word);
-		if (!empty && col + 1 + w > WRAP_COLS) {
-			fputc('\n', f);
-			put_spaces(f, indent);
-			col = indent;
-			empty = true;
-		}
-		if (!empty) {
-			fputc(' ', f);
-			col++;
-		}
-		fwrite(p, 1, n, f);
-		col += w;
-		empty = false;
+		wrap_word(f, p, n, w, indent, &col, &empty);
 		p += n;
 	}
 	fputc('\n', f);
@@ -319,7 +425,7 @@ void report_wrap(FILE *f, const char *prefix, int indent, const char *s)
 
 static const char html_style[] =
 	"body{font-family:system-ui,-apple-system,\"Segoe UI\",Roboto,sans-serif;"
-	"color:#1d1d1f;background:#fff;margin:0;line-height:1.45}\n"
+	"color:#1d1d1f;background:#fff;margin:0;line-height:1.45;overflow-wrap:anywhere}\n"
 	"main{max-width:52rem;margin:0 auto;padding:1.5rem}\n"
 	"h1{font-size:1.6rem;margin:0 0 1rem}\n"
 	"h2{font-size:1.2rem;margin:2rem 0 .6rem;border-bottom:1px solid #ccc;padding-bottom:.2rem}\n"
@@ -424,7 +530,7 @@ static void doc_para(struct doc *d, const char *text)
 		doc_put(d, "</p>\n");
 	} else if (d->fmt == REPORT_MARKDOWN) {
 		doc_put(d, "\n");
-		doc_esc(d, text);
+		doc_esc_at(d, text, true);
 		doc_put(d, "\n");
 	} else {
 		fputc('\n', d->f);
@@ -528,10 +634,10 @@ static void doc_item(struct doc *d, int number, const char *tag, const char *tag
 			doc_esc(d, tag);
 			doc_put(d, ":** ");
 		}
-		doc_esc(d, text);
+		doc_esc_at(d, text, !tag);
 		for (i = 0; i < nsubs; i++) {
 			doc_put(d, d->ordered ? "  \n   " : "  \n  ");
-			doc_esc(d, subs[i]);
+			doc_esc_at(d, subs[i], true);
 		}
 		doc_put(d, "\n");
 	} else {

@@ -1,7 +1,9 @@
 /*
  * check_text.c - unit tests of the UTF-8 helpers: validation, character
  * counts, display widths (Latin, CJK, combining, controls), cutting to a
- * column count with an ellipsis and padding, and the field checks.
+ * column count with an ellipsis and padding, and the field checks; and the
+ * reports' handling of what users type: wrapping of long words and wide
+ * characters, line breaks, and Markdown syntax in names, notes, summaries.
  *
  * Widths come from wcwidth(), so main() switches LC_CTYPE to C.UTF-8 first.
  */
@@ -12,6 +14,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "catalogue.h"
+#include "report.h"
+#include "scoring.h"
 #include "tap-main.h"
 #include "text.h"
 
@@ -289,12 +294,176 @@ START_TEST(test_trim_dup)
 }
 END_TEST
 
+
+/* ---- reports: what users type ------------------------------------------ */
+
+/* Output of report_wrap(prefix, indent, text) as a malloc'd string. */
+static char *wrapped(const char *prefix, int indent, const char *text)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+
+	ck_assert_ptr_nonnull(f);
+	report_wrap(f, prefix, indent, text);
+	fclose(f);
+	return buf;
+}
+
+/* Every line of s is at most max columns wide; returns the line count. */
+static int lines_within(const char *s, int max)
+{
+	int n = 0;
+
+	while (*s) {
+		size_t len = strcspn(s, "\n");
+		char *line = strndup(s, len);
+		ck_assert_msg(text_width(line) <= max, "line %d is %d columns: %s", n + 1,
+		              text_width(line), line);
+		free(line);
+		n++;
+		s += len + (s[len] == '\n');
+	}
+	return n;
+}
+
+START_TEST(test_wrap_long_word)
+{
+	char url[400], *out;
+
+	strcpy(url, "https://example.com/");
+	memset(url + strlen(url), 'a', 300);
+	url[320] = '\0';
+	out = wrapped("    Note: ", 6, url);
+	/* Cut to fill each line; nothing lost, no line over 78 columns. */
+	ck_assert_int_eq(lines_within(out, 78), 5);
+	ck_assert(strncmp(out, "    Note: https://example.com/aaa", 33) == 0);
+	ck_assert_int_eq((int)strlen(out), 10 + 320 + 4 * (1 + 6) + 1);
+	free(out);
+	/* A word that fits a line still moves to the next line whole. */
+	out = wrapped("", 0, "short words then abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmnopqr");
+	ck_assert_str_eq(out, "short words then\nabcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmnopqr\n");
+	free(out);
+}
+END_TEST
+
+START_TEST(test_wrap_wide_characters)
+{
+	char text[3 * 9 * 20 + 1] = "", *out;
+	int i;
+
+	for (i = 0; i < 20; i++)
+		strcat(text, NIHONGO NIHONGO NIHONGO);   /* 360 columns, no space */
+	out = wrapped("  - ", 4, text);
+	ck_assert_int_eq(lines_within(out, 78), 5);
+	/* 74 columns after the prefix: 37 characters on the first line. */
+	ck_assert(strncmp(out + 4 + 37 * 3, "\n    ", 5) == 0);
+	free(out);
+}
+END_TEST
+
+START_TEST(test_wrap_carriage_return)
+{
+	char *out = wrapped("Note: ", 2, "first\r\nsecond\rthird");
+
+	ck_assert_str_eq(out, "Note: first\n  second\n  third\n");
+	free(out);
+}
+END_TEST
+
+/* A one-item report of the built-in questionnaire in fmt. */
+static char *report_with(enum report_format fmt, const char *name, const char *summary,
+                         const char *note)
+{
+	static char empty[] = "";
+	struct company c;
+	struct scored s;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f;
+	int i;
+
+	memset(&c, 0, sizeof c);
+	memset(&s, 0, sizeof s);
+	c.name = (char *)name;
+	c.industry = c.contact = c.notes = empty;
+	s.a.id = 7;
+	s.a.status = ASSESS_FINAL;
+	s.a.questionnaire = (char *)"core";
+	s.a.qversion = 1;
+	s.a.started = s.a.completed = 1767258000;
+	s.a.assessor = empty;
+	s.a.summary = (char *)summary;
+	s.cat = catalogue_builtin();
+	for (i = 0; i < CAT_MAX_ITEMS; i++) {
+		s.values[i] = ANSWER_UNANSWERED;
+		s.notes[i] = empty;
+	}
+	s.values[0] = 1;
+	s.notes[0] = (char *)note;
+	scoring_compute(s.cat, s.values, &s.score);
+	f = open_memstream(&buf, &len);
+	ck_assert_ptr_nonnull(f);
+	ck_assert_int_eq(report_assessment(f, fmt, &c, &s, NULL), 0);
+	fclose(f);
+	return buf;
+}
+
+START_TEST(test_markdown_block_syntax)
+{
+	char *md = report_with(REPORT_MARKDOWN, "A &amp; B & C ~~GmbH~~",
+	                       "- not a list\n1. not a list either",
+	                       "   2026. kein Listenpunkt\r- nor this\r\n+ nor this");
+
+	/* The summary paragraph does not open a list. */
+	ck_assert_ptr_nonnull(strstr(md, "\n\\- not a list<br>1. not a list either\n"));
+	/* A note: no raw carriage return, nothing that starts a line. */
+	ck_assert_ptr_null(strchr(md, '\r'));
+	ck_assert_ptr_nonnull(strstr(md, "Note:    2026. kein Listenpunkt<br>- nor this<br>+ nor this"));
+	/* Entities and strike-through are shown as typed. */
+	ck_assert_ptr_nonnull(strstr(md, "A \\&amp; B & C \\~\\~GmbH\\~\\~"));
+	free(md);
+	md = report_with(REPORT_MARKDOWN, "Firma", "1) Punkt", "");
+	ck_assert_ptr_nonnull(strstr(md, "\n1\\) Punkt\n"));
+	free(md);
+	md = report_with(REPORT_MARKDOWN, "Firma", "    indented is no code block", "");
+	ck_assert_ptr_nonnull(strstr(md, "\nindented is no code block\n"));
+	free(md);
+}
+END_TEST
+
+START_TEST(test_html_line_breaks)
+{
+	char *html = report_with(REPORT_HTML, "Firma", "eins\r\nzwei", "a\rb");
+
+	ck_assert_ptr_null(strchr(html, '\r'));
+	ck_assert_ptr_nonnull(strstr(html, "eins<br>zwei"));
+	ck_assert_ptr_nonnull(strstr(html, "Note: a<br>b"));
+	free(html);
+}
+END_TEST
+
+START_TEST(test_text_report_width)
+{
+	char note[600] = "", *txt;
+	int i;
+
+	for (i = 0; i < 60; i++)
+		strcat(note, NIHONGO);
+	txt = report_with(REPORT_TEXT, "Firma", "", note);
+	lines_within(txt, 78);
+	ck_assert_ptr_null(strchr(txt, '\r'));
+	free(txt);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("text");
 	TCase *utf = tcase_create("utf8");
 	TCase *width = tcase_create("width");
 	TCase *check = tcase_create("check");
+	TCase *report = tcase_create("report");
 
 	/* wcwidth() answers for the LC_CTYPE locale only. */
 	if (setlocale(LC_CTYPE, "C.UTF-8") == NULL &&
@@ -320,6 +489,13 @@ int main(void)
 	tcase_add_test(check, test_trim_dup);
 	suite_add_tcase(s, utf);
 	suite_add_tcase(s, width);
+	tcase_add_test(report, test_wrap_long_word);
+	tcase_add_test(report, test_wrap_wide_characters);
+	tcase_add_test(report, test_wrap_carriage_return);
+	tcase_add_test(report, test_markdown_block_syntax);
+	tcase_add_test(report, test_html_line_breaks);
+	tcase_add_test(report, test_text_report_width);
 	suite_add_tcase(s, check);
+	suite_add_tcase(s, report);
 	return tap_run_suite(s);
 }

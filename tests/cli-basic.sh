@@ -55,6 +55,44 @@ expect_match "an unknown format is named" "$T/err" "pdf"
 expect_status "company without a subcommand exits 2" 2 r "$SMREADY" --db "$db" company
 expect_status "reopen without --reason exits 2" 2 r "$SMREADY" --db "$db" reopen 1
 
+# An option's value that looks like --help is a value, not a request for
+# help: the command runs against the database (and must not run without it).
+q() { "$SMREADY" --db "$db" "$@" >/dev/null 2>&1 || echo "setup failed: $*" >&2; }
+q company add "Helpful Ltd"
+q assess "Helpful Ltd"
+expect_status "answer --note --help keeps '--help' as the note" 0 \
+	r "$SMREADY" --db "$db" answer "Helpful Ltd" goals.purpose 3 --note --help
+"$SMREADY" --db "$db" report "Helpful Ltd" >"$T/h.txt" 2>&1
+expect_match "the note '--help' is stored" "$T/h.txt" 'Note: --help'
+expect_status "company add --notes -h adds the company" 0 \
+	r "$SMREADY" --db "$db" company add "Dash Notes" --notes -h
+expect_match "company add --notes -h says it added it" "$T/out" 'Added company "Dash Notes"'
+expect_status "reopen --reason --help is a reason" 1 \
+	r "$SMREADY" --db "$db" reopen "Helpful Ltd" --reason --help
+expect_no_match "reopen --reason --help does not print the help" "$T/out" '^Usage:'
+expect_status "note ... -- --help sets the note" 0 \
+	r "$SMREADY" --db "$db" note "Helpful Ltd" goals.purpose -- --help
+expect_status "company edit X --help still shows the help" 0 \
+	r "$SMREADY" --db "$T/none.db" company edit X --help
+check "... without creating a database" test ! -e "$T/none.db"
+
+# A long option that takes no value, given one, is named as typed.
+expect_status "--json=1 exits 2" 2 r "$SMREADY" --db "$db" companies --json=1
+expect_match "--json=1 is named" "$T/err" "option '--json' takes no value"
+expect_status "--all=yes exits 2" 2 r "$SMREADY" --db "$db" companies --all=yes
+expect_match "--all=yes is named, not as -a" "$T/err" "option '--all' takes no value"
+expect_status "an unknown short option exits 2" 2 r "$SMREADY" --db "$db" companies -z
+expect_match "an unknown short option is named" "$T/err" "Unknown option '-z'"
+
+# SMREADY_NOW must fit the years the export format can write.
+expect_status "SMREADY_NOW after year 9999 exits 2" 2 \
+	r env SMREADY_NOW=253402300800 "$SMREADY" --db "$db" companies
+expect_status "SMREADY_NOW at the end of year 9999 is fine" 0 \
+	r env SMREADY_NOW=253402300799 "$SMREADY" --db "$db" companies
+expect_status "--db naming a folder exits 3" 3 r "$SMREADY" --db "$T" companies
+expect_match "--db naming a folder says so" "$T/err" 'folder'
+rm -f "$db"
+
 # The questionnaire, as text and as JSON.
 expect_status "questions exits 0" 0 r "$SMREADY" questions
 cp "$T/out" "$T/q.txt"

@@ -118,6 +118,18 @@ assert d["counts"]["knockouts_resolved"] == 2, d["counts"]
 else
 	ok "compare --json # SKIP python3 not installed"
 fi
+expect_status "an assessment compared with itself is refused" 1 r s compare "$m" "$id2" "$id2"
+expect_match "comparing with itself is explained" "$T/err" 'cannot be compared with itself'
+expect_eq "comparing with itself prints no report" "" "$(cat "$T/out")"
+r s company archive "Zeta Bau KG"
+expect_status "an archived company is not assessed" 1 r s assess "Zeta Bau KG"
+expect_match "assessing an archived company says unarchive" "$T/err" 'unarchive'
+r s company unarchive "Zeta Bau KG"
+zid=$(s assess "Zeta Bau KG" 2>/dev/null)
+r s answer "$zid" goals.purpose 2
+r s finish "$zid"
+expect_status "assessments of another company are refused" 1 r s compare "$m" "$id" "$zid"
+expect_match "another company's assessment is explained" "$T/err" 'same company'
 expect_status "report of the latest" 0 r s report "$m"
 expect_match "the report has the since-last-time section" "$T/out" '^Since the previous assessment \(2026-01-01\)'
 expect_status "report --json" 0 r s report "$id2" --json
@@ -163,6 +175,9 @@ expect_status "demo" 0 r s demo
 expect_match "demo adds the samples" "$T/out" '^Added [3-9] sample companies'
 expect_status "demo again" 0 r s demo
 expect_match "demo adds them only once" "$T/out" 'there already'
+r s company delete "Tischlerei Kranich (Beispiel)" --yes
+expect_status "demo after one sample was deleted" 0 r s demo
+expect_match "demo adds back only the deleted sample" "$T/out" '^Added 1 sample company\.'
 r s companies
 expect_match "the samples are marked" "$T/out" '\(Beispiel\)'
 expect_eq "four samples are listed" 4 "$(grep -c 'Beispiel' "$T/out")"
