@@ -234,7 +234,9 @@ int cli_export(struct store *st, int argc, char **argv)
 		o.ids = ids;
 		o.n_ids = (size_t)(argc - i);
 	}
-	if (output && strcmp(output, "-") != 0 && stat(output, &sb) == 0 && !S_ISREG(sb.st_mode))
+	if (cli_output_is_database(st, output))
+		status = EXIT_FAIL;
+	else if (output && strcmp(output, "-") != 0 && stat(output, &sb) == 0 && !S_ISREG(sb.st_mode))
 		status = export_to_special(st, output, &o);
 	else if (output && strcmp(output, "-") != 0)
 		status = export_to_file(st, output, &o);

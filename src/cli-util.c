@@ -7,6 +7,9 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 #include "cli-util.h"
@@ -71,4 +74,30 @@ int cli_store_fail(struct store *st, enum store_err err)
 	else
 		cli_msg("%s", msg && *msg ? msg : _("The database operation failed."));
 	return cli_exit_for(err);
+}
+
+bool cli_output_is_database(struct store *st, const char *path)
+{
+	static const char *const companions[] = { "", "-wal", "-shm", "-journal" };
+	const char *db = st ? store_path(st) : NULL;
+	struct stat out, sb;
+
+	if (!db || !path || strcmp(path, "-") == 0 || stat(path, &out) != 0)
+		return false;
+	for (size_t i = 0; i < sizeof companions / sizeof companions[0]; i++) {
+		size_t n = strlen(db) + strlen(companions[i]) + 1;
+		char *name = malloc(n);
+		bool same;
+
+		if (!name)
+			return false;
+		snprintf(name, n, "%s%s", db, companions[i]);
+		same = stat(name, &sb) == 0 && sb.st_dev == out.st_dev && sb.st_ino == out.st_ino;
+		free(name);
+		if (same) {
+			cli_msg(_("%s is the database itself; write the output to another file."), path);
+			return true;
+		}
+	}
+	return false;
 }

@@ -7,12 +7,19 @@
 #ifndef SMREADY_CLI_UTIL_H
 #define SMREADY_CLI_UTIL_H
 
+#include <stdbool.h>
+
 #include "store.h"
 
 #if defined(__GNUC__) || defined(__clang__)
 #define CLI_PRINTF_LIKE(f, a) __attribute__((format(printf, f, a)))
 #else
 #define CLI_PRINTF_LIKE(f, a)
+/* Whether path (a file named with -o) is the open database or one of
+ * SQLite's companion files next to it; says so when it is.  Writing there
+ * would destroy the data, so the caller refuses with EXIT_FAIL. */
+bool cli_output_is_database(struct store *st, const char *path);
+
 #endif
 
 /* "smready: " and the formatted message and a newline, on stderr. */
@@ -31,5 +38,10 @@ int cli_exit_for(enum store_err err);
 /* Reports a failed store call with the store's message and returns its
  * exit status. */
 int cli_store_fail(struct store *st, enum store_err err);
+
+/* Whether path (a file named with -o) is the open database or one of
+ * SQLite's companion files next to it; says so when it is.  Writing there
+ * would destroy the data, so the caller refuses with EXIT_FAIL. */
+bool cli_output_is_database(struct store *st, const char *path);
 
 #endif

@@ -1568,12 +1568,15 @@ static int find_assessment_id(struct store *st, const char *ref, long long *id)
 /* Writes the report of s, with prev as its "since last time" part, or
  * when s is NULL the comparison prev: as JSON or in a->fmt, to -o FILE or
  * standard output. */
-static int write_report(const struct args *a, const struct company *co, const struct scored *s,
-                        const struct compared *prev)
+static int write_report(struct store *st, const struct args *a, const struct company *co,
+                        const struct scored *s, const struct compared *prev)
 {
-	FILE *f = output_open(a->output);
+	FILE *f;
 	int rc = EXIT_OK;
 
+	if (cli_output_is_database(st, a->output))
+		return EXIT_FAIL;
+	f = output_open(a->output);
 	if (!f)
 		return EXIT_FAIL;
 	if (a->json)
@@ -1608,7 +1611,7 @@ static int verb_report(struct store *st, const struct args *a)
 	prev_id = a->json ? 0 : previous_final(st, &s.a);
 	if (prev_id && assess_compare(st, s.a.company_id, prev_id, id, &prev) == STORE_OK)
 		have_prev = true;
-	rc = write_report(a, &co, &s, have_prev ? &prev : NULL);
+	rc = write_report(st, a, &co, &s, have_prev ? &prev : NULL);
 	if (have_prev)
 		assess_compared_clear(&prev);
 	assess_clear(&s);
@@ -1653,7 +1656,7 @@ static int verb_compare(struct store *st, const struct args *a)
 		if (err != STORE_OK) {
 			rc = cli_store_fail(st, err);
 		} else {
-			rc = write_report(a, &co, NULL, &cp);
+			rc = write_report(st, a, &co, NULL, &cp);
 			assess_compared_clear(&cp);
 		}
 	}

@@ -221,4 +221,22 @@ r s companies
 expect_no_match "nothing was written" "$T/out" 'Neu GmbH'
 expect_status "--read-only on a missing file is exit 3" 3 r "$SMREADY" --read-only --db "$T/missing.db" companies
 
+# -o naming the database itself (or a companion file) is refused and the
+# database stays intact.
+s company add "Sicher GmbH" >/dev/null 2>&1
+for v in 1 3; do
+	sid=$(s assess "Sicher GmbH" 2>/dev/null)
+	s answer "$sid" goals.purpose $v >/dev/null 2>&1
+	s finish "$sid" >/dev/null 2>&1
+done
+expect_status "report -o onto the database is refused" 1 r s report "Sicher GmbH" -o "$db"
+expect_match "saying why" "$T/err" 'is the database itself'
+expect_status "compare -o onto the WAL file is refused" 1 r s compare "Sicher GmbH" -o "$db-wal"
+expect_match "saying why" "$T/err" 'is the database itself'
+expect_status "export -o onto the database is refused" 1 r s export -o "$db"
+expect_match "saying why" "$T/err" 'is the database itself'
+expect_status "the database still opens" 0 r s companies
+expect_match "with its companies" "$T/out" 'Sicher GmbH'
+expect_status "and passes its check" 0 r s check
+
 tap_done
