@@ -168,6 +168,9 @@ struct ui {
 	int cur_y, cur_x;         /* text cursor after drawing; -1: hidden */
 	struct ui_screen *stack[UI_STACK_MAX];
 	int depth;
+	/* The key codes curses returns for the start and end markers of
+	 * bracketed paste (0: not recognised). */
+	int paste_begin, paste_end;
 };
 
 /* Status line messages. */

@@ -3,7 +3,9 @@
  * signals, the screen stack (the UI's only mutable state), the main loop
  * that turns keys into actions and reactions, the status line and key bar,
  * the "terminal too small" guard, and the screens every other screen uses:
- * help, one-line prompt and yes/no or multiple choice questions.
+ * help, one-line prompt and yes/no or multiple choice questions.  Also
+ * bracketed paste: pasted text goes into a text field as text and never
+ * acts as keys.
  */
 #include "config.h"
 
@@ -15,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "i18n.h"
 #include "text.h"
@@ -28,10 +31,28 @@
 #define UI_MIN_LINES 16
 #define UI_BAR_MAX 24
 
+/* Bracketed paste (xterm's mode 2004, also known to tmux, screen, VTE and
+ * most other emulators): the terminal wraps pasted text in the two markers,
+ * so a pasted newline is not taken for Enter nor a pasted letter for a
+ * command.  Terminals without the mode ignore the request and paste as
+ * they always did. */
+#define UI_PASTE_ON "\033[?2004h"
+#define UI_PASTE_OFF "\033[?2004l"
+#define UI_PASTE_BEGIN "\033[200~"
+#define UI_PASTE_END "\033[201~"
+/* Characters of one paste that are kept (no field is longer); the rest of
+ * a longer paste is read to its end marker and dropped. */
+#define UI_PASTE_MAX 8192
+/* Key waits (250 ms each) without input after which a paste whose end
+ * marker never came is taken as ended. */
+#define UI_PASTE_WAITS 8
+
 /* Set by the handler of SIGINT/SIGTERM/SIGHUP; the loop then ends
  * normally so the terminal is restored.  A signal handler cannot reach
  * ui_run()'s frame, hence file scope. */
 static volatile sig_atomic_t ui_caught_signal;
+/* Set by the SIGTSTP handler (Ctrl-Z); the loop then suspends itself. */
+static volatile sig_atomic_t ui_caught_stop;
 
 static const struct ui_action_info ui_actions[UI_ACT_COUNT] = {
 #define UI_ACTION_INFO(id, k1, k2, bar, help) [UI_ACT_##id] = { k1, k2, bar, help },
@@ -424,14 +445,26 @@ static void ui_on_signal(int sig)
 	ui_caught_signal = sig;
 }
 
+static void ui_on_stop(int sig)
+{
+	(void)sig;
+	ui_caught_stop = 1;
+}
+
 static void ui_on_crash(int sig)
 {
 	/* Best effort: endwin is not async-signal-safe, but a terminal left
-	 * in raw mode after a crash is worse. */
+	 * in raw mode after a crash is worse.  The paste mode is switched
+	 * off with write(), which is safe here. */
+	if (write(STDOUT_FILENO, UI_PASTE_OFF, sizeof UI_PASTE_OFF - 1) < 0) {
+		/* nothing more can be done */
+	}
 	endwin();
 	signal(sig, SIG_DFL);
 	raise(sig);
 }
+
+static void ui_signal_stop(bool install);
 
 static void ui_signals(bool install)
 {
@@ -449,6 +482,24 @@ static void ui_signals(bool install)
 	sa.sa_flags = install ? (int)SA_RESETHAND : 0;
 	for (i = 0; i < sizeof hard / sizeof hard[0]; i++)
 		sigaction(hard[i], &sa, NULL);
+	ui_signal_stop(install);
+}
+
+/* Ctrl-Z is taken over from curses (whose own handler would leave the
+ * paste mode on in the shell), unless the program was started with it
+ * ignored. */
+static void ui_signal_stop(bool install)
+{
+	struct sigaction sa, old;
+
+	if (sigaction(SIGTSTP, NULL, &old) != 0 || old.sa_handler == SIG_IGN)
+		return;
+	if (!install && old.sa_handler != ui_on_stop)
+		return;
+	memset(&sa, 0, sizeof sa);
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = install ? ui_on_stop : SIG_DFL;
+	sigaction(SIGTSTP, &sa, NULL);
 }
 
 /* ---- the program ------------------------------------------------------------- */
@@ -460,6 +511,162 @@ static void ui_resized(struct ui *ui)
 	for (i = 0; i < ui->depth; i++)
 		if (ui->stack[i]->ops->resize)
 			ui->stack[i]->ops->resize(ui->stack[i], ui);
+}
+
+/* ---- bracketed paste ------------------------------------------------------ */
+
+/* A key code for seq: the one curses already has for it, else the first
+ * code above the standard ones that names no key yet; 0 when none. */
+static int ui_paste_keycode(const char *seq, int taken)
+{
+	int code = key_defined(seq);
+
+	if (code > 0)
+		return code;
+	if (code < 0)
+		return 0;            /* it clashes with another key's sequence */
+	for (code = KEY_MAX + 1; code < KEY_MAX + 4096; code++) {
+		char *bound;
+
+		if (code == taken)
+			continue;
+		bound = keybound(code, 0);
+		if (bound) {
+			free(bound);
+			continue;
+		}
+		return define_key(seq, code) == OK ? code : 0;
+	}
+	return 0;
+}
+
+/* Teaches curses the two markers; the mode is asked for only when both
+ * are known, since unknown markers would arrive as Esc and letters. */
+static void ui_paste_keys(struct ui *ui)
+{
+	ui->paste_begin = ui_paste_keycode(UI_PASTE_BEGIN, 0);
+	ui->paste_end = ui->paste_begin ? ui_paste_keycode(UI_PASTE_END, ui->paste_begin) : 0;
+	if (!ui->paste_end)
+		ui->paste_begin = 0;
+}
+
+/* putp() writes through stdio (putchar), which curses does not flush. */
+static void ui_paste_mode(const struct ui *ui, bool on)
+{
+	if (!ui->paste_begin)
+		return;
+	putp(on ? UI_PASTE_ON : UI_PASTE_OFF);
+	fflush(stdout);
+}
+
+/* Reads a paste up to its end marker: a malloc'd array of characters
+ * (NULL when out of memory, the paste read all the same).  Function keys
+ * inside a paste are dropped. */
+static int *ui_paste_read(struct ui *ui, size_t *n)
+{
+	int *buf = malloc(UI_PASTE_MAX * sizeof *buf);
+	int waits = 0;
+
+	*n = 0;
+	while (!ui_caught_signal && waits < UI_PASTE_WAITS) {
+		wint_t wc;
+		int rc = get_wch(&wc);
+
+		if (rc == ERR) {
+			waits++;
+			continue;
+		}
+		waits = 0;
+		if (rc == KEY_CODE_YES) {
+			if ((int)wc == ui->paste_end)
+				break;
+			if (wc == KEY_RESIZE)
+				ui_resized(ui);
+			continue;
+		}
+		if (buf && *n < UI_PASTE_MAX)
+			buf[(*n)++] = (int)wc;
+	}
+	return buf;
+}
+
+/* What one pasted character becomes in a one-line field: a line break
+ * (CR LF counted once) or tab one space, any other control character
+ * nothing (0). */
+static int ui_paste_char(int ch, bool *after_cr)
+{
+	bool cr = *after_cr;
+
+	*after_cr = ch == '\r';
+	if (ch == '\n' && cr)
+		return 0;
+	if (ch == '\n' || ch == '\r' || ch == '\t')
+		return ' ';
+	if (ch < 0x20 || ch == 0x7F || (ch >= 0x80 && ch < 0xA0))
+		return 0;
+	return ch;
+}
+
+/* A paste has started: into the text field being edited it goes as typed
+ * characters (never Enter, Esc or an editing key); anywhere else it is
+ * dropped whole, with a word why. */
+static void ui_paste(struct ui *ui, bool *quit)
+{
+	struct ui_screen *top;
+	size_t n, i;
+	int *text = ui_paste_read(ui, &n);
+	bool cr = false;
+
+	top = ui_top(ui);
+	if (!top || COLS < UI_MIN_COLS || LINES < UI_MIN_LINES) {
+		free(text);
+		return;
+	}
+	ui->msg[0] = '\0';
+	if (!ui_typing(top)) {
+		ui_msg(ui, "%s", _("Pasted text is only taken in text fields; the paste was ignored."));
+		free(text);
+		return;
+	}
+	if (!text) {
+		ui_error(ui, "%s", _("Out of memory."));
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		int ch = ui_paste_char(text[i], &cr);
+		enum ui_reaction r;
+
+		if (!ch)
+			continue;
+		r = top->ops->key(top, ui, UI_ACT_NONE, ch);
+		if (r != UI_NONE && r != UI_REDRAW) {
+			/* Not expected for plain characters; stop feeding
+			 * a screen that may be gone. */
+			ui_react(ui, r, quit);
+			break;
+		}
+	}
+	free(text);
+}
+
+/* Ctrl-Z: hand the terminal back as it was found (paste mode off), stop,
+ * and after fg take it again and draw everything anew. */
+static void ui_suspend(struct ui *ui)
+{
+	struct sigaction sa, old;
+
+	ui_caught_stop = 0;
+	ui_paste_mode(ui, false);
+	endwin();
+	memset(&sa, 0, sizeof sa);
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = SIG_DFL;
+	sigaction(SIGTSTP, &sa, &old);
+	raise(SIGTSTP);
+	sigaction(SIGTSTP, &old, NULL);
+	ui_paste_mode(ui, true);
+	clearok(curscr, TRUE);
+	refresh();
 }
 
 /* Starts curses on the terminal named by TERM, or says on stderr why it
@@ -516,6 +723,7 @@ int ui_run(struct store *st)
 	ui.readonly = store_readonly(st);
 	ui.utf8 = cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
 	ui_caught_signal = 0;
+	ui_caught_stop = 0;
 
 	if (!(scr = ui_open_terminal()))
 		return 1;
@@ -528,6 +736,8 @@ int ui_run(struct store *st)
 	nonl();
 	keypad(stdscr, TRUE);
 	timeout(250);
+	ui_paste_keys(&ui);
+	ui_paste_mode(&ui, true);
 	ui_draw_init(&ui);
 
 	first = ui_portfolio_new(&ui);
@@ -539,6 +749,11 @@ int ui_run(struct store *st)
 	while (!quit && ui.depth > 0 && !ui_caught_signal) {
 		wint_t wc;
 		int rc;
+
+		if (ui_caught_stop) {
+			ui_suspend(&ui);
+			dirty = true;
+		}
 
 		/* The wait for a key times out now and then only to notice a
 		 * caught signal; nothing changed then, so nothing is drawn. */
@@ -553,11 +768,18 @@ int ui_run(struct store *st)
 			ui_resized(&ui);
 			continue;
 		}
+		if (rc == KEY_CODE_YES && ui.paste_begin && (int)wc == ui.paste_begin) {
+			ui_paste(&ui, &quit);
+			continue;
+		}
+		if (rc == KEY_CODE_YES && ui.paste_end && (int)wc == ui.paste_end)
+			continue;         /* an end marker without a start */
 		ui_handle_key(&ui, rc == KEY_CODE_YES ? UI_FK(wc) : (int)wc, &quit);
 	}
 
 	while (ui.depth > 0)
 		ui_stack_pop(&ui, false);
+	ui_paste_mode(&ui, false);
 	endwin();
 	delscreen(scr);
 	ui_signals(false);
