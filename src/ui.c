@@ -24,6 +24,7 @@
 #include "ui-draw.h"
 #include "ui-edit.h"
 #include "ui-screens.h"
+#include "ui-term.h"
 #include "ui.h"
 
 /* Smallest terminal the layouts are made for (German labels included). */
@@ -676,8 +677,8 @@ static void ui_suspend(struct ui *ui)
 static SCREEN *ui_open_terminal(void)
 {
 	const char *term = getenv("TERM");
+	enum ui_term_check check;
 	SCREEN *scr;
-	const char *cup;
 
 	if (!term || !*term) {
 		fprintf(stderr, "smready: %s\n",
@@ -686,8 +687,9 @@ static SCREEN *ui_open_terminal(void)
 		          "(see 'smready --help')."));
 		return NULL;
 	}
-	scr = newterm(NULL, stdout, stdin);
-	if (!scr) {
+	/* Ask the terminfo database first (see ui-term.c). */
+	check = ui_term_check(fileno(stdout));
+	if (check == UI_TERM_UNKNOWN) {
 		fprintf(stderr, "smready: ");
 		fprintf(stderr, _("The terminal type \"%s\" is not known here.  Set TERM to your "
 		                  "terminal's type (e.g. TERM=xterm-256color), or give a command "
@@ -695,10 +697,7 @@ static SCREEN *ui_open_terminal(void)
 		fputc('\n', stderr);
 		return NULL;
 	}
-	cup = tigetstr("cup");
-	if (!cup || cup == (const char *)-1) {
-		endwin();
-		delscreen(scr);
+	if (check == UI_TERM_NO_CURSOR) {
 		fprintf(stderr, "smready: ");
 		fprintf(stderr, _("The terminal \"%s\" cannot move the cursor, which the "
 		                  "full-screen program needs.  Use a terminal emulator (e.g. "
@@ -707,6 +706,9 @@ static SCREEN *ui_open_terminal(void)
 		fputc('\n', stderr);
 		return NULL;
 	}
+	scr = newterm(NULL, stdout, stdin);
+	if (!scr)
+		fprintf(stderr, "smready: %s\n", _("The terminal could not be set up."));
 	return scr;
 }
 
