@@ -257,6 +257,18 @@ void assess_compared_clear(struct compared *c)
 	memset(&c->cmp, 0, sizeof c->cmp);
 }
 
+/* Whether a was made before b: by completion time, a draft by its start,
+ * and the id to settle a tie. */
+static bool assess_earlier(const struct assessment *a, const struct assessment *b)
+{
+	long long ta = a->completed ? a->completed : a->started;
+	long long tb = b->completed ? b->completed : b->started;
+
+	if (ta != tb)
+		return ta < tb;
+	return a->id < b->id;
+}
+
 enum store_err assess_compare(struct store *st, long long company_id,
                               long long from_id, long long to_id, struct compared *out)
 {
@@ -296,6 +308,13 @@ enum store_err assess_compare(struct store *st, long long company_id,
 		assess_compared_clear(out);
 		return assess_fail(st, STORE_INVALID, "%s",
 		                   _("Both assessments must belong to the same company."));
+	}
+	if (assess_earlier(&out->new.a, &out->old.a)) {
+		/* Named the other way round: "before" is always the older one,
+		 * so the changes read forward in time. */
+		struct scored tmp = out->old;
+		out->old = out->new;
+		out->new = tmp;
 	}
 	compare_scores(&out->old.score, out->old.values, &out->new.score, out->new.values,
 	               &out->cmp);

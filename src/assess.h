@@ -50,8 +50,9 @@ struct compared {
 	struct scored old, new;
 	struct comparison cmp;
 };
-/* Compares from_id with to_id; when both are 0, the latest final assessment
- * with the one before.  STORE_NOT_FOUND with a message when the company has
+/* Compares from_id with to_id, in either order: out->old is always the
+ * older of the two (by completion time, a draft by its start time, then
+ * id).  When both are 0, the latest final assessment with the one before.  STORE_NOT_FOUND with a message when the company has
  * fewer than two final assessments; STORE_INVALID when the two belong to
  * different companies. */
 enum store_err assess_compare(struct store *st, long long company_id,

@@ -158,11 +158,12 @@ static int export_select(struct store *st, char **refs, int n, long long *ids)
 	for (int i = 0; i < n; i++) {
 		struct company c;
 		enum store_err err = store_company_find(st, refs[i], &c);
+		char shown[CLI_PRINTABLE_SIZE];
 
 		if (err == STORE_NOT_FOUND) {
 			fprintf(stderr, _("smready: There is no company \"%s\"; give a name, "
 			                  "UUID or number ('smready companies --all' lists them).\n"),
-			        refs[i]);
+			        cli_printable(shown, sizeof shown, refs[i]));
 			return EXIT_FAIL;
 		}
 		if (err != STORE_OK)
@@ -197,7 +198,9 @@ int cli_export(struct store *st, int argc, char **argv)
 			else if (strcmp(v, "csv") == 0)
 				o.format = EXCHANGE_CSV;
 			else {
-				return cli_usage(argv[0], _("Unknown format \"%s\": use json or csv."), v);
+				char shown[CLI_PRINTABLE_SIZE];
+				return cli_usage(argv[0], _("Unknown format \"%s\": use json or csv."),
+				                 cli_printable(shown, sizeof shown, v));
 			}
 		} else if ((v = opt_value(argc, argv, &i, "--separator", &missing))) {
 			if (strcmp(v, "tab") == 0 || strcmp(v, "\\t") == 0)

@@ -8,6 +8,7 @@
 #define SMREADY_CLI_UTIL_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "store.h"
 
@@ -15,11 +16,6 @@
 #define CLI_PRINTF_LIKE(f, a) __attribute__((format(printf, f, a)))
 #else
 #define CLI_PRINTF_LIKE(f, a)
-/* Whether path (a file named with -o) is the open database or one of
- * SQLite's companion files next to it; says so when it is.  Writing there
- * would destroy the data, so the caller refuses with EXIT_FAIL. */
-bool cli_output_is_database(struct store *st, const char *path);
-
 #endif
 
 /* "smready: " and the formatted message and a newline, on stderr. */
@@ -43,5 +39,14 @@ int cli_store_fail(struct store *st, enum store_err err);
  * SQLite's companion files next to it; says so when it is.  Writing there
  * would destroy the data, so the caller refuses with EXIT_FAIL. */
 bool cli_output_is_database(struct store *st, const char *path);
+
+/* Room for a user's reference made printable by cli_printable(). */
+#define CLI_PRINTABLE_SIZE 512
+
+/* Writes s into buf (size bufsz) so that echoing it cannot upset the
+ * terminal: bytes that are not valid UTF-8 and control characters become
+ * \xNN, everything else is kept as it is; a string too long for buf is
+ * cut at a character and ends in "...".  Returns buf. */
+const char *cli_printable(char *buf, size_t bufsz, const char *s);
 
 #endif

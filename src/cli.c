@@ -112,7 +112,8 @@ static const struct verb *verb_find(const char *name);
 /* Reports getopt's '?' or ':' result as a usage error. */
 static int opt_error(const char *verb, int c, char **argv)
 {
-	const char *arg = argv[optind - 1];
+	char shown[CLI_PRINTABLE_SIZE];
+	const char *arg = cli_printable(shown, sizeof shown, argv[optind - 1]);
 
 	if (c == ':')
 		return cli_usage(verb, _("The option '%s' needs a value."), arg);
@@ -185,9 +186,11 @@ static int args_parse(const struct verb *v, int argc, char **argv, struct args *
 		case OPT_CONTACT: a->contact = optarg; break;
 		case OPT_NOTES: a->notes = optarg; break;
 		case OPT_FORMAT:
-			if (!report_format_parse(optarg, &a->fmt))
+			if (!report_format_parse(optarg, &a->fmt)) {
+				char shown[CLI_PRINTABLE_SIZE];
 				return cli_usage(v->name, _("Unknown format '%s': use text, markdown or "
-				                            "html."), optarg);
+				                            "html."), cli_printable(shown, sizeof shown, optarg));
+			}
 			break;
 		default: return opt_error(v->name, c, argv);
 		}
@@ -196,8 +199,11 @@ static int args_parse(const struct verb *v, int argc, char **argv, struct args *
 	a->npos = argc - optind;
 	if (a->npos < 32 && (v->nargs & NARGS(a->npos)))
 		return -1;
-	if (!v->nargs_msg)
-		return cli_usage(v->name, _("Unexpected argument '%s'."), a->pos[0]);
+	if (!v->nargs_msg) {
+		char shown[CLI_PRINTABLE_SIZE];
+		return cli_usage(v->name, _("Unexpected argument '%s'."),
+		                 cli_printable(shown, sizeof shown, a->pos[0]));
+	}
 	return cli_usage(v->name, "%s", _(v->nargs_msg));
 }
 
@@ -302,7 +308,9 @@ static int find_company(struct store *st, const char *ref, struct company *c)
 	memset(c, 0, sizeof *c);
 	err = store_company_find(st, ref, c);
 	if (err == STORE_NOT_FOUND) {
-		cli_msg(_("There is no company \"%s\"; 'smready companies --all' lists them."), ref);
+		char shown[CLI_PRINTABLE_SIZE];
+		cli_msg(_("There is no company \"%s\"; 'smready companies --all' lists them."),
+		        cli_printable(shown, sizeof shown, ref));
 		return EXIT_FAIL;
 	}
 	if (err != STORE_OK)
@@ -319,7 +327,9 @@ static int find_company_draft(struct store *st, const char *ref, struct assessme
 	memset(&c, 0, sizeof c);
 	err = store_company_find(st, ref, &c);
 	if (err == STORE_NOT_FOUND) {
-		cli_msg(_("There is no assessment or company \"%s\"."), ref);
+		char shown[CLI_PRINTABLE_SIZE];
+		cli_msg(_("There is no assessment or company \"%s\"."),
+		        cli_printable(shown, sizeof shown, ref));
 		return EXIT_FAIL;
 	}
 	if (err != STORE_OK)
@@ -361,9 +371,11 @@ static int find_draft(struct store *st, const char *ref, struct assessment *a)
 /* Checks an item key against the built-in questionnaire (the one drafts use). */
 static int check_key(const char *verb, const char *key)
 {
+	char shown[CLI_PRINTABLE_SIZE];
+
 	if (catalogue_item_index(catalogue_builtin(), key) < 0)
 		return cli_usage(verb, _("Unknown question key \"%s\"; 'smready questions' lists "
-		                         "the keys."), key);
+		                         "the keys."), cli_printable(shown, sizeof shown, key));
 	return EXIT_OK;
 }
 
@@ -378,7 +390,9 @@ static int find_draft_item(struct store *st, const char *ref, const char *key,
 		return rc;
 	cat = catalogue_find(a->questionnaire, a->qversion);
 	if (cat && catalogue_item_index(cat, key) < 0) {
-		cli_msg(_("Assessment #%lld's questionnaire has no question \"%s\"."), a->id, key);
+		char shown[CLI_PRINTABLE_SIZE];
+		cli_msg(_("Assessment #%lld's questionnaire has no question \"%s\"."), a->id,
+		        cli_printable(shown, sizeof shown, key));
 		store_assessment_clear(a);
 		return EXIT_USAGE;
 	}
@@ -736,10 +750,12 @@ static int company_fields_check(const struct args *a)
 /* Says that newname is taken, or reports another store failure. */
 static int company_name_fail(struct store *st, enum store_err err, const char *newname)
 {
+	char shown[CLI_PRINTABLE_SIZE];
+
 	if (err != STORE_EXISTS)
 		return cli_store_fail(st, err);
 	cli_msg(_("A company named \"%s\" exists already (names are compared "
-	          "regardless of case)."), newname);
+	          "regardless of case)."), cli_printable(shown, sizeof shown, newname));
 	return EXIT_FAIL;
 }
 
@@ -906,8 +922,11 @@ static int verb_company(struct store *st, int argc, char **argv)
 	for (sub = 0; sub < sizeof company_subs / sizeof company_subs[0]; sub++)
 		if (strcmp(argv[1], company_subs[sub]) == 0)
 			break;
-	if (sub == sizeof company_subs / sizeof company_subs[0])
-		return cli_usage("company", _("Unknown company command '%s'."), argv[1]);
+	if (sub == sizeof company_subs / sizeof company_subs[0]) {
+		char shown[CLI_PRINTABLE_SIZE];
+		return cli_usage("company", _("Unknown company command '%s'."),
+		                 cli_printable(shown, sizeof shown, argv[1]));
+	}
 	if ((rc = args_parse(v, argc - 1, argv + 1, &a)) >= 0 ||
 	    (rc = company_check_args(sub, &a)) != EXIT_OK)
 		return rc;
@@ -1134,9 +1153,12 @@ static int verb_answer(struct store *st, const struct args *a)
 
 	if ((rc = check_key("answer", key)) != EXIT_OK)
 		return rc;
-	if (!parse_value(a->pos[2], &value))
+	if (!parse_value(a->pos[2], &value)) {
+		char shown[CLI_PRINTABLE_SIZE];
 		return cli_usage("answer", _("Invalid answer \"%s\": use 0 (not at all) to 4 (fully), "
-		                             "dk (don't know) or none."), a->pos[2]);
+		                             "dk (don't know) or none."),
+		                 cli_printable(shown, sizeof shown, a->pos[2]));
+	}
 	if (a->note && check_note(_("The note"), a->note))
 		return EXIT_FAIL;
 	if ((rc = find_draft_item(st, ref, key, &d)) != EXIT_OK)
@@ -1555,7 +1577,8 @@ static int find_assessment_id(struct store *st, const char *ref, long long *id)
 	memset(&a, 0, sizeof a);
 	err = store_assessment_find(st, ref, &a);
 	if (err == STORE_NOT_FOUND) {
-		cli_msg(_("There is no assessment \"%s\"."), ref);
+		char shown[CLI_PRINTABLE_SIZE];
+		cli_msg(_("There is no assessment \"%s\"."), cli_printable(shown, sizeof shown, ref));
 		return EXIT_FAIL;
 	}
 	if (err != STORE_OK)
@@ -1874,7 +1897,9 @@ int cli_run(struct store *st, int argc, char **argv)
 	int rc;
 
 	if (!v) {
-		cli_msg(_("Unknown command '%s'."), argc > 0 ? argv[0] : "");
+		char shown[CLI_PRINTABLE_SIZE];
+		cli_msg(_("Unknown command '%s'."),
+		        cli_printable(shown, sizeof shown, argc > 0 ? argv[0] : ""));
 		fputs(_("Try 'smready --help'.\n"), stderr);
 		return EXIT_USAGE;
 	}

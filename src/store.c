@@ -2310,6 +2310,15 @@ static enum store_err finalize(struct store *st, long long id, int overall, int 
 	b_int(s, ":level", level);
 	b_int(s, ":id", id);
 	err = q_run(st, s);
+	if (err != STORE_OK)
+		return err;
+	/* Finishing accepts the carried answers left unconfirmed (the finish
+	 * step lists them), so a later reopen must not ask about them again. */
+	s = q_prep(st, "UPDATE answers SET carried = 0 WHERE assessment_id = :id AND carried = 1");
+	if (!s)
+		return STORE_ERROR;
+	b_int(s, ":id", id);
+	err = q_run(st, s);
 	if (err == STORE_OK)
 		err = add_event(st, id, now, "finalized", "");
 	return err;

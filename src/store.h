@@ -185,7 +185,8 @@ enum store_err store_assessment_draft(struct store *st, long long company_id,
 /* Changes assessor and/or summary (NULL = keep); allowed on drafts only. */
 enum store_err store_assessment_set_meta(struct store *st, long long id,
                                          const char *assessor, const char *summary);
-/* Marks a draft final, caching its overall score and level. */
+/* Marks a draft final, caching its overall score and level; its carried
+ * answers count as confirmed from then on (carried mark cleared). */
 enum store_err store_assessment_finalize(struct store *st, long long id,
                                          int overall, int level);
 /* Turns a final assessment back into a draft and records why. */

@@ -791,6 +791,43 @@ START_TEST(test_carried_answers)
 }
 END_TEST
 
+/* Finishing accepts unconfirmed carried answers: a reopen does not ask
+ * about them again, and only the finished assessment is touched. */
+START_TEST(test_finalize_clears_carried)
+{
+	struct store *st = open_db();
+	long long c = add_company(st, "Firma");
+	long long first = new_draft(st, c, 0), second, third, other;
+	struct answer *ans;
+	size_t n, i;
+
+	ck_assert_int_eq(store_answer_set(st, first, "goals.purpose", 3), STORE_OK);
+	ck_assert_int_eq(store_answer_set(st, first, "team.time", 1), STORE_OK);
+	ck_assert_int_eq(store_assessment_finalize(st, first, 50, 1), STORE_OK);
+	store_set_now(st, T0 + 1000);
+	second = new_draft(st, c, first);
+	ck_assert_int_eq(store_answer_set(st, second, "team.time", 2), STORE_OK);
+	ck_assert_int_eq(store_assessment_finalize(st, second, 60, 2), STORE_OK);
+	ck_assert_int_eq(store_assessment_reopen(st, second, "Tippfehler"), STORE_OK);
+	ck_assert_int_eq(store_answers_load(st, second, &ans, &n), STORE_OK);
+	ck_assert_int_eq(n, 2);
+	for (i = 0; i < n; i++)
+		ck_assert_msg(!ans[i].carried, "%s still carried", ans[i].item_key);
+	store_answers_free(ans, n);
+	/* another draft's carried answers are left alone */
+	ck_assert_int_eq(store_assessment_finalize(st, second, 60, 2), STORE_OK);
+	third = new_draft(st, c, second);
+	other = new_draft(st, add_company(st, "Other"), 0);
+	ck_assert_int_eq(store_answer_set(st, other, "goals.purpose", 1), STORE_OK);
+	ck_assert_int_eq(store_assessment_finalize(st, other, 20, 0), STORE_OK);
+	ck_assert_int_eq(store_answers_load(st, third, &ans, &n), STORE_OK);
+	ck_assert_int_eq(n, 2);
+	ck_assert(ans[0].carried && ans[1].carried);
+	store_answers_free(ans, n);
+	store_close(st);
+}
+END_TEST
+
 START_TEST(test_reopen_events)
 {
 	struct store *st = open_db();
@@ -1352,6 +1389,7 @@ int main(void)
 	tcase_add_test(tc, test_delete_counts);
 	tcase_add_test(tc, test_answers);
 	tcase_add_test(tc, test_carried_answers);
+	tcase_add_test(tc, test_finalize_clears_carried);
 	tcase_add_test(tc, test_reopen_events);
 	tcase_add_test(tc, test_lists);
 	tcase_add_test(tc, test_portfolio);

@@ -54,6 +54,12 @@ else
 fi
 expect_status "an unknown company is exit 1" 1 r s history "Nobody GmbH"
 expect_match "an unknown company is named" "$T/err" 'no company "Nobody GmbH"'
+# A reference that is not UTF-8 is echoed escaped, never as raw bytes.
+expect_status "an unknown company that is not UTF-8 is exit 1" 1 r s company rename "$(printf 'A\377B')" X
+check "the bad byte is shown as \\xff" grep -qF 'A\xffB' "$T/err"
+check "no raw 0xff byte reaches the terminal" sh -c '! LC_ALL=C grep -q "$(printf "\377")" "$1"' sh "$T/err"
+expect_status "an unknown reference with a control character is exit 1" 1 r s report "$(printf 'A\033[2JB')"
+check "the escape character is shown as \\x1b" grep -qF 'A\x1b[2JB' "$T/err"
 expect_status "delete without a terminal and without --yes is refused" 1 r s company delete "Zeta Bau KG" </dev/null
 expect_match "the refusal says to add --yes" "$T/err" '--yes'
 r s companies
@@ -118,6 +124,11 @@ assert d["counts"]["knockouts_resolved"] == 2, d["counts"]
 else
 	ok "compare --json # SKIP python3 not installed"
 fi
+cp "$T/out" "$T/forward.json"
+expect_status "compare with the newer assessment named first" 0 r s compare "$m" "$id2" "$id" --json
+check "compare NEW OLD --json equals compare OLD NEW --json" cmp -s "$T/forward.json" "$T/out"
+r s compare "$m" "$id2" "$id"
+expect_match "reversed, the knock-out is still resolved (before is the older)" "$T/out" '\[Resolved\] No goal'
 expect_status "an assessment compared with itself is refused" 1 r s compare "$m" "$id2" "$id2"
 expect_match "comparing with itself is explained" "$T/err" 'cannot be compared with itself'
 expect_eq "comparing with itself prints no report" "" "$(cat "$T/out")"
