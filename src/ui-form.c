@@ -432,6 +432,7 @@ static enum ui_reaction form_answer(struct form *f, struct ui *ui, int value)
 
 	if (ui_refuse_readonly(ui))
 		return UI_REDRAW;
+	ui_saving(ui);
 	err = store_answer_set(ui->st, f->id, form_cat(f)->items[item].key, value);
 	if (err != STORE_OK) {
 		ui_store_error(ui, err);
@@ -456,6 +457,7 @@ static enum ui_reaction form_confirm(struct form *f, struct ui *ui)
 	}
 	if (ui_refuse_readonly(ui))
 		return UI_REDRAW;
+	ui_saving(ui);
 	err = store_answer_confirm(ui->st, f->id, form_cat(f)->items[item].key);
 	if (err != STORE_OK) {
 		ui_store_error(ui, err);
@@ -489,6 +491,7 @@ static enum ui_reaction form_save_note(struct form *f, struct ui *ui)
 		free(t);
 		return UI_REDRAW;     /* stay in the editor: nothing is lost */
 	}
+	ui_saving(ui);
 	err = store_answer_set_note(ui->st, f->id, form_cat(f)->items[item].key, t);
 	if (err != STORE_OK) {
 		ui_store_error(ui, err);
@@ -532,6 +535,7 @@ static enum ui_reaction finish_chosen(struct ui *ui, void *owner, enum ui_action
 
 	if (act != UI_ACT_YES)
 		return UI_POP;
+	ui_saving(ui);
 	err = assess_finish(ui->st, f->id);
 	if (err != STORE_OK) {
 		ui_store_error(ui, err);
@@ -768,6 +772,7 @@ static enum ui_reaction start_now(struct ui *ui, const struct ui_pending *p,
 	long long id = 0;
 	bool resumed = false;
 
+	ui_saving(ui);
 	err = assess_start(ui->st, p->id, p->recheck, assessor, &id, &resumed);
 	if (err != STORE_OK) {
 		ui_store_error(ui, err);
@@ -881,6 +886,7 @@ static enum ui_reaction reopen_done(struct ui *ui, void *owner, const char *text
 		ui_error(ui, "%s", _("Please give a reason: it is kept with the assessment."));
 		return UI_REDRAW;
 	}
+	ui_saving(ui);
 	err = store_assessment_reopen(ui->st, p->id, why);
 	free(why);
 	if (err != STORE_OK) {
@@ -907,6 +913,7 @@ static enum ui_reaction meta_save(struct ui *ui, const struct ui_pending *p, con
 
 	if (!t)
 		return UI_REDRAW;
+	ui_saving(ui);
 	err = store_assessment_set_meta(ui->st, p->id, summary ? NULL : t, summary ? t : NULL);
 	free(t);
 	if (err != STORE_OK) {

@@ -42,7 +42,8 @@ struct portfolio {
 	bool only_archived;                  /* none active, but archived ones hidden */
 	bool searching;
 	struct ui_edit search;
-	char *filter;                        /* folded to lower case; NULL: none */
+	char *filter;                        /* as typed: prefill and header; NULL: none */
+	char *filter_key;                    /* filter folded to lower case, for matching */
 	long long select_id;                 /* select this company after a reload */
 	long long edit_id;                   /* company of the add/edit prompts */
 	enum company_step step;
@@ -80,11 +81,11 @@ static bool row_matches(const struct portfolio *p, const struct portfolio_row *r
 	char *a, *b;
 	bool hit;
 
-	if (!p->filter || !*p->filter)
+	if (!p->filter_key || !*p->filter_key)
 		return true;
 	a = fold(r->company.name ? r->company.name : "");
 	b = fold(r->company.industry ? r->company.industry : "");
-	hit = (a && strstr(a, p->filter)) || (b && strstr(b, p->filter));
+	hit = (a && strstr(a, p->filter_key)) || (b && strstr(b, p->filter_key));
 	free(a);
 	free(b);
 	return hit;
@@ -522,25 +523,32 @@ static enum ui_reaction company_done(struct ui *ui, void *owner, const char *tex
 	case STEP_NAME:
 		if (!company_check(ui, _("Name"), t, TEXT_NAME_MAX, false))
 			break;
+		ui_saving(ui);
 		if (p->adding)
 			err = store_company_add(ui->st, t, NULL, NULL, NULL, &p->edit_id);
 		else
 			err = store_company_update(ui->st, p->edit_id, t, NULL, NULL, NULL);
 		break;
 	case STEP_INDUSTRY:
-		if (company_check(ui, _("Industry"), t, TEXT_FIELD_MAX, true))
+		if (company_check(ui, _("Industry"), t, TEXT_FIELD_MAX, true)) {
+			ui_saving(ui);
 			err = store_company_update(ui->st, p->edit_id, NULL, t, NULL, NULL);
+		}
 		break;
 	case STEP_CONTACT:
-		if (company_check(ui, _("Contact"), t, TEXT_FIELD_MAX, true))
+		if (company_check(ui, _("Contact"), t, TEXT_FIELD_MAX, true)) {
+			ui_saving(ui);
 			err = store_company_update(ui->st, p->edit_id, NULL, NULL, t, NULL);
+		}
 		break;
 	default:
-		if (text_check_note(text, TEXT_NOTE_MAX) == TEXT_OK)
+		if (text_check_note(text, TEXT_NOTE_MAX) == TEXT_OK) {
+			ui_saving(ui);
 			err = store_company_update(ui->st, p->edit_id, NULL, NULL, NULL, text);
-		else
+		} else {
 			ui_error(ui, "%s: %s", _("Notes"),
 			         _(text_check_message(text_check_note(text, TEXT_NOTE_MAX))));
+		}
 		break;
 	}
 	free(t);
@@ -615,6 +623,7 @@ static enum ui_reaction delete_chosen(struct ui *ui, void *owner, enum ui_action
 
 	if (act != UI_ACT_YES)
 		return UI_POP;
+	ui_saving(ui);
 	err = store_company_delete(ui->st, p->pending_id, &n);
 	if (err != STORE_OK)
 		ui_store_error(ui, err);
@@ -653,6 +662,7 @@ static enum ui_reaction portfolio_archive(struct portfolio *p, struct ui *ui,
 
 	if (ui_refuse_readonly(ui))
 		return UI_REDRAW;
+	ui_saving(ui);
 	err = store_company_set_archived(ui->st, r->company.id, to);
 	if (err != STORE_OK) {
 		ui_store_error(ui, err);
@@ -674,6 +684,7 @@ static enum ui_reaction portfolio_samples(struct portfolio *p, struct ui *ui)
 
 	if (ui_refuse_readonly(ui))
 		return UI_REDRAW;
+	ui_saving(ui);
 	err = assess_demo(ui->st, &added);
 	if (err != STORE_OK) {
 		ui_store_error(ui, err);
@@ -694,8 +705,9 @@ static void portfolio_set_filter(struct portfolio *p)
 	char *t = ui_edit_text(&p->search);
 
 	free(p->filter);
-	p->filter = t ? fold(t) : NULL;
-	free(t);
+	free(p->filter_key);
+	p->filter = t;
+	p->filter_key = t ? fold(t) : NULL;
 	portfolio_build_view(p);
 }
 
@@ -820,6 +832,7 @@ static void portfolio_destroy(struct ui_screen *s)
 	store_portfolio_free(p->rows, p->n);
 	free(p->view);
 	free(p->filter);
+	free(p->filter_key);
 	ui_edit_free(&p->search);
 	free(p);
 }

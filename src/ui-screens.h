@@ -178,6 +178,11 @@ void ui_msg(struct ui *ui, const char *fmt, ...) __attribute__((format(printf, 2
 void ui_error(struct ui *ui, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Shows the store's message for a failed call. */
 void ui_store_error(struct ui *ui, enum store_err err);
+/* Puts "Saving..." on the status line of the terminal at once, before a
+ * store write that may wait for another program's lock (up to the busy
+ * timeout).  ui->msg is left alone: the next full draw shows the screen's
+ * own status, or the error the failed write left there. */
+void ui_saving(struct ui *ui);
 /* Refuses a write on a read-only database: true (and a message) when so. */
 bool ui_refuse_readonly(struct ui *ui);
 /* Sets ui->next and returns how to get there (UI_REDRAW when s is NULL:

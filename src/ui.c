@@ -142,6 +142,16 @@ void ui_store_error(struct ui *ui, enum store_err err)
 		ui_error(ui, "%s", _("The change could not be saved."));
 }
 
+void ui_saving(struct ui *ui)
+{
+	if (COLS < UI_MIN_COLS || LINES < UI_MIN_LINES)
+		return;
+	move(LINES - 2, 0);
+	clrtoeol();
+	ui_putf(ui, LINES - 2, 0, COLS, ROLE_BOLD, "%s%s", _("Saving"), ui_sym(ui, SYM_ELLIPSIS));
+	refresh();
+}
+
 bool ui_refuse_readonly(struct ui *ui)
 {
 	if (!ui->readonly)

@@ -108,6 +108,10 @@ send_text "SÖHNE"
 expect_screen "filter folds umlauts to lower case" "Search: SÖHNE"
 send Enter
 expect_screen "upper-case umlaut filter finds the company" "▸ Müller & Söhne GmbH"
+expect_screen "the header shows the filter as typed" 'filter "SÖHNE"'
+send /
+expect_screen "reopened search keeps the text as typed, not folded" "Search: SÖHNE"
+send Enter
 send /
 send_text "xyz"
 send Enter
@@ -138,5 +142,45 @@ expect_screen "now the database is empty" "No companies yet."
 send q
 expect_eq "quits cleanly" 0 "$(e2e_wait_exit)"
 expect_eq "no company left" "" "$("$SMREADY" --db "$T/db" companies 2>/dev/null | grep -F 'Müller')"
+
+# ---- a save while another program holds the write lock -------------------
+# The store waits up to its busy timeout (5 s) for the lock; the UI says
+# "Saving..." meanwhile, then that the database is locked, and a retry
+# after the lock is gone saves.
+SQLITE3_BIN=$(command -v sqlite3 2>/dev/null || true)
+if [ -z "$SQLITE3_BIN" ]; then
+	ok "# SKIP sqlite3 is not installed: no lock test"
+	tap_done
+fi
+"$SMREADY" --db "$T/db" company add "Schloss KG" >/dev/null 2>&1
+aid=$("$SMREADY" --db "$T/db" assess "Schloss KG" --fresh --assessor "Lena" 2>/dev/null)
+if [ -z "$aid" ]; then not_ok "a draft to answer for the lock test"; tap_done; fi
+e2e_start
+expect_screen "lock test: company listed" "▸ Schloss KG"
+send n
+expect_screen "lock test: the draft is resumed" "Answered 0 of "
+(printf 'BEGIN IMMEDIATE;\nINSERT INTO companies(uuid,name,name_key,sort_key,created) VALUES(\"x\",\"x\",\"x\",\"x\",0);\n'; sleep 8) |
+	"$SQLITE3_BIN" "$T/db" >/dev/null 2>&1 &
+lock_pid=$!
+# Wait until the lock is held: taking it ourselves fails then (no wait).
+i=0
+while [ $i -lt 50 ] && printf 'BEGIN IMMEDIATE;\nROLLBACK;\n' | "$SQLITE3_BIN" -bail "$T/db" >/dev/null 2>&1; do
+	sleep 0.1; i=$((i + 1))
+done
+send 2
+expect_screen "a waiting save says so" "Saving"
+expect_screen "then that the database is locked" "is locked by another program"
+expect_screen "the answer is not counted" "Answered 0 of "
+wait "$lock_pid"
+send 2
+expect_screen "after the lock is gone a retry saves" "Answered 1 of "
+expect_not_screen "no saving message after a save" "Saving"
+send q
+expect_eq "lock test: quits cleanly" 0 "$(e2e_wait_exit)"
+"$SMREADY" --db "$T/db" report "$aid" --json > "$T/lock.json" 2>/dev/null
+first=$(sed -n '/"answers"/,$p' "$T/lock.json" | sed -n 's/.*"value": "*\([^",]*\)"*,*$/\1/p' | head -1)
+expect_eq "the retried answer is stored" 2 "$first"
+expect_eq "the other program's change was rolled back" 0 \
+	"$("$SQLITE3_BIN" "$T/db" "SELECT count(*) FROM companies WHERE uuid = 'x'")"
 
 tap_done
