@@ -69,6 +69,13 @@ static const char *opt_value(int argc, char **argv, int *i, const char *name,
 	return argv[++*i];
 }
 
+/* errno as the reason the export could not be written. */
+static enum store_err errno_fail(char *msg, size_t size)
+{
+	snprintf(msg, size, "%s", strerror(errno));
+	return STORE_IO;
+}
+
 /* A pipe or device (a FIFO, /dev/stdout) is written as it is: renaming a
  * file onto it would replace it instead of writing to it. */
 static int export_to_special(struct store *st, const char *path,
@@ -83,10 +90,8 @@ static int export_to_special(struct store *st, const char *path,
 		return EXIT_FAIL;
 	}
 	err = exchange_export(st, f, o, msg, sizeof msg);
-	if (fclose(f) != 0 && err == STORE_OK) {
-		snprintf(msg, sizeof msg, "%s", strerror(errno));
-		err = STORE_IO;
-	}
+	if (fclose(f) != 0 && err == STORE_OK)
+		err = errno_fail(msg, sizeof msg);
 	if (err != STORE_OK)
 		fprintf(stderr, _("smready: Cannot write %s: %s\n"), path, msg);
 	return cli_exit_for(err);
@@ -105,7 +110,7 @@ static int export_to_file(struct store *st, const char *path,
 	int fd = -1;
 
 	if (!tmp) {
-		fprintf(stderr, "smready: %s\n", _("out of memory"));
+		cli_msg("%s", _("out of memory"));
 		return EXIT_FAIL;
 	}
 	memcpy(tmp, path, len);
@@ -122,18 +127,12 @@ static int export_to_file(struct store *st, const char *path,
 		return EXIT_FAIL;
 	}
 	err = exchange_export(st, f, o, msg, sizeof msg);
-	if (err == STORE_OK && (fflush(f) != 0 || fsync(fd) != 0)) {
-		snprintf(msg, sizeof msg, "%s", strerror(errno));
-		err = STORE_IO;
-	}
-	if (fclose(f) != 0 && err == STORE_OK) {
-		snprintf(msg, sizeof msg, "%s", strerror(errno));
-		err = STORE_IO;
-	}
-	if (err == STORE_OK && rename(tmp, path) != 0) {
-		snprintf(msg, sizeof msg, "%s", strerror(errno));
-		err = STORE_IO;
-	}
+	if (err == STORE_OK && (fflush(f) != 0 || fsync(fd) != 0))
+		err = errno_fail(msg, sizeof msg);
+	if (fclose(f) != 0 && err == STORE_OK)
+		err = errno_fail(msg, sizeof msg);
+	if (err == STORE_OK && rename(tmp, path) != 0)
+		err = errno_fail(msg, sizeof msg);
 	if (err != STORE_OK) {
 		unlink(tmp);
 		fprintf(stderr, _("smready: Cannot write %s: %s\n"), path, msg);
@@ -148,7 +147,7 @@ static int export_to_stdout(struct store *st, const struct exchange_export_opts 
 	enum store_err err = exchange_export(st, stdout, o, msg, sizeof msg);
 
 	if (err != STORE_OK)
-		fprintf(stderr, "smready: %s\n", msg);
+		cli_msg("%s", msg);
 	return cli_exit_for(err);
 }
 
@@ -218,15 +217,13 @@ int cli_export(struct store *st, int argc, char **argv)
 				return cli_usage(argv[0], _("The option '%s' needs a value."), argv[i]);
 			return cli_usage(argv[0], _("Unknown option '%s'."), argv[i]);
 		}
-		if (missing)
-			return cli_usage(argv[0], _("The option '%s' needs a value."), argv[i]);
 	}
 	if (output && output[0] == '\0')
 		return cli_usage(argv[0], _("The option '%s' needs a value."), "--output");
 	if (i < argc) {
 		ids = calloc((size_t)(argc - i), sizeof *ids);
 		if (!ids) {
-			fprintf(stderr, "smready: %s\n", _("out of memory"));
+			cli_msg("%s", _("out of memory"));
 			return EXIT_FAIL;
 		}
 		status = export_select(st, argv + i, argc - i, ids);
@@ -239,12 +236,12 @@ int cli_export(struct store *st, int argc, char **argv)
 	}
 	if (cli_output_is_database(st, output))
 		status = EXIT_FAIL;
-	else if (output && strcmp(output, "-") != 0 && stat(output, &sb) == 0 && !S_ISREG(sb.st_mode))
-		status = export_to_special(st, output, &o);
-	else if (output && strcmp(output, "-") != 0)
-		status = export_to_file(st, output, &o);
-	else
+	else if (!output || strcmp(output, "-") == 0)
 		status = export_to_stdout(st, &o);
+	else if (stat(output, &sb) == 0 && !S_ISREG(sb.st_mode))
+		status = export_to_special(st, output, &o);
+	else
+		status = export_to_file(st, output, &o);
 	free(ids);
 	return status;
 }
@@ -320,7 +317,7 @@ int cli_import(struct store *st, int argc, char **argv)
 		status = EXIT_FAIL;
 		break;
 	default:
-		fprintf(stderr, "smready: %s\n", rep.error);
+		cli_msg("%s", rep.error);
 		fprintf(stderr, "%s\n", _("Nothing was imported; the database is unchanged."));
 		status = cli_exit_for(rep.store_status == STORE_OK ? STORE_ERROR : rep.store_status);
 		break;

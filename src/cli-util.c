@@ -16,8 +16,7 @@
 #include "i18n.h"
 #include "text.h"
 
-static void cli_vmsg(const char *fmt, va_list ap) CLI_PRINTF_LIKE(1, 0);
-static void cli_vmsg(const char *fmt, va_list ap)
+void cli_vmsg(const char *fmt, va_list ap)
 {
 	fputs("smready: ", stderr);
 	vfprintf(stderr, fmt, ap);

@@ -7,6 +7,7 @@
 #ifndef SMREADY_CLI_UTIL_H
 #define SMREADY_CLI_UTIL_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -20,6 +21,7 @@
 
 /* "smready: " and the formatted message and a newline, on stderr. */
 void cli_msg(const char *fmt, ...) CLI_PRINTF_LIKE(1, 2);
+void cli_vmsg(const char *fmt, va_list ap) CLI_PRINTF_LIKE(1, 0);
 
 /* A bad command line: says what is wrong and where verb's help is;
  * returns EXIT_USAGE. */

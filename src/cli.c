@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <jansson.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -283,23 +284,24 @@ static json_t *jtime(long long t)
 	return json_string(buf);
 }
 
-static const char *level_label(int level)
-{
-	if (level < 0 || level >= LEVEL_COUNT)
-		return _("not scored");
-	return _(scoring_level_name((enum level)level));
-}
-
-static char *score_cell(char *buf, size_t n, int score)
-{
-	if (score < 0)
-		snprintf(buf, n, "–");
-	else
-		snprintf(buf, n, "%d", score);
-	return buf;
-}
-
 /* ---- lookups and checks ---------------------------------------------------- */
+
+/* Reports a failed lookup: for STORE_NOT_FOUND the message fmt (which
+ * names the user's reference, made printable by the caller), else the
+ * store's error.  Returns the exit status. */
+static int lookup_fail(struct store *st, enum store_err err, const char *fmt, ...)
+	CLI_PRINTF_LIKE(3, 4);
+static int lookup_fail(struct store *st, enum store_err err, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (err != STORE_NOT_FOUND)
+		return cli_store_fail(st, err);
+	va_start(ap, fmt);
+	cli_vmsg(fmt, ap);
+	va_end(ap);
+	return EXIT_FAIL;
+}
 
 static int find_company(struct store *st, const char *ref, struct company *c)
 {
@@ -307,14 +309,12 @@ static int find_company(struct store *st, const char *ref, struct company *c)
 
 	memset(c, 0, sizeof *c);
 	err = store_company_find(st, ref, c);
-	if (err == STORE_NOT_FOUND) {
+	if (err != STORE_OK) {
 		char shown[CLI_PRINTABLE_SIZE];
-		cli_msg(_("There is no company \"%s\"; 'smready companies --all' lists them."),
-		        cli_printable(shown, sizeof shown, ref));
-		return EXIT_FAIL;
+		return lookup_fail(st, err, _("There is no company \"%s\"; 'smready companies "
+		                              "--all' lists them."),
+		                   cli_printable(shown, sizeof shown, ref));
 	}
-	if (err != STORE_OK)
-		return cli_store_fail(st, err);
 	return EXIT_OK;
 }
 
@@ -326,14 +326,11 @@ static int find_company_draft(struct store *st, const char *ref, struct assessme
 
 	memset(&c, 0, sizeof c);
 	err = store_company_find(st, ref, &c);
-	if (err == STORE_NOT_FOUND) {
+	if (err != STORE_OK) {
 		char shown[CLI_PRINTABLE_SIZE];
-		cli_msg(_("There is no assessment or company \"%s\"."),
-		        cli_printable(shown, sizeof shown, ref));
-		return EXIT_FAIL;
+		return lookup_fail(st, err, _("There is no assessment or company \"%s\"."),
+		                   cli_printable(shown, sizeof shown, ref));
 	}
-	if (err != STORE_OK)
-		return cli_store_fail(st, err);
 	err = store_assessment_draft(st, c.id, a);
 	if (err == STORE_NOT_FOUND)
 		cli_msg(_("\"%s\" has no open draft; start one with 'smready assess \"%s\"'."),
@@ -682,8 +679,8 @@ static int companies_text(const struct portfolio_row *rows, size_t n, long long 
 		cells[1] = r->company.industry;
 		cells[2] = nf;
 		cells[3] = report_date(date, sizeof date, r->last_at);
-		cells[4] = r->last_id ? score_cell(score, sizeof score, r->last_overall) : "";
-		cells[5] = r->last_id ? level_label(r->last_level) : "";
+		cells[4] = r->last_id ? report_score(score, sizeof score, r->last_overall) : "";
+		cells[5] = r->last_id ? report_level_label(r->last_level) : "";
 		cells[6] = change;
 		cells[7] = !row_due(r, now) ? "" : r->draft_id ? _("due (draft open)") : _("due");
 		report_table_add(t, cells);
@@ -1011,8 +1008,8 @@ static int history_text(const struct assessment *list, size_t n)
 		cells[2] = report_date(d1, sizeof d1, a->started);
 		cells[3] = fin ? report_date(d2, sizeof d2, a->completed) : "";
 		cells[4] = a->assessor;
-		cells[5] = fin ? level_label(a->level) : "";
-		cells[6] = fin ? score_cell(score, sizeof score, a->overall) : "";
+		cells[5] = fin ? report_level_label(a->level) : "";
+		cells[6] = fin ? report_score(score, sizeof score, a->overall) : "";
 		cells[7] = rem;
 		report_table_add(t, cells);
 	}
@@ -1238,9 +1235,9 @@ static void print_result(const struct scored *s)
 
 	if (s->score.overall >= 0)
 		printf(_("Assessment #%lld is final: %s, score %d of 100.\n"), s->a.id,
-		       level_label(s->score.level), s->score.overall);
+		       report_level_label(s->score.level), s->score.overall);
 	else
-		printf(_("Assessment #%lld is final: %s.\n"), s->a.id, level_label(s->score.level));
+		printf(_("Assessment #%lld is final: %s.\n"), s->a.id, report_level_label(s->score.level));
 	for (k = 0; k < s->cat->n_knockouts; k++)
 		if (s->score.fired[k])
 			printf(_("Knock-out: %s\n"), _(s->cat->knockouts[k].name));
@@ -1264,10 +1261,8 @@ static int verb_finish(struct store *st, const struct args *a)
 		rc = EXIT_FAIL;
 	} else {
 		finish_warnings(&s);
+		/* Finishing changes only the status: s still holds the score. */
 		err = assess_finish(st, d.id);
-		assess_clear(&s);
-		if (err == STORE_OK)
-			err = assess_load(st, d.id, &s);
 		if (err != STORE_OK)
 			rc = cli_store_fail(st, err);
 		else
@@ -1345,7 +1340,7 @@ static json_t *scored_json(const struct company *co, const struct scored *s)
 	json_object_set_new(root, "assessment", assessment_json(&s->a));
 	json_object_set_new(root, "overall", jscore(s->score.overall));
 	json_object_set_new(root, "level", jlevel(s->score.level));
-	json_object_set_new(root, "level_name", jstr(level_label(s->score.level)));
+	json_object_set_new(root, "level_name", jstr(report_level_label(s->score.level)));
 	json_object_set_new(root, "band", jlevel(s->score.band));
 	json_object_set_new(root, "answered", json_integer(s->score.answered));
 	json_object_set_new(root, "dont_know", json_integer(s->score.dont_know));
@@ -1576,13 +1571,11 @@ static int find_assessment_id(struct store *st, const char *ref, long long *id)
 
 	memset(&a, 0, sizeof a);
 	err = store_assessment_find(st, ref, &a);
-	if (err == STORE_NOT_FOUND) {
+	if (err != STORE_OK) {
 		char shown[CLI_PRINTABLE_SIZE];
-		cli_msg(_("There is no assessment \"%s\"."), cli_printable(shown, sizeof shown, ref));
-		return EXIT_FAIL;
+		return lookup_fail(st, err, _("There is no assessment \"%s\"."),
+		                   cli_printable(shown, sizeof shown, ref));
 	}
-	if (err != STORE_OK)
-		return cli_store_fail(st, err);
 	*id = a.id;
 	store_assessment_clear(&a);
 	return EXIT_OK;

@@ -47,16 +47,16 @@ char *report_date(char *buf, size_t bufsz, long long t)
 	return buf;
 }
 
-static const char *level_label(int level)
+const char *report_level_label(int level)
 {
 	if (level < 0 || level >= LEVEL_COUNT)
 		return _("not scored");
 	return _(scoring_level_name((enum level)level));
 }
 
-static char *score_str(char *buf, size_t n, int score)
+char *report_score(char *buf, size_t n, int score)
 {
-	if (score == SCORE_NONE || score < 0)
+	if (score < 0)
 		snprintf(buf, n, "%s", "–");
 	else
 		snprintf(buf, n, "%d", score);
@@ -851,16 +851,16 @@ static void level_change_str(char *buf, size_t n, const struct comparison *c)
 		         P_("down %d level", "down %d levels", -c->level_delta), -c->level_delta);
 	else
 		snprintf(words, sizeof words, "%s", _("unchanged"));
-	snprintf(buf, n, "%s → %s (%s)", level_label(c->level_old), level_label(c->level_new),
-	         words);
+	snprintf(buf, n, "%s → %s (%s)", report_level_label(c->level_old),
+	         report_level_label(c->level_new), words);
 }
 
 static void overall_change_str(char *buf, size_t n, const struct comparison *c)
 {
 	char a[16], b[16], dl[16];
 
-	score_str(a, sizeof a, c->overall_old);
-	score_str(b, sizeof b, c->overall_new);
+	report_score(a, sizeof a, c->overall_old);
+	report_score(b, sizeof b, c->overall_new);
 	if (c->overall_comparable)
 		snprintf(buf, n, "%s → %s (%s)", a, b, delta_str(dl, sizeof dl, c->overall_delta));
 	else
@@ -947,8 +947,8 @@ static void doc_dim_changes(struct doc *d, const struct compared *cmp)
 		char a[16], b[16], dl[64], tmp[16];
 		const char *cells[4];
 
-		score_str(a, sizeof a, dc->old_score);
-		score_str(b, sizeof b, dc->new_score);
+		report_score(a, sizeof a, dc->old_score);
+		report_score(b, sizeof b, dc->new_score);
 		if (!dc->comparable)
 			snprintf(dl, sizeof dl, "%s", _("not comparable"));
 		else if (dc->delta > 0)
@@ -1116,7 +1116,7 @@ static void doc_result(struct doc *d, const struct scored *s)
 
 	doc_section(d, _("Result"));
 	facts[n].label = _("Readiness level");
-	facts[n++].value = level_label(sc->level);
+	facts[n++].value = report_level_label(sc->level);
 	if (sc->overall >= 0)
 		snprintf(overall, sizeof overall, _("%d of 100"), sc->overall);
 	else
@@ -1155,7 +1155,7 @@ static void doc_dimensions(struct doc *d, const struct scored *s)
 		char sc[16], ans[32];
 		const char *cells[3];
 
-		score_str(sc, sizeof sc, s->score.dim[i]);
+		report_score(sc, sizeof sc, s->score.dim[i]);
 		snprintf(ans, sizeof ans, "%d/%d", s->score.dim_answered[i], s->score.dim_total[i]);
 		cells[0] = _(cat->dims[i].name);
 		cells[1] = sc;

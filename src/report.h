@@ -59,4 +59,10 @@ void report_wrap(FILE *out, const char *prefix, int indent, const char *text);
 /* "YYYY-MM-DD" (UTC) of a Unix time into buf (at least 11 bytes); "" for 0. */
 char *report_date(char *buf, size_t bufsz, long long t);
 
+/* A readiness level's name in the current language; "not scored" for none. */
+const char *report_level_label(int level);
+
+/* A score as digits into buf, or "–" when there is none.  Returns buf. */
+char *report_score(char *buf, size_t n, int score);
+
 #endif

@@ -76,11 +76,6 @@ static enum level level_for_score(int score)
 	return LEVEL_NOT_READY;
 }
 
-static bool value_answered(int v)
-{
-	return catalogue_value_valid(v);
-}
-
 static bool value_weak(int v)
 {
 	return v == ANSWER_DONT_KNOW || (v >= ANSWER_MIN && v <= SCORING_WEAK_MAX);
@@ -188,7 +183,7 @@ void scoring_compute(const struct catalogue *cat, const int *values,
 	/* Anything that is not a storable answer counts as unanswered. */
 	for (int i = 0; i < n_items; i++) {
 		int v = values ? values[i] : ANSWER_UNANSWERED;
-		vals[i] = value_answered(v) ? v : ANSWER_UNANSWERED;
+		vals[i] = catalogue_value_valid(v) ? v : ANSWER_UNANSWERED;
 	}
 	out->total = n_items;
 

@@ -237,13 +237,13 @@ static enum store_err q_exec(struct store *st, const char *sql)
 
 /* Runs sql with the integer v bound to param, making each row one element
  * (size bytes) of a new array with row(), which leaves nothing to free
- * when it fails.  *list and *len are set on failure too: the caller frees
- * them with the element type's own function. */
+ * when it fails.  On failure the rows read so far are released with
+ * clear() and *list is NULL, *len 0. */
 static enum store_err q_collect(struct store *st, const char *sql, const char *param,
                                 long long v, size_t size,
                                 enum store_err (*row)(struct store *st, sqlite3_stmt *s,
                                                       void *elem),
-                                void **list, size_t *len)
+                                void (*clear)(void *elem), void **list, size_t *len)
 {
 	sqlite3_stmt *s = q_prep(st, sql);
 	unsigned char *a = NULL;
@@ -274,9 +274,17 @@ static enum store_err q_collect(struct store *st, const char *sql, const char *p
 		n++;
 	}
 	q_done(st, s);
+	if (err == STORE_OK)
+		err = q_err(st, rc);
+	if (err != STORE_OK) {
+		for (size_t i = 0; i < n; i++)
+			clear(a + i * size);
+		free(a);
+		return err;
+	}
 	*list = a;
 	*len = n;
-	return err != STORE_OK ? err : q_err(st, rc);
+	return STORE_OK;
 }
 
 static char *col_dup(sqlite3_stmt *s, int i)
@@ -1808,10 +1816,15 @@ enum store_err store_each_company(struct store *st, bool include_archived,
 
 /* ---- portfolio -------------------------------------------------------------- */
 
+static void clear_portfolio(void *elem)
+{
+	store_company_clear(&((struct portfolio_row *)elem)->company);
+}
+
 void store_portfolio_free(struct portfolio_row *rows, size_t n)
 {
 	for (size_t i = 0; rows && i < n; i++)
-		store_company_clear(&rows[i].company);
+		clear_portfolio(&rows[i]);
 	free(rows);
 }
 
@@ -1862,17 +1875,10 @@ enum store_err store_portfolio(struct store *st, bool include_archived,
                                struct portfolio_row **rows, size_t *n)
 {
 	void *list;
-	size_t len;
-	enum store_err err = q_collect(st, SQL_PORTFOLIO, ":all", include_archived,
-	                               sizeof **rows, row_portfolio, &list, &len);
+	enum store_err err = q_collect(st, SQL_PORTFOLIO, ":all", include_archived, sizeof **rows,
+	                               row_portfolio, clear_portfolio, &list, n);
 
-	if (err != STORE_OK) {
-		store_portfolio_free(list, len);
-		list = NULL;
-		len = 0;
-	}
 	*rows = list;
-	*n = len;
 	return err;
 }
 
@@ -2009,21 +2015,19 @@ static enum store_err row_assessment_elem(struct store *st, sqlite3_stmt *s, voi
 	return row_assessment(st, s, elem);
 }
 
+static void clear_assessment_elem(void *elem)
+{
+	store_assessment_clear(elem);
+}
+
 enum store_err store_assessment_list(struct store *st, long long company_id,
                                      struct assessment **out, size_t *n)
 {
 	void *list;
-	size_t len;
-	enum store_err err = q_collect(st, SQL_HISTORY, ":c", company_id,
-	                               sizeof **out, row_assessment_elem, &list, &len);
+	enum store_err err = q_collect(st, SQL_HISTORY, ":c", company_id, sizeof **out,
+	                               row_assessment_elem, clear_assessment_elem, &list, n);
 
-	if (err != STORE_OK) {
-		store_assessment_free(list, len);
-		list = NULL;
-		len = 0;
-	}
 	*out = list;
-	*n = len;
 	return err;
 }
 
@@ -2395,12 +2399,18 @@ enum store_err store_assessment_delete(struct store *st, long long id)
 	return tx_close(st, delete_assessment(st, id));
 }
 
+static void clear_event(void *elem)
+{
+	struct assessment_event *e = elem;
+
+	free(e->kind);
+	free(e->detail);
+}
+
 void store_events_free(struct assessment_event *list, size_t n)
 {
-	for (size_t i = 0; list && i < n; i++) {
-		free(list[i].kind);
-		free(list[i].detail);
-	}
+	for (size_t i = 0; list && i < n; i++)
+		clear_event(&list[i]);
 	free(list);
 }
 
@@ -2412,8 +2422,7 @@ static enum store_err row_event(struct store *st, sqlite3_stmt *s, void *elem)
 	e->kind = col_dup(s, 1);
 	e->detail = col_dup(s, 2);
 	if (!e->kind || !e->detail) {
-		free(e->kind);
-		free(e->detail);
+		clear_event(e);
 		return fail_oom(st);
 	}
 	return STORE_OK;
@@ -2423,28 +2432,27 @@ enum store_err store_assessment_events(struct store *st, long long id,
                                        struct assessment_event **out, size_t *n)
 {
 	void *list;
-	size_t len;
-	enum store_err err = q_collect(st, SQL_EVENTS, ":id", id,
-	                               sizeof **out, row_event, &list, &len);
+	enum store_err err = q_collect(st, SQL_EVENTS, ":id", id, sizeof **out,
+	                               row_event, clear_event, &list, n);
 
-	if (err != STORE_OK) {
-		store_events_free(list, len);
-		list = NULL;
-		len = 0;
-	}
 	*out = list;
-	*n = len;
 	return err;
 }
 
 /* ---- answers -------------------------------------------------------------- */
 
+static void clear_answer(void *elem)
+{
+	struct answer *a = elem;
+
+	free(a->item_key);
+	free(a->note);
+}
+
 void store_answers_free(struct answer *list, size_t n)
 {
-	for (size_t i = 0; list && i < n; i++) {
-		free(list[i].item_key);
-		free(list[i].note);
-	}
+	for (size_t i = 0; list && i < n; i++)
+		clear_answer(&list[i]);
 	free(list);
 }
 
@@ -2458,8 +2466,7 @@ static enum store_err row_answer(struct store *st, sqlite3_stmt *s, void *elem)
 	a->changed = sqlite3_column_int64(s, 3);
 	a->carried = sqlite3_column_int(s, 4) != 0;
 	if (!a->item_key || !a->note) {
-		free(a->item_key);
-		free(a->note);
+		clear_answer(a);
 		return fail_oom(st);
 	}
 	return STORE_OK;
@@ -2469,24 +2476,17 @@ enum store_err store_answers_load(struct store *st, long long assessment_id,
                                   struct answer **out, size_t *n)
 {
 	void *list;
-	size_t len;
-	enum store_err err = q_collect(st, SQL_ANSWERS, ":id", assessment_id,
-	                               sizeof **out, row_answer, &list, &len);
+	enum store_err err = q_collect(st, SQL_ANSWERS, ":id", assessment_id, sizeof **out,
+	                               row_answer, clear_answer, &list, n);
 
-	if (err != STORE_OK) {
-		store_answers_free(list, len);
-		list = NULL;
-		len = 0;
-	}
 	*out = list;
-	*n = len;
 	return err;
 }
 
+/* A value the answers table may hold: a real answer, or none. */
 static bool value_ok(int value)
 {
-	return value == ANSWER_UNANSWERED || value == ANSWER_DONT_KNOW ||
-	       (value >= ANSWER_MIN && value <= ANSWER_MAX);
+	return value == ANSWER_UNANSWERED || catalogue_value_valid(value);
 }
 
 static enum store_err check_key(struct store *st, const char *key)

@@ -21,7 +21,6 @@
 
 struct compare {
 	struct ui_screen base;
-	long long cid, from, to;
 	struct compared cmp;
 	bool loaded;
 	struct company c;
@@ -234,8 +233,9 @@ static int tag_width(struct ui *ui, const struct compare *k)
 	return w;
 }
 
+/* tw: the width of the tag column (tag_width), the same for every item. */
 static void compare_draw_item(struct compare *k, struct ui *ui, struct ui_doc *d,
-                              const struct item_change *ic)
+                              const struct item_change *ic, int tw)
 {
 	const struct catalogue *cat = NULL;
 	int idx = -1;
@@ -249,7 +249,7 @@ static void compare_draw_item(struct compare *k, struct ui *ui, struct ui_doc *d
 		char prefix[160];
 
 		snprintf(prefix, sizeof prefix, "%s %s", tag, num);
-		ui_doc_hang(ui, d, 2, prefix, role, 8 + tag_width(ui, k), ROLE_BOLD,
+		ui_doc_hang(ui, d, 2, prefix, role, 8 + tw, ROLE_BOLD,
 		            it ? _(it->question) : ic->key);
 	}
 	value_text(ic->old_value, a, sizeof a);
@@ -261,18 +261,18 @@ static void compare_draw_item(struct compare *k, struct ui *ui, struct ui_doc *d
 		snprintf(buf, sizeof buf, "%s", b);
 	else
 		snprintf(buf, sizeof buf, "%s %s %s  (%+d)", a, ui_sym(ui, SYM_ARROW), b, ic->delta);
-	ui_doc_text(ui, d, 8 + tag_width(ui, k), role, buf);
+	ui_doc_text(ui, d, 8 + tw, role, buf);
 	if (ic->change != CHANGE_UNCHANGED) {
 		const char *on = ic->old_item >= 0 ? k->cmp.old.notes[ic->old_item] : NULL;
 		const char *nn = ic->new_item >= 0 ? k->cmp.new.notes[ic->new_item] : NULL;
 
 		if (on && *on) {
 			snprintf(buf, sizeof buf, _("Note before: %s"), on);
-			ui_doc_text(ui, d, 8 + tag_width(ui, k), ROLE_DIM, buf);
+			ui_doc_text(ui, d, 8 + tw, ROLE_DIM, buf);
 		}
 		if (nn && *nn) {
 			snprintf(buf, sizeof buf, _("Note now: %s"), nn);
-			ui_doc_text(ui, d, 8 + tag_width(ui, k), ROLE_DIM, buf);
+			ui_doc_text(ui, d, 8 + tw, ROLE_DIM, buf);
 		}
 	}
 }
@@ -285,7 +285,7 @@ static void compare_draw_items(struct compare *k, struct ui *ui, struct ui_doc *
 	};
 	char buf[300];
 	size_t g;
-	int i;
+	int i, tw = tag_width(ui, k);
 
 	ui_doc_row(d);
 	snprintf(buf, sizeof buf, _("Items: %d better, %d worse, %d unchanged, %d not comparable"),
@@ -304,7 +304,7 @@ static void compare_draw_items(struct compare *k, struct ui *ui, struct ui_doc *
 		}
 		for (i = 0; i < c->n_items; i++)
 			if (c->items[i].change == groups[g])
-				compare_draw_item(k, ui, d, &c->items[i]);
+				compare_draw_item(k, ui, d, &c->items[i], tw);
 	}
 }
 
@@ -400,9 +400,6 @@ struct ui_screen *ui_compare_new(struct ui *ui, long long company_id,
 		return NULL;
 	}
 	k->base.ops = &compare_ops;
-	k->cid = company_id;
-	k->from = from;
-	k->to = to;
 	err = assess_compare(ui->st, company_id, from, to, &k->cmp);
 	if (err != STORE_OK) {
 		ui_store_error(ui, err);

@@ -118,7 +118,7 @@ void ui_hline(struct ui *ui, int y, int x, int w, enum ui_role role)
 	attrset(ui_role_attr(ui, role));
 	move(y, x);
 	for (i = 0; i < w && x + i < COLS; i++)
-		addstr(ui->utf8 ? "─" : "-");
+		addstr(ui_sym(ui, SYM_HLINE));
 	attrset(A_NORMAL);
 }
 

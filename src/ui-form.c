@@ -128,6 +128,13 @@ static bool form_load(struct form *f, struct ui *ui)
 	return true;
 }
 
+/* Whether an item still needs the assessor: unanswered, or carried over
+ * and not yet confirmed. */
+static bool form_item_open(const struct form *f, int item)
+{
+	return f->s.values[item] == ANSWER_UNANSWERED || f->s.carried[item];
+}
+
 static void form_rescore(struct form *f)
 {
 	scoring_compute(f->s.cat, f->s.values, &f->s.score);
@@ -599,9 +606,9 @@ static enum ui_reaction form_next_open(struct form *f, struct ui *ui)
 	int i;
 
 	for (i = 1; i <= f->n; i++) {
-		int p = (f->pos + i) % f->n, item = f->order[p];
+		int p = (f->pos + i) % f->n;
 
-		if (f->s.values[item] == ANSWER_UNANSWERED || f->s.carried[item]) {
+		if (form_item_open(f, f->order[p])) {
 			f->pos = p;
 			return UI_REDRAW;
 		}
@@ -731,9 +738,7 @@ struct ui_screen *ui_form_new(struct ui *ui, long long assessment_id)
 	}
 	/* Start where the work is: the first open item, else the top. */
 	for (i = 0; i < f->n; i++) {
-		int item = f->order[i];
-
-		if (f->s.values[item] == ANSWER_UNANSWERED || f->s.carried[item]) {
+		if (form_item_open(f, f->order[i])) {
 			f->pos = i;
 			break;
 		}

@@ -70,15 +70,22 @@ static void history_load(struct history *h, struct ui *ui)
 
 /* ---- drawing --------------------------------------------------------------- */
 
+/* Whether an assessment has a bar in the chart: final and scored. */
+static bool history_charted(const struct assessment *a)
+{
+	return a->status == ASSESS_FINAL && a->overall >= 0;
+}
+
 static bool history_has_chart(const struct history *h)
 {
 	size_t i;
-	int finals = 0;
 
+	if (ui_body_height() < 19)
+		return false;
 	for (i = 0; i < h->n; i++)
-		if (h->list[i].status == ASSESS_FINAL && h->list[i].overall >= 0)
-			finals++;
-	return finals > 0 && ui_body_height() >= 19;
+		if (history_charted(&h->list[i]))
+			return true;
+	return false;
 }
 
 /* The final assessments with a score, oldest first, into out (n of them);
@@ -89,7 +96,7 @@ static size_t history_finals(const struct history *h, const struct assessment **
 	long i;
 
 	for (i = (long)h->n - 1; i >= 0; i--)
-		if (h->list[i].status == ASSESS_FINAL && h->list[i].overall >= 0)
+		if (history_charted(&h->list[i]))
 			out[n++] = &h->list[i];
 	return n;
 }

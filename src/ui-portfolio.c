@@ -23,6 +23,8 @@
 
 /* An assessment is due again a quarter after the last final one. */
 #define DUE_SECONDS (91LL * 24 * 3600)
+/* Characters in the search field. */
+#define SEARCH_MAX 100
 
 enum sort_mode { SORT_NAME, SORT_SCORE, SORT_CHANGE, SORT_DUE, SORT_COUNT };
 
@@ -32,6 +34,7 @@ struct portfolio {
 	struct ui_screen base;
 	struct portfolio_row *rows;
 	size_t n;
+	char **keys;                         /* per row: folded "name\nindustry" */
 	const struct portfolio_row **view;   /* filtered and sorted */
 	size_t n_view;
 	int name_w;                          /* widest name in view; -1: unknown */
@@ -76,19 +79,43 @@ static char *fold(const char *s)
 	return out;
 }
 
-static bool row_matches(const struct portfolio *p, const struct portfolio_row *r)
+/* What the filter is matched against, folded once per load rather than
+ * for every row on every typed character.  The filter never holds a line
+ * break (the editor takes no control characters), so a match cannot span
+ * the name and the industry. */
+static char *row_key(const struct portfolio_row *r)
 {
-	char *a, *b;
-	bool hit;
+	const char *name = r->company.name ? r->company.name : "";
+	const char *ind = r->company.industry ? r->company.industry : "";
+	size_t ln = strlen(name);
+	char *both = malloc(ln + 1 + strlen(ind) + 1), *key;
 
+	if (!both)
+		return NULL;
+	memcpy(both, name, ln);
+	both[ln] = '\n';
+	strcpy(both + ln + 1, ind);
+	key = fold(both);
+	free(both);
+	return key;
+}
+
+static void portfolio_free_keys(struct portfolio *p)
+{
+	size_t i;
+
+	if (p->keys)
+		for (i = 0; i < p->n; i++)
+			free(p->keys[i]);
+	free(p->keys);
+	p->keys = NULL;
+}
+
+static bool row_matches(const struct portfolio *p, size_t i)
+{
 	if (!p->filter_key || !*p->filter_key)
 		return true;
-	a = fold(r->company.name ? r->company.name : "");
-	b = fold(r->company.industry ? r->company.industry : "");
-	hit = (a && strstr(a, p->filter_key)) || (b && strstr(b, p->filter_key));
-	free(a);
-	free(b);
-	return hit;
+	return p->keys && p->keys[i] && strstr(p->keys[i], p->filter_key);
 }
 
 static int row_change(const struct portfolio_row *r, bool *known)
@@ -158,7 +185,7 @@ static void portfolio_build_view(struct portfolio *p)
 	p->n_view = 0;
 	p->name_w = -1;
 	for (i = 0; i < p->n; i++)
-		if (row_matches(p, &p->rows[i]))
+		if (row_matches(p, i))
 			p->view[p->n_view++] = &p->rows[i];
 	if (p->sort == SORT_SCORE)
 		qsort(p->view, p->n_view, sizeof *p->view, by_score);
@@ -178,7 +205,7 @@ static void portfolio_build_view(struct portfolio *p)
 static void portfolio_load(struct portfolio *p, struct ui *ui)
 {
 	struct portfolio_row *rows = NULL;
-	size_t n = 0;
+	size_t n = 0, i;
 	enum store_err err;
 
 	if (!p->select_id && p->sel < p->n_view)
@@ -191,6 +218,7 @@ static void portfolio_load(struct portfolio *p, struct ui *ui)
 	free(p->view);
 	p->view = NULL;
 	p->n_view = 0;
+	portfolio_free_keys(p);
 	store_portfolio_free(p->rows, p->n);
 	p->rows = rows;
 	p->n = n;
@@ -206,10 +234,15 @@ static void portfolio_load(struct portfolio *p, struct ui *ui)
 		}
 	}
 	p->view = malloc((n ? n : 1) * sizeof *p->view);
-	if (!p->view) {
+	p->keys = calloc(n ? n : 1, sizeof *p->keys);
+	if (!p->view || !p->keys) {
+		free(p->view);
+		p->view = NULL;
 		ui_error(ui, "%s", _("Out of memory."));
 		return;
 	}
+	for (i = 0; i < n; i++)
+		p->keys[i] = row_key(&rows[i]);
 	portfolio_build_view(p);
 }
 
@@ -514,6 +547,7 @@ static enum ui_reaction company_done(struct ui *ui, void *owner, const char *tex
 	struct portfolio *p = owner;
 	char *t = text_trim_dup(text);
 	enum store_err err = STORE_OK;
+	enum text_check note;
 
 	if (!t) {
 		ui_error(ui, "%s", _("Out of memory."));
@@ -542,12 +576,12 @@ static enum ui_reaction company_done(struct ui *ui, void *owner, const char *tex
 		}
 		break;
 	default:
-		if (text_check_note(text, TEXT_NOTE_MAX) == TEXT_OK) {
+		note = text_check_note(text, TEXT_NOTE_MAX);
+		if (note == TEXT_OK) {
 			ui_saving(ui);
 			err = store_company_update(ui->st, p->edit_id, NULL, NULL, NULL, text);
 		} else {
-			ui_error(ui, "%s: %s", _("Notes"),
-			         _(text_check_message(text_check_note(text, TEXT_NOTE_MAX))));
+			ui_error(ui, "%s: %s", _("Notes"), _(text_check_message(note)));
 		}
 		break;
 	}
@@ -711,6 +745,13 @@ static void portfolio_set_filter(struct portfolio *p)
 	portfolio_build_view(p);
 }
 
+static void portfolio_clear_filter(struct portfolio *p)
+{
+	ui_edit_free(&p->search);
+	ui_edit_init(&p->search, NULL, SEARCH_MAX);
+	portfolio_set_filter(p);
+}
+
 static enum ui_reaction portfolio_move(struct portfolio *p, enum ui_action act)
 {
 	size_t page = (size_t)max_int(portfolio_list_height() - 1, 1);
@@ -733,9 +774,7 @@ static enum ui_reaction portfolio_search_key(struct portfolio *p, struct ui *ui,
 		return UI_REDRAW;
 	case EDIT_CANCEL:
 		p->searching = false;
-		ui_edit_free(&p->search);
-		ui_edit_init(&p->search, "", 100);
-		portfolio_set_filter(p);
+		portfolio_clear_filter(p);
 		return UI_REDRAW;
 	case EDIT_UNHANDLED:
 		return portfolio_move(p, act);
@@ -763,11 +802,7 @@ static enum ui_reaction portfolio_key(struct ui_screen *s, struct ui *ui,
 	case UI_ACT_SEARCH:
 		p->searching = true;
 		ui_edit_free(&p->search);
-		ui_edit_init(&p->search, NULL, 100);
-		if (p->filter) {
-			ui_edit_free(&p->search);
-			ui_edit_init(&p->search, p->filter, 100);
-		}
+		ui_edit_init(&p->search, p->filter, SEARCH_MAX);
 		return UI_REDRAW;
 	case UI_ACT_SORT:
 		p->sort = (p->sort + 1) % SORT_COUNT;
@@ -781,9 +816,7 @@ static enum ui_reaction portfolio_key(struct ui_screen *s, struct ui *ui,
 		return portfolio_samples(p, ui);
 	case UI_ACT_CLEAR_FILTER:
 		if (p->filter && *p->filter) {
-			ui_edit_free(&p->search);
-			ui_edit_init(&p->search, "", 100);
-			portfolio_set_filter(p);
+			portfolio_clear_filter(p);
 			return UI_REDRAW;
 		}
 		return UI_NONE;
@@ -829,6 +862,7 @@ static void portfolio_destroy(struct ui_screen *s)
 {
 	struct portfolio *p = (struct portfolio *)s;
 
+	portfolio_free_keys(p);
 	store_portfolio_free(p->rows, p->n);
 	free(p->view);
 	free(p->filter);
@@ -876,6 +910,6 @@ struct ui_screen *ui_portfolio_new(struct ui *ui)
 	}
 	p->base.ops = &portfolio_ops;
 	p->name_w = -1;
-	ui_edit_init(&p->search, NULL, 100);
+	ui_edit_init(&p->search, NULL, SEARCH_MAX);
 	return &p->base;
 }
