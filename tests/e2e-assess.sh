@@ -159,18 +159,24 @@ e2e_start
 expect_screen "lock test: company listed" "▸ Schloss KG"
 send n
 expect_screen "lock test: the draft is resumed" "Answered 0 of "
-(printf 'BEGIN IMMEDIATE;\nINSERT INTO companies(uuid,name,name_key,sort_key,created) VALUES(\"x\",\"x\",\"x\",\"x\",0);\n'; sleep 8) |
-	"$SQLITE3_BIN" "$T/db" >/dev/null 2>&1 &
+# Another program holds the write lock until this test lets go (closing
+# the pipe ends it and rolls its change back), however slow the machine.
+mkfifo "$T/lock.fifo"
+"$SQLITE3_BIN" "$T/db" <"$T/lock.fifo" >/dev/null 2>&1 &
 lock_pid=$!
+exec 9>"$T/lock.fifo"
+# The holder waits for the lock probe below instead of failing next to it.
+printf '.bail on\n.timeout 20000\nBEGIN IMMEDIATE;\nINSERT INTO companies(uuid,name,name_key,sort_key,created) VALUES("x","x","x","x",0);\n' >&9
 # Wait until the lock is held: taking it ourselves fails then (no wait).
 i=0
-while [ $i -lt 50 ] && printf 'BEGIN IMMEDIATE;\nROLLBACK;\n' | "$SQLITE3_BIN" -bail "$T/db" >/dev/null 2>&1; do
+while [ $i -lt 200 ] && printf 'BEGIN IMMEDIATE;\nROLLBACK;\n' | "$SQLITE3_BIN" -bail "$T/db" >/dev/null 2>&1; do
 	sleep 0.1; i=$((i + 1))
 done
 send 2
 expect_screen "a waiting save says so" "Saving"
 expect_screen "then that the database is locked" "is locked by another program"
 expect_screen "the answer is not counted" "Answered 0 of "
+exec 9>&-
 wait "$lock_pid"
 send 2
 expect_screen "after the lock is gone a retry saves" "Answered 1 of "
