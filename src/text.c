@@ -60,9 +60,7 @@ static size_t utf8_decode(const unsigned char *s, size_t len, uint32_t *cp)
 	return n;
 }
 
-/* Like utf8_decode on a NUL-terminated string; an invalid byte reads as
- * one U+FFFD of length 1 so that callers always make progress. */
-static size_t next_char(const char *s, uint32_t *cp)
+size_t text_next(const char *s, uint32_t *cp)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	size_t avail = 0, n;
@@ -82,7 +80,7 @@ static bool is_control(uint32_t cp)
 	return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f);
 }
 
-static int char_width(uint32_t cp)
+int text_char_width(uint32_t cp)
 {
 	int w;
 
@@ -120,7 +118,7 @@ size_t text_chars(const char *s)
 	if (s == NULL)
 		return 0;
 	while (*s != '\0') {
-		s += next_char(s, &cp);
+		s += text_next(s, &cp);
 		count++;
 	}
 	return count;
@@ -134,8 +132,8 @@ int text_width(const char *s)
 	if (s == NULL)
 		return 0;
 	while (*s != '\0') {
-		s += next_char(s, &cp);
-		width += char_width(cp);
+		s += text_next(s, &cp);
+		width += text_char_width(cp);
 	}
 	return width;
 }
@@ -149,8 +147,8 @@ static size_t fit_prefix(const char *s, int width, size_t max_bytes, int *used)
 	if (s != NULL) {
 		while (s[pos] != '\0') {
 			uint32_t cp;
-			size_t n = next_char(s + pos, &cp);
-			int cw = char_width(cp);
+			size_t n = text_next(s + pos, &cp);
+			int cw = text_char_width(cp);
 
 			if (w + cw > width || pos + n > max_bytes)
 				break;
@@ -236,7 +234,7 @@ static enum text_check check_text(const char *s, size_t max_chars,
 	if (!text_utf8_valid(s, strlen(s)))
 		return TEXT_NOT_UTF8;
 	for (const char *p = s; *p != '\0'; ) {
-		p += next_char(p, &cp);
+		p += text_next(p, &cp);
 		if (multiline && (cp == '\n' || cp == '\t' || cp == '\r'))
 			continue;
 		if (is_control(cp))
@@ -246,7 +244,7 @@ static enum text_check check_text(const char *s, size_t max_chars,
 	if (start == end)
 		return allow_empty ? TEXT_OK : TEXT_EMPTY;
 	for (size_t pos = start; pos < end; chars++)
-		pos += next_char(s + pos, &cp);
+		pos += text_next(s + pos, &cp);
 	return chars > max_chars ? TEXT_TOO_LONG : TEXT_OK;
 }
 

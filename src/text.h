@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #define TEXT_NAME_MAX 120   /* characters in a company name */
 #define TEXT_FIELD_MAX 200  /* industry, contact, assessor */
@@ -15,6 +16,15 @@
 
 /* Whether s[0..len) is well-formed UTF-8 (no overlongs, no surrogates). */
 bool text_utf8_valid(const char *s, size_t len);
+
+/* Decodes the character at s (a NUL-terminated string) into *cp and returns
+ * its length in bytes; a byte that does not start well-formed UTF-8 reads
+ * as U+FFFD of length 1, so callers always make progress. */
+size_t text_next(const char *s, uint32_t *cp);
+
+/* Columns one code point takes: 0 for control characters, 1 when
+ * wcwidth() does not know it (or the locale is not UTF-8). */
+int text_char_width(uint32_t cp);
 
 /* Number of characters (code points) in a valid UTF-8 string. */
 size_t text_chars(const char *s);

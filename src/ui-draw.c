@@ -153,8 +153,8 @@ static char *draw_clean(const struct ui *ui, const char *s)
 	if (!out)
 		return NULL;
 	while (*s) {
-		size_t len;
-		unsigned cp = ui_utf8_next(s, &len);
+		uint32_t cp;
+		size_t len = text_next(s, &cp);
 
 		if (cp < 0x20 || cp == 0x7F) {
 			*p++ = ' ';
@@ -346,9 +346,9 @@ int ui_wrap(const char *s, int width, struct ui_span *out, int max)
 				s++;
 		start = q = s;
 		while (*q && *q != '\n') {
-			size_t len;
-			unsigned cp = ui_utf8_next(q, &len);
-			int cw = ui_char_width(cp);
+			uint32_t cp;
+			size_t len = text_next(q, &cp);
+			int cw = text_char_width(cp);
 
 			if (w + cw > width)
 				break;
@@ -368,10 +368,10 @@ int ui_wrap(const char *s, int width, struct ui_span *out, int max)
 			out[n++].len = (size_t)(brk - start);
 			s = brk + 1;
 		} else {
-			size_t len;
+			uint32_t cp;
 
 			if (q == start)       /* a character wider than the line */
-				(void)ui_utf8_next(q, &len), q += len;
+				q += text_next(q, &cp);
 			out[n].s = start;
 			out[n++].len = (size_t)(q - start);
 			s = q;

@@ -1,7 +1,7 @@
 /*
  * ui-edit.c - the one-line text editor used by every text field of the
  * full-screen program (see ui-edit.h for why it is not formw), and the
- * UTF-8 decoding the drawing code shares with it.
+ * UTF-8 encoding the drawing code shares with it.
  */
 #include "config.h"
 
@@ -12,30 +12,10 @@
 #include <wctype.h>
 
 #include "i18n.h"
+#include "text.h"
 #include "ui-draw.h"
 #include "ui-edit.h"
 #include "ui-screens.h"
-
-unsigned ui_utf8_next(const char *s, size_t *len)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	unsigned cp, min;
-	size_t n, i;
-
-	if (p[0] < 0x80) { *len = 1; return p[0]; }
-	if ((p[0] & 0xE0) == 0xC0) { n = 2; cp = p[0] & 0x1F; min = 0x80; }
-	else if ((p[0] & 0xF0) == 0xE0) { n = 3; cp = p[0] & 0x0F; min = 0x800; }
-	else if ((p[0] & 0xF8) == 0xF0) { n = 4; cp = p[0] & 0x07; min = 0x10000; }
-	else { *len = 1; return 0xFFFD; }
-	for (i = 1; i < n; i++) {
-		if ((p[i] & 0xC0) != 0x80) { *len = i; return 0xFFFD; }
-		cp = (cp << 6) | (p[i] & 0x3F);
-	}
-	*len = n;
-	if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-		return 0xFFFD;
-	return cp;
-}
 
 size_t ui_utf8_put(unsigned cp, char *out)
 {
@@ -58,16 +38,6 @@ size_t ui_utf8_put(unsigned cp, char *out)
 	out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
 	out[3] = (char)(0x80 | (cp & 0x3F));
 	return 4;
-}
-
-int ui_char_width(unsigned cp)
-{
-	int w;
-
-	if (cp < 0x20 || cp == 0x7F)
-		return 0;
-	w = wcwidth((wchar_t)cp);
-	return w < 0 ? 1 : w;
 }
 
 static bool edit_grow(struct ui_edit *e, size_t need)
@@ -95,8 +65,8 @@ void ui_edit_init(struct ui_edit *e, const char *initial, size_t max_chars)
 	if (!initial)
 		return;
 	while (*initial && e->len < max_chars) {
-		size_t n;
-		unsigned cp = ui_utf8_next(initial, &n);
+		uint32_t cp;
+		size_t n = text_next(initial, &cp);
 
 		initial += n;
 		/* A note may hold newlines from the command line; the one-line
@@ -223,7 +193,7 @@ static int edit_cols(const struct ui_edit *e, size_t from, size_t to)
 	int w = 0;
 
 	for (; from < to; from++)
-		w += ui_char_width((unsigned)e->buf[from]);
+		w += text_char_width((uint32_t)e->buf[from]);
 	return w;
 }
 
@@ -247,7 +217,7 @@ void ui_edit_draw(struct ui_edit *e, struct ui *ui, int y, int x, int w)
 	mvhline(y, x, ' ', w);
 	move(y, x);
 	for (i = e->scroll; i < e->len; i++) {
-		int cw = ui_char_width((unsigned)e->buf[i]);
+		int cw = text_char_width((uint32_t)e->buf[i]);
 
 		if (col + cw > w)
 			break;

@@ -42,12 +42,8 @@ char *ui_edit_text(const struct ui_edit *e);
 /* Draws the field in w columns at (y, x) and puts the cursor in ui. */
 void ui_edit_draw(struct ui_edit *e, struct ui *ui, int y, int x, int w);
 
-/* UTF-8 helpers shared with the drawing code.  ui_utf8_next decodes one
- * character at s (U+FFFD for a bad byte) and sets *len to its byte length. */
-unsigned ui_utf8_next(const char *s, size_t *len);
-/* Encodes cp into out (at least 4 bytes); returns the byte count. */
+/* Encodes cp into out (at least 4 bytes); returns the byte count.  Decoding
+ * and widths come from text.h (text_next, text_char_width). */
 size_t ui_utf8_put(unsigned cp, char *out);
-/* Columns of one character (1 for unknown, 0 for controls). */
-int ui_char_width(unsigned cp);
 
 #endif

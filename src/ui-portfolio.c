@@ -69,8 +69,8 @@ static char *fold(const char *s)
 	if (!out)
 		return NULL;
 	while (*s) {
-		size_t len;
-		unsigned cp = ui_utf8_next(s, &len);
+		uint32_t cp;
+		size_t len = text_next(s, &cp);
 
 		s += len;
 		p += ui_utf8_put((unsigned)towlower((wint_t)cp), p);
