@@ -236,8 +236,14 @@ static void portfolio_load(struct portfolio *p, struct ui *ui)
 	p->view = malloc((n ? n : 1) * sizeof *p->view);
 	p->keys = calloc(n ? n : 1, sizeof *p->keys);
 	if (!p->view || !p->keys) {
+		/* Show an empty list rather than rows without a view to hold
+		 * them: sorting or filtering would write into a missing array. */
 		free(p->view);
 		p->view = NULL;
+		portfolio_free_keys(p);
+		store_portfolio_free(p->rows, p->n);
+		p->rows = NULL;
+		p->n = 0;
 		ui_error(ui, "%s", _("Out of memory."));
 		return;
 	}
