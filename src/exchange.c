@@ -1390,6 +1390,22 @@ static bool import_assessment(struct import_ctx *x, json_t *obj, const char *pat
 	}
 	if (err != STORE_NOT_FOUND)
 		return import_store_fail(x, err, path);
+	if (a.status == ASSESS_DRAFT) {
+		/* A company is assessed in one draft at a time: the draft in
+		 * progress here stays, the file's is reported. */
+		err = store_assessment_draft(x->st, company_id, &local);
+		if (err == STORE_OK) {
+			push_line(&x->rep->conflicts, &x->rep->n_conflicts,
+			          _("assessment %s of \"%s\" is a draft, but this database has "
+			            "another assessment in progress for the company; kept that one "
+			            "(finish or discard it and import again to take the file's)"),
+			          a.uuid, c->name);
+			store_assessment_clear(&local);
+			return true;
+		}
+		if (err != STORE_NOT_FOUND)
+			return import_store_fail(x, err, path);
+	}
 	a.company_id = company_id;
 	if (based[0]) {
 		struct assessment b;
