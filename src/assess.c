@@ -1,5 +1,3 @@
-#include "config.h"
-
 /*
  * assess.c - assessment operations shared by the command line and the UI:
  * load and score, resolve a user's reference, start (or resume) a draft,
@@ -9,20 +7,17 @@
  * modules do the thinking.  Prints nothing; failures are reported through
  * the store's error message so both faces show the same words.
  */
+#include "config.h"
+
+#include "assess.h"
 
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "assess.h"
+#include "attr.h"
 #include "i18n.h"
-
-#if defined(__GNUC__) || defined(__clang__)
-#define PRINTF_LIKE(f, a) __attribute__((format(printf, f, a)))
-#else
-#define PRINTF_LIKE(f, a)
-#endif
 
 #define DAY (24LL * 60 * 60)
 

@@ -12,6 +12,8 @@
  */
 #include "config.h"
 
+#include "exchange.h"
+
 #include <ctype.h>
 #include <limits.h>
 #include <stdarg.h>
@@ -20,8 +22,8 @@
 
 #include <jansson.h>
 
+#include "attr.h"
 #include "catalogue.h"
-#include "exchange.h"
 #include "i18n.h"
 #include "scoring.h"
 #include "text.h"
@@ -31,12 +33,6 @@
 #define TIME_MAX 253402300799LL  /* 9999-12-31T23:59:59Z */
 #define PATH_MAX_LEN 160
 #define REOPENED_MAX 1000000
-
-#if defined(__GNUC__) || defined(__clang__)
-#define PRINTF_LIKE(f, a) __attribute__((format(printf, f, a)))
-#else
-#define PRINTF_LIKE(f, a)
-#endif
 
 /* ---- time --------------------------------------------------------------- */
 

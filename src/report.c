@@ -1,5 +1,7 @@
 #include "config.h"
 
+#include "report.h"
+
 /*
  * report.c - client-ready reports of one assessment and of a comparison of
  * two, as plain text, Markdown or a single self-contained HTML file.
@@ -17,19 +19,13 @@
 #include <string.h>
 #include <time.h>
 
+#include "attr.h"
 #include "i18n.h"
-#include "report.h"
 #include "text.h"
 
 #define WRAP_COLS 78
 #define BAR_LEN 10
 #define TABLE_MAX_COLS 12
-
-#if defined(__GNUC__) || defined(__clang__)
-#define PRINTF_LIKE(f, a) __attribute__((format(printf, f, a)))
-#else
-#define PRINTF_LIKE(f, a)
-#endif
 
 /* ---- small formatting helpers ------------------------------------------ */
 

@@ -14,6 +14,8 @@
  */
 #include "config.h"
 
+#include "store.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
@@ -27,9 +29,9 @@
 
 #include <sqlite3.h>
 
+#include "attr.h"
 #include "catalogue.h"
 #include "i18n.h"
-#include "store.h"
 #include "text.h"
 
 /* "SMRD": marks a file as ours so a foreign SQLite file is never changed. */
@@ -61,7 +63,7 @@ struct store {
 /* ---- messages -------------------------------------------------------------- */
 
 static enum store_err say(struct store *st, enum store_err err, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+	PRINTF_LIKE(3, 4);
 
 static enum store_err say(struct store *st, enum store_err err, const char *fmt, ...)
 {
