@@ -20,6 +20,7 @@
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "catalogue.h"
@@ -31,9 +32,11 @@
 
 /* --- helpers --------------------------------------------------------------- */
 
+/* core/1 by name, not catalogue_builtin(): the numbers below are core/1's,
+ * whichever questionnaire new assessments use. */
 static const struct catalogue *core(void)
 {
-	return catalogue_builtin();
+	return catalogue_find("core", 1);
 }
 
 static void fill(int *values, int n, int v)
@@ -74,6 +77,16 @@ static void score_with(const int *values, struct score *s)
 	scoring_compute(core(), values, s);
 }
 
+/* Answers from a pattern, one character per item: '0'..'4', '?' for
+ * "don't know", '.' for unanswered. */
+static void from_pattern(int *values, int n, const char *pattern)
+{
+	ck_assert_int_eq((int)strlen(pattern), n);
+	for (int i = 0; i < n; i++)
+		values[i] = pattern[i] == '?' ? ANSWER_DONT_KNOW
+		          : pattern[i] == '.' ? ANSWER_UNANSWERED : pattern[i] - '0';
+}
+
 /* --- catalogue ------------------------------------------------------------- */
 
 START_TEST(test_catalogue_lookup)
@@ -83,7 +96,7 @@ START_TEST(test_catalogue_lookup)
 	ck_assert_ptr_nonnull(cat);
 	ck_assert_str_eq(cat->id, "core");
 	ck_assert_int_eq(cat->version, 1);
-	ck_assert_ptr_eq(catalogue_find("core", 1), cat);
+	ck_assert_ptr_eq(catalogue_builtin(), cat);
 	ck_assert_ptr_null(catalogue_find("core", 2));
 	ck_assert_ptr_null(catalogue_find("core", 0));
 	ck_assert_ptr_null(catalogue_find("other", 1));
@@ -527,6 +540,75 @@ START_TEST(test_scoring_recommendation_order)
 }
 END_TEST
 
+/* core/1 results pinned as the code computed them before core/2 and stop
+ * signs existed: an old assessment must re-score to exactly these numbers.
+ * Recommendations as item, 'K' when its knock-out fired, '?' for "don't
+ * know", and the gap.  The first row is the example of issue 9. */
+static const struct {
+	const char *answers;
+	int overall;
+	enum level band, level;
+	const char *fired;        /* one '0'/'1' per knock-out */
+	int dim[7], completeness, dont_know;
+	const char *recs;
+} core1_pins[] = {
+	{ "444444444004404444444000", 73, LEVEL_NEARLY, LEVEL_NEARLY, "000",
+	  { 100, 100, 67, 67, 100, 100, 0 }, 100, 0,
+	  " 23/4 9/4 10/4 13/4 21/4 22/4" },
+	{ "444444444000444044444000", 68, LEVEL_NEARLY, LEVEL_NEARLY, "000",
+	  { 100, 100, 67, 67, 60, 100, 0 }, 100, 0,
+	  " 23/4 9/4 10/4 11/4 15/4 21/4 22/4" },
+	{ "3210?.3210?.3210?.3210?.", 32, LEVEL_NOT_READY, LEVEL_NOT_READY, "001",
+	  { 58, 0, 33, 50, 0, 56, 0 }, 83, 4,
+	  " 8K/3 3/4 4?/4 9/4 10?/4 15/4 16?/4 21/4 1/2 7/2 13/2 22?/4 2/3 14/3"
+	  " 20/3 19/2" },
+	{ "012340123401234012340123", 47, LEVEL_EARLY, LEVEL_NOT_READY, "110",
+	  { 17, 70, 50, 58, 20, 63, 54 }, 100, 0,
+	  " 0K/4 6K/3 10/4 15/4 1/3 11/3 16/3 21/3 5/4 7/2 20/4 2/2 12/2 17/2 22/2" },
+	{ "?4?3213.2104?3412.0?4213", 48, LEVEL_EARLY, LEVEL_NOT_READY, "100",
+	  { 33, 55, 43, 75, 38, 25, 58 }, 91, 4,
+	  " 0K?/4 10/4 18/4 8/2 9/3 15/3 2?/4 4/2 12?/4 16/2 19?/4 21/2 5/3 22/3" },
+};
+
+/* The recommendations of s in the notation of core1_pins. */
+static void recs_text(const struct score *s, char *buf, size_t size)
+{
+	size_t len = 0;
+
+	buf[0] = '\0';
+	for (int i = 0; i < s->n_recs && len < size; i++) {
+		const struct recommendation *r = &s->recs[i];
+		int n = snprintf(buf + len, size - len, " %d%s%s/%d", r->item,
+		                 r->knockout ? "K" : "", r->dont_know ? "?" : "", r->gap);
+		len += n > 0 ? (size_t)n : 0;
+	}
+}
+
+START_TEST(test_scoring_core1_pinned)
+{
+	for (size_t t = 0; t < sizeof core1_pins / sizeof core1_pins[0]; t++) {
+		int v[N_CORE];
+		char recs[512], fired[CAT_MAX_KNOCKOUTS + 1] = "";
+		struct score s;
+
+		from_pattern(v, N_CORE, core1_pins[t].answers);
+		score_with(v, &s);
+		ck_assert_int_eq(s.overall, core1_pins[t].overall);
+		ck_assert_int_eq(s.band, core1_pins[t].band);
+		ck_assert_int_eq(s.level, core1_pins[t].level);
+		for (int k = 0; k < core()->n_knockouts; k++)
+			fired[k] = s.fired[k] ? '1' : '0';
+		ck_assert_str_eq(fired, core1_pins[t].fired);
+		for (int d = 0; d < 7; d++)
+			ck_assert_int_eq(s.dim[d], core1_pins[t].dim[d]);
+		ck_assert_int_eq(s.completeness, core1_pins[t].completeness);
+		ck_assert_int_eq(s.dont_know, core1_pins[t].dont_know);
+		recs_text(&s, recs, sizeof recs);
+		ck_assert_str_eq(recs, core1_pins[t].recs);
+	}
+}
+END_TEST
+
 /* --- comparison -------------------------------------------------------------- */
 
 static const struct item_change *find_item(const struct comparison *c, const char *key)
@@ -849,6 +931,7 @@ int main(void)
 	tcase_add_test(sc, test_scoring_rounding);
 	tcase_add_test(sc, test_scoring_nothing_answered);
 	tcase_add_test(sc, test_scoring_recommendation_order);
+	tcase_add_test(sc, test_scoring_core1_pinned);
 	tcase_add_test(cmp, test_compare_counts);
 	tcase_add_test(cmp, test_compare_knockout_resolved);
 	tcase_add_test(cmp, test_compare_unanswered);
