@@ -181,13 +181,22 @@ static const struct cat_item core1_items[] = {
 	  3, { "W8", NULL } },
 };
 
+/* core/1 knew three knock-outs and no cautions.  The criteria and the
+ * missing first step were added later; they change no result (the first
+ * step falls back to the item's recommendation). */
 static const struct cat_knockout core1_knockouts[] = {
-	{ "no-goal", ITEM_GOALS_PURPOSE, 1, N_("No goal"),
-	  N_("Without a goal there is nothing to aim for and no way to tell whether social media helps the company. Effort goes in, but nobody knows what should come out.") },
-	{ "no-long-term", ITEM_RESOURCES_LONG_TERM, 1, N_("No long-term commitment"),
-	  N_("Social media only works over time. A presence that is started and then left to go quiet ends right after the start and damages the company's image.") },
-	{ "no-time", ITEM_RESOURCES_TIME, 1, N_("Nobody has time for it"),
-	  N_("If nobody has working time for social media, customers who write are not answered. That tells them they are not taken seriously, which does more harm than having no presence at all.") },
+	{ .key = "no-goal", .item = ITEM_GOALS_PURPOSE, .max_value = 1,
+	  .name = N_("No goal"),
+	  .reason = N_("Without a goal there is nothing to aim for and no way to tell whether social media helps the company. Effort goes in, but nobody knows what should come out."),
+	  .caution_max = CAT_NO_CAUTION, .criteria = { "W1", "C1", NULL } },
+	{ .key = "no-long-term", .item = ITEM_RESOURCES_LONG_TERM, .max_value = 1,
+	  .name = N_("No long-term commitment"),
+	  .reason = N_("Social media only works over time. A presence that is started and then left to go quiet ends right after the start and damages the company's image."),
+	  .caution_max = CAT_NO_CAUTION, .criteria = { "W2", "C3", NULL } },
+	{ .key = "no-time", .item = ITEM_RESOURCES_TIME, .max_value = 1,
+	  .name = N_("Nobody has time for it"),
+	  .reason = N_("If nobody has working time for social media, customers who write are not answered. That tells them they are not taken seriously, which does more harm than having no presence at all."),
+	  .caution_max = CAT_NO_CAUTION, .criteria = { "W5", NULL } },
 };
 
 static const struct catalogue core1 = {
@@ -243,6 +252,30 @@ int catalogue_item_knockout(const struct catalogue *cat, int item)
 		if (cat->knockouts[k].item == item)
 			return k;
 	return -1;
+}
+
+int catalogue_knockout_index(const struct catalogue *cat, const char *key)
+{
+	if (cat == NULL || key == NULL)
+		return -1;
+	for (int k = 0; k < cat->n_knockouts; k++)
+		if (strcmp(cat->knockouts[k].key, key) == 0)
+			return k;
+	return -1;
+}
+
+const char *catalogue_knockout_first_step(const struct catalogue *cat, int k)
+{
+	const struct cat_knockout *ko;
+
+	if (cat == NULL || k < 0 || k >= cat->n_knockouts)
+		return NULL;
+	ko = &cat->knockouts[k];
+	if (ko->first_step != NULL)
+		return ko->first_step;
+	if (ko->item < 0 || ko->item >= cat->n_items)
+		return NULL;
+	return cat->items[ko->item].recommendation;
 }
 
 const char *catalogue_scale_label(int value)

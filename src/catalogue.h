@@ -1,6 +1,6 @@
 /*
- * catalogue.h - the built-in questionnaire: dimensions, items, answer scale
- * and knock-outs.  Pure data and lookups; no I/O.
+ * catalogue.h - the built-in questionnaires: dimensions, items, answer scale
+ * and knock-outs (stop signs).  Pure data and lookups; no I/O.
  *
  * Item and dimension keys are stable identifiers: they are what the store
  * keeps, so rewording or translating a question never orphans old answers.
@@ -21,8 +21,9 @@ enum {
 #define SCALE_LEVELS 5      /* ANSWER_MIN..ANSWER_MAX */
 #define CAT_MAX_ITEMS 64    /* upper bound for any catalogue version */
 #define CAT_MAX_DIMS 12
-#define CAT_MAX_KNOCKOUTS 8
+#define CAT_MAX_KNOCKOUTS 16
 #define CAT_MAX_CRITERIA 4
+#define CAT_NO_CAUTION (-1)  /* cat_knockout.caution_max: no caution range */
 
 struct cat_dimension {
 	const char *key;          /* stable, e.g. "goals" */
@@ -40,14 +41,26 @@ struct cat_item {
 	const char *criteria[CAT_MAX_CRITERIA]; /* "C1", "W1", ...; NULL-terminated */
 };
 
-/* A knock-out fires when its item is answered at or below max_value, or
- * answered "don't know".  It caps the readiness level at "not ready". */
+/* A knock-out is what the screens, reports and the man page call a stop
+ * sign: one of the cases in which the sources say "hands off social media
+ * for now".  It fires when its item is answered at or below max_value, or
+ * answered "don't know", and then caps the readiness level at "not ready"
+ * whatever the score.  An answer just above that, up to caution_max, is a
+ * caution: the case is half present, and the level is at most "early
+ * stage".  The caution range is data, not a rule of a version, so core/1
+ * (which has none) scores exactly as it always did. */
 struct cat_knockout {
-	const char *key;          /* stable, e.g. "no-goal" */
+	const char *key;          /* stable, e.g. "no-goal"; matched across versions */
 	int item;                 /* index into catalogue.items */
 	int max_value;            /* fires when 0 <= value <= max_value */
 	const char *name;         /* N_() short title */
-	const char *reason;       /* N_() why this stops a company */
+	const char *reason;       /* N_() why this stops a company, in the sources' terms */
+	int caution_max;          /* caution when max_value < value <= caution_max;
+	                           * CAT_NO_CAUTION for none */
+	const char *criteria[CAT_MAX_CRITERIA]; /* what it stands for: "W1", "C5";
+	                           * NULL-terminated */
+	const char *first_step;   /* N_() the first thing to do about it; NULL:
+	                           * the item's recommendation */
 };
 
 struct catalogue {
@@ -74,6 +87,13 @@ int catalogue_dim_index(const struct catalogue *cat, const char *key);
 
 /* Index of the knock-out tied to item, or -1. */
 int catalogue_item_knockout(const struct catalogue *cat, int item);
+
+/* Index of the knock-out with this key, or -1. */
+int catalogue_knockout_index(const struct catalogue *cat, const char *key);
+
+/* Untranslated msgid of knock-out k's first next step: its own first_step,
+ * else its item's recommendation; NULL when k is out of range. */
+const char *catalogue_knockout_first_step(const struct catalogue *cat, int k);
 
 /* Scale labels (untranslated msgids): value 0..4 or ANSWER_DONT_KNOW;
  * ANSWER_UNANSWERED gives "unanswered". */

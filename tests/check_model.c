@@ -540,6 +540,113 @@ START_TEST(test_scoring_recommendation_order)
 }
 END_TEST
 
+/* core/1's knock-outs with a caution range of 2, to test the rule apart
+ * from any questionnaire's content. */
+static struct cat_knockout caution_kos[CAT_MAX_KNOCKOUTS];
+
+static struct catalogue with_cautions(void)
+{
+	struct catalogue c = *core();
+
+	for (int k = 0; k < c.n_knockouts; k++) {
+		caution_kos[k] = c.knockouts[k];
+		caution_kos[k].caution_max = 2;
+	}
+	c.knockouts = caution_kos;
+	return c;
+}
+
+/* Everything 4 except resources.long_term (KO 1) = 2, a caution:
+ * 176 - 3 * 2 = 170 of 176 -> 97, band Ready, level capped at Early stage.
+ * With goals.purpose (KO 0) = 1 as well the knock-out wins: Not ready, one
+ * fired, one caution, and the fired one comes first.  Then skills.response
+ * (w3) = 0, weight * gap 12, comes after the caution (w3 * 2 = 6) and
+ * resources.time (KO 2) = 2 after resources.long_term (knock-out order). */
+START_TEST(test_scoring_caution_rule)
+{
+	struct catalogue c = with_cautions();
+	int v[N_CORE];
+	struct score s;
+
+	fill(v, N_CORE, 4);
+	v[idx("resources.long_term")] = 2;
+	scoring_compute(&c, v, &s);
+	ck_assert_int_eq(s.overall, 97);
+	ck_assert_int_eq(s.band, LEVEL_READY);
+	ck_assert_int_eq(s.level, LEVEL_EARLY);
+	ck_assert_int_eq(s.n_fired, 0);
+	ck_assert_int_eq(s.n_cautions, 1);
+	ck_assert(s.caution[1] && !s.caution[0] && !s.caution[2]);
+	ck_assert_int_eq(s.n_recs, 1);
+	ck_assert(s.recs[0].caution && !s.recs[0].knockout);
+
+	v[idx("goals.purpose")] = 1;
+	v[idx("skills.response")] = 0;
+	v[idx("resources.time")] = 2;
+	scoring_compute(&c, v, &s);
+	ck_assert_int_eq(s.level, LEVEL_NOT_READY);
+	ck_assert_int_eq(s.n_fired, 1);
+	ck_assert_int_eq(s.n_cautions, 2);
+	ck_assert(s.fired[0] && !s.caution[0]);
+	ck_assert_int_eq(s.n_recs, 4);
+	ck_assert_int_eq(s.recs[0].item, idx("goals.purpose"));
+	ck_assert(s.recs[0].knockout && !s.recs[0].caution);
+	ck_assert_int_eq(s.recs[1].item, idx("resources.long_term"));
+	ck_assert_int_eq(s.recs[2].item, idx("resources.time"));
+	ck_assert(s.recs[1].caution && s.recs[2].caution);
+	ck_assert_int_eq(s.recs[3].item, idx("skills.response"));
+	ck_assert(!s.recs[3].caution && !s.recs[3].knockout);
+
+	/* A caution never lifts a level: a band below Early stays there.  All
+	 * 0 but resources.long_term = 2: 6 of 176 -> 3, and KOs 0 and 2 fire. */
+	fill(v, N_CORE, 0);
+	v[idx("resources.long_term")] = 2;
+	scoring_compute(&c, v, &s);
+	ck_assert_int_eq(s.band, LEVEL_NOT_READY);
+	ck_assert_int_eq(s.level, LEVEL_NOT_READY);
+	ck_assert_int_eq(s.n_cautions, 1);
+	/* Only the band counts when nothing fired: 2 on every KO item of an
+	 * otherwise empty assessment, 18 of 36 -> 50, Early stage either way. */
+	fill(v, N_CORE, ANSWER_UNANSWERED);
+	for (int k = 0; k < c.n_knockouts; k++)
+		v[c.knockouts[k].item] = 2;
+	scoring_compute(&c, v, &s);
+	ck_assert_int_eq(s.overall, 50);
+	ck_assert_int_eq(s.level, LEVEL_EARLY);
+	ck_assert_int_eq(s.n_cautions, 3);
+}
+END_TEST
+
+/* core/1 has no caution range: "partly" on a knock-out item is only weak. */
+START_TEST(test_scoring_core1_no_caution)
+{
+	const struct catalogue *cat = core();
+	int v[N_CORE];
+	struct score s;
+
+	fill(v, N_CORE, 2);
+	score_with(v, &s);
+	ck_assert_int_eq(s.n_cautions, 0);
+	ck_assert_int_eq(s.n_fired, 0);
+	ck_assert_int_eq(s.level, LEVEL_EARLY);
+	for (int k = 0; k < cat->n_knockouts; k++) {
+		ck_assert_int_eq(cat->knockouts[k].caution_max, CAT_NO_CAUTION);
+		ck_assert(!s.caution[k]);
+		/* No first step of its own: the item's recommendation. */
+		ck_assert_ptr_null(cat->knockouts[k].first_step);
+		ck_assert_ptr_eq(catalogue_knockout_first_step(cat, k),
+		                 cat->items[cat->knockouts[k].item].recommendation);
+		ck_assert_int_eq(catalogue_knockout_index(cat, cat->knockouts[k].key), k);
+	}
+	ck_assert_ptr_null(catalogue_knockout_first_step(cat, cat->n_knockouts));
+	ck_assert_ptr_null(catalogue_knockout_first_step(cat, -1));
+	ck_assert_int_eq(catalogue_knockout_index(cat, "nonsense"), -1);
+	ck_assert_int_eq(catalogue_knockout_index(cat, NULL), -1);
+	for (int r = 0; r < s.n_recs; r++)
+		ck_assert(!s.recs[r].caution);
+}
+END_TEST
+
 /* core/1 results pinned as the code computed them before core/2 and stop
  * signs existed: an old assessment must re-score to exactly these numbers.
  * Recommendations as item, 'K' when its knock-out fired, '?' for "don't
@@ -932,6 +1039,8 @@ int main(void)
 	tcase_add_test(sc, test_scoring_nothing_answered);
 	tcase_add_test(sc, test_scoring_recommendation_order);
 	tcase_add_test(sc, test_scoring_core1_pinned);
+	tcase_add_test(sc, test_scoring_caution_rule);
+	tcase_add_test(sc, test_scoring_core1_no_caution);
 	tcase_add_test(cmp, test_compare_counts);
 	tcase_add_test(cmp, test_compare_knockout_resolved);
 	tcase_add_test(cmp, test_compare_unanswered);
