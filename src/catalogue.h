@@ -65,7 +65,7 @@ struct cat_knockout {
 
 struct catalogue {
 	const char *id;           /* "core" */
-	int version;              /* 1 */
+	int version;              /* 1, 2 */
 	const struct cat_dimension *dims;
 	int n_dims;
 	const struct cat_item *items;
@@ -74,8 +74,16 @@ struct catalogue {
 	int n_knockouts;
 };
 
-/* The questionnaire compiled into this program. */
+/* The questionnaire new assessments use.  Still core/1: the switch to
+ * core/2 comes together with the screens, reports and golden tests. */
 const struct catalogue *catalogue_builtin(void);
+
+/* The newest questionnaire this program knows (core/2). */
+const struct catalogue *catalogue_latest(void);
+
+/* The i-th questionnaire this program knows, oldest first; NULL past the
+ * last, so "for (i = 0; (c = catalogue_at(i)); i++)" lists them all. */
+const struct catalogue *catalogue_at(int i);
 
 /* The catalogue with this id and version, or NULL when this program does not
  * know it (an assessment made with an older or newer smready). */

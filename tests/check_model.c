@@ -29,6 +29,7 @@
 #include "tap-main.h"
 
 #define N_CORE 24
+#define N_CORE2 26
 
 /* --- helpers --------------------------------------------------------------- */
 
@@ -97,7 +98,7 @@ START_TEST(test_catalogue_lookup)
 	ck_assert_str_eq(cat->id, "core");
 	ck_assert_int_eq(cat->version, 1);
 	ck_assert_ptr_eq(catalogue_builtin(), cat);
-	ck_assert_ptr_null(catalogue_find("core", 2));
+	ck_assert_ptr_null(catalogue_find("core", 3));
 	ck_assert_ptr_null(catalogue_find("core", 0));
 	ck_assert_ptr_null(catalogue_find("other", 1));
 	ck_assert_ptr_null(catalogue_find(NULL, 1));
@@ -111,11 +112,16 @@ START_TEST(test_catalogue_lookup)
 }
 END_TEST
 
+/* Every catalogue this program knows, by loop index: catalogue_at(_i). */
+#define N_KNOWN 2
+static const int known_items[N_KNOWN] = { N_CORE, N_CORE2 };
+
 START_TEST(test_catalogue_items_sound)
 {
-	const struct catalogue *cat = core();
+	const struct catalogue *cat = catalogue_at(_i);
 
-	ck_assert_int_eq(cat->n_items, N_CORE);
+	ck_assert_ptr_nonnull(cat);
+	ck_assert_int_eq(cat->n_items, known_items[_i]);
 	ck_assert_int_le(cat->n_items, CAT_MAX_ITEMS);
 	ck_assert_int_ge(cat->n_dims, 5);
 	ck_assert_int_le(cat->n_dims, CAT_MAX_DIMS);
@@ -716,6 +722,354 @@ START_TEST(test_scoring_core1_pinned)
 }
 END_TEST
 
+/* --- core/2 ------------------------------------------------------------------
+ * Item weights of core/2, by index (sum 49, so at most 196 can be earned);
+ * stop signs marked with their key:
+ *    0 goals.purpose 3 (no-goal)          13 organisation.pipeline 2
+ *    1 goals.business 2                   14 organisation.pipeline_tested 1
+ *    2 goals.achievable 1                 15 organisation.empowerment 2
+ *    3 goals.wholehearted 2                  (no-room-to-decide)
+ *    4 channels.audience 2                16 organisation.backing 1
+ *    5 channels.choice 2                  17 policy.document 2 (no-policy)
+ *    6 channels.analytics 1               18 policy.negative 2
+ *    7 resources.long_term 3              19 policy.events 1
+ *      (no-long-term)                     20 policy.networks 1
+ *    8 resources.budget 2                 21 measurement.metrics 2
+ *    9 resources.owner 2                  22 measurement.tracking 2
+ *   10 resources.hours 3 (no-time)        23 skills.expertise 2
+ *   11 resources.staff 2 (too-few-staff)     (too-little-expertise)
+ *   12 resources.in_house 2 (outsourced)  24 skills.learning 1
+ *                                         25 skills.response 3 (too-slow)
+ */
+
+static const struct catalogue *core2(void)
+{
+	const struct catalogue *cat = catalogue_find("core", 2);
+
+	ck_assert_ptr_nonnull(cat);
+	return cat;
+}
+
+static int idx2(const char *key)
+{
+	int i = catalogue_item_index(core2(), key);
+
+	ck_assert_msg(i >= 0, "core/2 item %s missing", key);
+	return i;
+}
+
+static int ko2(const char *key)
+{
+	int k = catalogue_knockout_index(core2(), key);
+
+	ck_assert_msg(k >= 0, "core/2 stop sign %s missing", key);
+	return k;
+}
+
+/* The stop signs of core/2 as the domain brief lists them: the eight
+ * hands-off cases in their order, then the checklist's missing policy. */
+static const struct { const char *key, *item, *crit; } core2_stops[] = {
+	{ "no-goal", "goals.purpose", "W1" },
+	{ "no-long-term", "resources.long_term", "W2" },
+	{ "outsourced", "resources.in_house", "W3" },
+	{ "no-room-to-decide", "organisation.empowerment", "W4" },
+	{ "no-time", "resources.hours", "W5" },
+	{ "too-few-staff", "resources.staff", "W6" },
+	{ "too-little-expertise", "skills.expertise", "W7" },
+	{ "too-slow", "skills.response", "W8" },
+	{ "no-policy", "policy.document", "C5" },
+};
+#define N_STOPS ((int)(sizeof core2_stops / sizeof core2_stops[0]))
+
+static bool ko_has_criterion(const struct cat_knockout *ko, const char *id)
+{
+	for (int c = 0; c < CAT_MAX_CRITERIA && ko->criteria[c]; c++)
+		if (strcmp(ko->criteria[c], id) == 0)
+			return true;
+	return false;
+}
+
+START_TEST(test_core2_lookup)
+{
+	const struct catalogue *cat = core2();
+
+	ck_assert_str_eq(cat->id, "core");
+	ck_assert_int_eq(cat->version, 2);
+	ck_assert_ptr_eq(catalogue_latest(), cat);
+	ck_assert_ptr_eq(catalogue_at(0), core());
+	ck_assert_ptr_eq(catalogue_at(1), cat);
+	ck_assert_ptr_null(catalogue_at(N_KNOWN));
+	ck_assert_ptr_null(catalogue_at(-1));
+	/* New assessments stay on core/1 until the screens switch over. */
+	ck_assert_ptr_eq(catalogue_builtin(), core());
+	/* Same dimensions, same keys, same order as core/1. */
+	ck_assert_int_eq(cat->n_dims, core()->n_dims);
+	for (int d = 0; d < cat->n_dims; d++)
+		ck_assert_str_eq(cat->dims[d].key, core()->dims[d].key);
+	ck_assert_int_eq(catalogue_item_index(cat, "organisation.before_launch"), -1);
+	ck_assert_int_eq(catalogue_item_index(cat, "resources.time"), -1);
+}
+END_TEST
+
+/* Every criterion of the brief, exactly, and no other id. */
+START_TEST(test_core2_criteria_covered)
+{
+	static const char *const want[] = {
+		"C1", "C2", "C3", "C4", "C5", "C6",
+		"W1", "W2", "W3", "W4", "W5", "W6", "W7", "W8",
+	};
+	const char *got[32];
+	int n = catalogue_criteria_covered(core2(), got, 32);
+
+	ck_assert_int_eq(n, 14);
+	for (int i = 0; i < 14; i++)
+		ck_assert_str_eq(got[i], want[i]);
+}
+END_TEST
+
+START_TEST(test_core2_stop_signs)
+{
+	const struct catalogue *cat = core2();
+
+	ck_assert_int_eq(cat->n_knockouts, N_STOPS);
+	for (int k = 0; k < N_STOPS; k++) {
+		const struct cat_knockout *ko = &cat->knockouts[k];
+
+		ck_assert_str_eq(ko->key, core2_stops[k].key);
+		ck_assert_int_eq(ko->item, idx2(core2_stops[k].item));
+		ck_assert_int_eq(ko->max_value, 1);
+		ck_assert_int_eq(ko->caution_max, 2);
+		ck_assert_msg(ko_has_criterion(ko, core2_stops[k].crit), "%s: %s", ko->key,
+		              core2_stops[k].crit);
+		ck_assert(ko->first_step && strlen(ko->first_step) > 30);
+		ck_assert_ptr_eq(catalogue_knockout_first_step(cat, k), ko->first_step);
+	}
+	/* C3's "a few weeks: stop now" is the same stop as W2. */
+	ck_assert(ko_has_criterion(&cat->knockouts[ko2("no-long-term")], "C3"));
+}
+END_TEST
+
+/* For every catalogue: stop-sign keys unique, one per item, each with a
+ * name, a reason, a first step, and criteria that its item covers. */
+START_TEST(test_catalogue_knockouts_sound)
+{
+	const struct catalogue *cat = catalogue_at(_i);
+
+	ck_assert_int_le(cat->n_knockouts, CAT_MAX_KNOCKOUTS);
+	for (int k = 0; k < cat->n_knockouts; k++) {
+		const struct cat_knockout *ko = &cat->knockouts[k];
+
+		ck_assert(ko->item >= 0 && ko->item < cat->n_items);
+		ck_assert(ko->name && *ko->name);
+		ck_assert_msg(ko->reason && strlen(ko->reason) > 30, "%s: reason", ko->key);
+		ck_assert_ptr_nonnull(catalogue_knockout_first_step(cat, k));
+		ck_assert_msg(ko->criteria[0] != NULL, "%s: no criteria", ko->key);
+		for (int c = 0; c < CAT_MAX_CRITERIA && ko->criteria[c]; c++)
+			ck_assert_msg(has_criterion(&cat->items[ko->item], ko->criteria[c]),
+			              "%s stands for %s, its item does not", ko->key, ko->criteria[c]);
+		ck_assert(ko->caution_max == CAT_NO_CAUTION || ko->caution_max > ko->max_value);
+		for (int j = 0; j < k; j++) {
+			ck_assert_str_ne(cat->knockouts[j].key, ko->key);
+			ck_assert_int_ne(cat->knockouts[j].item, ko->item);
+		}
+	}
+}
+END_TEST
+
+/* Each hands-off case of the brief, and the missing policy, is a stop sign. */
+START_TEST(test_core2_every_case_stops)
+{
+	static const char *const cases[] = {
+		"W1", "W2", "W3", "W4", "W5", "W6", "W7", "W8", "C5", "C3",
+	};
+	const struct catalogue *cat = core2();
+
+	for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+		bool found = false;
+
+		for (int k = 0; k < cat->n_knockouts; k++)
+			found = found || ko_has_criterion(&cat->knockouts[k], cases[c]);
+		ck_assert_msg(found, "%s is no stop sign", cases[c]);
+	}
+}
+END_TEST
+
+/* core/2 reads as naturally for a company already posting as for one that
+ * plans to start: no text assumes that it has not started yet. */
+START_TEST(test_core2_texts_fit_active)
+{
+	static const char *const assume[] = {
+		"before we went live", "went live", "before the start",
+		"before the first post", "Do not start", "before we do",
+	};
+	const struct catalogue *cat = core2();
+
+	for (int i = 0; i < cat->n_items; i++) {
+		const struct cat_item *it = &cat->items[i];
+		const char *texts[] = { it->question, it->help, it->recommendation };
+
+		for (int t = 0; t < 3; t++)
+			for (size_t a = 0; a < sizeof assume / sizeof assume[0]; a++)
+				ck_assert_msg(strstr(texts[t], assume[a]) == NULL,
+				              "%s assumes no start: %s", it->key, assume[a]);
+	}
+	for (int k = 0; k < cat->n_knockouts; k++)
+		for (size_t a = 0; a < sizeof assume / sizeof assume[0]; a++)
+			ck_assert(strstr(cat->knockouts[k].first_step, assume[a]) == NULL);
+	/* The two points core/1 missed. */
+	ck_assert(has_criterion(&cat->items[idx2("policy.events")], "C5"));
+	ck_assert(has_criterion(&cat->items[idx2("goals.wholehearted")], "W2"));
+}
+END_TEST
+
+/* Each stop sign alone: everything 4, its item 1.  A weight-w item at 1
+ * loses 3w of 196: w3 -> 187 -> 95.41 -> 95, w2 -> 190 -> 96.94 -> 97.
+ * The band stays Ready, the level is Not ready, and the reason and the
+ * first step are there to show.  0 and "don't know" fire as well. */
+START_TEST(test_core2_stop_sign_alone)
+{
+	const struct catalogue *cat = core2();
+	const struct cat_knockout *ko = &cat->knockouts[_i];
+	static const int answers[] = { 1, 0, ANSWER_DONT_KNOW };
+	int v[N_CORE2];
+	struct score s;
+
+	for (size_t a = 0; a < sizeof answers / sizeof answers[0]; a++) {
+		fill(v, N_CORE2, 4);
+		v[ko->item] = answers[a];
+		scoring_compute(cat, v, &s);
+		if (answers[a] == 1)
+			ck_assert_int_eq(s.overall, cat->items[ko->item].weight == 3 ? 95 : 97);
+		ck_assert_int_eq(s.band, LEVEL_READY);
+		ck_assert_int_eq(s.level, LEVEL_NOT_READY);
+		ck_assert_int_eq(s.n_fired, 1);
+		ck_assert_int_eq(s.n_cautions, 0);
+		for (int k = 0; k < cat->n_knockouts; k++)
+			ck_assert_msg(s.fired[k] == (k == _i), "%s fired with %s", cat->knockouts[k].key,
+			              ko->key);
+		ck_assert_int_eq(s.n_recs, 1);
+		ck_assert_int_eq(s.recs[0].item, ko->item);
+		ck_assert(s.recs[0].knockout && !s.recs[0].caution);
+	}
+	ck_assert_str_eq(ko->key, core2_stops[_i].key);
+	ck_assert(strlen(ko->reason) > 30);
+}
+END_TEST
+
+/* Each caution alone: everything 4, the stop sign's item 2.  A weight-w
+ * item loses 2w: w3 -> 190 -> 97, w2 -> 192 -> 97.96 -> 98.  Band Ready,
+ * level capped at Early stage; 3 is no caution. */
+START_TEST(test_core2_caution_alone)
+{
+	const struct catalogue *cat = core2();
+	const struct cat_knockout *ko = &cat->knockouts[_i];
+	int v[N_CORE2];
+	struct score s;
+
+	fill(v, N_CORE2, 4);
+	v[ko->item] = 2;
+	scoring_compute(cat, v, &s);
+	ck_assert_int_eq(s.overall, cat->items[ko->item].weight == 3 ? 97 : 98);
+	ck_assert_int_eq(s.band, LEVEL_READY);
+	ck_assert_int_eq(s.level, LEVEL_EARLY);
+	ck_assert_int_eq(s.n_fired, 0);
+	ck_assert_int_eq(s.n_cautions, 1);
+	for (int k = 0; k < cat->n_knockouts; k++)
+		ck_assert(s.caution[k] == (k == _i) && !s.fired[k]);
+	ck_assert_int_eq(s.n_recs, 1);
+	ck_assert(s.recs[0].caution && !s.recs[0].knockout);
+
+	v[ko->item] = 3;
+	scoring_compute(cat, v, &s);
+	ck_assert_int_eq(s.n_cautions, 0);
+	ck_assert_int_eq(s.level, LEVEL_READY);
+}
+END_TEST
+
+/* Issue 9: every core/2 counterpart of a core/1 item "fully" except
+ * in_house, empowerment, staff, expertise, learning and response, all "not
+ * at all"; the two newly asked items unanswered.  Answered weight 49 - 3 =
+ * 46, possible 184; lost 4 * (2 + 2 + 2 + 2 + 1 + 3) = 48: 136 of 184 =
+ * 73.9 -> 74, band Nearly ready.  Five stop signs hold the company at Not
+ * ready, in stop-sign order; learning is weak but no stop sign. */
+START_TEST(test_core2_issue_example)
+{
+	static const char *const zero[] = {
+		"resources.in_house", "organisation.empowerment", "resources.staff",
+		"skills.expertise", "skills.learning", "skills.response",
+	};
+	static const char *const fired[] = {
+		"outsourced", "no-room-to-decide", "too-few-staff",
+		"too-little-expertise", "too-slow",
+	};
+	const struct catalogue *cat = core2();
+	int v[N_CORE2];
+	struct score s;
+
+	fill(v, N_CORE2, 4);
+	v[idx2("goals.wholehearted")] = ANSWER_UNANSWERED;
+	v[idx2("policy.events")] = ANSWER_UNANSWERED;
+	for (size_t z = 0; z < sizeof zero / sizeof zero[0]; z++)
+		v[idx2(zero[z])] = 0;
+	scoring_compute(cat, v, &s);
+	ck_assert_int_eq(s.overall, 74);
+	ck_assert_int_eq(s.band, LEVEL_NEARLY);
+	ck_assert_int_eq(s.level, LEVEL_NOT_READY);
+	ck_assert_int_eq(s.n_fired, 5);
+	ck_assert_int_eq(s.n_cautions, 0);
+	for (int f = 0; f < 5; f++) {
+		int k = ko2(fired[f]);
+
+		ck_assert(s.fired[k]);
+		/* The to-do list starts with them, in stop-sign order. */
+		ck_assert_int_eq(s.recs[f].item, cat->knockouts[k].item);
+		ck_assert(s.recs[f].knockout);
+	}
+	ck_assert_int_eq(s.n_recs, 6);
+	ck_assert_int_eq(s.recs[5].item, idx2("skills.learning"));
+	ck_assert(!s.recs[5].knockout);
+}
+END_TEST
+
+/* Stop signs, then cautions, then weight * gap.  Everything 4 except
+ *   channels.audience 0    no stop sign, w2 x 4 = 8 (the largest gain)
+ *   policy.document 2      caution of stop sign 8, w2 x 2 = 4
+ *   goals.purpose 2        caution of stop sign 0, w3 x 2 = 6
+ *   resources.staff 1      stop sign 5, w2 x 3 = 6
+ *   skills.response 1      stop sign 7, w3 x 3 = 9
+ * Order: staff, response (fired, in stop-sign order although response
+ * gains more), purpose, document (cautions, in stop-sign order),
+ * audience. */
+START_TEST(test_core2_recommendation_order)
+{
+	static const char *const want[] = {
+		"resources.staff", "skills.response", "goals.purpose",
+		"policy.document", "channels.audience",
+	};
+	const struct catalogue *cat = core2();
+	int v[N_CORE2];
+	struct score s;
+
+	fill(v, N_CORE2, 4);
+	v[idx2("channels.audience")] = 0;
+	v[idx2("policy.document")] = 2;
+	v[idx2("goals.purpose")] = 2;
+	v[idx2("resources.staff")] = 1;
+	v[idx2("skills.response")] = 1;
+	scoring_compute(cat, v, &s);
+	ck_assert_int_eq(s.n_fired, 2);
+	ck_assert_int_eq(s.n_cautions, 2);
+	ck_assert_int_eq(s.level, LEVEL_NOT_READY);
+	ck_assert_int_eq(s.n_recs, 5);
+	for (int r = 0; r < 5; r++)
+		ck_assert_msg(s.recs[r].item == idx2(want[r]), "rec %d is %s, not %s", r,
+		              cat->items[s.recs[r].item].key, want[r]);
+	ck_assert(s.recs[0].knockout && s.recs[1].knockout);
+	ck_assert(s.recs[2].caution && s.recs[3].caution);
+	ck_assert(!s.recs[4].knockout && !s.recs[4].caution);
+}
+END_TEST
+
 /* --- comparison -------------------------------------------------------------- */
 
 static const struct item_change *find_item(const struct comparison *c, const char *key)
@@ -1020,9 +1374,10 @@ int main(void)
 	TCase *cat = tcase_create("catalogue");
 	TCase *sc = tcase_create("scoring");
 	TCase *cmp = tcase_create("compare");
+	TCase *c2 = tcase_create("core2");
 
 	tcase_add_test(cat, test_catalogue_lookup);
-	tcase_add_test(cat, test_catalogue_items_sound);
+	tcase_add_loop_test(cat, test_catalogue_items_sound, 0, N_KNOWN);
 	tcase_add_test(cat, test_catalogue_criteria_covered);
 	tcase_add_test(cat, test_catalogue_knockouts);
 	tcase_add_test(cat, test_catalogue_scale);
@@ -1047,8 +1402,19 @@ int main(void)
 	tcase_add_test(cmp, test_compare_dont_know);
 	tcase_add_test(cmp, test_compare_version_change);
 	tcase_add_test(cmp, test_compare_dimension_unanswered);
+	tcase_add_test(c2, test_core2_lookup);
+	tcase_add_test(c2, test_core2_criteria_covered);
+	tcase_add_test(c2, test_core2_stop_signs);
+	tcase_add_loop_test(c2, test_catalogue_knockouts_sound, 0, N_KNOWN);
+	tcase_add_test(c2, test_core2_every_case_stops);
+	tcase_add_test(c2, test_core2_texts_fit_active);
+	tcase_add_loop_test(c2, test_core2_stop_sign_alone, 0, N_STOPS);
+	tcase_add_loop_test(c2, test_core2_caution_alone, 0, N_STOPS);
+	tcase_add_test(c2, test_core2_issue_example);
+	tcase_add_test(c2, test_core2_recommendation_order);
 	suite_add_tcase(s, cat);
 	suite_add_tcase(s, sc);
+	suite_add_tcase(s, c2);
 	suite_add_tcase(s, cmp);
 	return tap_run_suite(s);
 }
