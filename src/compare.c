@@ -64,15 +64,20 @@ static void item_judge(struct item_change *ic, bool same_version)
 		ic->reason = NC_UNANSWERED_OLD;
 	else if (n == ANSWER_UNANSWERED)
 		ic->reason = NC_UNANSWERED_NEW;
-	else if (o == ANSWER_DONT_KNOW && n == ANSWER_DONT_KNOW)
-		ic->reason = NC_NONE;
-	else if (o == ANSWER_DONT_KNOW || n == ANSWER_DONT_KNOW)
-		ic->reason = NC_DONT_KNOW;
 	else
 		ic->reason = NC_NONE;
 
 	if (ic->reason != NC_NONE) {
 		ic->change = CHANGE_NOT_COMPARABLE;
+		return;
+	}
+	/* Finding out is news of its own, not a step on the scale. */
+	if (o == ANSWER_DONT_KNOW && n != ANSWER_DONT_KNOW) {
+		ic->change = CHANGE_NOW_KNOWN;
+		return;
+	}
+	if (o != ANSWER_DONT_KNOW && n == ANSWER_DONT_KNOW) {
+		ic->change = CHANGE_NO_LONGER_KNOWN;
 		return;
 	}
 	/* Both "don't know" falls through here with delta 0: unchanged. */
@@ -106,6 +111,8 @@ static void item_add(struct comparison *out, const char *key, int oi, int ni,
 	case CHANGE_WORSE: out->worse++; break;
 	case CHANGE_UNCHANGED: out->unchanged++; break;
 	case CHANGE_NOT_COMPARABLE: out->not_comparable++; break;
+	case CHANGE_NOW_KNOWN: out->now_known++; break;
+	case CHANGE_NO_LONGER_KNOWN: out->no_longer_known++; break;
 	}
 }
 
@@ -236,6 +243,34 @@ const char *compare_reason_text(enum not_comparable_reason reason)
 	case NC_UNANSWERED_NEW: return N_("not answered this time");
 	case NC_UNANSWERED_BOTH: return N_("not answered either time");
 	case NC_DONT_KNOW: return N_("\"don't know\" on one side");
+	}
+	return N_("not comparable");
+}
+
+const char *compare_change_key(enum change change)
+{
+	switch (change) {
+	case CHANGE_UNCHANGED: return "unchanged";
+	case CHANGE_IMPROVED: return "improved";
+	case CHANGE_WORSE: return "worse";
+	case CHANGE_NOT_COMPARABLE: return "not-comparable";
+	case CHANGE_NOW_KNOWN: return "now-known";
+	case CHANGE_NO_LONGER_KNOWN: return "no-longer-known";
+	}
+	return "not-comparable";
+}
+
+const char *compare_change_text(enum change change)
+{
+	switch (change) {
+	case CHANGE_UNCHANGED: return N_("unchanged");
+	case CHANGE_IMPROVED: return N_("improved");
+	case CHANGE_WORSE: return N_("worse");
+	case CHANGE_NOT_COMPARABLE: return N_("not comparable");
+	/* TRANSLATORS: "don't know" before, an answer now: "now known: 2" */
+	case CHANGE_NOW_KNOWN: return N_("now known");
+	/* TRANSLATORS: an answer before, "don't know" now. */
+	case CHANGE_NO_LONGER_KNOWN: return N_("no longer known");
 	}
 	return N_("not comparable");
 }

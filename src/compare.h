@@ -5,9 +5,12 @@
  * Items are matched by key, dimensions by key.  An item is compared only
  * when both assessments used the same questionnaire id and version and both
  * sides hold a value; everything else is listed as not comparable with the
- * reason, never dropped.  "Don't know" to "don't know" is unchanged;
- * "don't know" against a value is not comparable (the scale cannot say
- * whether it got better).
+ * reason, never dropped.  "Don't know" to "don't know" is unchanged.
+ * "Don't know" to a value is a change of its own, CHANGE_NOW_KNOWN ("now
+ * known: 2"): the company found out, which is news, but the scale cannot
+ * say whether 2 is better than not knowing.  The other way round, a value
+ * to "don't know", is CHANGE_NO_LONGER_KNOWN for the same reason.  Both
+ * have delta 0 and a count of their own.
  */
 #ifndef SMREADY_COMPARE_H
 #define SMREADY_COMPARE_H
@@ -19,8 +22,11 @@ enum change {
 	CHANGE_UNCHANGED = 0,
 	CHANGE_IMPROVED,
 	CHANGE_WORSE,
-	CHANGE_NOT_COMPARABLE
+	CHANGE_NOT_COMPARABLE,
+	CHANGE_NOW_KNOWN,         /* "don't know" before, a value now */
+	CHANGE_NO_LONGER_KNOWN    /* a value before, "don't know" now */
 };
+#define CHANGE_COUNT (CHANGE_NO_LONGER_KNOWN + 1)
 
 enum not_comparable_reason {
 	NC_NONE = 0,
@@ -30,7 +36,9 @@ enum not_comparable_reason {
 	NC_UNANSWERED_OLD,
 	NC_UNANSWERED_NEW,
 	NC_UNANSWERED_BOTH,
-	NC_DONT_KNOW              /* "don't know" on exactly one side */
+	NC_DONT_KNOW              /* no longer set: "don't know" on one side
+	                           * is CHANGE_NOW_KNOWN or _NO_LONGER_KNOWN;
+	                           * kept so existing callers compile */
 };
 
 struct item_change {
@@ -70,6 +78,7 @@ struct comparison {
 	int n_knockouts;
 	struct knockout_change knockouts[2 * CAT_MAX_KNOCKOUTS];
 	int improved, worse, unchanged, not_comparable;
+	int now_known, no_longer_known;
 	int ko_resolved, ko_new;
 };
 
@@ -82,5 +91,10 @@ void compare_scores(const struct score *old, const int *old_values,
 
 /* Untranslated msgid describing a reason, e.g. "questionnaire changed". */
 const char *compare_reason_text(enum not_comparable_reason reason);
+
+/* Stable key of a change for JSON ("improved", "now-known", ...) and an
+ * untranslated msgid naming it ("improved", "now known", ...). */
+const char *compare_change_key(enum change change);
+const char *compare_change_text(enum change change);
 
 #endif

@@ -1242,16 +1242,39 @@ START_TEST(test_compare_dont_know)
 	score_with(nv, &ns);
 	compare_scores(&os, ov, &ns, nv, &c);
 
+	/* Finding out is a change of its own ("now known: 3"), and so is the
+	 * way back; neither is a step on the scale, so delta stays 0. */
 	ic = find_item(&c, "goals.business");
-	ck_assert_int_eq(ic->change, CHANGE_NOT_COMPARABLE);
-	ck_assert_int_eq(ic->reason, NC_DONT_KNOW);
+	ck_assert_int_eq(ic->change, CHANGE_NOW_KNOWN);
+	ck_assert_int_eq(ic->reason, NC_NONE);
 	ck_assert_int_eq(ic->old_value, ANSWER_DONT_KNOW);
-	ck_assert_int_eq(find_item(&c, "channels.choice")->reason, NC_DONT_KNOW);
+	ck_assert_int_eq(ic->new_value, 3);
+	ck_assert_int_eq(ic->delta, 0);
+	ic = find_item(&c, "channels.choice");
+	ck_assert_int_eq(ic->change, CHANGE_NO_LONGER_KNOWN);
+	ck_assert_int_eq(ic->reason, NC_NONE);
+	ck_assert_int_eq(ic->old_value, 3);
+	ck_assert_int_eq(ic->delta, 0);
 	ic = find_item(&c, "goals.achievable");
 	ck_assert_int_eq(ic->change, CHANGE_UNCHANGED);
 	ck_assert_int_eq(ic->reason, NC_NONE);
-	ck_assert_int_eq(c.not_comparable, 2);
+	ck_assert_int_eq(c.now_known, 1);
+	ck_assert_int_eq(c.no_longer_known, 1);
+	ck_assert_int_eq(c.not_comparable, 0);
+	ck_assert_int_eq(c.improved + c.worse, 0);
 	ck_assert_int_eq(c.unchanged, 22);
+	ck_assert_int_eq(c.improved + c.worse + c.unchanged + c.not_comparable +
+	                 c.now_known + c.no_longer_known, c.n_items);
+	ck_assert_str_eq(compare_change_key(CHANGE_NOW_KNOWN), "now-known");
+	ck_assert_str_eq(compare_change_text(CHANGE_NOW_KNOWN), "now known");
+	ck_assert_str_eq(compare_change_key(CHANGE_NO_LONGER_KNOWN), "no-longer-known");
+	ck_assert_str_eq(compare_change_text(CHANGE_NO_LONGER_KNOWN), "no longer known");
+	for (int k = CHANGE_UNCHANGED; k < CHANGE_COUNT; k++) {
+		ck_assert_ptr_nonnull(compare_change_text((enum change)k));
+		for (int j = CHANGE_UNCHANGED; j < k; j++)
+			ck_assert_str_ne(compare_change_key((enum change)j),
+			                 compare_change_key((enum change)k));
+	}
 }
 END_TEST
 
