@@ -441,6 +441,27 @@ static const struct cat_knockout core2_knockouts[] = {
 
 #undef C2_STOP
 
+/* How core/1's items live on in core/2.  Every other core/1 item is asked
+ * again under its own key with the same meaning; goals.wholehearted and
+ * policy.events are newly asked; nothing is dropped. */
+static const struct cat_map_pair core2_from_core1_pairs[] = {
+	/* Renamed: the route must work, whenever it was set up. */
+	{ "organisation.before_launch", "organisation.pipeline_tested" },
+	/* Split: someone responsible (C3), and time set aside for it (W5). */
+	{ "resources.time", "resources.owner" },
+	{ "resources.time", "resources.hours" },
+	/* Merged: tools and their regular review are one practice. */
+	{ "measurement.tools", "measurement.tracking" },
+	{ "measurement.review", "measurement.tracking" },
+};
+
+static const struct cat_mapping core2_from_core1 = {
+	.from_id = "core",
+	.from_version = 1,
+	.pairs = core2_from_core1_pairs,
+	.n_pairs = (int)(sizeof core2_from_core1_pairs / sizeof core2_from_core1_pairs[0]),
+};
+
 static const struct catalogue core2 = {
 	.id = "core",
 	.version = 2,
@@ -450,6 +471,7 @@ static const struct catalogue core2 = {
 	.n_items = C2_ITEM_COUNT,
 	.knockouts = core2_knockouts,
 	.n_knockouts = (int)(sizeof core2_knockouts / sizeof core2_knockouts[0]),
+	.mapping = &core2_from_core1,
 };
 
 /* Every catalogue this program knows, oldest first. */
@@ -533,6 +555,154 @@ const char *catalogue_knockout_first_step(const struct catalogue *cat, int k)
 	if (ko->item < 0 || ko->item >= cat->n_items)
 		return NULL;
 	return cat->items[ko->item].recommendation;
+}
+
+/* ---- mapping ------------------------------------------------------------- */
+
+static bool same_questionnaire(const struct catalogue *a, const struct catalogue *b)
+{
+	return a == b || (a->version == b->version && a->id != NULL && b->id != NULL &&
+	                  strcmp(a->id, b->id) == 0);
+}
+
+/* Whether table maps from the catalogue with this id and version. */
+static bool table_from(const struct cat_mapping *table, const struct catalogue *cat)
+{
+	return table != NULL && table->from_version == cat->version &&
+	       table->from_id != NULL && cat->id != NULL && strcmp(table->from_id, cat->id) == 0;
+}
+
+bool catalogue_map_init(struct cat_map *m, const struct catalogue *from,
+                        const struct catalogue *to)
+{
+	memset(m, 0, sizeof *m);
+	m->from = from;
+	m->to = to;
+	if (from == NULL || to == NULL)
+		return false;
+	if (same_questionnaire(from, to))
+		m->known = true;
+	else if (table_from(to->mapping, from))
+		m->table = to->mapping;
+	else if (table_from(from->mapping, to)) {
+		m->table = from->mapping;
+		m->reversed = true;
+	}
+	if (m->table != NULL)
+		m->known = true;
+	return m->known;
+}
+
+/* Pair p's key on m->from's side and on m->to's side. */
+static const char *pair_from(const struct cat_map *m, const struct cat_map_pair *p)
+{
+	return m->reversed ? p->new_key : p->old_key;
+}
+
+static const char *pair_to(const struct cat_map *m, const struct cat_map_pair *p)
+{
+	return m->reversed ? p->old_key : p->new_key;
+}
+
+/* Whether a pair names key on the from side (from_side) or the to side. */
+static bool in_table(const struct cat_map *m, const char *key, bool from_side)
+{
+	for (int p = 0; m->table != NULL && p < m->table->n_pairs; p++) {
+		const struct cat_map_pair *pr = &m->table->pairs[p];
+		if (strcmp(from_side ? pair_from(m, pr) : pair_to(m, pr), key) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* Whether from's item with key fk maps to to's item with key tk. */
+static bool maps(const struct cat_map *m, const char *fk, const char *tk)
+{
+	bool fin = in_table(m, fk, true), tin = in_table(m, tk, false);
+
+	if (!fin && !tin)
+		return strcmp(fk, tk) == 0;
+	for (int p = 0; fin && tin && p < m->table->n_pairs; p++) {
+		const struct cat_map_pair *pr = &m->table->pairs[p];
+		if (strcmp(pair_from(m, pr), fk) == 0 && strcmp(pair_to(m, pr), tk) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* The items that item key maps with: when sources is true, key is an item
+ * of m->to and the result are m->from's items behind it; else the other way
+ * round.  Writes at most max indexes to out; returns how many there are. */
+static int map_collect(const struct cat_map *m, const char *key, bool sources,
+                       int *out, int max)
+{
+	const struct catalogue *other = sources ? m->from : m->to;
+	int n = 0;
+
+	if (!m->known)
+		return 0;
+	for (int i = 0; i < other->n_items; i++) {
+		const char *ok = other->items[i].key;
+		if (!(sources ? maps(m, ok, key) : maps(m, key, ok)))
+			continue;
+		if (out != NULL && n < max)
+			out[n] = i;
+		n++;
+	}
+	return n;
+}
+
+int catalogue_map_sources(const struct cat_map *m, int to_item, int *out, int max)
+{
+	if (m == NULL || !m->known || to_item < 0 || to_item >= m->to->n_items)
+		return 0;
+	return map_collect(m, m->to->items[to_item].key, true, out, max);
+}
+
+int catalogue_map_targets(const struct cat_map *m, int from_item, int *out, int max)
+{
+	if (m == NULL || !m->known || from_item < 0 || from_item >= m->from->n_items)
+		return 0;
+	return map_collect(m, m->from->items[from_item].key, false, out, max);
+}
+
+enum cat_map_kind catalogue_map_kind(const struct cat_map *m, int to_item)
+{
+	int src;
+	int n = catalogue_map_sources(m, to_item, &src, 1);
+
+	if (n == 0)
+		return CAT_MAP_NONE;
+	if (n > 1)
+		return CAT_MAP_MERGED;
+	if (catalogue_map_targets(m, src, NULL, 0) > 1)
+		return CAT_MAP_SPLIT;
+	return strcmp(m->from->items[src].key, m->to->items[to_item].key) == 0
+	       ? CAT_MAP_SAME : CAT_MAP_RENAMED;
+}
+
+const char *catalogue_map_kind_key(enum cat_map_kind kind)
+{
+	switch (kind) {
+	case CAT_MAP_SAME: return "same";
+	case CAT_MAP_RENAMED: return "renamed";
+	case CAT_MAP_SPLIT: return "split";
+	case CAT_MAP_MERGED: return "merged";
+	case CAT_MAP_NONE: break;
+	}
+	return "none";
+}
+
+const char *catalogue_map_kind_text(enum cat_map_kind kind)
+{
+	switch (kind) {
+	case CAT_MAP_SAME: return N_("same question");
+	case CAT_MAP_RENAMED: return N_("reworded question");
+	case CAT_MAP_SPLIT: return N_("split from one question");
+	case CAT_MAP_MERGED: return N_("merged from several questions");
+	case CAT_MAP_NONE: break;
+	}
+	return N_("no counterpart");
 }
 
 const char *catalogue_scale_label(int value)

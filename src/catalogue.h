@@ -63,6 +63,25 @@ struct cat_knockout {
 	                           * the item's recommendation */
 };
 
+/* How the items of an older version live on in a newer one.  Each pair
+ * links one old item to one new item by key: a split is one old key in
+ * several pairs, a merge one new key in several pairs, a rename a pair of
+ * two different keys.  An item named in no pair maps to the item with the
+ * same key on the other side, if there is one; an item named in a pair maps
+ * only through its pairs.  Whatever maps to nothing is no longer asked
+ * (old side) or newly asked (new side). */
+struct cat_map_pair {
+	const char *old_key;
+	const char *new_key;
+};
+
+struct cat_mapping {
+	const char *from_id;      /* the older catalogue: "core" */
+	int from_version;         /* 1 */
+	const struct cat_map_pair *pairs;
+	int n_pairs;
+};
+
 struct catalogue {
 	const char *id;           /* "core" */
 	int version;              /* 1, 2 */
@@ -72,6 +91,7 @@ struct catalogue {
 	int n_items;
 	const struct cat_knockout *knockouts;
 	int n_knockouts;
+	const struct cat_mapping *mapping; /* from the version before; NULL if none */
 };
 
 /* The questionnaire new assessments use.  Still core/1: the switch to
@@ -102,6 +122,47 @@ int catalogue_knockout_index(const struct catalogue *cat, const char *key);
 /* Untranslated msgid of knock-out k's first next step: its own first_step,
  * else its item's recommendation; NULL when k is out of range. */
 const char *catalogue_knockout_first_step(const struct catalogue *cat, int k);
+
+/* ---- mapping between two catalogues ---------------------------------------
+ * Oriented from one catalogue to another, in either direction of a table:
+ * from core/1 to core/2 reads the table forwards, from core/2 to core/1
+ * backwards (where a split reads as a merge and the other way round). */
+enum cat_map_kind {
+	CAT_MAP_NONE = 0,         /* nothing on the other side */
+	CAT_MAP_SAME,             /* one to one, same key */
+	CAT_MAP_RENAMED,          /* one to one, another key */
+	CAT_MAP_SPLIT,            /* one item became several; this is one of them */
+	CAT_MAP_MERGED            /* several items became this one */
+};
+#define CAT_MAX_SOURCES 4        /* most items one item can be merged from */
+
+struct cat_map {
+	const struct catalogue *from, *to;
+	const struct cat_mapping *table; /* NULL: none, or the same catalogue */
+	bool reversed;            /* table->pairs read new_key -> old_key */
+	bool known;               /* same catalogue, or a table links the two */
+};
+
+/* Sets up the mapping from from's items to to's; returns m->known.  When no
+ * table links two different catalogues nothing maps (known is false): the
+ * same key in an unrelated version is not taken to mean the same. */
+bool catalogue_map_init(struct cat_map *m, const struct catalogue *from,
+                        const struct catalogue *to);
+
+/* The items of m->from behind item to_item of m->to, in from's order;
+ * writes at most max indexes to out and returns how many there are. */
+int catalogue_map_sources(const struct cat_map *m, int to_item, int *out, int max);
+
+/* The items of m->to that item from_item of m->from lives on in. */
+int catalogue_map_targets(const struct cat_map *m, int from_item, int *out, int max);
+
+/* How to_item of m->to relates to its sources. */
+enum cat_map_kind catalogue_map_kind(const struct cat_map *m, int to_item);
+
+/* Stable key of a kind for JSON ("same", "renamed", "split", "merged",
+ * "none") and an untranslated msgid to show it. */
+const char *catalogue_map_kind_key(enum cat_map_kind kind);
+const char *catalogue_map_kind_text(enum cat_map_kind kind);
 
 /* Scale labels (untranslated msgids): value 0..4 or ANSWER_DONT_KNOW;
  * ANSWER_UNANSWERED gives "unanswered". */

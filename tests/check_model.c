@@ -1366,6 +1366,374 @@ START_TEST(test_compare_version_change)
 }
 END_TEST
 
+/* --- core/1 -> core/2 --------------------------------------------------------- */
+
+START_TEST(test_map_table_sound)
+{
+	const struct catalogue *c2 = core2();
+	const struct cat_mapping *t = c2->mapping;
+
+	ck_assert_ptr_nonnull(t);
+	ck_assert_str_eq(t->from_id, "core");
+	ck_assert_int_eq(t->from_version, 1);
+	ck_assert_ptr_null(core()->mapping);
+	for (int p = 0; p < t->n_pairs; p++) {
+		ck_assert_msg(catalogue_item_index(core(), t->pairs[p].old_key) >= 0,
+		              "%s is no core/1 item", t->pairs[p].old_key);
+		ck_assert_msg(catalogue_item_index(c2, t->pairs[p].new_key) >= 0,
+		              "%s is no core/2 item", t->pairs[p].new_key);
+		for (int q = 0; q < p; q++)
+			ck_assert(strcmp(t->pairs[q].old_key, t->pairs[p].old_key) != 0 ||
+			          strcmp(t->pairs[q].new_key, t->pairs[p].new_key) != 0);
+	}
+}
+END_TEST
+
+/* How each core/2 item relates to core/1, read forwards and backwards. */
+START_TEST(test_map_kinds)
+{
+	static const struct { const char *key; enum cat_map_kind kind; const char *src[3]; } want[] = {
+		{ "goals.purpose", CAT_MAP_SAME, { "goals.purpose" } },
+		{ "goals.wholehearted", CAT_MAP_NONE, { NULL } },
+		{ "policy.events", CAT_MAP_NONE, { NULL } },
+		{ "organisation.pipeline_tested", CAT_MAP_RENAMED, { "organisation.before_launch" } },
+		{ "resources.owner", CAT_MAP_SPLIT, { "resources.time" } },
+		{ "resources.hours", CAT_MAP_SPLIT, { "resources.time" } },
+		{ "measurement.tracking", CAT_MAP_MERGED,
+		  { "measurement.tools", "measurement.review" } },
+		{ "skills.response", CAT_MAP_SAME, { "skills.response" } },
+	};
+	struct cat_map fw, bw;
+	int src[CAT_MAX_SOURCES], n_same = 0;
+
+	ck_assert(catalogue_map_init(&fw, core(), core2()));
+	ck_assert(!fw.reversed);
+	for (size_t w = 0; w < sizeof want / sizeof want[0]; w++) {
+		int i = idx2(want[w].key), n = catalogue_map_sources(&fw, i, src, CAT_MAX_SOURCES);
+
+		ck_assert_msg(catalogue_map_kind(&fw, i) == want[w].kind, "%s", want[w].key);
+		for (int s = 0; s < 3 && want[w].src[s]; s++)
+			ck_assert_int_eq(src[s], idx(want[w].src[s]));
+		ck_assert_int_eq(n, want[w].src[0] == NULL ? 0 : want[w].src[1] == NULL ? 1 : 2);
+	}
+	/* Nothing of core/1 is dropped; 20 items keep key and meaning. */
+	for (int i = 0; i < N_CORE; i++)
+		ck_assert_msg(catalogue_map_targets(&fw, i, NULL, 0) > 0, "%s dropped",
+		              core()->items[i].key);
+	for (int i = 0; i < N_CORE2; i++) {
+		ck_assert_int_le(catalogue_map_sources(&fw, i, NULL, 0), CAT_MAX_SOURCES);
+		n_same += catalogue_map_kind(&fw, i) == CAT_MAP_SAME;
+	}
+	ck_assert_int_eq(n_same, 20);
+	ck_assert_int_eq(catalogue_map_targets(&fw, idx("resources.time"), src, 1), 2);
+	ck_assert_int_eq(src[0], idx2("resources.owner"));   /* max respected */
+
+	/* Backwards a split reads as a merge and a merge as a split. */
+	ck_assert(catalogue_map_init(&bw, core2(), core()));
+	ck_assert(bw.reversed);
+	ck_assert_int_eq(catalogue_map_kind(&bw, idx("resources.time")), CAT_MAP_MERGED);
+	ck_assert_int_eq(catalogue_map_kind(&bw, idx("measurement.tools")), CAT_MAP_SPLIT);
+	ck_assert_int_eq(catalogue_map_kind(&bw, idx("organisation.before_launch")),
+	                 CAT_MAP_RENAMED);
+	ck_assert_int_eq(catalogue_map_kind(&bw, idx("goals.purpose")), CAT_MAP_SAME);
+	ck_assert_int_eq(catalogue_map_targets(&bw, idx2("goals.wholehearted"), NULL, 0), 0);
+
+	/* One version maps onto itself; unlinked or missing ones do not map. */
+	ck_assert(catalogue_map_init(&fw, core2(), core2()));
+	ck_assert_int_eq(catalogue_map_kind(&fw, idx2("resources.hours")), CAT_MAP_SAME);
+	ck_assert(!catalogue_map_init(&fw, NULL, core2()));
+	ck_assert_int_eq(catalogue_map_sources(&fw, 0, src, CAT_MAX_SOURCES), 0);
+	ck_assert_str_eq(catalogue_map_kind_key(CAT_MAP_MERGED), "merged");
+	ck_assert_str_eq(catalogue_map_kind_key(CAT_MAP_NONE), "none");
+	ck_assert_str_eq(catalogue_map_kind_text(CAT_MAP_SPLIT), "split from one question");
+}
+END_TEST
+
+/* core/1 (old): all 2, but organisation.before_launch 1, resources.time 3,
+ * measurement.tools 4, measurement.review 1, goals.business "don't know".
+ * core/2 (new): all 3, but resources.hours 1, measurement.tracking 1,
+ * organisation.pipeline_tested 1, goals.business 2, goals.wholehearted 4,
+ * policy.events unanswered.  Expected, in core/2's order:
+ *   goals.business         same key    don't know -> 2: now known
+ *   goals.wholehearted     newly asked, not comparable
+ *   pipeline_tested        renamed     1 -> 1 unchanged
+ *   resources.owner        split       3 -> 3 unchanged
+ *   resources.hours        split       3 -> 1 worse (-2)
+ *   policy.events          newly asked, not comparable
+ *   measurement.tracking   merged      lowest of 4 and 1 = 1 -> 1 unchanged
+ *   19 others              same key    2 -> 3 improved
+ * Stop signs by key: no-time did not fire in core/1 (resources.time 3) and
+ * fires in core/2 (resources.hours 1): new.  Each side is scored by its own
+ * version: core/1 earns 88 (all 2) - 1 (before_launch w1) - 4 (business w2,
+ * "don't know") + 3 (time w3) + 2 (tools w1) - 1 (review w1) = 87 of 176
+ * = 49.43 -> 49. */
+static void core1_to_core2(int *ov, int *nv)
+{
+	fill(ov, N_CORE, 2);
+	ov[idx("organisation.before_launch")] = 1;
+	ov[idx("resources.time")] = 3;
+	ov[idx("measurement.tools")] = 4;
+	ov[idx("measurement.review")] = 1;
+	ov[idx("goals.business")] = ANSWER_DONT_KNOW;
+	fill(nv, N_CORE2, 3);
+	nv[idx2("resources.hours")] = 1;
+	nv[idx2("measurement.tracking")] = 1;
+	nv[idx2("organisation.pipeline_tested")] = 1;
+	nv[idx2("goals.business")] = 2;
+	nv[idx2("goals.wholehearted")] = 4;
+	nv[idx2("policy.events")] = ANSWER_UNANSWERED;
+}
+
+START_TEST(test_compare_core1_core2)
+{
+	int ov[N_CORE], nv[N_CORE2];
+	struct score os, ns;
+	struct comparison c;
+	const struct item_change *ic;
+	const struct knockout_change *kc;
+
+	core1_to_core2(ov, nv);
+	score_with(ov, &os);
+	scoring_compute(core2(), nv, &ns);
+	compare_scores(&os, ov, &ns, nv, &c);
+
+	ck_assert(!c.same_version);
+	ck_assert_int_eq(os.overall, 49);
+	ck_assert_int_eq(c.overall_old, 49);
+	ck_assert_int_eq(c.overall_new, ns.overall);
+	ck_assert_int_eq(c.n_items, N_CORE2);     /* nothing only in core/1 */
+	ck_assert_int_eq(c.improved, 19);
+	ck_assert_int_eq(c.worse, 1);
+	ck_assert_int_eq(c.unchanged, 3);
+	ck_assert_int_eq(c.now_known, 1);
+	ck_assert_int_eq(c.no_longer_known, 0);
+	ck_assert_int_eq(c.not_comparable, 2);
+	for (int i = 0; i < N_CORE2; i++)
+		ck_assert_str_eq(c.items[i].key, core2()->items[i].key);
+
+	ic = find_item(&c, "goals.purpose");
+	ck_assert_int_eq(ic->map, CAT_MAP_SAME);
+	ck_assert_int_eq(ic->change, CHANGE_IMPROVED);
+	ck_assert_int_eq(ic->old_item, idx("goals.purpose"));
+	ck_assert_str_eq(ic->old_key, "goals.purpose");
+	ck_assert_int_eq(find_item(&c, "goals.business")->change, CHANGE_NOW_KNOWN);
+
+	ic = find_item(&c, "goals.wholehearted");
+	ck_assert_int_eq(ic->change, CHANGE_NOT_COMPARABLE);
+	ck_assert_int_eq(ic->reason, NC_ONLY_NEW);
+	ck_assert_int_eq(ic->map, CAT_MAP_NONE);
+	ck_assert_int_eq(ic->old_item, -1);
+	ck_assert_ptr_null(ic->old_key);
+	ck_assert_int_eq(ic->new_value, 4);
+	ck_assert_int_eq(find_item(&c, "policy.events")->reason, NC_ONLY_NEW);
+
+	ic = find_item(&c, "organisation.pipeline_tested");
+	ck_assert_int_eq(ic->map, CAT_MAP_RENAMED);
+	ck_assert_str_eq(ic->old_key, "organisation.before_launch");
+	ck_assert_int_eq(ic->change, CHANGE_UNCHANGED);
+
+	ic = find_item(&c, "resources.owner");
+	ck_assert_int_eq(ic->map, CAT_MAP_SPLIT);
+	ck_assert_int_eq(ic->old_item, idx("resources.time"));
+	ck_assert_int_eq(ic->change, CHANGE_UNCHANGED);
+	ic = find_item(&c, "resources.hours");
+	ck_assert_int_eq(ic->map, CAT_MAP_SPLIT);
+	ck_assert_str_eq(ic->old_key, "resources.time");
+	ck_assert_int_eq(ic->old_value, 3);
+	ck_assert_int_eq(ic->change, CHANGE_WORSE);
+	ck_assert_int_eq(ic->delta, -2);
+
+	ic = find_item(&c, "measurement.tracking");
+	ck_assert_int_eq(ic->map, CAT_MAP_MERGED);
+	ck_assert_int_eq(ic->n_old, 2);
+	ck_assert_int_eq(ic->old_items[0], idx("measurement.tools"));
+	ck_assert_int_eq(ic->old_items[1], idx("measurement.review"));
+	ck_assert_int_eq(ic->old_value, 1);
+	ck_assert_int_eq(ic->old_item, idx("measurement.review"));
+	ck_assert_str_eq(ic->old_key, "measurement.review");
+	ck_assert_int_eq(ic->change, CHANGE_UNCHANGED);
+
+	/* Stop signs: core/2's nine by key; no-time is the one that is new. */
+	ck_assert_int_eq(c.n_knockouts, 9);
+	ck_assert_int_eq(c.ko_new, 1);
+	ck_assert_int_eq(c.ko_resolved, 0);
+	kc = &c.knockouts[ko2("no-time")];
+	ck_assert_str_eq(kc->key, "no-time");
+	ck_assert_int_eq(kc->old_ko, ko_idx("no-time"));
+	ck_assert(!kc->was_fired && kc->is_fired);
+	kc = &c.knockouts[ko2("outsourced")];
+	ck_assert_int_eq(kc->old_ko, -1);
+	ck_assert_int_eq(c.level_old, LEVEL_EARLY);
+	ck_assert_int_eq(c.level_new, LEVEL_NOT_READY);
+}
+END_TEST
+
+/* The same two assessments the other way round (a core/2 assessment older
+ * than a core/1 one): split and merge swap, the newly asked items become
+ * no longer asked and come last.  resources.time compares with the lowest
+ * of resources.owner 3 and resources.hours 1: 1 -> 3 improved (+2). */
+START_TEST(test_compare_core2_core1)
+{
+	int ov[N_CORE], nv[N_CORE2];
+	struct score os, ns;
+	struct comparison c;
+	const struct item_change *ic;
+
+	core1_to_core2(ov, nv);
+	score_with(ov, &os);
+	scoring_compute(core2(), nv, &ns);
+	compare_scores(&ns, nv, &os, ov, &c);
+
+	ck_assert_int_eq(c.n_items, N_CORE + 2);
+	ic = find_item(&c, "resources.time");
+	ck_assert_int_eq(ic->map, CAT_MAP_MERGED);
+	ck_assert_int_eq(ic->n_old, 2);
+	ck_assert_int_eq(ic->old_value, 1);
+	ck_assert_int_eq(ic->old_item, idx2("resources.hours"));
+	ck_assert_int_eq(ic->change, CHANGE_IMPROVED);
+	ck_assert_int_eq(ic->delta, 2);
+	ic = find_item(&c, "measurement.tools");
+	ck_assert_int_eq(ic->map, CAT_MAP_SPLIT);
+	ck_assert_int_eq(ic->delta, 3);
+	ck_assert_int_eq(find_item(&c, "measurement.review")->change, CHANGE_UNCHANGED);
+	ck_assert_int_eq(find_item(&c, "goals.business")->change, CHANGE_NO_LONGER_KNOWN);
+	ck_assert_int_eq(c.no_longer_known, 1);
+	ck_assert_str_eq(c.items[N_CORE].key, "goals.wholehearted");
+	ck_assert_int_eq(c.items[N_CORE].reason, NC_ONLY_OLD);
+	ck_assert_int_eq(c.items[N_CORE].old_value, 4);
+	ck_assert_int_eq(c.items[N_CORE].new_item, -1);
+	ck_assert_str_eq(c.items[N_CORE + 1].key, "policy.events");
+	ck_assert_int_eq(c.not_comparable, 2);
+	ck_assert_int_eq(c.ko_resolved, 1);       /* no-time, by key */
+	ck_assert(c.knockouts[ko_idx("no-time")].was_fired);
+}
+END_TEST
+
+/* A re-check from core/1 into core/2 carries what maps: same keys, the
+ * renamed item, both halves of the split item, the lowest of the merged
+ * ones; the newly asked items stay unanswered.  Each note comes from the
+ * item the value came from. */
+START_TEST(test_carry_core1_core2)
+{
+	int ov[N_CORE], cv[N_CORE2], note[N_CORE2];
+	int n;
+
+	core1_to_core2(ov, cv);
+	fill(cv, N_CORE2, 99);
+	n = compare_carry(core(), ov, core2(), cv, note);
+	ck_assert_int_eq(n, N_CORE2 - 2);
+	ck_assert_int_eq(cv[idx2("goals.purpose")], 2);
+	ck_assert_int_eq(note[idx2("goals.purpose")], idx("goals.purpose"));
+	ck_assert_int_eq(cv[idx2("goals.business")], ANSWER_DONT_KNOW);
+	ck_assert_int_eq(cv[idx2("organisation.pipeline_tested")], 1);
+	ck_assert_int_eq(note[idx2("organisation.pipeline_tested")],
+	                 idx("organisation.before_launch"));
+	ck_assert_int_eq(cv[idx2("resources.owner")], 3);
+	ck_assert_int_eq(cv[idx2("resources.hours")], 3);
+	ck_assert_int_eq(note[idx2("resources.hours")], idx("resources.time"));
+	ck_assert_int_eq(cv[idx2("measurement.tracking")], 1);
+	ck_assert_int_eq(note[idx2("measurement.tracking")], idx("measurement.review"));
+	ck_assert_int_eq(cv[idx2("goals.wholehearted")], ANSWER_UNANSWERED);
+	ck_assert_int_eq(note[idx2("goals.wholehearted")], -1);
+	ck_assert_int_eq(cv[idx2("policy.events")], ANSWER_UNANSWERED);
+
+	/* Merged: unanswered parts say nothing, "don't know" is lowest, and
+	 * with nothing answered the note still comes from the first part. */
+	ov[idx("measurement.tools")] = ANSWER_UNANSWERED;
+	ov[idx("measurement.review")] = 3;
+	compare_carry(core(), ov, core2(), cv, note);
+	ck_assert_int_eq(cv[idx2("measurement.tracking")], 3);
+	ov[idx("measurement.tools")] = ANSWER_DONT_KNOW;
+	compare_carry(core(), ov, core2(), cv, NULL);
+	ck_assert_int_eq(cv[idx2("measurement.tracking")], ANSWER_DONT_KNOW);
+	ov[idx("measurement.tools")] = ov[idx("measurement.review")] = ANSWER_UNANSWERED;
+	compare_carry(core(), ov, core2(), cv, note);
+	ck_assert_int_eq(cv[idx2("measurement.tracking")], ANSWER_UNANSWERED);
+	ck_assert_int_eq(note[idx2("measurement.tracking")], idx("measurement.tools"));
+}
+END_TEST
+
+/* Issue 9's core/1 answers carried into core/2 and confirmed as they are:
+ * the five hands-off cases are now five stop signs (the 73 that said
+ * "Nearly ready" in core/1 is 74 by score alone in core/2). */
+START_TEST(test_carry_issue_example)
+{
+	int ov[N_CORE], cv[N_CORE2];
+	struct score s;
+
+	from_pattern(ov, N_CORE, core1_pins[0].answers);
+	ck_assert_int_eq(compare_carry(core(), ov, core2(), cv, NULL), N_CORE2 - 2);
+	scoring_compute(core2(), cv, &s);
+	ck_assert_int_eq(s.overall, 74);
+	ck_assert_int_eq(s.band, LEVEL_NEARLY);
+	ck_assert_int_eq(s.level, LEVEL_NOT_READY);
+	ck_assert_int_eq(s.n_fired, 5);
+}
+END_TEST
+
+/* Within one version the answers are copied (garbage read as unanswered);
+ * between versions no table links nothing is carried; backwards from
+ * core/2 a merged core/1 item takes the lowest of its parts. */
+START_TEST(test_carry_other_cases)
+{
+	struct catalogue c2 = make_core2();
+	int ov[N_CORE], cv[N_CORE2], note[N_CORE2], bv[N_CORE];
+
+	fill(ov, N_CORE, 3);
+	ov[5] = 17;
+	ck_assert_int_eq(compare_carry(core(), ov, core(), bv, note), N_CORE - 1);
+	ck_assert_int_eq(bv[0], 3);
+	ck_assert_int_eq(bv[5], ANSWER_UNANSWERED);
+	ck_assert_int_eq(note[5], 5);
+	ck_assert_int_eq(compare_carry(core(), ov, &c2, cv, note), 0);
+	ck_assert_int_eq(cv[0], ANSWER_UNANSWERED);
+	ck_assert_int_eq(note[0], -1);
+	ck_assert_int_eq(compare_carry(NULL, ov, core2(), cv, NULL), 0);
+
+	fill(cv, N_CORE2, 4);
+	cv[idx2("resources.owner")] = 2;
+	ck_assert_int_eq(compare_carry(core2(), cv, core(), bv, note), N_CORE);
+	ck_assert_int_eq(bv[idx("resources.time")], 2);
+	ck_assert_int_eq(note[idx("resources.time")], idx2("resources.owner"));
+	ck_assert_int_eq(bv[idx("measurement.tools")], 4);
+}
+END_TEST
+
+/* A caution that goes away is shown per stop sign, but it is no resolved
+ * stop sign: old core/2 all 4 but policy.document 2 (caution, Early
+ * stage), new all 4 (Ready); then 2 -> 1 turns the caution into a fired
+ * stop sign, which counts as new. */
+START_TEST(test_compare_caution)
+{
+	int ov[N_CORE2], nv[N_CORE2];
+	struct score os, ns;
+	struct comparison c;
+	int k = ko2("no-policy");
+
+	fill(ov, N_CORE2, 4);
+	ov[idx2("policy.document")] = 2;
+	fill(nv, N_CORE2, 4);
+	scoring_compute(core2(), ov, &os);
+	scoring_compute(core2(), nv, &ns);
+	compare_scores(&os, ov, &ns, nv, &c);
+	ck_assert(c.same_version);
+	ck_assert(c.knockouts[k].was_caution && !c.knockouts[k].is_caution);
+	ck_assert(!c.knockouts[k].was_fired && !c.knockouts[k].is_fired);
+	ck_assert_int_eq(c.ko_resolved, 0);
+	ck_assert_int_eq(c.level_old, LEVEL_EARLY);
+	ck_assert_int_eq(c.level_new, LEVEL_READY);
+	ck_assert_int_eq(c.level_delta, 2);
+
+	nv[idx2("policy.document")] = 1;
+	scoring_compute(core2(), nv, &ns);
+	compare_scores(&os, ov, &ns, nv, &c);
+	ck_assert(c.knockouts[k].was_caution && c.knockouts[k].is_fired);
+	ck_assert(!c.knockouts[k].is_caution);
+	ck_assert_int_eq(c.ko_new, 1);
+	ck_assert_int_eq(find_item(&c, "policy.document")->change, CHANGE_WORSE);
+}
+END_TEST
+
 /* A dimension answered on one side only is listed but not compared. */
 START_TEST(test_compare_dimension_unanswered)
 {
@@ -1425,6 +1793,14 @@ int main(void)
 	tcase_add_test(cmp, test_compare_dont_know);
 	tcase_add_test(cmp, test_compare_version_change);
 	tcase_add_test(cmp, test_compare_dimension_unanswered);
+	tcase_add_test(cmp, test_map_table_sound);
+	tcase_add_test(cmp, test_map_kinds);
+	tcase_add_test(cmp, test_compare_core1_core2);
+	tcase_add_test(cmp, test_compare_core2_core1);
+	tcase_add_test(cmp, test_carry_core1_core2);
+	tcase_add_test(cmp, test_carry_issue_example);
+	tcase_add_test(cmp, test_carry_other_cases);
+	tcase_add_test(cmp, test_compare_caution);
 	tcase_add_test(c2, test_core2_lookup);
 	tcase_add_test(c2, test_core2_criteria_covered);
 	tcase_add_test(c2, test_core2_stop_signs);
