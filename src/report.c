@@ -340,6 +340,22 @@ static void doc_changes(struct doc *d, const struct compared *cmp, bool full)
 	if (!doc_item_changes(d, cmp, CHANGE_WORSE, _("Worse"), "down", full))
 		doc_para(d, _("No answer got worse."));
 
+	/* "Don't know" on one side is news of its own, not a step on the
+	 * scale: listed apart, and only when there is one. */
+	if (c->now_known) {
+		snprintf(buf, sizeof buf, P_("Now known (%d answer)", "Now known (%d answers)",
+		                             c->now_known), c->now_known);
+		doc_heading(d, full ? 2 : 3, buf);
+		doc_item_changes(d, cmp, CHANGE_NOW_KNOWN, _("Now known"), NULL, full);
+	}
+	if (c->no_longer_known) {
+		snprintf(buf, sizeof buf, P_("No longer known (%d answer)",
+		                             "No longer known (%d answers)", c->no_longer_known),
+		         c->no_longer_known);
+		doc_heading(d, full ? 2 : 3, buf);
+		doc_item_changes(d, cmp, CHANGE_NO_LONGER_KNOWN, _("No longer known"), NULL, full);
+	}
+
 	if (full) {
 		doc_section(d, _("Unchanged"));
 		snprintf(buf, sizeof buf,

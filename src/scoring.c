@@ -1,6 +1,6 @@
 /*
- * scoring.c - the readiness model: scores, levels, knock-outs and the order
- * of recommendations for one set of answers.
+ * scoring.c - the readiness model: scores, levels, knock-outs (stop signs),
+ * cautions and the order of recommendations for one set of answers.
  *
  * Integer arithmetic only, so a result is the same on every machine and can
  * be recomputed from stored answers at any time.  The rules are spelt out
@@ -82,28 +82,50 @@ static bool value_weak(int v)
 	return v == ANSWER_DONT_KNOW || (v >= ANSWER_MIN && v <= SCORING_WEAK_MAX);
 }
 
+/* The answer knock-out k looks at, or ANSWER_UNANSWERED when its item is
+ * outside the catalogue. */
+static int knockout_value(const struct catalogue *cat, int k, const int *values)
+{
+	int item = cat->knockouts[k].item;
+
+	return item >= 0 && item < cat->n_items ? values[item] : ANSWER_UNANSWERED;
+}
+
 /* Whether knock-out k fires for these answers. */
 static bool knockout_fires(const struct catalogue *cat, int k, const int *values)
 {
-	const struct cat_knockout *ko = &cat->knockouts[k];
-	int v;
+	int v = knockout_value(cat, k, values);
 
-	if (ko->item < 0 || ko->item >= cat->n_items)
-		return false;
-	v = values[ko->item];
-	return v == ANSWER_DONT_KNOW || (v >= ANSWER_MIN && v <= ko->max_value);
+	return v == ANSWER_DONT_KNOW || (v >= ANSWER_MIN && v <= cat->knockouts[k].max_value);
 }
 
-/* Sort key of a recommendation: knock-outs first in knock-out order, then
- * the larger weight * gap, then catalogue order.  Negative: a before b. */
+/* Whether knock-out k holds as a caution: answered above the stop, but not
+ * above its caution range (none when caution_max is CAT_NO_CAUTION). */
+static bool knockout_caution(const struct catalogue *cat, int k, const int *values)
+{
+	int v = knockout_value(cat, k, values);
+
+	return v > cat->knockouts[k].max_value && v >= ANSWER_MIN &&
+	       v <= cat->knockouts[k].caution_max;
+}
+
+/* 0 for a fired knock-out, 1 for a caution, 2 for everything else. */
+static int rec_rank(const struct recommendation *r)
+{
+	return r->knockout ? 0 : r->caution ? 1 : 2;
+}
+
+/* Sort key of a recommendation: fired knock-outs first, then cautions,
+ * each in knock-out order, then the larger weight * gap, then catalogue
+ * order.  Negative: a before b. */
 static int rec_cmp(const struct catalogue *cat, const struct recommendation *a,
                    const struct recommendation *b)
 {
 	int wa, wb;
 
-	if (a->knockout != b->knockout)
-		return a->knockout ? -1 : 1;
-	if (a->knockout) {
+	if (rec_rank(a) != rec_rank(b))
+		return rec_rank(a) < rec_rank(b) ? -1 : 1;
+	if (rec_rank(a) < 2) {
 		int ka = catalogue_item_knockout(cat, a->item);
 		int kb = catalogue_item_knockout(cat, b->item);
 		if (ka != kb)
@@ -137,9 +159,20 @@ static void score_knockouts(const struct catalogue *cat, const int *values,
 {
 	for (int k = 0; k < n_ko; k++) {
 		out->fired[k] = knockout_fires(cat, k, values);
-		if (out->fired[k])
-			out->n_fired++;
+		out->caution[k] = !out->fired[k] && knockout_caution(cat, k, values);
+		out->n_fired += out->fired[k];
+		out->n_cautions += out->caution[k];
 	}
+}
+
+/* The band, capped by fired knock-outs and then by cautions. */
+static enum level score_level(const struct score *s)
+{
+	if (s->n_fired > 0)
+		return LEVEL_NOT_READY;
+	if (s->n_cautions > 0 && s->band > LEVEL_EARLY)
+		return LEVEL_EARLY;
+	return s->band;
 }
 
 static void score_recommendations(const struct catalogue *cat, const int *values,
@@ -147,16 +180,20 @@ static void score_recommendations(const struct catalogue *cat, const int *values
 {
 	for (int i = 0; i < n_items; i++) {
 		struct recommendation *r;
-		int k;
+		int k = catalogue_item_knockout(cat, i);
+		bool ko = k >= 0 && k < CAT_MAX_KNOCKOUTS && out->fired[k];
+		bool caution = k >= 0 && k < CAT_MAX_KNOCKOUTS && out->caution[k];
 
-		if (!value_weak(values[i]))
+		/* A caution always brings its next step, even if a catalogue
+		 * set its range above what counts as weak. */
+		if (!value_weak(values[i]) && !caution)
 			continue;
 		r = &out->recs[out->n_recs++];
 		r->item = i;
 		r->dont_know = values[i] == ANSWER_DONT_KNOW;
 		r->gap = r->dont_know ? ANSWER_MAX : ANSWER_MAX - values[i];
-		k = catalogue_item_knockout(cat, i);
-		r->knockout = k >= 0 && k < CAT_MAX_KNOCKOUTS && out->fired[k];
+		r->knockout = ko;
+		r->caution = caution;
 	}
 	recs_sort(cat, out->recs, out->n_recs);
 }
@@ -219,8 +256,6 @@ void scoring_compute(const struct catalogue *cat, const int *values,
 	out->completeness = n_items > 0 ? out->answered * 100 / n_items : 0;
 
 	score_knockouts(cat, vals, n_ko, out);
-	out->level = out->band;
-	if (out->n_fired > 0)
-		out->level = LEVEL_NOT_READY;
+	out->level = score_level(out);
 	score_recommendations(cat, vals, n_items, out);
 }

@@ -1,6 +1,7 @@
 /*
  * scoring.h - turns one assessment's answers into dimension scores, an
- * overall score, a readiness level, knock-outs and ordered recommendations.
+ * overall score, a readiness level, knock-outs (stop signs), cautions and
+ * ordered recommendations.
  * Pure functions over fixed-size structs: no allocation, no I/O.
  *
  * Rules (documented for users in the SCORING section of smready(1)):
@@ -11,8 +12,12 @@
  *    much was answered;
  *  - scores are whole numbers 0..100, rounded half up; SCORE_NONE when
  *    nothing in that part was answered;
- *  - the level comes from the overall score's band; any fired knock-out caps
- *    it at LEVEL_NOT_READY.
+ *  - the band is the level of the overall score alone; the level starts
+ *    from the band, any fired knock-out (stop sign) caps it at
+ *    LEVEL_NOT_READY, and any caution caps it at LEVEL_EARLY;
+ *  - a screen says "Not ready: 2 stop signs; by score alone: Ready" from
+ *    level, n_fired and band: the band is always there to show how close
+ *    the rest of the answers are.
  */
 #ifndef SMREADY_SCORING_H
 #define SMREADY_SCORING_H
@@ -44,11 +49,15 @@ enum level scoring_level_from_key(const char *key);
  * at most this value. */
 #define SCORING_WEAK_MAX 2
 
+/* Recommendations come in this order: items whose knock-out fired, in
+ * knock-out order; then items whose knock-out holds as a caution, in
+ * knock-out order; then the larger weight * gap; then catalogue order. */
 struct recommendation {
 	int item;                 /* index into catalogue.items */
 	int gap;                  /* ANSWER_MAX - value; ANSWER_MAX for don't know */
 	bool knockout;            /* the item's knock-out fired */
 	bool dont_know;           /* the answer was "don't know" */
+	bool caution;             /* the item's knock-out holds as a caution */
 };
 
 struct score {
@@ -57,14 +66,16 @@ struct score {
 	int dim[CAT_MAX_DIMS];    /* 0..100 or SCORE_NONE, by dimension index */
 	int dim_answered[CAT_MAX_DIMS];
 	int dim_total[CAT_MAX_DIMS];
-	enum level level;         /* after knock-outs */
-	enum level band;          /* from the overall score alone */
+	enum level level;         /* after knock-outs and cautions */
+	enum level band;          /* from the overall score alone ("by score alone") */
 	int answered;             /* items with a value or "don't know" */
 	int dont_know;
 	int total;                /* items in the catalogue */
 	int completeness;         /* answered * 100 / total, rounded down */
 	bool fired[CAT_MAX_KNOCKOUTS]; /* by knock-out index */
 	int n_fired;
+	bool caution[CAT_MAX_KNOCKOUTS]; /* by knock-out index; never with fired */
+	int n_cautions;
 	int n_recs;
 	struct recommendation recs[CAT_MAX_ITEMS]; /* most important first */
 };

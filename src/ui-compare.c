@@ -204,6 +204,10 @@ static enum ui_role change_tag(struct ui *ui, enum change ch, char *buf, size_t 
 	case CHANGE_UNCHANGED:
 		snprintf(buf, bufsz, _("%s same"), ui_sym(ui, SYM_SAME));
 		return ROLE_NORMAL;
+	case CHANGE_NOW_KNOWN:
+	case CHANGE_NO_LONGER_KNOWN:
+		snprintf(buf, bufsz, "%s", _(compare_change_text(ch)));
+		return ROLE_NORMAL;
 	default:
 		snprintf(buf, bufsz, "%s", _("? not comparable"));
 		return ROLE_DIM;
@@ -215,16 +219,18 @@ static enum ui_role change_tag(struct ui *ui, enum change ch, char *buf, size_t 
 static int tag_width(struct ui *ui, const struct compare *k)
 {
 	const struct comparison *c = &k->cmp.cmp;
-	bool present[4] = {
+	bool present[CHANGE_COUNT] = {
 		[CHANGE_UNCHANGED] = k->show_unchanged && c->unchanged > 0,
 		[CHANGE_IMPROVED] = c->improved > 0,
 		[CHANGE_WORSE] = c->worse > 0,
 		[CHANGE_NOT_COMPARABLE] = c->not_comparable > 0,
+		[CHANGE_NOW_KNOWN] = c->now_known > 0,
+		[CHANGE_NO_LONGER_KNOWN] = c->no_longer_known > 0,
 	};
 	char buf[128];
 	int ch, w = 0;
 
-	for (ch = CHANGE_UNCHANGED; ch <= CHANGE_NOT_COMPARABLE; ch++) {
+	for (ch = CHANGE_UNCHANGED; ch < CHANGE_COUNT; ch++) {
 		if (!present[ch])
 			continue;
 		change_tag(ui, (enum change)ch, buf, sizeof buf);
@@ -260,6 +266,8 @@ static void compare_draw_item(struct compare *k, struct ui *ui, struct ui_doc *d
 		         _(compare_reason_text(ic->reason)));
 	else if (ic->change == CHANGE_UNCHANGED)
 		snprintf(buf, sizeof buf, "%s", b);
+	else if (ic->change == CHANGE_NOW_KNOWN || ic->change == CHANGE_NO_LONGER_KNOWN)
+		snprintf(buf, sizeof buf, "%s %s %s", a, ui_sym(ui, SYM_ARROW), b);
 	else
 		snprintf(buf, sizeof buf, "%s %s %s  (%+d)", a, ui_sym(ui, SYM_ARROW), b, ic->delta);
 	ui_doc_text(ui, d, 8 + tw, role, buf);
@@ -282,7 +290,8 @@ static void compare_draw_items(struct compare *k, struct ui *ui, struct ui_doc *
 {
 	const struct comparison *c = &k->cmp.cmp;
 	static const enum change groups[] = {
-		CHANGE_IMPROVED, CHANGE_WORSE, CHANGE_NOT_COMPARABLE, CHANGE_UNCHANGED
+		CHANGE_IMPROVED, CHANGE_WORSE, CHANGE_NOW_KNOWN, CHANGE_NO_LONGER_KNOWN,
+		CHANGE_NOT_COMPARABLE, CHANGE_UNCHANGED
 	};
 	char buf[300];
 	size_t g;

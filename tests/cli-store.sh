@@ -110,7 +110,7 @@ expect_status "compare the two" 0 r s compare "$m"
 expect_match "compare shows the resolved knock-out" "$T/out" '\[Resolved\] No goal'
 expect_match "compare shows both notes" "$T/out" 'Note before: Noch kein Ziel'
 expect_match "compare shows the new note" "$T/out" 'Note now: Ziel: Fachkräfte gewinnen'
-expect_match "compare lists the not comparable answer" "$T/out" "don't know\" on one side"
+expect_match "compare lists the answer that is now known" "$T/out" "don't know → 3"
 expect_status "compare with explicit assessments" 0 r s compare "$m" "$id" "$id2" --json
 if command -v python3 >/dev/null 2>&1; then
 	check "compare --json names the changes" python3 -c '
@@ -118,7 +118,8 @@ import json, sys
 d = json.load(open(sys.argv[1], encoding="utf-8"))
 ch = {i["key"]: i["change"] for i in d["items"]}
 assert ch["goals.purpose"] == "improved", ch["goals.purpose"]
-assert ch["resources.time"] == "not-comparable"
+assert ch["resources.time"] == "now-known", ch["resources.time"]
+assert d["counts"]["now_known"] == 1, d["counts"]
 assert d["counts"]["knockouts_resolved"] == 2, d["counts"]
 ' "$T/out"
 else
