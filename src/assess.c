@@ -18,6 +18,7 @@
 
 #include "attr.h"
 #include "i18n.h"
+#include "text.h"
 
 #define DAY (24LL * 60 * 60)
 
@@ -179,6 +180,89 @@ static enum store_err final_id(struct store *st, long long company_id, int nth, 
 	return err;
 }
 
+/* The notes of the old items behind a carried answer, joined in the old
+ * order and cut to what a note may hold; malloc'd ("" for none). */
+static char *carried_note(const struct scored *old, const struct cat_map *m, int to_item)
+{
+	int src[CAT_MAX_ITEMS], n = catalogue_map_sources(m, to_item, src, CAT_MAX_ITEMS);
+	size_t len = 0, max = (size_t)TEXT_NOTE_MAX * 4;
+	char *out = calloc(1, max + 1);
+
+	if (!out)
+		return NULL;
+	for (int k = 0; k < n; k++) {
+		const char *note = old->notes[src[k]];
+		size_t nl = note ? strlen(note) : 0;
+
+		if (!nl)
+			continue;
+		if (len + 3 + nl > max)
+			break;
+		if (len) {
+			memcpy(out + len, " / ", 3);
+			len += 3;
+		}
+		memcpy(out + len, note, nl);
+		len += nl;
+	}
+	out[len] = '\0';
+	/* Two full notes joined may be longer than one note may be: the
+	 * first one stays whole then. */
+	if (text_check_note(out, TEXT_NOTE_MAX) == TEXT_TOO_LONG) {
+		free(out);
+		return strdup(old->notes[src[0]] ? old->notes[src[0]] : "");
+	}
+	return out;
+}
+
+/* A re-check from an assessment of another questionnaire version: the
+ * answers of the items the catalogue maps are carried into draft (to be
+ * confirmed), each with the notes of the items it comes from.  Within one
+ * version the store copied them already. */
+static enum store_err carry_mapped(struct store *st, long long from, long long draft,
+                                   const struct catalogue *to)
+{
+	struct answer ans[CAT_MAX_ITEMS];
+	int vals[CAT_MAX_ITEMS], note_from[CAT_MAX_ITEMS];
+	struct scored old;
+	struct cat_map m;
+	size_t n = 0;
+	enum store_err err = assess_load(st, from, &old);
+
+	if (err == STORE_INVALID)
+		return STORE_OK;          /* a questionnaire unknown here: start empty */
+	if (err != STORE_OK)
+		return err;
+	if (old.cat == to || !catalogue_map_init(&m, old.cat, to)) {
+		assess_clear(&old);
+		return STORE_OK;
+	}
+	compare_carry(old.cat, old.values, to, vals, note_from);
+	for (int i = 0; i < to->n_items && err == STORE_OK; i++) {
+		char *note = carried_note(&old, &m, i);
+
+		if (!note) {
+			err = assess_fail(st, STORE_ERROR, "%s", _("Out of memory."));
+			break;
+		}
+		if (vals[i] == ANSWER_UNANSWERED && !*note) {
+			free(note);
+			continue;
+		}
+		ans[n] = (struct answer){ .item_key = (char *)to->items[i].key, .value = vals[i],
+		                          .note = note, .carried = true,
+		                          .changed = note_from[i] >= 0 ? old.changed[note_from[i]]
+		                                                       : store_now(st) };
+		n++;
+	}
+	if (err == STORE_OK && n)
+		err = store_answers_insert(st, draft, ans, n);
+	for (size_t i = 0; i < n; i++)
+		free(ans[i].note);
+	assess_clear(&old);
+	return err;
+}
+
 /* The part of assess_start() that runs inside its write transaction. */
 static enum store_err start_locked(struct store *st, long long company_id, bool from_previous,
                                    const char *assessor, long long *id, bool *resumed)
@@ -217,7 +301,10 @@ static enum store_err start_locked(struct store *st, long long company_id, bool 
 		if (err != STORE_OK && err != STORE_NOT_FOUND)
 			return err;
 	}
-	return store_assessment_create(st, company_id, cat->id, cat->version, assessor, from, id);
+	err = store_assessment_create(st, company_id, cat->id, cat->version, assessor, from, id);
+	if (err == STORE_OK && from)
+		err = carry_mapped(st, from, *id, cat);
+	return err;
 }
 
 /* Looking for an open draft and creating one are one write transaction:
@@ -446,12 +533,14 @@ static int demo_value(char ch)
 	return ANSWER_UNANSWERED;
 }
 
-/* Inserts one final assessment of a sample company, quarter q. */
+/* Inserts one final assessment of a sample company, quarter q.  The
+ * sample histories were made with core/1 and stay so: a re-check of a
+ * sample company shows how answers carry over into core/2. */
 static enum store_err demo_assessment(struct store *st, const struct demo_company *dc,
                                       long long company_id, int q, long long completed,
                                       long long *prev_id)
 {
-	const struct catalogue *cat = catalogue_builtin();
+	const struct catalogue *cat = catalogue_find("core", 1);
 	struct answer answers[DEMO_KEYS];
 	int values[CAT_MAX_ITEMS];
 	struct assessment a;

@@ -94,8 +94,7 @@ struct catalogue {
 	const struct cat_mapping *mapping; /* from the version before; NULL if none */
 };
 
-/* The questionnaire new assessments use.  Still core/1: the switch to
- * core/2 comes together with the screens, reports and golden tests. */
+/* The questionnaire new assessments use: the latest, core/2. */
 const struct catalogue *catalogue_builtin(void);
 
 /* The newest questionnaire this program knows (core/2). */

@@ -394,6 +394,8 @@ static const char *change_key(enum change c)
 	case CHANGE_IMPROVED: return "improved";
 	case CHANGE_WORSE: return "worse";
 	case CHANGE_NOT_COMPARABLE: return "not-comparable";
+	case CHANGE_NOW_KNOWN: return "now-known";
+	case CHANGE_NO_LONGER_KNOWN: return "no-longer-known";
 	case CHANGE_UNCHANGED: break;
 	}
 	return "unchanged";
@@ -483,6 +485,8 @@ static json_t *compare_json(const struct company *co, const struct compared *cp)
 	json_object_set_new(counts, "worse", json_integer(c->worse));
 	json_object_set_new(counts, "unchanged", json_integer(c->unchanged));
 	json_object_set_new(counts, "not_comparable", json_integer(c->not_comparable));
+	json_object_set_new(counts, "now_known", json_integer(c->now_known));
+	json_object_set_new(counts, "no_longer_known", json_integer(c->no_longer_known));
 	json_object_set_new(counts, "knockouts_resolved", json_integer(c->ko_resolved));
 	json_object_set_new(counts, "knockouts_new", json_integer(c->ko_new));
 	json_object_set_new(root, "counts", counts);

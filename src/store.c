@@ -2253,10 +2253,17 @@ static enum store_err create_assessment(struct store *st, const struct assessmen
 
 static enum store_err carry_answers(struct store *st, long long to, long long from)
 {
+	/* By key, and only within one version of the questionnaire: across
+	 * versions the caller carries by the catalogue's mapping (see
+	 * store_answers_insert()). */
 	sqlite3_stmt *s = q_prep(st, "INSERT INTO answers (assessment_id, item_key, value, note,"
 	                             " changed, carried)"
 	                             " SELECT :to, item_key, value, note, changed, 1"
-	                             " FROM answers WHERE assessment_id = :from");
+	                             " FROM answers WHERE assessment_id = :from AND EXISTS"
+	                             " (SELECT 1 FROM assessments f, assessments t"
+	                             "  WHERE f.id = :from AND t.id = :to"
+	                             "  AND f.questionnaire = t.questionnaire"
+	                             "  AND f.qversion = t.qversion)");
 
 	if (!s)
 		return STORE_ERROR;
@@ -2734,6 +2741,28 @@ static enum store_err insert_answers(struct store *st, long long id, const struc
 			return err;
 	}
 	return STORE_OK;
+}
+
+static enum store_err put_answers(struct store *st, long long id, const struct answer *ans,
+                                  size_t n)
+{
+	enum store_err err = editable(st, id);
+
+	if (err == STORE_OK)
+		err = insert_answers(st, id, ans, n);
+	if (err == STORE_OK)
+		err = touch(st, id, store_now(st));
+	return err;
+}
+
+enum store_err store_answers_insert(struct store *st, long long assessment_id,
+                                    const struct answer *answers, size_t n)
+{
+	enum store_err err = tx_open(st);
+
+	if (err != STORE_OK)
+		return err;
+	return tx_close(st, put_answers(st, assessment_id, answers, n));
 }
 
 static enum store_err insert_assessment(struct store *st, struct assessment *a,

@@ -164,8 +164,10 @@ void store_portfolio_free(struct portfolio_row *rows, size_t n);
 
 /* ---- assessments -------------------------------------------------------- */
 
-/* Starts a draft for company.  When from is not 0, the answers and notes of
- * assessment from (same company) are copied and marked carried. */
+/* Starts a draft for company.  When from is not 0, it is recorded as the
+ * assessment the draft is based on, and when from used the same
+ * questionnaire and version, its answers and notes are copied and marked
+ * carried. */
 enum store_err store_assessment_create(struct store *st, long long company_id,
                                        const char *questionnaire, int qversion,
                                        const char *assessor, long long from,
@@ -212,6 +214,11 @@ enum store_err store_answer_set(struct store *st, long long assessment_id,
 /* Saves one answer's note; the value is left as it is. */
 enum store_err store_answer_set_note(struct store *st, long long assessment_id,
                                      const char *item_key, const char *note);
+/* Adds answers exactly as given (value, note, changed, carried) to a draft
+ * that has none of them yet; for a re-check that carries answers across
+ * questionnaire versions. */
+enum store_err store_answers_insert(struct store *st, long long assessment_id,
+                                    const struct answer *answers, size_t n);
 /* Confirms a carried answer unchanged. */
 enum store_err store_answer_confirm(struct store *st, long long assessment_id,
                                     const char *item_key);

@@ -18,16 +18,17 @@ export LC_ALL=C.UTF-8
 export SMREADY_NOW=1767258000   # 2026-01-01 09:00 UTC
 q company add "Müller & Söhne GmbH" --industry "Metallbau" --contact "Frau Groß"
 id1=$(s assess "Müller & Söhne GmbH" --assessor "K. Berater" 2>/dev/null)
-for kv in goals.purpose=1 goals.business=2 goals.achievable=3 channels.audience=2 \
-	channels.choice=1 channels.analytics=dk resources.long_term=3 resources.budget=1 \
-	resources.time=2 resources.staff=1 resources.in_house=4 organisation.pipeline=0 \
-	organisation.before_launch=0 organisation.empowerment=2 organisation.backing=3 \
-	policy.document=0 policy.negative=1 policy.networks=0 measurement.metrics=1 \
-	measurement.tools=0 skills.expertise=2 skills.learning=1 skills.response=3; do
+for kv in goals.purpose=1 goals.business=2 goals.achievable=3 goals.wholehearted=3 \
+	channels.audience=2 channels.choice=1 channels.analytics=dk resources.long_term=3 \
+	resources.budget=1 resources.owner=3 resources.hours=2 resources.staff=1 \
+	resources.in_house=4 organisation.pipeline=0 organisation.pipeline_tested=0 \
+	organisation.empowerment=2 organisation.backing=3 policy.document=0 \
+	policy.negative=1 policy.events=0 policy.networks=0 measurement.metrics=1 \
+	skills.expertise=2 skills.learning=1 skills.response=3; do
 	q answer "$id1" "${kv%%=*}" "${kv#*=}"
 done
 q note "$id1" goals.purpose "Der Chef will \"mehr Reichweite\" – mehr nicht."
-q note "$id1" resources.time "Azubi postet, wenn Zeit ist"
+q note "$id1" resources.hours "Azubi postet, wenn Zeit ist"
 q finish "$id1"
 
 export SMREADY_NOW=1775116800   # 2026-04-02 08:00 UTC
@@ -38,7 +39,7 @@ q answer "$id2" resources.budget 2
 q answer "$id2" organisation.pipeline 2
 q answer "$id2" policy.document 1
 q answer "$id2" skills.response 2 --note "Urlaubszeit: Antworten dauern länger"
-q answer "$id2" measurement.review 2
+q answer "$id2" measurement.tracking 2
 q finish "$id2"
 
 # ---- golden comparison ------------------------------------------------------

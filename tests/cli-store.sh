@@ -74,17 +74,17 @@ expect_status "assess again resumes the same draft" 0 r s assess "$m"
 expect_eq "the resumed draft has the same number" "$id" "$(cat "$T/out")"
 expect_match "resuming is said on stderr" "$T/err" 'Resuming'
 expect_status "answer a question" 0 r s answer "$id" goals.purpose 1 --note "Noch kein Ziel"
-expect_status "answer with don't know" 0 r s answer "$id" resources.time dk
+expect_status "answer with don't know" 0 r s answer "$id" resources.hours dk
 expect_status "answer by company name (its draft)" 0 r s answer "$m" goals.business 3
 expect_status "an unknown key is a usage error" 2 r s answer "$id" goals.nonsense 3
 expect_match "the unknown key is named" "$T/err" 'goals.nonsense'
 expect_status "a value out of range is a usage error" 2 r s answer "$id" goals.purpose 5
 expect_status "a word value is a usage error" 2 r s answer "$id" goals.purpose lots
 expect_status "answer none clears an answer" 0 r s answer "$id" goals.business none
-expect_status "note" 0 r s note "$id" resources.time "Inhaber ist unsicher"
+expect_status "note" 0 r s note "$id" resources.hours "Inhaber ist unsicher"
 expect_status "an unknown assessment is exit 1" 1 r s answer 9999 goals.purpose 3
 expect_status "finish" 0 r s finish "$id"
-expect_match "finish names the unanswered questions on stderr" "$T/err" '^22 questions are unanswered: goals\.business '
+expect_match "finish names the unanswered questions on stderr" "$T/err" '^24 questions are unanswered: goals\.business '
 expect_match "finish prints the level" "$T/out" "^Assessment #$id is final: Not ready, score [0-9]+ of 100"
 expect_match "finish names the knock-out" "$T/out" '^Knock-out: No goal'
 expect_status "a final assessment cannot be answered" 1 r s answer "$id" goals.purpose 4
@@ -102,7 +102,7 @@ expect_status "a re-check carries the answers over" 0 r s assess "$m"
 id2=$(cat "$T/out")
 expect_match "carried answers are counted" "$T/err" 'with 2 answers carried over'
 r s answer "$id2" goals.purpose 4 --note "Ziel: Fachkräfte gewinnen"
-r s answer "$id2" resources.time 3
+r s answer "$id2" resources.hours 3
 r s answer "$id2" resources.long_term 3
 expect_status "finish the re-check" 0 r s finish "$id2"
 expect_match "the knock-out is gone" "$T/out" 'is final: Early stage|is final: Nearly ready|is final: Ready'
@@ -118,7 +118,7 @@ import json, sys
 d = json.load(open(sys.argv[1], encoding="utf-8"))
 ch = {i["key"]: i["change"] for i in d["items"]}
 assert ch["goals.purpose"] == "improved", ch["goals.purpose"]
-assert ch["resources.time"] == "now-known", ch["resources.time"]
+assert ch["resources.hours"] == "now-known", ch["resources.hours"]
 assert d["counts"]["now_known"] == 1, d["counts"]
 assert d["counts"]["knockouts_resolved"] == 2, d["counts"]
 ' "$T/out"
@@ -153,7 +153,7 @@ expect_status "report of an unknown reference is exit 1" 1 r s report "Nobody"
 # Reopen and correct.
 expect_status "reopen needs a reason" 2 r s reopen "$id2"
 expect_status "reopen" 0 r s reopen "$id2" --reason "Tippfehler bei W5"
-expect_status "a reopened assessment takes answers" 0 r s answer "$id2" resources.time 4
+expect_status "a reopened assessment takes answers" 0 r s answer "$id2" resources.hours 4
 expect_status "reopening a draft is refused" 1 r s reopen "$id2" --reason "nochmal"
 r s finish "$id2"
 r s history "$m"

@@ -28,15 +28,15 @@ expect_screen "column titles" "Unternehmen"
 send n
 expect_screen "assessor question in German" "Wer führt diese Bewertung durch?"
 send Enter
-expect_screen "form: progress" "0 von 24 beantwortet"
+expect_screen "form: progress" "0 von 26 beantwortet"
 expect_screen "form: note line" "Notiz: (keine; n schreibt eine)"
 expect_screen "form: key bar" "Abschließen"
 send '?'
 expect_screen "help: generated from the action table, in German" "Tasten: Fragebogen"
 expect_screen "help: an action's text" "Zur nächsten unbeantworteten oder unbestätigten Frage springen"
 send Escape
-send 4 4 4 4 4 4 4 4 4 4 4 4 4 4 4 4 4 4 4 4 4 4 4 4
-expect_screen "all answered" "24 von 24 beantwortet"
+send 4 4 4 4 4 4 4 4 4 4 4 4 4 4 4 4 4 4 4 4 4 4 4 4 4 4
+expect_screen "all answered" "26 von 26 beantwortet"
 send f
 expect_screen "finish question" "Bewertung jetzt abschließen"
 expect_screen "yes key is j in German" "j Ja"
