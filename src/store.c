@@ -769,11 +769,18 @@ static enum store_err make_dirs(struct store *st, const char *dir)
 	return STORE_OK;
 }
 
-/* Creates the empty database file readable by its owner only, whatever the
- * umask says; SQLite gives its -wal and -shm files the same mode. */
-static enum store_err make_file(struct store *st)
+static enum store_err say_create(struct store *st, int e)
+{
+	return say(st, STORE_IO, _("Cannot create the database %s: %s"), st->path, strerror(e));
+}
+
+/* Creates a file for a new database beside st->path, readable by its owner
+ * only whatever the umask says (SQLite gives its -wal and -shm files the
+ * same mode); *tmp gets its name (malloc'd). */
+static enum store_err make_temp(struct store *st, char **tmp)
 {
 	char *dir = dir_of(st->path);
+	size_t n = strlen(st->path) + 16;
 	enum store_err err;
 	int fd;
 
@@ -783,21 +790,96 @@ static enum store_err make_file(struct store *st)
 	free(dir);
 	if (err != STORE_OK)
 		return err;
-	fd = open(st->path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-	if (fd < 0 && errno == EEXIST)
-		return STORE_OK;     /* another process was quicker */
-	if (fd < 0)
-		return say(st, STORE_IO, _("Cannot create the database %s: %s"), st->path,
-		           strerror(errno));
-	if (fchmod(fd, 0600) != 0) {
+	*tmp = malloc(n);
+	if (!*tmp)
+		return fail_oom(st);
+	snprintf(*tmp, n, "%s.new-XXXXXX", st->path);
+	fd = mkostemp(*tmp, O_CLOEXEC);
+	if (fd < 0 || fchmod(fd, 0600) != 0) {
 		int e = errno;
 
-		close(fd);
-		return say(st, STORE_IO, _("Cannot create the database %s: %s"), st->path,
-		           strerror(e));
+		if (fd >= 0) {
+			close(fd);
+			unlink(*tmp);
+		}
+		free(*tmp);
+		*tmp = NULL;
+		return say_create(st, e);
 	}
 	close(fd);
 	return STORE_OK;
+}
+
+/* Puts the finished file tmp at st->path unless something is there already
+ * (another smready creating the same database was quicker: its file is
+ * used).  A hard link is atomic and never replaces; a file system without
+ * hard links gets a rename that never replaces either. */
+static enum store_err place_file(struct store *st, const char *tmp)
+{
+	int rc = link(tmp, st->path), e = errno;
+
+#ifdef RENAME_NOREPLACE
+	if (rc != 0 && e != EEXIST) {
+		rc = renameat2(AT_FDCWD, tmp, AT_FDCWD, st->path, RENAME_NOREPLACE);
+		e = errno;
+		if (rc == 0)
+			return STORE_OK;
+	}
+#endif
+	unlink(tmp);
+	if (rc == 0 || e == EEXIST)
+		return STORE_OK;
+	return say_create(st, e);
+}
+
+static void drop_cache(struct store *st)
+{
+	for (int i = 0; i < st->n_cache; i++)
+		sqlite3_finalize(st->cache[i].stmt);
+	st->n_cache = 0;
+}
+
+static enum store_err set_up(struct store *st, long long version);
+static int db_connect(struct store *st, const char *name, int flags);
+
+/* Makes a new database at st->path.  The schema is written into a file of
+ * its own first, which only then appears under the database's name,
+ * complete: so an empty file at that path is never one of ours being set
+ * up, and open_db() can refuse every empty file it finds. */
+static enum store_err create_db(struct store *st)
+{
+	char *tmp = NULL;
+	enum store_err err = make_temp(st, &tmp);
+
+	if (err != STORE_OK)
+		return err;
+	if (db_connect(st, tmp, SQLITE_OPEN_READWRITE) != SQLITE_OK)
+		err = fail_sqlite(st, sqlite3_errcode(st->db));
+	else
+		err = set_up(st, 0);
+	/* Closing the only connection moves the log into the file and
+	 * removes the -wal and -shm files. */
+	drop_cache(st);
+	if (sqlite3_close(st->db) != SQLITE_OK && err == STORE_OK)
+		err = say(st, STORE_IO, _("Cannot create the database %s: %s"), st->path,
+		          sqlite3_errmsg(st->db));
+	st->db = NULL;
+	if (err == STORE_OK) {
+		err = place_file(st, tmp);
+	} else {
+		/* nobody else knows this file: all of it can go */
+		static const char *const parts[] = { "", "-wal", "-shm", "-journal" };
+		size_t n = strlen(tmp) + 16;
+		char *name = malloc(n);
+
+		for (size_t i = 0; name && i < sizeof parts / sizeof parts[0]; i++) {
+			snprintf(name, n, "%s%s", tmp, parts[i]);
+			unlink(name);
+		}
+		free(name);
+	}
+	free(tmp);
+	return err;
 }
 
 static uint32_t be32(const unsigned char *p)
@@ -852,8 +934,14 @@ static enum store_err check_header(struct store *st, off_t size)
 	uint32_t page, app, version;
 	FILE *f;
 
+	/* A new database is never empty (see create_db()), unless an older
+	 * smready made it and its first commits are still in the log. */
+	if (size == 0 && !has_wal(st->path))
+		return say(st, STORE_NOT_DB, _("%s is an empty file, not an smready database; it "
+		                               "was left untouched. Remove it, and smready will "
+		                               "create a new database there."), st->path);
 	if (size == 0)
-		return STORE_OK;      /* new (or never written) */
+		return STORE_OK;
 	f = fopen(st->path, "rb");
 	if (!f)
 		return say(st, STORE_IO, _("Cannot open the database %s: %s"), st->path,
@@ -941,6 +1029,7 @@ static int db_connect(struct store *st, const char *name, int flags)
 	int rc;
 
 	if (st->db) {
+		drop_cache(st);
 		sqlite3_close(st->db);
 		st->db = NULL;
 	}
@@ -1180,6 +1269,25 @@ static enum store_err use_wal(struct store *st)
 	}
 }
 
+/* Readies a writing connection to a file of schema version: its pragmas,
+ * the log mode, and the upgrade when the schema is older.
+ * synchronous=FULL: WAL with NORMAL already survives a killed process, but
+ * may lose the last commits on a power cut; an answer is typed by hand and
+ * saved alone, so one more fsync per save costs nothing noticeable and
+ * makes every confirmed answer durable. */
+static enum store_err set_up(struct store *st, long long version)
+{
+	enum store_err err = q_exec(st, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;");
+
+	if (err == STORE_OK)
+		err = use_wal(st);
+	/* An up-to-date schema needs no write lock: another program may be
+	 * holding it, and reading must still work meanwhile. */
+	if (err == STORE_OK && version < STORE_SCHEMA_VERSION)
+		err = migrate(st);
+	return err;
+}
+
 static enum store_err open_db(struct store *st, unsigned flags)
 {
 	struct stat sb;
@@ -1193,7 +1301,7 @@ static enum store_err open_db(struct store *st, unsigned flags)
 			           strerror(errno));
 		if (ro || (flags & STORE_OPEN_NOCREATE))
 			return say(st, STORE_IO, _("The database %s does not exist."), st->path);
-		err = make_file(st);
+		err = create_db(st);
 		if (err != STORE_OK)
 			return err;
 		if (stat(st->path, &sb) != 0)
@@ -1229,19 +1337,8 @@ static enum store_err open_db(struct store *st, unsigned flags)
 	err = judge(st, &p);
 	if (err != STORE_OK)
 		return err;
-	/* Only now, with the file known to be ours, may anything be written.
-	 * synchronous=FULL: WAL with NORMAL already survives a killed process,
-	 * but may lose the last commits on a power cut; an answer is typed by
-	 * hand and saved alone, so one more fsync per save costs nothing
-	 * noticeable and makes every confirmed answer durable. */
-	err = q_exec(st, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;");
-	if (err == STORE_OK)
-		err = use_wal(st);
-	/* An up-to-date schema needs no write lock: another program may be
-	 * holding it, and reading must still work meanwhile. */
-	if (err == STORE_OK && p.version < STORE_SCHEMA_VERSION)
-		err = migrate(st);
-	return err;
+	/* Only now, with the file known to be ours, may anything be written. */
+	return set_up(st, p.version);
 }
 
 enum store_err store_open(const char *path, unsigned flags, struct store **out,
@@ -1283,8 +1380,7 @@ void store_close(struct store *st)
 		return;
 	while (st->depth > 0)
 		store_rollback(st);
-	for (int i = 0; i < st->n_cache; i++)
-		sqlite3_finalize(st->cache[i].stmt);
+	drop_cache(st);
 	sqlite3_close(st->db);
 	free(st->path);
 	free(st);

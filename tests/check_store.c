@@ -153,7 +153,36 @@ static void expect_refused(unsigned flags, enum store_err want, const char *phra
 	ck_assert_msg(same_file(before, len, dbpath), "the file was changed");
 	snprintf(wal, sizeof wal, "%s-wal", dbpath);
 	ck_assert_msg(!exists(wal), "a -wal file was created");
+	snprintf(wal, sizeof wal, "%s-shm", dbpath);
+	ck_assert_msg(!exists(wal), "a -shm file was created");
 	free(before);
+}
+
+/* Names of the files in dir other than the database itself. */
+static int others_in_dir(const char *d, const char *db_name, char *names, size_t sz)
+{
+	char cmd[600];
+	FILE *p;
+	size_t n = 0;
+	int count = 0;
+
+	snprintf(cmd, sizeof cmd, "ls -A '%s'", d);
+	p = popen(cmd, "r");
+	ck_assert_ptr_nonnull(p);
+	names[0] = '\0';
+	while (fgets(names + n, (int)(sz - n), p)) {
+		size_t len = strlen(names + n);
+
+		if (len && names[n + len - 1] == '\n')
+			names[n + len - 1] = ' ';
+		if (strncmp(names + n, db_name, strlen(db_name)) == 0 &&
+		    names[n + strlen(db_name)] == ' ')
+			continue;          /* the database itself */
+		count++;
+		n += len;
+	}
+	pclose(p);
+	return count;
 }
 
 static long long add_company(struct store *st, const char *name)
@@ -256,6 +285,41 @@ START_TEST(test_not_a_database)
 	put_file(dbpath, text, sizeof text - 1);
 	expect_refused(0, STORE_NOT_DB, "is not an smready database");
 	expect_refused(STORE_OPEN_READONLY, STORE_NOT_DB, "is not an smready database");
+}
+END_TEST
+
+/* Only a path that does not exist becomes a new database: an empty file
+ * that is there already is somebody's, and is refused unchanged like any
+ * other file that is not a database, also when opened read-only. */
+START_TEST(test_empty_file)
+{
+	struct stat sb;
+
+	put_file(dbpath, "", 0);
+	expect_refused(0, STORE_NOT_DB, "empty");
+	expect_refused(STORE_OPEN_READONLY, STORE_NOT_DB, "empty");
+	expect_refused(STORE_OPEN_NOCREATE, STORE_NOT_DB, "empty");
+	ck_assert_int_eq(stat(dbpath, &sb), 0);
+	ck_assert_int_eq(sb.st_size, 0);
+}
+END_TEST
+
+/* A new database appears at its path complete, schema and all, or not at
+ * all: nobody (another smready starting at the same moment) can find it
+ * empty there, and nothing is left beside it. */
+START_TEST(test_new_file_complete)
+{
+	struct store *st = NULL;
+	char msg[256], names[1024];
+	struct stat sb;
+
+	ck_assert_int_eq(store_open(dbpath, 0, &st, msg, sizeof msg), STORE_OK);
+	store_close(st);
+	ck_assert_int_eq(stat(dbpath, &sb), 0);
+	ck_assert_int_ge(sb.st_size, 1024);    /* the schema is in the file itself */
+	ck_assert_int_eq(sb.st_mode & 0777, 0600);
+	ck_assert_msg(others_in_dir(dir, "test.db", names, sizeof names) == 0,
+	              "left beside the database: %s", names);
 }
 END_TEST
 
@@ -1372,6 +1436,8 @@ int main(void)
 	tcase_add_test(tc, test_missing_file);
 	tcase_add_test(tc, test_default_path);
 	tcase_add_test(tc, test_not_a_database);
+	tcase_add_test(tc, test_empty_file);
+	tcase_add_test(tc, test_new_file_complete);
 	tcase_add_test(tc, test_truncated);
 	tcase_add_test(tc, test_foreign_application_id);
 	tcase_add_test(tc, test_foreign_sqlite_file);

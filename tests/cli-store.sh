@@ -212,6 +212,15 @@ expect_match "the backup holds the companies" "$T/out" '^Zeta Bau KG'
 printf 'this is not a database, just text that is long enough to look like a header......\n' >"$T/junk.db"
 expect_status "a file that is not a database is exit 3" 3 r "$SMREADY" --db "$T/junk.db" check
 test -s "$T/err" && ok "the reason is on stderr" || not_ok "the reason is on stderr"
+# An empty file is not a new database: it is refused and stays empty, for
+# reading and for writing verbs alike.
+: >"$T/empty.db"
+expect_status "an existing empty file is exit 3 for check" 3 r "$SMREADY" --db "$T/empty.db" check
+expect_match "saying it is empty" "$T/err" 'is an empty file'
+expect_status "and for companies" 3 r "$SMREADY" --db "$T/empty.db" companies
+expect_status "and for company add" 3 r "$SMREADY" --db "$T/empty.db" company add "Neu GmbH"
+expect_eq "the empty file stays empty" 0 "$(wc -c <"$T/empty.db" | tr -d ' ')"
+check "no companion files appear beside it" sh -c '! ls "$1"-* >/dev/null 2>&1' sh "$T/empty.db"
 cp "$T/copy.db" "$T/broken.db"
 size=$(wc -c <"$T/broken.db")
 if [ "$size" -gt 12288 ]; then
