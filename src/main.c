@@ -195,6 +195,7 @@ int main(int argc, char **argv)
 	struct global_opts g;
 	struct store *st = NULL;
 	const char *localedir;
+	enum store_err err;
 	long long now;
 	int rc;
 
@@ -223,10 +224,13 @@ int main(int argc, char **argv)
 		store_set_now(st, now);
 	if (!g.verb) {
 		rc = run_ui(st);
-	} else if (store_readonly(st) && !cli_verb_reads_only(argv[g.verb])) {
-		fprintf(stderr, _("smready: '%s' would change the database, but %s is open "
-		                  "read-only.\n"), argv[g.verb], store_path(st));
-		rc = EXIT_FAIL;
+	} else if (!cli_verb_reads_only(argv[g.verb]) && (err = store_writable(st)) != STORE_OK) {
+		if (err == STORE_READONLY)
+			fprintf(stderr, _("smready: '%s' would change the database, but %s is open "
+			                  "read-only.\n"), argv[g.verb], store_path(st));
+		else
+			fprintf(stderr, "smready: %s\n", store_error(st));
+		rc = err == STORE_CORRUPT ? EXIT_DB : EXIT_FAIL;
 	} else {
 		rc = cli_run(st, argc - g.verb, argv + g.verb);
 	}

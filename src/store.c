@@ -49,6 +49,7 @@ struct store {
 	sqlite3 *db;
 	char *path;
 	bool readonly;
+	bool full;                /* read-only because the disk was full on opening */
 	bool lost;                /* SQLite ended the caller's transaction on an error */
 	int depth;                /* open transaction levels (begin + verbs) */
 	int busy_ms;              /* how long to wait for another process's lock */
@@ -77,7 +78,12 @@ static enum store_err say(struct store *st, enum store_err err, const char *fmt,
 static enum store_err fail_sqlite(struct store *st, int rc)
 {
 	const char *p = st->path;
+	int e = st->db ? sqlite3_system_errno(st->db) : 0;
 
+	/* SQLite says "disk I/O error" for many a write that failed for want of
+	 * space (growing the -shm file, for one); the cause is what counts. */
+	if ((rc & 0xff) == SQLITE_IOERR && (e == ENOSPC || e == EDQUOT))
+		rc = SQLITE_FULL;
 	switch (rc & 0xff) {
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
@@ -305,6 +311,11 @@ static void col_copy(char *dst, size_t sz, sqlite3_stmt *s, int i)
 
 static enum store_err fail_readonly(struct store *st)
 {
+	if (st->full)
+		return say(st, STORE_FULL, _("The disk was full when the database %s was "
+		                             "opened, so it could only be opened for reading; "
+		                             "the change was not saved. Free some space and "
+		                             "try again."), st->path);
 	return say(st, STORE_READONLY, _("The database %s is open read-only, so nothing can "
 	                                 "be saved. Check the permissions of the file and "
 	                                 "its folder."), st->path);
@@ -427,6 +438,11 @@ const char *store_path(const struct store *st)
 bool store_readonly(const struct store *st)
 {
 	return st->readonly;
+}
+
+enum store_err store_writable(struct store *st)
+{
+	return st->readonly ? fail_readonly(st) : STORE_OK;
 }
 
 /* A random (version 4) UUID in lower case. */
@@ -1192,7 +1208,61 @@ static enum store_err migrate(struct store *st)
 	return err;
 }
 
-static enum store_err open_readonly(struct store *st)
+/* Whether a file named path + suffix exists. */
+static bool companion_exists(const char *path, const char *suffix)
+{
+	size_t n = strlen(path) + strlen(suffix) + 1;
+	char *name = malloc(n);
+	struct stat sb;
+	bool yes;
+
+	if (!name)
+		return true;
+	snprintf(name, n, "%s%s", path, suffix);
+	yes = stat(name, &sb) == 0;
+	free(name);
+	return yes;
+}
+
+/* The log files that existed before this process opened the database. */
+struct companions {
+	bool wal, shm;
+};
+
+/* Closes the connection and removes the log files that a failed attempt
+ * to open left behind: only those that were not there before it and that
+ * nobody has used (an empty log; a shared-memory file too short to have
+ * been set up, as on a full disk). */
+static void drop_left_companions(struct store *st, const struct companions *before)
+{
+	size_t n = strlen(st->path) + 8;
+	char *wal = malloc(n), *shm = malloc(n);
+	struct stat sb;
+
+	drop_cache(st);
+	sqlite3_close(st->db);
+	st->db = NULL;
+	if (wal && shm) {
+		snprintf(wal, n, "%s-wal", st->path);
+		snprintf(shm, n, "%s-shm", st->path);
+		if (!before->shm && stat(shm, &sb) == 0 && sb.st_size < 32768 &&
+		    (stat(wal, &sb) != 0 || sb.st_size == 0))
+			unlink(shm);
+		if (!before->wal && stat(wal, &sb) == 0 && sb.st_size == 0)
+			unlink(wal);
+	}
+	free(wal);
+	free(shm);
+}
+
+static bool disk_full(struct store *st, int rc)
+{
+	int e = st->db ? sqlite3_system_errno(st->db) : 0;
+
+	return (rc & 0xff) == SQLITE_FULL || e == ENOSPC || e == EDQUOT;
+}
+
+static enum store_err open_readonly(struct store *st, const struct companions *before)
 {
 	int rc = db_connect(st, st->path, SQLITE_OPEN_READONLY);
 
@@ -1205,8 +1275,11 @@ static enum store_err open_readonly(struct store *st)
 			return STORE_OK;
 	}
 	/* A log-mode database in a folder we may not write cannot get its
-	 * shared-memory file; read the file as it is instead. */
-	if ((rc & 0xff) == SQLITE_CANTOPEN || (rc & 0xff) == SQLITE_READONLY) {
+	 * shared-memory file, nor can one on a full disk; read the file as it
+	 * is instead, which holds everything unless the log has content. */
+	if ((rc & 0xff) == SQLITE_CANTOPEN || (rc & 0xff) == SQLITE_READONLY ||
+	    (disk_full(st, rc) && !has_wal(st->path))) {
+		drop_left_companions(st, before);
 		char *uri = uri_of(st->path, "immutable=1");
 
 		if (!uri)
@@ -1288,10 +1361,45 @@ static enum store_err set_up(struct store *st, long long version)
 	return err;
 }
 
+/* Opens the file for reading only and decides whether it can be used so. */
+static enum store_err open_for_reading(struct store *st, struct probe *p,
+                                       const struct companions *before)
+{
+	enum store_err err = open_readonly(st, before);
+
+	if (err == STORE_OK)
+		err = judge(st, p);
+	/* The queries need the current schema, so an older file is refused
+	 * rather than half shown. */
+	if (err == STORE_OK && p->version == 0)
+		err = say(st, STORE_READONLY, _("The database %s cannot be set up or "
+		                                "upgraded because it is read-only."), st->path);
+	else if (err == STORE_OK && p->version < STORE_SCHEMA_VERSION)
+		err = say(st, STORE_READONLY, _("The database %s was written by an older "
+		                                "smready and must be upgraded, but it is "
+		                                "read-only. Make the file and its folder "
+		                                "writable, or open a copy of it."), st->path);
+	return err;
+}
+
+static enum store_err open_for_writing(struct store *st, struct probe *p)
+{
+	enum store_err err;
+
+	if (db_connect(st, st->path, SQLITE_OPEN_READWRITE) != SQLITE_OK)
+		return fail_sqlite(st, sqlite3_errcode(st->db));
+	err = judge(st, p);
+	if (err != STORE_OK)
+		return err;
+	/* Only now, with the file known to be ours, may anything be written. */
+	return set_up(st, p->version);
+}
+
 static enum store_err open_db(struct store *st, unsigned flags)
 {
 	struct stat sb;
 	struct probe p = { 0, 0, 0 };
+	struct companions before;
 	enum store_err err;
 	bool ro = flags & STORE_OPEN_READONLY;
 
@@ -1316,29 +1424,27 @@ static enum store_err open_db(struct store *st, unsigned flags)
 	if (err != STORE_OK)
 		return err;
 
-	if (ro || !can_write(st->path)) {
-		err = open_readonly(st);
+	before.wal = companion_exists(st->path, "-wal");
+	before.shm = companion_exists(st->path, "-shm");
+	if (ro || !can_write(st->path))
+		return open_for_reading(st, &p, &before);
+	err = open_for_writing(st, &p);
+	/* A full disk must not keep what is saved from being read: the
+	 * writing connection could not even get its shared memory. */
+	if (err == STORE_FULL && st->depth == 0) {
+		char full_msg[sizeof st->msg];
+
+		memcpy(full_msg, st->msg, sizeof full_msg);
+		drop_left_companions(st, &before);
+		err = open_for_reading(st, &p, &before);
 		if (err == STORE_OK)
-			err = judge(st, &p);
-		/* The queries need the current schema, so an older file is
-		 * refused rather than half shown. */
-		if (err == STORE_OK && p.version == 0)
-			err = say(st, STORE_READONLY, _("The database %s cannot be set up or "
-			                                "upgraded because it is read-only."), st->path);
-		else if (err == STORE_OK && p.version < STORE_SCHEMA_VERSION)
-			err = say(st, STORE_READONLY, _("The database %s was written by an older "
-			                                "smready and must be upgraded, but it is "
-			                                "read-only. Make the file and its folder "
-			                                "writable, or open a copy of it."), st->path);
-		return err;
+			st->full = true;
+		else
+			memcpy(st->msg, full_msg, sizeof full_msg);
+		if (err != STORE_OK)
+			err = STORE_FULL;
 	}
-	if (db_connect(st, st->path, SQLITE_OPEN_READWRITE) != SQLITE_OK)
-		return fail_sqlite(st, sqlite3_errcode(st->db));
-	err = judge(st, &p);
-	if (err != STORE_OK)
-		return err;
-	/* Only now, with the file known to be ours, may anything be written. */
-	return set_up(st, p.version);
+	return err;
 }
 
 enum store_err store_open(const char *path, unsigned flags, struct store **out,

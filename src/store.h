@@ -121,6 +121,10 @@ const char *store_error(const struct store *st);
 enum store_err store_set_error(struct store *st, enum store_err err, const char *msg);
 const char *store_path(const struct store *st);
 bool store_readonly(const struct store *st);
+/* STORE_OK when changes may be tried; otherwise why not, with the message
+ * set: STORE_READONLY (asked for, or the file cannot be written),
+ * STORE_FULL (the disk was full on opening). */
+enum store_err store_writable(struct store *st);
 /* Fixes "now" for reproducible output (tests); 0 returns to the clock. */
 void store_set_now(struct store *st, long long now);
 long long store_now(const struct store *st);
