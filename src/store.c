@@ -50,6 +50,8 @@ struct store {
 	char *path;
 	bool readonly;
 	bool full;                /* read-only because the disk was full on opening */
+	bool damaged;             /* damage found: never written again (read-only) */
+	bool asked_readonly;      /* STORE_OPEN_READONLY: write nothing, not even notes */
 	bool lost;                /* SQLite ended the caller's transaction on an error */
 	int depth;                /* open transaction levels (begin + verbs) */
 	int busy_ms;              /* how long to wait for another process's lock */
@@ -73,6 +75,8 @@ static enum store_err say(struct store *st, enum store_err err, const char *fmt,
 	va_end(ap);
 	return err;
 }
+
+static void mark_damaged(struct store *st, bool remember);
 
 /* Maps an SQLite result code to a store_err with a message for humans. */
 static enum store_err fail_sqlite(struct store *st, int rc)
@@ -98,6 +102,7 @@ static enum store_err fail_sqlite(struct store *st, int rc)
 		                             "its size limit; the change was not saved. Free some "
 		                             "space and try again."), p);
 	case SQLITE_CORRUPT:
+		mark_damaged(st, true);
 		return say(st, STORE_CORRUPT, _("The database %s is damaged. smready has not "
 		                                "changed it; restore it from a backup."), p);
 	case SQLITE_NOTADB:
@@ -311,6 +316,11 @@ static void col_copy(char *dst, size_t sz, sqlite3_stmt *s, int i)
 
 static enum store_err fail_readonly(struct store *st)
 {
+	if (st->damaged)
+		return say(st, STORE_CORRUPT, _("The database %s is damaged, so smready changes "
+		                                "nothing in it any more. Restore it from a backup, "
+		                                "or copy what can still be read with 'smready "
+		                                "export'."), st->path);
 	if (st->full)
 		return say(st, STORE_FULL, _("The disk was full when the database %s was "
 		                             "opened, so it could only be opened for reading; "
@@ -327,7 +337,7 @@ static enum store_err tx_open(struct store *st)
 {
 	enum store_err err;
 
-	if (st->readonly)
+	if (st->readonly || st->damaged)
 		return fail_readonly(st);
 	if (st->depth > 0 && st->lost)
 		return say(st, STORE_ERROR, _("An earlier error cancelled the changes in progress; "
@@ -437,12 +447,17 @@ const char *store_path(const struct store *st)
 
 bool store_readonly(const struct store *st)
 {
-	return st->readonly;
+	return st->readonly || st->damaged;
+}
+
+bool store_damaged(const struct store *st)
+{
+	return st->damaged;
 }
 
 enum store_err store_writable(struct store *st)
 {
-	return st->readonly ? fail_readonly(st) : STORE_OK;
+	return st->readonly || st->damaged ? fail_readonly(st) : STORE_OK;
 }
 
 /* A random (version 4) UUID in lower case. */
@@ -1395,6 +1410,123 @@ static enum store_err open_for_writing(struct store *st, struct probe *p)
 	return set_up(st, p->version);
 }
 
+/* ---- damage -------------------------------------------------------------- */
+
+/* Damage, once found, is remembered beside the file (FILE.damaged), so that
+ * the next smready does not write to it either: a full integrity check on
+ * every start would take 0.7 s on a 100 MB database (bench/), twenty times
+ * what listing the companies takes.  The note names the file by device,
+ * inode, size and modification time; a file replaced since (a restored
+ * backup) no longer matches it, and the note is dropped. */
+struct file_id {
+	unsigned long long dev, ino;
+	long long size, sec, nsec;
+};
+
+static bool file_id_of(const char *path, struct file_id *id)
+{
+	struct stat sb;
+
+	if (stat(path, &sb) != 0)
+		return false;
+	id->dev = (unsigned long long)sb.st_dev;
+	id->ino = (unsigned long long)sb.st_ino;
+	id->size = (long long)sb.st_size;
+	id->sec = (long long)sb.st_mtim.tv_sec;
+	id->nsec = (long long)sb.st_mtim.tv_nsec;
+	return true;
+}
+
+static char *damage_note_path(const struct store *st)
+{
+	size_t n = strlen(st->path) + 9;
+	char *p = malloc(n);
+
+	if (p)
+		snprintf(p, n, "%s.damaged", st->path);
+	return p;
+}
+
+static void write_damage_note(struct store *st)
+{
+	char *note = damage_note_path(st);
+	struct file_id id;
+	FILE *f;
+	int fd;
+
+	if (!note || !file_id_of(st->path, &id)) {
+		free(note);
+		return;
+	}
+	fd = open(note, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	f = fd >= 0 ? fdopen(fd, "w") : NULL;
+	if (f) {
+		/* Not translated: the file is read by smready, not by people in
+		 * their language; the first line only explains it. */
+		fprintf(f, "smready found damage in this database and will not change it while "
+		        "it is the same file.\nid %llu %llu %lld %lld %lld\n",
+		        id.dev, id.ino, id.size, id.sec, id.nsec);
+		fclose(f);
+	} else if (fd >= 0) {
+		close(fd);
+	}
+	free(note);
+}
+
+/* Whether an earlier smready found this very file damaged.  A note about
+ * another file (replaced since) is removed when we may write. */
+static bool damage_noted(struct store *st, bool may_remove)
+{
+	char *note = damage_note_path(st), line[256];
+	struct file_id id, was;
+	bool same = false, found = false;
+	FILE *f;
+
+	if (!note)
+		return false;
+	f = fopen(note, "r");
+	if (f) {
+		found = true;
+		while (fgets(line, sizeof line, f))
+			if (sscanf(line, "id %llu %llu %lld %lld %lld", &was.dev, &was.ino, &was.size,
+			           &was.sec, &was.nsec) == 5)
+				same = file_id_of(st->path, &id) && id.dev == was.dev &&
+				       id.ino == was.ino && id.size == was.size &&
+				       id.sec == was.sec && id.nsec == was.nsec;
+		fclose(f);
+	}
+	if (found && !same && may_remove)
+		unlink(note);
+	free(note);
+	return same;
+}
+
+static void forget_damage(struct store *st)
+{
+	char *note = damage_note_path(st);
+
+	if (note)
+		unlink(note);
+	free(note);
+}
+
+/* From now on nothing is written to the file: every change is refused
+ * (tx_open), SQLite itself is told to change nothing (query_only), and
+ * closing does not copy the log into the file.  remember: note it beside
+ * the file for the next smready (not when opened read-only on request). */
+static void mark_damaged(struct store *st, bool remember)
+{
+	bool was = st->damaged;
+
+	st->damaged = true;
+	if (st->db) {
+		sqlite3_db_config(st->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+		sqlite3_exec(st->db, "PRAGMA query_only = 1", NULL, NULL, NULL);
+	}
+	if (remember && !was && !st->asked_readonly)
+		write_damage_note(st);
+}
+
 static enum store_err open_db(struct store *st, unsigned flags)
 {
 	struct stat sb;
@@ -1469,7 +1601,10 @@ enum store_err store_open(const char *path, unsigned flags, struct store **out,
 		return STORE_ERROR;
 	}
 	st->busy_ms = STORE_DEFAULT_BUSY_MS;
+	st->asked_readonly = flags & STORE_OPEN_READONLY;
 	err = open_db(st, flags);
+	if (err == STORE_OK && damage_noted(st, !st->readonly))
+		mark_damaged(st, false);
 	if (err != STORE_OK) {
 		if (msgsz)
 			snprintf(msg, msgsz, "%s", st->msg);
@@ -1533,12 +1668,22 @@ enum store_err store_check(struct store *st, void (*fn)(const char *problem, voi
 	q_done(st, s);
 	if (rc != SQLITE_DONE) {
 		fail_sqlite(st, rc);
+		mark_damaged(st, true);
 		if (fn)
 			fn(st->msg, ctx);
 		return STORE_CORRUPT;
 	}
-	if (err != STORE_OK)
+	if (err != STORE_OK) {
+		mark_damaged(st, true);
 		say_corrupt(st);
+	} else if (st->damaged) {
+		/* found sound after all: the next smready may write again */
+		if (!st->asked_readonly && !st->readonly)
+			forget_damage(st);
+		st->damaged = false;
+		sqlite3_exec(st->db, "PRAGMA query_only = 0", NULL, NULL, NULL);
+		sqlite3_db_config(st->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, NULL);
+	}
 	return err;
 }
 

@@ -755,7 +755,11 @@ int ui_run(struct store *st)
 	first = ui_portfolio_new(&ui);
 	if (first)
 		ui_stack_push(&ui, first);
-	if (ui.readonly)
+	if (store_damaged(st))
+		ui_msg(&ui, "%s", _("The database is damaged: nothing can be changed. Restore a backup."));
+	else if (store_writable(st) == STORE_FULL)
+		ui_msg(&ui, "%s", _("The disk is full: nothing can be changed. Free some space."));
+	else if (ui.readonly)
 		ui_msg(&ui, "%s", _("Opened read-only: you can look at everything, but not change it."));
 
 	while (!quit && ui.depth > 0 && !ui_caught_signal) {

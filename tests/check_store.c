@@ -591,6 +591,82 @@ START_TEST(test_check_corrupt)
 }
 END_TEST
 
+/* Once damage is found, by the check or by any statement, the file is not
+ * written any more: not through this handle, and not through the next one
+ * opened on the same file, until the file is replaced. */
+START_TEST(test_damage_stops_writes)
+{
+	struct store *st;
+	size_t len;
+	unsigned char *data, *good;
+	char msg[256];
+	int problems = 0;
+
+	make_db(400);
+	good = slurp(dbpath, &len);
+	data = slurp(dbpath, &len);
+	for (size_t i = 4096 * 3; i < len - 4096; i++)
+		data[i] = (unsigned char)(i * 7);
+	put_file(dbpath, data, len);
+	ck_assert_int_eq(store_open(dbpath, 0, &st, msg, sizeof msg), STORE_OK);
+	ck_assert(!store_damaged(st));
+	ck_assert_int_eq(store_check(st, count_problem, &problems), STORE_CORRUPT);
+	ck_assert(store_damaged(st));
+	ck_assert(store_readonly(st));
+	ck_assert_int_eq(store_writable(st), STORE_CORRUPT);
+	ck_assert_int_eq(store_company_add(st, "After damage", NULL, NULL, NULL, NULL),
+	                 STORE_CORRUPT);
+	ck_assert_ptr_nonnull(strstr(store_error(st), "is damaged"));
+	ck_assert_int_eq(store_begin(st), STORE_CORRUPT);
+	store_close(st);
+	ck_assert_msg(same_file(data, len, dbpath), "the damaged file was changed");
+
+	/* another program, later: still refused */
+	ck_assert_int_eq(store_open(dbpath, 0, &st, msg, sizeof msg), STORE_OK);
+	ck_assert(store_damaged(st));
+	ck_assert_int_eq(store_company_add(st, "Later", NULL, NULL, NULL, NULL), STORE_CORRUPT);
+	ck_assert_ptr_nonnull(strstr(store_error(st), "is damaged"));
+	store_close(st);
+	ck_assert_msg(same_file(data, len, dbpath), "the damaged file was changed");
+
+	/* a restored backup is another file: it can be written */
+	put_file(dbpath, good, len);
+	ck_assert_int_eq(store_open(dbpath, 0, &st, msg, sizeof msg), STORE_OK);
+	ck_assert(!store_damaged(st));
+	ck_assert_int_eq(store_company_add(st, "Restored", NULL, NULL, NULL, NULL), STORE_OK);
+	store_close(st);
+	free(data);
+	free(good);
+}
+END_TEST
+
+/* Damage met by an ordinary statement counts as found, too. */
+START_TEST(test_damage_found_by_a_statement)
+{
+	struct store *st;
+	struct portfolio_row *rows = NULL;
+	size_t len, n = 0;
+	unsigned char *data;
+	char msg[256];
+	enum store_err err;
+
+	make_db(400);
+	data = slurp(dbpath, &len);
+	for (size_t i = 4096 * 2; i < len; i++)
+		data[i] = (unsigned char)(i * 13);
+	put_file(dbpath, data, len);
+	ck_assert_int_eq(store_open(dbpath, 0, &st, msg, sizeof msg), STORE_OK);
+	err = store_portfolio(st, true, &rows, &n);
+	ck_assert_int_eq(err, STORE_CORRUPT);
+	ck_assert(store_damaged(st));
+	ck_assert_int_eq(store_company_add(st, "After damage", NULL, NULL, NULL, NULL),
+	                 STORE_CORRUPT);
+	store_close(st);
+	ck_assert_msg(same_file(data, len, dbpath), "the damaged file was changed");
+	free(data);
+}
+END_TEST
+
 /* ---- companies -------------------------------------------------------- */
 
 START_TEST(test_company_verbs)
@@ -1449,6 +1525,8 @@ int main(void)
 	tcase_add_test(tc, test_open_while_locked);
 	tcase_add_test(tc, test_check_and_backup);
 	tcase_add_test(tc, test_check_corrupt);
+	tcase_add_test(tc, test_damage_stops_writes);
+	tcase_add_test(tc, test_damage_found_by_a_statement);
 	tcase_add_test(tc, test_company_verbs);
 	tcase_add_test(tc, test_unique_names);
 	tcase_add_test(tc, test_invalid_input);

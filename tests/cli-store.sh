@@ -231,6 +231,25 @@ else
 	ok "check on a damaged database # SKIP database too small to damage"
 fi
 
+# Damage where adding a company does not look (the answers): once check has
+# found it, no later command writes to the file.
+cp "$T/copy.db" "$T/dmg.db"
+root=$(sqlite3 "$T/dmg.db" "SELECT rootpage FROM sqlite_master WHERE name = 'answers'")
+psize=$(sqlite3 "$T/dmg.db" "PRAGMA page_size")
+head -c "$psize" /dev/zero | tr '\0' 'Z' |
+	dd of="$T/dmg.db" bs="$psize" seek=$((root - 1)) count=1 conv=notrunc 2>/dev/null
+expect_status "check finds damage in the answers" 3 r "$SMREADY" --db "$T/dmg.db" check
+cp "$T/dmg.db" "$T/dmg.before"
+expect_status "after check found damage, company add is exit 3" 3 r "$SMREADY" --db "$T/dmg.db" company add "Neu nach Schaden GmbH"
+expect_match "saying the database is damaged" "$T/err" 'is damaged'
+expect_status "and demo is refused too" 3 r "$SMREADY" --db "$T/dmg.db" demo
+check "the damaged file was not changed" cmp -s "$T/dmg.before" "$T/dmg.db"
+expect_status "what is not damaged can still be read" 0 r "$SMREADY" --db "$T/dmg.db" companies
+expect_match "the companies are listed" "$T/out" '^Zeta Bau KG'
+# A restored backup is another file: it can be written again.
+cp "$T/copy.db" "$T/dmg.db"
+expect_status "after restoring a backup over it, writing works again" 0 r "$SMREADY" --db "$T/dmg.db" company add "Nach Wiederherstellung GmbH"
+
 # ---- read-only --------------------------------------------------------------
 expect_status "--read-only after --db works" 0 r s --read-only companies
 expect_status "--read-only before the command works" 0 r "$SMREADY" --read-only --db "$db" companies
