@@ -17,6 +17,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <sqlite3.h>
+
 #include "catalogue.h"
 #include "store.h"
 #include "tap-main.h"
@@ -587,6 +589,55 @@ START_TEST(test_check_corrupt)
 	ck_assert_int_eq(store_check(st, count_problem, &problems), STORE_CORRUPT);
 	ck_assert_int_gt(problems, 0);
 	ck_assert_ptr_nonnull(strstr(store_error(st), "damaged"));
+	store_close(st);
+}
+END_TEST
+
+/* Collects the problems a check reports, one per line. */
+static void collect_problem(const char *problem, void *ctx)
+{
+	char *buf = ctx;
+
+	strncat(buf, problem, 4000 - strlen(buf) - 2);
+	strcat(buf, "\n");
+}
+
+/* The check finds what SQLite's integrity check does not: rows whose
+ * parent is gone (written by another program, or with foreign keys off)
+ * and text that is not valid UTF-8, each named by table, row and column. */
+START_TEST(test_check_finds_orphans_and_bad_text)
+{
+	struct store *st = open_db();
+	long long c = add_company(st, "Firma"), id = new_draft(st, c, 0);
+	char found[4096] = "";
+	sqlite3 *db;
+
+	ck_assert_int_eq(store_answer_set(st, id, "goals.purpose", 3), STORE_OK);
+	ck_assert_int_eq(store_check(st, collect_problem, found), STORE_OK);
+	ck_assert_str_eq(found, "");
+	store_close(st);
+	ck_assert_int_eq(sqlite3_open(dbpath, &db), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_exec(db,
+		"PRAGMA foreign_keys = OFF;"
+		"INSERT INTO answers (assessment_id, item_key, value, changed) "
+		"  VALUES (999, 'goals.business', 2, 0);"
+		"INSERT INTO assessment_events (assessment_id, at, kind) VALUES (998, 0, 'created');"
+		"UPDATE companies SET notes = CAST(X'4DFC6C6C6572' AS TEXT);"
+		"UPDATE answers SET note = CAST(X'6F6BC328' AS TEXT) WHERE assessment_id = 1;",
+		NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	st = open_db();
+	ck_assert_int_eq(store_check(st, collect_problem, found), STORE_CORRUPT);
+	ck_assert_msg(strstr(found, "answers") && strstr(found, "999") &&
+	              strstr(found, "goals.business"), "orphaned answer not named: %s", found);
+	ck_assert_msg(strstr(found, "assessment_events") && strstr(found, "998"),
+	              "orphaned event not named: %s", found);
+	ck_assert_msg(strstr(found, "companies") && strstr(found, "notes") &&
+	              strstr(found, "UTF-8"), "bad company text not named: %s", found);
+	ck_assert_msg(strstr(found, "answers") && strstr(found, "note") &&
+	              strstr(found, "goals.purpose"), "bad note not named: %s", found);
+	/* such a file is inconsistent, not broken: it can still be mended */
+	ck_assert(!store_damaged(st));
 	store_close(st);
 }
 END_TEST
@@ -1526,6 +1577,7 @@ int main(void)
 	tcase_add_test(tc, test_check_and_backup);
 	tcase_add_test(tc, test_check_corrupt);
 	tcase_add_test(tc, test_damage_stops_writes);
+	tcase_add_test(tc, test_check_finds_orphans_and_bad_text);
 	tcase_add_test(tc, test_damage_found_by_a_statement);
 	tcase_add_test(tc, test_company_verbs);
 	tcase_add_test(tc, test_unique_names);

@@ -231,6 +231,16 @@ else
 	ok "check on a damaged database # SKIP database too small to damage"
 fi
 
+# Rows whose parent is gone and text that is not UTF-8 are problems too.
+cp "$T/copy.db" "$T/odd.db"
+sqlite3 "$T/odd.db" "PRAGMA foreign_keys = OFF;
+INSERT INTO answers (assessment_id, item_key, value, changed) VALUES (4242, 'goals.purpose', 3, 0);
+UPDATE companies SET contact = CAST(X'4DFC6C6C6572' AS TEXT) WHERE name = 'Zeta Bau KG';"
+expect_status "check finds an orphaned answer and bad text: exit 3" 3 r "$SMREADY" --db "$T/odd.db" check
+expect_match "the orphaned answer is named" "$T/out" 'answers.*4242.*goals\.purpose'
+expect_match "the bad text is named" "$T/out" 'companies.*contact.*UTF-8'
+expect_no_match "no raw bytes reach the terminal" "$T/out" "$(printf '\374')"
+
 # Damage where adding a company does not look (the answers): once check has
 # found it, no later command writes to the file.
 cp "$T/copy.db" "$T/dmg.db"
