@@ -761,6 +761,8 @@ int ui_run(struct store *st)
 		ui_msg(&ui, "%s", _("The disk is full: nothing can be changed. Free some space."));
 	else if (ui.readonly)
 		ui_msg(&ui, "%s", _("Opened read-only: you can look at everything, but not change it."));
+	else if (!ui.utf8)
+		ui_msg(&ui, "%s", _("Not a UTF-8 locale: umlauts are shown as ?. Start with LANG=C.UTF-8."));
 
 	while (!quit && ui.depth > 0 && !ui_caught_signal) {
 		wint_t wc;
