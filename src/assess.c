@@ -1,5 +1,3 @@
-#include "config.h"
-
 /*
  * assess.c - assessment operations shared by the command line and the UI:
  * load and score, resolve a user's reference, start (or resume) a draft,
@@ -9,20 +7,17 @@
  * modules do the thinking.  Prints nothing; failures are reported through
  * the store's error message so both faces show the same words.
  */
+#include "config.h"
+
+#include "assess.h"
 
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "assess.h"
+#include "attr.h"
 #include "i18n.h"
-
-#if defined(__GNUC__) || defined(__clang__)
-#define PRINTF_LIKE(f, a) __attribute__((format(printf, f, a)))
-#else
-#define PRINTF_LIKE(f, a)
-#endif
 
 #define DAY (24LL * 60 * 60)
 
@@ -184,8 +179,9 @@ static enum store_err final_id(struct store *st, long long company_id, int nth, 
 	return err;
 }
 
-enum store_err assess_start(struct store *st, long long company_id, bool from_previous,
-                            const char *assessor, long long *id, bool *resumed)
+/* The part of assess_start() that runs inside its write transaction. */
+static enum store_err start_locked(struct store *st, long long company_id, bool from_previous,
+                                   const char *assessor, long long *id, bool *resumed)
 {
 	const struct catalogue *cat = catalogue_builtin();
 	struct assessment a;
@@ -193,7 +189,6 @@ enum store_err assess_start(struct store *st, long long company_id, bool from_pr
 	enum store_err err;
 	long long from = 0;
 
-	*resumed = false;
 	memset(&c, 0, sizeof c);
 	err = store_company_get(st, company_id, &c);
 	if (err != STORE_OK)
@@ -225,7 +220,29 @@ enum store_err assess_start(struct store *st, long long company_id, bool from_pr
 	return store_assessment_create(st, company_id, cat->id, cat->version, assessor, from, id);
 }
 
-enum store_err assess_finish(struct store *st, long long id)
+/* Looking for an open draft and creating one are one write transaction:
+ * two programs starting an assessment of one company at the same moment
+ * get the same draft, never two. */
+enum store_err assess_start(struct store *st, long long company_id, bool from_previous,
+                            const char *assessor, long long *id, bool *resumed)
+{
+	enum store_err err;
+
+	*resumed = false;
+	err = store_begin(st);
+	if (err != STORE_OK)
+		return err;
+	err = start_locked(st, company_id, from_previous, assessor, id, resumed);
+	if (err == STORE_OK)
+		err = store_commit(st);
+	else
+		store_rollback(st);
+	if (err != STORE_OK)
+		*resumed = false;
+	return err;
+}
+
+static enum store_err finish_locked(struct store *st, long long id)
 {
 	struct scored s;
 	enum store_err err;
@@ -243,6 +260,23 @@ enum store_err assess_finish(struct store *st, long long id)
 		err = store_assessment_finalize(st, id, s.score.overall, (int)s.score.level);
 	}
 	assess_clear(&s);
+	return err;
+}
+
+/* Scored and marked final in one write transaction, so no answer written
+ * by another program in between can make the cached score disagree with
+ * the answers it is kept for. */
+enum store_err assess_finish(struct store *st, long long id)
+{
+	enum store_err err = store_begin(st);
+
+	if (err != STORE_OK)
+		return err;
+	err = finish_locked(st, id);
+	if (err == STORE_OK)
+		err = store_commit(st);
+	else
+		store_rollback(st);
 	return err;
 }
 
@@ -467,30 +501,39 @@ static enum store_err demo_assessment(struct store *st, const struct demo_compan
 	return store_assessment_insert(st, &a, answers, n, prev_id);
 }
 
-static enum store_err demo_company_add(struct store *st, const struct demo_company *dc,
-                                       long long now, bool *added)
+/* Whether a sample company is there already, by its UUID or (the user's
+ * own company of that name) by its name. */
+static enum store_err demo_known(struct store *st, const struct demo_company *dc, bool *known)
 {
-	struct company c, found;
+	struct company found;
 	enum store_err err;
-	long long id, prev = 0;
-	int q;
 
-	*added = false;
+	*known = false;
 	memset(&found, 0, sizeof found);
 	err = store_company_find_uuid(st, dc->uuid, &found);
 	store_company_clear(&found);
+	if (err == STORE_NOT_FOUND) {
+		memset(&found, 0, sizeof found);
+		err = store_company_find(st, dc->name, &found);
+		store_company_clear(&found);
+	}
 	if (err == STORE_OK)
-		return STORE_OK;            /* added before */
-	if (err != STORE_NOT_FOUND)
-		return err;
-	memset(&found, 0, sizeof found);
-	err = store_company_find(st, dc->name, &found);
-	store_company_clear(&found);
-	if (err == STORE_OK)
-		return STORE_OK;            /* the user has a company of that name */
-	if (err != STORE_NOT_FOUND)
-		return err;
+		*known = true;
+	return err == STORE_NOT_FOUND ? STORE_OK : err;
+}
 
+static enum store_err demo_insert(struct store *st, const struct demo_company *dc,
+                                  long long now, bool *added)
+{
+	struct company c;
+	enum store_err err;
+	long long id, prev = 0;
+	bool known;
+	int q;
+
+	err = demo_known(st, dc, &known);
+	if (err != STORE_OK || known)
+		return err;
 	memset(&c, 0, sizeof c);
 	snprintf(c.uuid, sizeof c.uuid, "%s", dc->uuid);
 	c.name = (char *)dc->name;
@@ -501,23 +544,33 @@ static enum store_err demo_company_add(struct store *st, const struct demo_compa
 	c.created = now - 21 * DAY - (long long)dc->n_quarters * 91 * DAY;
 	c.archived = false;
 	c.sample = true;
-
-	err = store_begin(st);
-	if (err != STORE_OK)
-		return err;
 	err = store_company_insert(st, &c, &id);
 	for (q = 0; err == STORE_OK && q < dc->n_quarters; q++) {
 		long long completed = now - 21 * DAY - (long long)(dc->n_quarters - 1 - q) * 91 * DAY;
 		err = demo_assessment(st, dc, id, q, completed, &prev);
 	}
+	*added = err == STORE_OK;
+	return err;
+}
+
+/* The look whether the company is there and the insert are one write
+ * transaction, so two programs adding the samples at once add them once. */
+static enum store_err demo_company_add(struct store *st, const struct demo_company *dc,
+                                       long long now, bool *added)
+{
+	enum store_err err = store_begin(st);
+
+	*added = false;
+	if (err != STORE_OK)
+		return err;
+	err = demo_insert(st, dc, now, added);
 	if (err == STORE_OK)
 		err = store_commit(st);
-	if (err != STORE_OK) {
+	else
 		store_rollback(st);
-		return err;
-	}
-	*added = true;
-	return STORE_OK;
+	if (err != STORE_OK)
+		*added = false;
+	return err;
 }
 
 enum store_err assess_demo(struct store *st, int *added)

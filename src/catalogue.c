@@ -10,10 +10,11 @@
  */
 #include "config.h"
 
+#include "catalogue.h"
+
 #include <stddef.h>
 #include <string.h>
 
-#include "catalogue.h"
 #include "i18n.h"
 
 enum {

@@ -1,5 +1,7 @@
 #include "config.h"
 
+#include "cli-util.h"
+
 /*
  * cli-util.c - messages, usage errors, help and the store-error-to-exit-
  * status mapping shared by the command-line verbs (see cli-util.h).
@@ -12,7 +14,6 @@
 #include <sys/stat.h>
 
 #include "cli.h"
-#include "cli-util.h"
 #include "i18n.h"
 #include "text.h"
 

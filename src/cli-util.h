@@ -11,21 +11,16 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "attr.h"
 #include "store.h"
 
-#if defined(__GNUC__) || defined(__clang__)
-#define CLI_PRINTF_LIKE(f, a) __attribute__((format(printf, f, a)))
-#else
-#define CLI_PRINTF_LIKE(f, a)
-#endif
-
 /* "smready: " and the formatted message and a newline, on stderr. */
-void cli_msg(const char *fmt, ...) CLI_PRINTF_LIKE(1, 2);
-void cli_vmsg(const char *fmt, va_list ap) CLI_PRINTF_LIKE(1, 0);
+void cli_msg(const char *fmt, ...) PRINTF_LIKE(1, 2);
+void cli_vmsg(const char *fmt, va_list ap) PRINTF_LIKE(1, 0);
 
 /* A bad command line: says what is wrong and where verb's help is;
  * returns EXIT_USAGE. */
-int cli_usage(const char *verb, const char *fmt, ...) CLI_PRINTF_LIKE(2, 3);
+int cli_usage(const char *verb, const char *fmt, ...) PRINTF_LIKE(2, 3);
 
 /* Prints a verb's help text (an N_() string) translated; returns EXIT_OK. */
 int cli_help(const char *text);

@@ -1,5 +1,7 @@
 #include "config.h"
 
+#include "cli.h"
+
 /*
  * cli.c - the command-line verbs: parses each verb's options, calls the
  * store and the assessment core, and prints aligned plain text or JSON on
@@ -19,9 +21,9 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "attr.h"
 #include "assess.h"
 #include "catalogue.h"
-#include "cli.h"
 #include "cli-util.h"
 #include "i18n.h"
 #include "report.h"
@@ -290,7 +292,7 @@ static json_t *jtime(long long t)
  * names the user's reference, made printable by the caller), else the
  * store's error.  Returns the exit status. */
 static int lookup_fail(struct store *st, enum store_err err, const char *fmt, ...)
-	CLI_PRINTF_LIKE(3, 4);
+	PRINTF_LIKE(3, 4);
 static int lookup_fail(struct store *st, enum store_err err, const char *fmt, ...)
 {
 	va_list ap;
@@ -1016,7 +1018,6 @@ static int history_text(const struct assessment *list, size_t n)
 	return table_print(t);
 }
 
-
 static int verb_history(struct store *st, const struct args *a)
 {
 	struct assessment *list = NULL;
@@ -1061,7 +1062,6 @@ static const char help_assess[] = N_(
 	"  --fresh           start with no answers\n"
 	"  --assessor NAME   who makes the assessment\n"
 	"  --help            show this help\n");
-
 
 /* Tells on stderr what assess started or resumed. */
 static void assess_said(struct store *st, const struct company *co, long long id, bool resumed)

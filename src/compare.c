@@ -8,9 +8,10 @@
  */
 #include "config.h"
 
+#include "compare.h"
+
 #include <string.h>
 
-#include "compare.h"
 #include "i18n.h"
 
 static int cat_items(const struct catalogue *cat)

@@ -12,6 +12,8 @@
  */
 #include "config.h"
 
+#include "exchange.h"
+
 #include <ctype.h>
 #include <limits.h>
 #include <locale.h>
@@ -22,8 +24,8 @@
 
 #include <jansson.h>
 
+#include "attr.h"
 #include "catalogue.h"
-#include "exchange.h"
 #include "i18n.h"
 #include "scoring.h"
 #include "text.h"
@@ -33,12 +35,6 @@
 #define TIME_MAX 253402300799LL  /* 9999-12-31T23:59:59Z */
 #define PATH_MAX_LEN 160
 #define REOPENED_MAX 1000000
-
-#if defined(__GNUC__) || defined(__clang__)
-#define PRINTF_LIKE(f, a) __attribute__((format(printf, f, a)))
-#else
-#define PRINTF_LIKE(f, a)
-#endif
 
 /* ---- time --------------------------------------------------------------- */
 
@@ -1456,6 +1452,22 @@ static bool import_assessment(struct import_ctx *x, json_t *obj, const char *pat
 	}
 	if (err != STORE_NOT_FOUND)
 		return import_store_fail(x, err, path);
+	if (a.status == ASSESS_DRAFT) {
+		/* A company is assessed in one draft at a time: the draft in
+		 * progress here stays, the file's is reported. */
+		err = store_assessment_draft(x->st, company_id, &local);
+		if (err == STORE_OK) {
+			push_line(&x->rep->conflicts, &x->rep->n_conflicts,
+			          _("assessment %s of \"%s\" is a draft, but this database has "
+			            "another assessment in progress for the company; kept that one "
+			            "(finish or discard it and import again to take the file's)"),
+			          a.uuid, c->name);
+			store_assessment_clear(&local);
+			return true;
+		}
+		if (err != STORE_NOT_FOUND)
+			return import_store_fail(x, err, path);
+	}
 	a.company_id = company_id;
 	if (based[0]) {
 		struct assessment b;

@@ -8,10 +8,11 @@
  */
 #include "config.h"
 
+#include "scoring.h"
+
 #include <string.h>
 
 #include "i18n.h"
-#include "scoring.h"
 
 static const struct {
 	int floor;

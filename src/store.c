@@ -14,6 +14,8 @@
  */
 #include "config.h"
 
+#include "store.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
@@ -27,9 +29,9 @@
 
 #include <sqlite3.h>
 
+#include "attr.h"
 #include "catalogue.h"
 #include "i18n.h"
-#include "store.h"
 #include "text.h"
 
 /* "SMRD": marks a file as ours so a foreign SQLite file is never changed. */
@@ -64,7 +66,7 @@ struct store {
 /* ---- messages -------------------------------------------------------------- */
 
 static enum store_err say(struct store *st, enum store_err err, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+	PRINTF_LIKE(3, 4);
 
 static enum store_err say(struct store *st, enum store_err err, const char *fmt, ...)
 {
@@ -1143,7 +1145,40 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
 	"ALTER TABLE companies ADD COLUMN sort_key TEXT NOT NULL DEFAULT '';"
 	"UPDATE companies SET sort_key = smready_sort_key(name);"
 	"CREATE INDEX companies_by_sort ON companies (sort_key, name_key);"
-	"PRAGMA user_version = 2;"
+	"PRAGMA user_version = 2;",
+
+	/* 2 -> 3: at most one draft per company, as a constraint.  A file
+	 * written before may hold two drafts of one company (two processes
+	 * that started at the same moment): they become one, the newest
+	 * change of each answer winning, the way one shared draft would have
+	 * kept them.  The copy made before the upgrade keeps them apart. */
+	"CREATE TEMP TABLE smready_keep AS"
+	"  SELECT company_id, (SELECT x.id FROM assessments x"
+	"    WHERE x.company_id = a.company_id AND x.status = 0"
+	"    ORDER BY x.updated DESC, x.id DESC LIMIT 1) AS keep"
+	"  FROM assessments a WHERE a.status = 0"
+	"  GROUP BY a.company_id HAVING count(*) > 1;"
+	"INSERT INTO answers (assessment_id, item_key, value, note, changed, carried)"
+	"  SELECT k.keep, d.item_key, d.value, d.note, d.changed, d.carried"
+	"  FROM answers d JOIN assessments a ON a.id = d.assessment_id"
+	"  JOIN smready_keep k ON k.company_id = a.company_id"
+	"  WHERE a.status = 0 AND a.id <> k.keep"
+	"  ON CONFLICT (assessment_id, item_key) DO UPDATE SET value = excluded.value,"
+	"    note = excluded.note, changed = excluded.changed, carried = excluded.carried"
+	"    WHERE excluded.changed > answers.changed;"
+	"UPDATE assessments SET"
+	"  assessor = coalesce(nullif(assessor, ''), (SELECT x.assessor FROM assessments x"
+	"    WHERE x.company_id = assessments.company_id AND x.status = 0"
+	"    AND x.assessor <> '' ORDER BY x.updated DESC LIMIT 1), ''),"
+	"  summary = coalesce(nullif(summary, ''), (SELECT x.summary FROM assessments x"
+	"    WHERE x.company_id = assessments.company_id AND x.status = 0"
+	"    AND x.summary <> '' ORDER BY x.updated DESC LIMIT 1), '')"
+	"  WHERE id IN (SELECT keep FROM smready_keep);"
+	"DELETE FROM assessments WHERE status = 0 AND id NOT IN (SELECT keep FROM smready_keep)"
+	"  AND company_id IN (SELECT company_id FROM smready_keep);"
+	"DROP TABLE temp.smready_keep;"
+	"CREATE UNIQUE INDEX assessments_one_draft ON assessments (company_id) WHERE status = 0;"
+	"PRAGMA user_version = 3;"
 };
 
 static enum store_err copy_db(struct store *st, sqlite3 *from, const char *dest);
@@ -2712,12 +2747,38 @@ static enum store_err company_exists(struct store *st, long long id)
 	return err;
 }
 
+/* STORE_STATE when company already has a draft (other than except):
+ * a company is assessed in one draft at a time, which the schema enforces
+ * too (assessments_one_draft); asked first, inside the write transaction,
+ * so the caller gets a clear message rather than a constraint error. */
+static enum store_err no_other_draft(struct store *st, long long company, long long except)
+{
+	sqlite3_stmt *s = q_prep(st, "SELECT id FROM assessments WHERE company_id = :c"
+	                             " AND status = 0 AND id <> :except");
+	long long other = 0;
+	enum store_err err;
+
+	if (!s)
+		return STORE_ERROR;
+	b_int(s, ":c", company);
+	b_int(s, ":except", except);
+	err = q_int1(st, s, &other);
+	if (err == STORE_NOT_FOUND)
+		return STORE_OK;
+	if (err != STORE_OK)
+		return err;
+	return say(st, STORE_STATE, _("The company already has an assessment in progress "
+	                              "(no. %lld); finish or discard it first."), other);
+}
+
 static enum store_err create_assessment(struct store *st, const struct assessment *a,
                                         long long *id)
 {
 	sqlite3_stmt *s;
 	enum store_err err = company_exists(st, a->company_id);
 
+	if (err == STORE_OK && a->status == ASSESS_DRAFT)
+		err = no_other_draft(st, a->company_id, 0);
 	if (err != STORE_OK)
 		return err;
 	s = q_prep(st, "INSERT INTO assessments (uuid, company_id, status, questionnaire,"
@@ -2900,8 +2961,8 @@ enum store_err store_assessment_finalize(struct store *st, long long id, int ove
 static enum store_err reopen(struct store *st, long long id, const char *why)
 {
 	int status = 0;
-	long long now = store_now(st);
-	enum store_err err = assessment_state(st, id, &status, NULL);
+	long long now = store_now(st), company = 0;
+	enum store_err err = assessment_state(st, id, &status, &company);
 	sqlite3_stmt *s;
 
 	if (err != STORE_OK)
@@ -2909,6 +2970,9 @@ static enum store_err reopen(struct store *st, long long id, const char *why)
 	if (status != ASSESS_FINAL)
 		return say(st, STORE_STATE, _("Assessment %lld is not finished, so there is nothing "
 		                              "to reopen."), id);
+	err = no_other_draft(st, company, id);
+	if (err != STORE_OK)
+		return err;
 	s = q_prep(st, "UPDATE assessments SET status = 0, completed = 0, overall = -1,"
 	               " level = -1, reopened = reopened + 1, updated = :now WHERE id = :id");
 	if (!s)

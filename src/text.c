@@ -10,13 +10,14 @@
  */
 #include "config.h"
 
+#include "text.h"
+
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
 
 #include "i18n.h"
-#include "text.h"
 
 #define ELLIPSIS "\xe2\x80\xa6"   /* U+2026, one column */
 #define ELLIPSIS_LEN 3

@@ -17,17 +17,18 @@
 #include "i18n.h"
 #include "text.h"
 #include "ui-draw.h"
-#include "ui-screens.h"
+#include "ui-flow.h"
+#include "ui-screen.h"
 
 struct compare {
 	struct ui_screen base;
+	long long company, from, to;
 	struct compared cmp;
 	bool loaded;
 	struct company c;
 	bool have_company;
 	bool show_unchanged;
 	struct ui_export ex;
-	int scroll, lines;
 };
 
 static const struct cat_item *cmp_item(const struct compare *k, const struct item_change *ic,
@@ -312,7 +313,7 @@ static void compare_draw(struct ui_screen *s, struct ui *ui)
 {
 	struct compare *k = (struct compare *)s;
 	struct ui_doc d = { .top = ui_body_top(), .height = ui_body_height(),
-	                    .scroll = k->scroll, .x = 1, .width = COLS - 4 };
+	                    .scroll = s->page.scroll, .x = 1, .width = COLS - 4 };
 	char title[300];
 
 	snprintf(title, sizeof title, _("Comparison: %s"), k->have_company ? k->c.name : "");
@@ -321,7 +322,7 @@ static void compare_draw(struct ui_screen *s, struct ui *ui)
 	compare_draw_dims(k, ui, &d);
 	compare_draw_knockouts(k, ui, &d);
 	compare_draw_items(k, ui, &d);
-	k->lines = d.lines;
+	s->page.lines = d.lines;
 	ui_doc_more(ui, &d);
 }
 
@@ -336,8 +337,6 @@ static enum ui_reaction compare_key(struct ui_screen *s, struct ui *ui, enum ui_
 {
 	struct compare *k = (struct compare *)s;
 
-	if (ui_page_move(&k->scroll, k->lines, ui_body_height(), act))
-		return UI_REDRAW;
 	switch (act) {
 	case UI_ACT_BACK: return UI_POP;
 	case UI_ACT_TOGGLE_UNCHANGED:
@@ -352,11 +351,34 @@ static enum ui_reaction compare_key(struct ui_screen *s, struct ui *ui, enum ui_
 	}
 }
 
-static void compare_resize(struct ui_screen *s, struct ui *ui)
+static bool compare_init(struct ui_screen *s, struct ui *ui, const struct ui_request *req)
 {
 	struct compare *k = (struct compare *)s;
 
-	k->scroll = ui_scroll_clamp(k->scroll, k->lines, ui_body_height());
+	k->company = req->company;
+	k->from = req->from;
+	k->to = req->to;
+	return true;
+}
+
+static bool compare_load(struct ui_screen *s, struct ui *ui)
+{
+	struct compare *k = (struct compare *)s;
+	struct compared cmp;
+	enum store_err err = assess_compare(ui->st, k->company, k->from, k->to, &cmp);
+
+	if (err != STORE_OK) {
+		ui_store_error(ui, err);
+		return false;
+	}
+	if (k->loaded)
+		assess_compared_clear(&k->cmp);
+	k->cmp = cmp;
+	k->loaded = true;
+	if (k->have_company)
+		store_company_clear(&k->c);
+	k->have_company = store_company_get(ui->st, k->company, &k->c) == STORE_OK;
+	return true;
 }
 
 static void compare_destroy(struct ui_screen *s)
@@ -367,7 +389,6 @@ static void compare_destroy(struct ui_screen *s)
 		assess_compared_clear(&k->cmp);
 	if (k->have_company)
 		store_company_clear(&k->c);
-	free(k);
 }
 
 static const struct ui_binding compare_keys[] = {
@@ -379,34 +400,15 @@ static const struct ui_binding compare_keys[] = {
 	{ UI_ACT_QUIT, true },
 };
 
-static const struct ui_screen_ops compare_ops = {
+const struct ui_screen_ops ui_compare_ops = {
 	.name = N_("Comparison"),
+	.size = sizeof(struct compare),
+	.paged = true,
 	.keys = compare_keys,
 	.n_keys = UI_NBIND(compare_keys),
+	.init = compare_init,
+	.load = compare_load,
 	.draw = compare_draw,
 	.key = compare_key,
-	.resize = compare_resize,
 	.destroy = compare_destroy,
 };
-
-struct ui_screen *ui_compare_new(struct ui *ui, long long company_id,
-                                 long long from, long long to)
-{
-	struct compare *k = calloc(1, sizeof *k);
-	enum store_err err;
-
-	if (!k) {
-		ui_error(ui, "%s", _("Out of memory."));
-		return NULL;
-	}
-	k->base.ops = &compare_ops;
-	err = assess_compare(ui->st, company_id, from, to, &k->cmp);
-	if (err != STORE_OK) {
-		ui_store_error(ui, err);
-		free(k);
-		return NULL;
-	}
-	k->loaded = true;
-	k->have_company = store_company_get(ui->st, company_id, &k->c) == STORE_OK;
-	return &k->base;
-}

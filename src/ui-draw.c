@@ -7,6 +7,8 @@
 #include "config.h"
 
 #define _XOPEN_SOURCE_EXTENDED 1
+#include "ui-draw.h"
+
 #include <curses.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -17,9 +19,8 @@
 #include "i18n.h"
 #include "scoring.h"
 #include "text.h"
-#include "ui-draw.h"
 #include "ui-edit.h"
-#include "ui-screens.h"
+#include "ui-screen.h"
 
 enum { PAIR_TITLE = 1, PAIR_ALERT, PAIR_HEADER, PAIR_SELECTED, PAIR_GOOD,
        PAIR_BAD, PAIR_WARN, PAIR_KEY, PAIR_ERROR };

@@ -10,6 +10,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "attr.h"
+
 struct ui;
 
 enum ui_role {
@@ -43,7 +45,7 @@ int ui_role_attr(const struct ui *ui, enum ui_role role);
 int ui_put(struct ui *ui, int y, int x, int w, enum ui_role role, const char *s, bool pad);
 /* printf-style ui_put without padding. */
 int ui_putf(struct ui *ui, int y, int x, int w, enum ui_role role, const char *fmt, ...)
-	__attribute__((format(printf, 6, 7)));
+	PRINTF_LIKE(6, 7);
 void ui_fill(struct ui *ui, int y, int x, int w, enum ui_role role);
 const char *ui_sym(const struct ui *ui, enum ui_sym sym);
 /* Lines and frames drawn with characters, not the terminal's alternate

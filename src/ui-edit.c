@@ -6,6 +6,8 @@
 #include "config.h"
 
 #define _XOPEN_SOURCE_EXTENDED 1
+#include "ui-edit.h"
+
 #include <curses.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,8 +16,7 @@
 #include "i18n.h"
 #include "text.h"
 #include "ui-draw.h"
-#include "ui-edit.h"
-#include "ui-screens.h"
+#include "ui-screen.h"
 
 size_t ui_utf8_put(unsigned cp, char *out)
 {

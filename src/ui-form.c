@@ -3,10 +3,8 @@
  * item's question, optional explanation, answer scale and note, progress
  * always in view.  Every answer, note and confirmation is saved the moment
  * it is given (one store call each), so leaving or a crash loses nothing.
- * The assessor and the summary note are edited from here too.  Also owns
- * the operations other screens share on an assessment: starting one (with
- * the question who makes it), reopening one, editing its assessor or
- * summary.
+ * The assessor and the summary note are edited from here too (the
+ * questions themselves are in ui-flow.c).
  */
 #include "config.h"
 
@@ -21,7 +19,9 @@
 #include "text.h"
 #include "ui-draw.h"
 #include "ui-edit.h"
-#include "ui-screens.h"
+#include "ui-flow.h"
+#include "ui-prompt.h"
+#include "ui-screen.h"
 
 #define FORM_MAX_ROWS (CAT_MAX_ITEMS + CAT_MAX_DIMS)
 #define WRAP_MAX 40
@@ -44,6 +44,7 @@ struct form {
 	bool editing;
 	struct ui_edit note;
 	struct ui_pending pending;           /* of an assessor or summary question */
+	bool placed;                         /* the cursor was put on the first open item */
 };
 
 static const struct catalogue *form_cat(const struct form *f)
@@ -92,8 +93,19 @@ static void form_free_notes(struct form *f)
 	}
 }
 
-static bool form_load(struct form *f, struct ui *ui)
+/* Whether an item still needs the assessor: unanswered, or carried over
+ * and not yet confirmed. */
+static bool form_item_open(const struct form *f, int item)
 {
+	return f->s.values[item] == ANSWER_UNANSWERED || f->s.carried[item];
+}
+
+/* Loads the assessment afresh (every answer is in the store the moment it
+ * is given, so the store is what the screen shows), first with the cursor
+ * where the work is: the first open item, else the top. */
+static bool form_load(struct ui_screen *s, struct ui *ui)
+{
+	struct form *f = (struct form *)s;
 	enum store_err err;
 	struct company c;
 	int i;
@@ -125,14 +137,20 @@ static bool form_load(struct form *f, struct ui *ui)
 		store_company_clear(&c);
 	}
 	form_layout(f);
+	if (f->n == 0) {
+		ui_error(ui, "%s", _("This assessment has no questions to show."));
+		return false;
+	}
+	if (f->pos >= f->n)
+		f->pos = f->n - 1;
+	for (i = 0; i < f->n && !f->placed; i++) {
+		if (form_item_open(f, f->order[i])) {
+			f->pos = i;
+			break;
+		}
+	}
+	f->placed = true;
 	return true;
-}
-
-/* Whether an item still needs the assessor: unanswered, or carried over
- * and not yet confirmed. */
-static bool form_item_open(const struct form *f, int item)
-{
-	return f->s.values[item] == ANSWER_UNANSWERED || f->s.carried[item];
 }
 
 static void form_rescore(struct form *f)
@@ -549,8 +567,9 @@ static enum ui_reaction finish_chosen(struct ui *ui, void *owner, enum ui_action
 		return UI_POP;
 	}
 	ui_msg(ui, "%s", _("Assessment finished and scored."));
-	ui->next = ui_result_new(ui, f->id);
-	return ui->next ? UI_REPLACE_OWNER : UI_POP;
+	/* The result takes the place of the question and of this form. */
+	return ui_open(ui, &(struct ui_request){ .screen = UI_SCREEN_RESULT, .assessment = f->id,
+	                                         .close = 2 });
 }
 
 static enum ui_reaction form_finish(struct form *f, struct ui *ui)
@@ -596,7 +615,7 @@ static enum ui_reaction form_finish(struct form *f, struct ui *ui)
 			                         car), car);
 		snprintf(msg, sizeof msg, _("%s%s%s Finish anyway?"), a, *a && *b ? " " : "", b);
 	}
-	return ui_push(ui, ui_confirm_new(ui, msg, finish_chosen, f));
+	return ui_ask_confirm(ui, msg, finish_chosen, f);
 }
 
 /* ---- keys -------------------------------------------------------------------- */
@@ -658,18 +677,10 @@ static enum ui_reaction form_key(struct ui_screen *s, struct ui *ui, enum ui_act
 	}
 }
 
-/* Uncovered again (after an assessor or summary question, or a result
- * seen meanwhile): take the assessment's fields afresh; the answers are
- * this screen's own and stay. */
-static void form_enter(struct ui_screen *s, struct ui *ui)
+static bool form_init(struct ui_screen *s, struct ui *ui, const struct ui_request *req)
 {
-	struct form *f = (struct form *)s;
-	struct assessment a;
-
-	if (!f->loaded || store_assessment_get(ui->st, f->id, &a) != STORE_OK)
-		return;
-	store_assessment_clear(&f->s.a);
-	f->s.a = a;
+	((struct form *)s)->id = req->assessment;
+	return true;
 }
 
 static bool form_typing(const struct ui_screen *s)
@@ -686,7 +697,6 @@ static void form_destroy(struct ui_screen *s)
 	form_free_notes(f);
 	ui_edit_free(&f->note);
 	free(f->company);
-	free(f);
 }
 
 static const struct ui_binding form_keys[] = {
@@ -710,250 +720,15 @@ static const struct ui_binding form_keys[] = {
 	{ UI_ACT_QUIT, false },
 };
 
-static const struct ui_screen_ops form_ops = {
+const struct ui_screen_ops ui_form_ops = {
 	.name = N_("Questionnaire"),
+	.size = sizeof(struct form),
 	.keys = form_keys,
 	.n_keys = UI_NBIND(form_keys),
+	.init = form_init,
+	.load = form_load,
 	.draw = form_draw,
 	.key = form_key,
-	.enter = form_enter,
 	.typing = form_typing,
 	.destroy = form_destroy,
 };
-
-struct ui_screen *ui_form_new(struct ui *ui, long long assessment_id)
-{
-	struct form *f = calloc(1, sizeof *f);
-	int i;
-
-	if (!f) {
-		ui_error(ui, "%s", _("Out of memory."));
-		return NULL;
-	}
-	f->base.ops = &form_ops;
-	f->id = assessment_id;
-	if (!form_load(f, ui) || f->n == 0) {
-		form_destroy(&f->base);
-		return NULL;
-	}
-	/* Start where the work is: the first open item, else the top. */
-	for (i = 0; i < f->n; i++) {
-		if (form_item_open(f, f->order[i])) {
-			f->pos = i;
-			break;
-		}
-	}
-	return &f->base;
-}
-
-/* ==== operations shared with the other screens ============================= */
-
-/* The assessor last named for a company (newest assessment first), so a
- * consultant who assesses each quarter does not type the name again.
- * malloc'd; "" when none. */
-static char *start_last_assessor(struct ui *ui, long long company_id)
-{
-	struct assessment *list = NULL;
-	size_t n = 0, i;
-	char *who = NULL;
-
-	if (store_assessment_list(ui->st, company_id, &list, &n) == STORE_OK) {
-		for (i = 0; i < n && !who; i++)
-			if (list[i].assessor && *list[i].assessor)
-				who = strdup(list[i].assessor);
-		store_assessment_free(list, n);
-	}
-	return who ? who : strdup("");
-}
-
-/* Starts (or resumes) the assessment and opens the form in place of the
- * question (replace) or on top of the asking screen. */
-static enum ui_reaction start_now(struct ui *ui, const struct ui_pending *p,
-                                  const char *assessor, bool replace)
-{
-	struct assessment a;
-	enum store_err err;
-	struct ui_screen *form;
-	long long id = 0;
-	bool resumed = false;
-
-	ui_saving(ui);
-	err = assess_start(ui->st, p->id, p->recheck, assessor, &id, &resumed);
-	if (err != STORE_OK) {
-		ui_store_error(ui, err);
-		return replace ? UI_POP : UI_REDRAW;
-	}
-	if (resumed) {
-		ui_msg(ui, "%s", _("Continuing the open draft of this company."));
-	} else if (p->recheck) {
-		bool based = false;
-
-		if (store_assessment_get(ui->st, id, &a) == STORE_OK) {
-			based = a.based_on != 0;
-			store_assessment_clear(&a);
-		}
-		if (based) {
-			ui_msg(ui, "%s", _("Re-check started: confirm each carried answer (Enter) or change it."));
-		} else {
-			ui_msg(ui, "%s", _("No final assessment to start from yet: this one starts empty."));
-		}
-	} else {
-		ui_msg(ui, "%s", _("New assessment started. Every answer is saved as you go."));
-	}
-	form = ui_form_new(ui, id);
-	if (replace)
-		return form ? ui_replace(ui, form) : UI_POP;
-	return ui_push(ui, form);
-}
-
-/* A one-line field checked the way the store will check it, so a refused
- * text keeps the question open with what was typed.  malloc'd trimmed
- * text, or NULL (with the reason on the status line). */
-static char *meta_checked(struct ui *ui, const char *field, const char *text, bool note)
-{
-	char *t = text_trim_dup(text);
-	enum text_check c;
-
-	if (!t) {
-		ui_error(ui, "%s", _("Out of memory."));
-		return NULL;
-	}
-	c = note ? text_check_note(t, TEXT_NOTE_MAX) : text_check_line(t, TEXT_FIELD_MAX, true);
-	if (c != TEXT_OK && c != TEXT_EMPTY) {
-		ui_error(ui, "%s: %s", field, _(text_check_message(c)));
-		free(t);
-		return NULL;
-	}
-	return t;
-}
-
-static enum ui_reaction start_done(struct ui *ui, void *owner, const char *text)
-{
-	char *who = meta_checked(ui, _("Assessor"), text, false);
-	enum ui_reaction r;
-
-	if (!who)
-		return UI_REDRAW;
-	r = start_now(ui, owner, who, true);
-	free(who);
-	return r;
-}
-
-enum ui_reaction ui_start_assessment(struct ui *ui, struct ui_pending *p)
-{
-	struct assessment a;
-	struct company c;
-	struct ui_screen *q;
-	bool ask;
-	char *last;
-
-	if (store_assessment_draft(ui->st, p->id, &a) == STORE_OK) {
-		long long id = a.id;
-
-		store_assessment_clear(&a);
-		if (ui->readonly) {
-			/* Read-only: an open draft can still be looked at. */
-			ui_msg(ui, "%s", _("Read-only: showing the open draft; answers cannot be changed."));
-			return ui_push(ui, ui_form_new(ui, id));
-		}
-		return start_now(ui, p, NULL, false);
-	}
-	if (ui_refuse_readonly(ui))
-		return UI_REDRAW;
-	/* An archived company is refused by the start itself, with the
-	 * reason: no point asking who assesses it first. */
-	ask = store_company_get(ui->st, p->id, &c) == STORE_OK && !c.archived;
-	if (ask)
-		store_company_clear(&c);
-	else
-		return start_now(ui, p, NULL, false);
-	last = start_last_assessor(ui, p->id);
-	if (!last) {
-		ui_error(ui, "%s", _("Out of memory."));
-		return UI_REDRAW;
-	}
-	q = ui_prompt_new(ui, p->recheck
-	                  ? _("Assessor: who makes this re-check? (optional; Esc cancels)")
-	                  : _("Assessor: who makes this assessment? (optional; Esc cancels)"),
-	                  last, TEXT_FIELD_MAX, start_done, p);
-	free(last);
-	return ui_push(ui, q);
-}
-
-static enum ui_reaction reopen_done(struct ui *ui, void *owner, const char *text)
-{
-	const struct ui_pending *p = owner;
-	char *why = text_trim_dup(text);
-	enum store_err err;
-
-	if (!why || !*why) {
-		free(why);
-		ui_error(ui, "%s", _("Please give a reason: it is kept with the assessment."));
-		return UI_REDRAW;
-	}
-	ui_saving(ui);
-	err = store_assessment_reopen(ui->st, p->id, why);
-	free(why);
-	if (err != STORE_OK) {
-		ui_store_error(ui, err);
-		return UI_REDRAW;
-	}
-	ui_msg(ui, "%s", _("Reopened as a draft: change what needs changing, then finish it again."));
-	return ui_replace(ui, ui_form_new(ui, p->id));
-}
-
-enum ui_reaction ui_reopen_ask(struct ui *ui, struct ui_pending *p)
-{
-	if (ui_refuse_readonly(ui))
-		return UI_REDRAW;
-	return ui_push(ui, ui_prompt_new(ui, _("Why reopen this assessment? The reason is kept with it."),
-	                                 "", TEXT_FIELD_MAX, reopen_done, p));
-}
-
-static enum ui_reaction meta_save(struct ui *ui, const struct ui_pending *p, const char *text,
-                                  bool summary)
-{
-	char *t = meta_checked(ui, summary ? _("Summary") : _("Assessor"), text, summary);
-	enum store_err err;
-
-	if (!t)
-		return UI_REDRAW;
-	ui_saving(ui);
-	err = store_assessment_set_meta(ui->st, p->id, summary ? NULL : t, summary ? t : NULL);
-	free(t);
-	if (err != STORE_OK) {
-		ui_store_error(ui, err);
-		return UI_REDRAW;
-	}
-	ui_msg(ui, "%s", summary ? _("Summary saved.") : _("Assessor saved."));
-	return UI_POP;
-}
-
-static enum ui_reaction assessor_done(struct ui *ui, void *owner, const char *text)
-{
-	return meta_save(ui, owner, text, false);
-}
-
-static enum ui_reaction summary_done(struct ui *ui, void *owner, const char *text)
-{
-	return meta_save(ui, owner, text, true);
-}
-
-enum ui_reaction ui_meta_ask(struct ui *ui, const struct assessment *a, bool summary,
-                             struct ui_pending *p)
-{
-	if (ui_refuse_readonly(ui))
-		return UI_REDRAW;
-	if (a->status == ASSESS_FINAL) {
-		ui_error(ui, "%s", summary
-		         ? _("This assessment is final: reopen it first (o) to change its summary.")
-		         : _("This assessment is final: reopen it first (o) to change its assessor."));
-		return UI_REDRAW;
-	}
-	p->id = a->id;
-	if (summary)
-		return ui_push(ui, ui_prompt_new(ui, _("Summary of the assessment (optional; empty removes it):"),
-		                                 a->summary, TEXT_NOTE_MAX, summary_done, p));
-	return ui_push(ui, ui_prompt_new(ui, _("Assessor: who makes this assessment?"),
-	                                 a->assessor, TEXT_FIELD_MAX, assessor_done, p));
-}

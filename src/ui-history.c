@@ -15,7 +15,8 @@
 #include "assess.h"
 #include "i18n.h"
 #include "ui-draw.h"
-#include "ui-screens.h"
+#include "ui-flow.h"
+#include "ui-screen.h"
 
 #define CHART_ROWS 5
 #define CHART_COL 11
@@ -39,8 +40,9 @@ static void history_free_list(struct history *h)
 	h->n = 0;
 }
 
-static void history_load(struct history *h, struct ui *ui)
+static bool history_load(struct ui_screen *s, struct ui *ui)
 {
+	struct history *h = (struct history *)s;
 	enum store_err err;
 	long long keep = h->sel < h->n ? h->list[h->sel].id : 0;
 	size_t i;
@@ -52,7 +54,7 @@ static void history_load(struct history *h, struct ui *ui)
 	err = store_company_get(ui->st, h->cid, &h->c);
 	if (err != STORE_OK) {
 		ui_store_error(ui, err);
-		return;
+		return false;
 	}
 	h->have_company = true;
 	err = store_assessment_list(ui->st, h->cid, &h->list, &h->n);
@@ -66,6 +68,7 @@ static void history_load(struct history *h, struct ui *ui)
 			h->sel = i;
 	if (h->sel >= h->n)
 		h->sel = h->n ? h->n - 1 : 0;
+	return true;
 }
 
 /* ---- drawing --------------------------------------------------------------- */
@@ -381,9 +384,16 @@ static enum ui_reaction history_open(struct history *h, struct ui *ui)
 {
 	const struct assessment *a = &h->list[h->sel];
 
-	if (a->status == ASSESS_FINAL)
-		return ui_push(ui, ui_result_new(ui, a->id));
-	return ui_push(ui, ui_form_new(ui, a->id));
+	return ui_open(ui, &(struct ui_request){
+		.screen = a->status == ASSESS_FINAL ? UI_SCREEN_RESULT : UI_SCREEN_FORM,
+		.assessment = a->id });
+}
+
+static enum ui_reaction history_open_compare(struct ui *ui, long long company,
+                                             long long from, long long to)
+{
+	return ui_open(ui, &(struct ui_request){ .screen = UI_SCREEN_COMPARE,
+	                                         .company = company, .from = from, .to = to });
 }
 
 static enum ui_reaction history_compare(struct history *h, struct ui *ui)
@@ -395,15 +405,15 @@ static enum ui_reaction history_compare(struct history *h, struct ui *ui)
 		if (h->list[i].id == h->mark)
 			m = &h->list[i];
 	if (!m)
-		return ui_push(ui, ui_compare_new(ui, h->cid, 0, 0));
+		return history_open_compare(ui, h->cid, 0, 0);
 	if (m == a) {
 		ui_error(ui, "%s", _("Mark one assessment with Space, move to another, then press c."));
 		return UI_REDRAW;
 	}
 	/* The list is newest first: the one further down is the older. */
 	if (m > a)
-		return ui_push(ui, ui_compare_new(ui, h->cid, m->id, a->id));
-	return ui_push(ui, ui_compare_new(ui, h->cid, a->id, m->id));
+		return history_open_compare(ui, h->cid, m->id, a->id);
+	return history_open_compare(ui, h->cid, a->id, m->id);
 }
 
 static enum ui_reaction history_key(struct ui_screen *s, struct ui *ui, enum ui_action act, int ch)
@@ -445,9 +455,10 @@ static enum ui_reaction history_key(struct ui_screen *s, struct ui *ui, enum ui_
 	}
 }
 
-static void history_enter(struct ui_screen *s, struct ui *ui)
+static bool history_init(struct ui_screen *s, struct ui *ui, const struct ui_request *req)
 {
-	history_load((struct history *)s, ui);
+	((struct history *)s)->cid = req->company;
+	return true;
 }
 
 static void history_destroy(struct ui_screen *s)
@@ -457,7 +468,6 @@ static void history_destroy(struct ui_screen *s)
 	history_free_list(h);
 	if (h->have_company)
 		store_company_clear(&h->c);
-	free(h);
 }
 
 static const struct ui_binding history_keys[] = {
@@ -473,25 +483,14 @@ static const struct ui_binding history_keys[] = {
 	{ UI_ACT_QUIT, false },
 };
 
-static const struct ui_screen_ops history_ops = {
+const struct ui_screen_ops ui_history_ops = {
 	.name = N_("History"),
+	.size = sizeof(struct history),
 	.keys = history_keys,
 	.n_keys = UI_NBIND(history_keys),
+	.init = history_init,
+	.load = history_load,
 	.draw = history_draw,
 	.key = history_key,
-	.enter = history_enter,
 	.destroy = history_destroy,
 };
-
-struct ui_screen *ui_history_new(struct ui *ui, long long company_id)
-{
-	struct history *h = calloc(1, sizeof *h);
-
-	if (!h) {
-		ui_error(ui, "%s", _("Out of memory."));
-		return NULL;
-	}
-	h->base.ops = &history_ops;
-	h->cid = company_id;
-	return &h->base;
-}

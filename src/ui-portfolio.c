@@ -19,7 +19,9 @@
 #include "text.h"
 #include "ui-draw.h"
 #include "ui-edit.h"
-#include "ui-screens.h"
+#include "ui-flow.h"
+#include "ui-prompt.h"
+#include "ui-screen.h"
 
 /* An assessment is due again a quarter after the last final one. */
 #define DUE_SECONDS (91LL * 24 * 3600)
@@ -616,7 +618,7 @@ static enum ui_reaction company_prompt(struct portfolio *p, struct ui *ui)
 	struct company c;
 	const char *label, *initial = "";
 	size_t max = TEXT_FIELD_MAX;
-	struct ui_screen *s;
+	enum ui_reaction r;
 	bool have = false;
 
 	memset(&c, 0, sizeof c);
@@ -646,11 +648,11 @@ static enum ui_reaction company_prompt(struct portfolio *p, struct ui *ui)
 			initial = c.notes;
 		break;
 	}
-	s = ui_prompt_new(ui, label, initial, max, company_done, p);
+	/* The first prompt goes on top of the list; the next ones replace it. */
+	r = ui_ask_text(ui, p->step == STEP_NAME ? 0 : 1, label, initial, max, company_done, p);
 	if (have)
 		store_company_clear(&c);
-	/* The first prompt goes on top of the list; the next ones replace it. */
-	return p->step == STEP_NAME ? ui_push(ui, s) : ui_replace(ui, s);
+	return r;
 }
 
 /* ---- archive, delete, samples -------------------------------------------- */
@@ -691,7 +693,7 @@ static enum ui_reaction portfolio_delete(struct portfolio *p, struct ui *ui,
 	snprintf(msg, sizeof msg, _("Delete \"%s\"? %s This cannot be undone."),
 	         r->company.name, count);
 	p->pending_id = r->company.id;
-	return ui_push(ui, ui_confirm_new(ui, msg, delete_chosen, p));
+	return ui_ask_confirm(ui, msg, delete_chosen, p);
 }
 
 static enum ui_reaction portfolio_archive(struct portfolio *p, struct ui *ui,
@@ -833,7 +835,8 @@ static enum ui_reaction portfolio_key(struct ui_screen *s, struct ui *ui,
 		return portfolio_move(p, act);
 	switch (act) {
 	case UI_ACT_OPEN_COMPANY:
-		return ui_push(ui, ui_history_new(ui, r->company.id));
+		return ui_open(ui, &(struct ui_request){ .screen = UI_SCREEN_HISTORY,
+		                                         .company = r->company.id });
 	case UI_ACT_EDIT:
 		if (ui_refuse_readonly(ui))
 			return UI_REDRAW;
@@ -854,9 +857,21 @@ static enum ui_reaction portfolio_key(struct ui_screen *s, struct ui *ui,
 	}
 }
 
-static void portfolio_enter(struct ui_screen *s, struct ui *ui)
+static bool portfolio_init(struct ui_screen *s, struct ui *ui, const struct ui_request *req)
+{
+	struct portfolio *p = (struct portfolio *)s;
+
+	p->name_w = -1;
+	ui_edit_init(&p->search, NULL, SEARCH_MAX);
+	return true;
+}
+
+static bool portfolio_reload(struct ui_screen *s, struct ui *ui)
 {
 	portfolio_load((struct portfolio *)s, ui);
+	/* The start screen always opens: with the reason on the status
+	 * line when the list cannot be read. */
+	return true;
 }
 
 static bool portfolio_typing(const struct ui_screen *s)
@@ -874,7 +889,6 @@ static void portfolio_destroy(struct ui_screen *s)
 	free(p->filter);
 	free(p->filter_key);
 	ui_edit_free(&p->search);
-	free(p);
 }
 
 static const struct ui_binding portfolio_keys[] = {
@@ -895,27 +909,15 @@ static const struct ui_binding portfolio_keys[] = {
 	{ UI_ACT_QUIT, true },
 };
 
-static const struct ui_screen_ops portfolio_ops = {
+const struct ui_screen_ops ui_portfolio_ops = {
 	.name = N_("Companies"),
+	.size = sizeof(struct portfolio),
 	.keys = portfolio_keys,
 	.n_keys = UI_NBIND(portfolio_keys),
+	.init = portfolio_init,
+	.load = portfolio_reload,
 	.draw = portfolio_draw,
 	.key = portfolio_key,
-	.enter = portfolio_enter,
 	.typing = portfolio_typing,
 	.destroy = portfolio_destroy,
 };
-
-struct ui_screen *ui_portfolio_new(struct ui *ui)
-{
-	struct portfolio *p = calloc(1, sizeof *p);
-
-	if (!p) {
-		ui_error(ui, "%s", _("Out of memory."));
-		return NULL;
-	}
-	p->base.ops = &portfolio_ops;
-	p->name_w = -1;
-	ui_edit_init(&p->search, NULL, SEARCH_MAX);
-	return &p->base;
-}

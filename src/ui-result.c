@@ -2,9 +2,8 @@
  * ui-result.c - the result of one assessment: overall score and level,
  * completeness, a bar per dimension, the knock-outs that fired and why,
  * the summary note, and the recommendations in order; scrollable.  The
- * summary of a draft can be written here, a final assessment reopened.
- * Also owns report export
- * for the result and comparison screens (ui_export_ask).
+ * summary of a draft can be written here, a final assessment reopened,
+ * the report exported.
  */
 #include "config.h"
 
@@ -22,96 +21,8 @@
 #include "report.h"
 #include "text.h"
 #include "ui-draw.h"
-#include "ui-screens.h"
-
-/* ==== export ============================================================= */
-
-/* Reports go to the current directory, as with the command line's
- * "report -o"; when it cannot be written to, to $HOME.  An existing file is
- * never overwritten: a number is added instead. */
-static FILE *export_open(const char *name, char *path, size_t pathsz)
-{
-	char dir[4096];
-	const char *home = getenv("HOME");
-	const char *dirs[2];
-	int d;
-
-	dirs[0] = getcwd(dir, sizeof dir) ? dir : NULL;
-	dirs[1] = home && *home ? home : NULL;
-	for (d = 0; d < 2; d++) {
-		const char *dot = strrchr(name, '.');
-		int base = dot ? (int)(dot - name) : (int)strlen(name), i;
-
-		if (!dirs[d] || access(dirs[d], W_OK) != 0)
-			continue;
-		for (i = 1; i < 100; i++) {
-			FILE *f;
-
-			if (i == 1)
-				snprintf(path, pathsz, "%s/%s", dirs[d], name);
-			else
-				snprintf(path, pathsz, "%s/%.*s-%d%s", dirs[d], base, name, i,
-				         dot ? dot : "");
-			f = fopen(path, "wx");
-			if (f)
-				return f;
-			if (errno != EEXIST)
-				break;
-		}
-	}
-	return NULL;
-}
-
-static enum ui_reaction export_chosen(struct ui *ui, void *owner, enum ui_action act)
-{
-	struct ui_export *ex = owner;
-	enum report_format fmt;
-	char name[512], path[4700];
-	FILE *f;
-	int rc;
-
-	switch (act) {
-	case UI_ACT_EXPORT_MD: fmt = REPORT_MARKDOWN; break;
-	case UI_ACT_EXPORT_HTML: fmt = REPORT_HTML; break;
-	case UI_ACT_EXPORT_TEXT: fmt = REPORT_TEXT; break;
-	default: return UI_POP;
-	}
-	report_file_name(name, sizeof name, &ex->company, &ex->assessment, ex->comparison, fmt);
-	f = export_open(name, path, sizeof path);
-	if (!f) {
-		ui_error(ui, _("Cannot create the report %s here or in your home directory: %s"),
-		         name, strerror(errno));
-		return UI_POP;
-	}
-	rc = ex->write(f, fmt, ex->ctx);
-	if (fclose(f) != 0)
-		rc = -1;
-	if (rc != 0) {
-		ui_error(ui, _("Writing %s failed: %s"), path, strerror(errno));
-		unlink(path);
-		return UI_POP;
-	}
-	ui_msg(ui, _("Report saved: %s"), path);
-	return UI_POP;
-}
-
-enum ui_reaction ui_export_ask(struct ui *ui, struct ui_export *ex, const struct company *c,
-                               const struct assessment *a, bool comparison,
-                               ui_report_fn write, void *ctx)
-{
-	static const struct ui_binding formats[] = {
-		{ UI_ACT_EXPORT_MD, true }, { UI_ACT_EXPORT_HTML, true },
-		{ UI_ACT_EXPORT_TEXT, true }, { UI_ACT_EDIT_CANCEL, true },
-	};
-
-	ex->company = *c;
-	ex->assessment = *a;
-	ex->comparison = comparison;
-	ex->write = write;
-	ex->ctx = ctx;
-	return ui_push(ui, ui_choice_new(ui, _("Save the report as:"), formats,
-	                                 UI_NBIND(formats), export_chosen, ex));
-}
+#include "ui-flow.h"
+#include "ui-screen.h"
 
 /* ==== the result screen ================================================== */
 
@@ -125,11 +36,11 @@ struct result {
 	struct ui_export ex;
 	struct ui_pending pending; /* of a reopen or summary question */
 	struct store *st;         /* for the report's "since last time" */
-	int scroll, lines;
 };
 
-static bool result_load(struct result *r, struct ui *ui)
+static bool result_load(struct ui_screen *s, struct ui *ui)
 {
+	struct result *r = (struct result *)s;
 	enum store_err err;
 
 	if (r->loaded)
@@ -321,7 +232,7 @@ static void result_draw(struct ui_screen *s, struct ui *ui)
 {
 	struct result *r = (struct result *)s;
 	struct ui_doc d = { .top = ui_body_top(), .height = ui_body_height(),
-	                    .scroll = r->scroll, .x = 1, .width = COLS - 4 };
+	                    .scroll = s->page.scroll, .x = 1, .width = COLS - 4 };
 	char title[300];
 
 	snprintf(title, sizeof title, _("Result: %s"), r->have_company ? r->c.name : "");
@@ -336,7 +247,7 @@ static void result_draw(struct ui_screen *s, struct ui *ui)
 	result_draw_dims(r, ui, &d);
 	result_draw_knockouts(r, ui, &d);
 	result_draw_recs(r, ui, &d);
-	r->lines = d.lines;
+	s->page.lines = d.lines;
 	ui_doc_more(ui, &d);
 }
 
@@ -379,8 +290,6 @@ static enum ui_reaction result_key(struct ui_screen *s, struct ui *ui, enum ui_a
 
 	if (act == UI_ACT_BACK)
 		return UI_POP;
-	if (ui_page_move(&r->scroll, r->lines, ui_body_height(), act))
-		return UI_REDRAW;
 	if (!shown)
 		return UI_NONE;
 	switch (act) {
@@ -402,19 +311,13 @@ static enum ui_reaction result_key(struct ui_screen *s, struct ui *ui, enum ui_a
 	}
 }
 
-static void result_enter(struct ui_screen *s, struct ui *ui)
+static bool result_init(struct ui_screen *s, struct ui *ui, const struct ui_request *req)
 {
 	struct result *r = (struct result *)s;
 
-	result_load(r, ui);
-}
-
-static void result_resize(struct ui_screen *s, struct ui *ui)
-{
-	struct result *r = (struct result *)s;
-
-	/* Lines are counted again by the next draw; keep the position sane. */
-	r->scroll = ui_scroll_clamp(r->scroll, r->lines, ui_body_height());
+	r->id = req->assessment;
+	r->st = ui->st;
+	return true;
 }
 
 static void result_destroy(struct ui_screen *s)
@@ -425,7 +328,6 @@ static void result_destroy(struct ui_screen *s)
 		assess_clear(&r->s);
 	if (r->have_company)
 		store_company_clear(&r->c);
-	free(r);
 }
 
 static const struct ui_binding result_keys[] = {
@@ -438,31 +340,15 @@ static const struct ui_binding result_keys[] = {
 	{ UI_ACT_QUIT, true },
 };
 
-static const struct ui_screen_ops result_ops = {
+const struct ui_screen_ops ui_result_ops = {
 	.name = N_("Result"),
+	.size = sizeof(struct result),
+	.paged = true,
 	.keys = result_keys,
 	.n_keys = UI_NBIND(result_keys),
+	.init = result_init,
+	.load = result_load,
 	.draw = result_draw,
 	.key = result_key,
-	.enter = result_enter,
-	.resize = result_resize,
 	.destroy = result_destroy,
 };
-
-struct ui_screen *ui_result_new(struct ui *ui, long long assessment_id)
-{
-	struct result *r = calloc(1, sizeof *r);
-
-	if (!r) {
-		ui_error(ui, "%s", _("Out of memory."));
-		return NULL;
-	}
-	r->base.ops = &result_ops;
-	r->id = assessment_id;
-	r->st = ui->st;
-	if (!result_load(r, ui)) {
-		result_destroy(&r->base);
-		return NULL;
-	}
-	return &r->base;
-}

@@ -1,15 +1,14 @@
-#include "config.h"
-
 /*
  * ui-term.c - the terminfo check behind ui-term.h.  newterm() on an unknown
  * terminal type leaves memory behind inside ncurses; setupterm() with an
  * error pointer does not, and it answers both questions at once.
  */
+#include "config.h"
+
+#include "ui-term.h"
 
 #include <curses.h>
 #include <term.h>
-
-#include "ui-term.h"
 
 enum ui_term_check ui_term_check(int fd)
 {

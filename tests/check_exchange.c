@@ -394,6 +394,41 @@ START_TEST(test_conflict_draft_vs_final)
 }
 END_TEST
 
+static void edit_other_draft(json_t *root)
+{
+	/* Acme's draft under another UUID: a second draft of the company */
+	json_object_set_new(first_assessment(root), "uuid",
+	                    json_string("0badcafe-0000-4000-8000-000000000001"));
+}
+
+START_TEST(test_conflict_second_draft)
+{
+	struct store *a = sample_db(), *b = db_new();
+	struct exchange_report r;
+	char *one = export_json(a), *other = export_edited(a, edit_other_draft), *before;
+
+	ck_assert_int_eq(import_str(b, one, false, &r), EXCHANGE_OK);
+	exchange_report_clear(&r);
+	before = export_json(b);
+	ck_assert_int_eq(import_str(b, other, false, &r), EXCHANGE_CONFLICTS);
+	ck_assert_int_eq(r.n_conflicts, 1);
+	ck_assert_msg(strstr(r.conflicts[0], "another assessment in progress") &&
+	              strstr(r.conflicts[0], "Acme GmbH"), "%s", r.conflicts[0]);
+	exchange_report_clear(&r);
+	{
+		char *after = export_json(b);
+
+		same_text(before, after);   /* the local draft stays the only one */
+		free(after);
+	}
+	free(one);
+	free(other);
+	free(before);
+	store_close(a);
+	store_close(b);
+}
+END_TEST
+
 START_TEST(test_conflict_same_name)
 {
 	struct store *a = sample_db(), *b = db_new();
@@ -918,6 +953,7 @@ int main(void)
 	tcase_add_test(tc, test_merge_histories);
 	tcase_add_test(tc, test_conflict_final);
 	tcase_add_test(tc, test_conflict_draft_vs_final);
+	tcase_add_test(tc, test_conflict_second_draft);
 	tcase_add_test(tc, test_conflict_same_name);
 	tcase_add_test(tc, test_company_details_kept);
 	tcase_add_test(tc, test_csv);

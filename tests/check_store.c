@@ -1183,17 +1183,22 @@ END_TEST
 
 /* Copies tests/fixtures/v1.db, a file written by the smready that had data
  * format 1 (see tests/fixtures/README), to dbpath. */
-static void put_v1_fixture(void)
+static void put_fixture(const char *name)
 {
 	const char *top = getenv("top_srcdir");
 	char src[1024];
 	size_t len;
 	unsigned char *data;
 
-	snprintf(src, sizeof src, "%s/tests/fixtures/v1.db", top ? top : ".");
+	snprintf(src, sizeof src, "%s/tests/fixtures/%s", top ? top : ".", name);
 	data = slurp(src, &len);
 	put_file(dbpath, data, len);
 	free(data);
+}
+
+static void put_v1_fixture(void)
+{
+	put_fixture("v1.db");
 }
 
 /* A 32-bit big-endian number from a database header. */
@@ -1253,7 +1258,7 @@ START_TEST(test_upgrade_v1)
 	put_v1_fixture();
 	ck_assert_uint_eq(header_at(dbpath, 60), 1);
 	st = open_db();
-	ck_assert_int_eq(store_schema_version(st), 2);
+	ck_assert_int_eq(store_schema_version(st), STORE_SCHEMA_VERSION);
 
 	/* The copy of the old file: a v1 database of smready. */
 	bak = strdup(path_in("test.db.v1.bak"));
@@ -1297,7 +1302,7 @@ START_TEST(test_upgrade_v1)
 	/* Opening again upgrades nothing and leaves the copy alone. */
 	kept = slurp(bak, &len);
 	st = open_db();
-	ck_assert_int_eq(store_schema_version(st), 2);
+	ck_assert_int_eq(store_schema_version(st), STORE_SCHEMA_VERSION);
 	store_close(st);
 	ck_assert(same_file(kept, len, bak));
 	free(kept);
@@ -1323,7 +1328,7 @@ START_TEST(test_upgrade_copy_is_v1)
 	put_file(dbpath, data, len);
 	free(data);
 	st = open_db();
-	ck_assert_int_eq(store_schema_version(st), 2);
+	ck_assert_int_eq(store_schema_version(st), STORE_SCHEMA_VERSION);
 	ck_assert_str_eq(portfolio_names(st, true), V1_ORDER);
 	store_close(st);
 	ck_assert(exists(path_in("copy.db.v1.bak")));
@@ -1361,10 +1366,75 @@ START_TEST(test_upgrade_refused)
 	free(data);
 
 	st = open_db();
-	ck_assert_int_eq(store_schema_version(st), 2);
+	ck_assert_int_eq(store_schema_version(st), STORE_SCHEMA_VERSION);
 	store_close(st);
 	ck_assert(exists(bak));
 	free(bak);
+}
+END_TEST
+
+/* Two drafts of one company (left by a race before data format 3) become
+ * one on the upgrade: each answer's newest change wins, an empty assessor
+ * or summary is taken from the other draft, the other company's draft is
+ * untouched, and a second draft can no longer be made. */
+START_TEST(test_upgrade_two_drafts)
+{
+	struct store *st;
+	struct assessment *list, a;
+	struct answer *ans;
+	const struct answer *an;
+	size_t n, drafts = 0;
+	long long id = 0;
+
+	put_fixture("v2-two-drafts.db");
+	ck_assert_uint_eq(header_at(dbpath, 60), 2);
+	st = open_db();
+	ck_assert_int_eq(store_schema_version(st), STORE_SCHEMA_VERSION);
+	ck_assert(exists(path_in("test.db.v2.bak")));
+	ck_assert_int_eq(store_assessment_list(st, 1, &list, &n), STORE_OK);
+	for (size_t i = 0; i < n; i++)
+		drafts += list[i].status == ASSESS_DRAFT;
+	store_assessment_free(list, n);
+	ck_assert_uint_eq(drafts, 1);
+	ck_assert_int_eq(store_assessment_draft(st, 1, &a), STORE_OK);
+	ck_assert_int_eq(a.id, 3);
+	ck_assert_str_eq(a.assessor, "Anna");
+	ck_assert_str_eq(a.summary, "zweiter Entwurf");
+	ck_assert_int_eq(store_answers_load(st, a.id, &ans, &n), STORE_OK);
+	ck_assert_uint_eq(n, 3);
+	an = find_answer(ans, n, "goals.purpose");
+	ck_assert(an && an->value == 1);
+	an = find_answer(ans, n, "goals.business");
+	ck_assert(an && an->value == 4 && strcmp(an->note, "neu") == 0);
+	an = find_answer(ans, n, "channels.audience");
+	ck_assert(an && an->value == 2);
+	store_answers_free(ans, n);
+	store_assessment_clear(&a);
+	ck_assert_int_eq(store_assessment_draft(st, 2, &a), STORE_OK);
+	ck_assert_int_eq(a.id, 2);
+	store_assessment_clear(&a);
+
+	ck_assert_int_eq(store_assessment_create(st, 1, "core", 1, NULL, 0, &id), STORE_STATE);
+	ck_assert_msg(strstr(store_error(st), "in progress"), "%s", store_error(st));
+	store_close(st);
+}
+END_TEST
+
+/* A final assessment cannot be reopened while the company has a draft:
+ * that would make two. */
+START_TEST(test_reopen_with_draft)
+{
+	struct store *st = open_db();
+	long long c = add_company(st, "Einmalig"), first = new_draft(st, c, 0), second;
+
+	ck_assert_int_eq(store_answer_set(st, first, "goals.purpose", 3), STORE_OK);
+	ck_assert_int_eq(store_assessment_finalize(st, first, 75, 2), STORE_OK);
+	second = new_draft(st, c, first);
+	ck_assert_int_eq(store_assessment_reopen(st, first, "Tippfehler"), STORE_STATE);
+	ck_assert_msg(strstr(store_error(st), "in progress"), "%s", store_error(st));
+	ck_assert_int_eq(store_assessment_delete(st, second), STORE_OK);
+	ck_assert_int_eq(store_assessment_reopen(st, first, "Tippfehler"), STORE_OK);
+	store_close(st);
 }
 END_TEST
 
@@ -1592,6 +1662,8 @@ int main(void)
 	tcase_add_test(tc, test_upgrade_v1);
 	tcase_add_test(tc, test_upgrade_copy_is_v1);
 	tcase_add_test(tc, test_upgrade_refused);
+	tcase_add_test(tc, test_upgrade_two_drafts);
+	tcase_add_test(tc, test_reopen_with_draft);
 	tcase_add_test(tc, test_sort_order);
 	tcase_add_test(tc, test_query_plans);
 	tcase_add_test(tc, test_transactions);

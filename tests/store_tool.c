@@ -10,6 +10,15 @@
  *   store_tool DB count                    prints the number of companies
  *   store_tool DB check                    prints "ok" or the problems found
  *   store_tool DB backup DEST              copies the database to DEST
+ *   store_tool DB start COMPANY GATE       waits until the file GATE exists, then
+ *                                          starts (or resumes) an assessment of
+ *                                          COMPANY as the program does; prints its id
+ *   store_tool DB drafts COMPANY           prints how many drafts COMPANY has
+ *   store_tool DB churn ID GATE N          waits for GATE, then answers the items of
+ *                                          draft ID N times over with changing values
+ *   store_tool DB finish ID GATE           waits for GATE, then finishes draft ID
+ *   store_tool DB verify ID                prints "ok" when the cached score of ID
+ *                                          is the score of its stored answers
  *
  * Exit status: 0 done, 1 the store refused (message on stderr), 2 usage.
  */
@@ -19,6 +28,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <time.h>
+
+#include "assess.h"
 #include "store.h"
 
 static int fail(struct store *st, const char *what)
@@ -137,6 +149,109 @@ static int show_answers(struct store *st, const char *company)
 	return 0;
 }
 
+/* Waits (at most 10 s) until the file gate exists, so that two processes
+ * started one after the other begin their work at the same moment. */
+static void wait_gate(const char *gate)
+{
+	struct timespec t = { 0, 1000000 };
+
+	for (int i = 0; i < 10000; i++) {
+		FILE *f = fopen(gate, "r");
+
+		if (f) {
+			fclose(f);
+			return;
+		}
+		nanosleep(&t, NULL);
+	}
+}
+
+static int find_company_id(struct store *st, const char *name, long long *id)
+{
+	struct company c;
+
+	if (store_company_find(st, name, &c) != STORE_OK)
+		return fail(st, name);
+	*id = c.id;
+	store_company_clear(&c);
+	return 0;
+}
+
+static int start(struct store *st, const char *company, const char *gate)
+{
+	long long cid, id;
+	bool resumed;
+
+	if (find_company_id(st, company, &cid) != 0)
+		return 1;
+	wait_gate(gate);
+	if (assess_start(st, cid, false, NULL, &id, &resumed) != STORE_OK)
+		return fail(st, "start");
+	printf("%lld\n", id);
+	return 0;
+}
+
+static int count_drafts(struct store *st, const char *company)
+{
+	struct assessment *list;
+	size_t n, drafts = 0;
+	long long cid;
+
+	if (find_company_id(st, company, &cid) != 0)
+		return 1;
+	if (store_assessment_list(st, cid, &list, &n) != STORE_OK)
+		return fail(st, "list");
+	for (size_t i = 0; i < n; i++)
+		drafts += list[i].status == ASSESS_DRAFT;
+	store_assessment_free(list, n);
+	printf("%zu\n", drafts);
+	return 0;
+}
+
+static int churn(struct store *st, long long id, const char *gate, int rounds)
+{
+	const struct catalogue *cat = catalogue_builtin();
+
+	wait_gate(gate);
+	for (int r = 0; r < rounds; r++) {
+		for (int i = 0; i < cat->n_items; i++) {
+			enum store_err err = store_answer_set(st, id, cat->items[i].key,
+			                                      (r + i) % (ANSWER_MAX + 1));
+
+			if (err == STORE_STATE)
+				return 0;       /* finished meanwhile: the race is over */
+			if (err != STORE_OK)
+				return fail(st, "answer");
+		}
+	}
+	return 0;
+}
+
+static int finish(struct store *st, long long id, const char *gate)
+{
+	wait_gate(gate);
+	if (assess_finish(st, id) != STORE_OK)
+		return fail(st, "finish");
+	return 0;
+}
+
+static int verify(struct store *st, long long id)
+{
+	struct scored s;
+
+	if (assess_load(st, id, &s) != STORE_OK)
+		return fail(st, "load");
+	if (s.a.overall != s.score.overall || s.a.level != (int)s.score.level) {
+		printf("cached %d/%d, answers give %d/%d\n", s.a.overall, s.a.level,
+		       s.score.overall, (int)s.score.level);
+		assess_clear(&s);
+		return 1;
+	}
+	assess_clear(&s);
+	printf("ok\n");
+	return 0;
+}
+
 static void print_problem(const char *problem, void *ctx)
 {
 	(void)ctx;
@@ -146,7 +261,9 @@ static void print_problem(const char *problem, void *ctx)
 static int usage(void)
 {
 	fprintf(stderr, "usage: store_tool DB add-companies PREFIX N | write-answers COMPANY N |"
-	        " kill-between COMPANY | answers COMPANY | count | check | backup DEST\n");
+	        " kill-between COMPANY | answers COMPANY | count | check | backup DEST |"
+	        " start COMPANY GATE | drafts COMPANY | churn ID GATE N | finish ID GATE |"
+	        " verify ID\n");
 	return 2;
 }
 
@@ -175,6 +292,16 @@ static int run(struct store *st, int argc, char **argv)
 		printf("ok\n");
 		return 0;
 	}
+	if (strcmp(verb, "start") == 0 && argc == 5)
+		return start(st, argv[3], argv[4]);
+	if (strcmp(verb, "drafts") == 0 && argc == 4)
+		return count_drafts(st, argv[3]);
+	if (strcmp(verb, "churn") == 0 && argc == 6)
+		return churn(st, atoll(argv[3]), argv[4], atoi(argv[5]));
+	if (strcmp(verb, "finish") == 0 && argc == 5)
+		return finish(st, atoll(argv[3]), argv[4]);
+	if (strcmp(verb, "verify") == 0 && argc == 4)
+		return verify(st, atoll(argv[3]));
 	if (strcmp(verb, "backup") == 0 && argc == 4)
 		return store_backup(st, argv[3]) == STORE_OK ? 0 : fail(st, "backup");
 	return usage();

@@ -1,0 +1,365 @@
+/*
+ * report-text.c - the plain-text driver of the document layer (for e-mail
+ * and the terminal): headings underlined, paragraphs and list items wrapped
+ * at 78 columns by display width, tables aligned by display width.  Also
+ * the aligned table and the wrapping the command line shares.
+ */
+#include "config.h"
+
+#include "report-doc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+
+/* ---- the aligned table ------------------------------------------------- */
+
+struct report_table {
+	int ncols;
+	char align[TABLE_MAX_COLS];
+	char **cells;             /* rows * ncols */
+	size_t rows, cap;
+};
+
+struct report_table *report_table_new(int ncols, const char *align)
+{
+	struct report_table *t;
+	int i;
+
+	if (ncols < 1 || ncols > TABLE_MAX_COLS)
+		return NULL;
+	t = calloc(1, sizeof *t);
+	if (!t)
+		return NULL;
+	t->ncols = ncols;
+	for (i = 0; i < ncols; i++)
+		t->align[i] = align && align[i] == 'r' ? 'r' : 'l';
+	return t;
+}
+
+int report_table_add(struct report_table *t, const char *const *cells)
+{
+	int i;
+
+	if (!t)
+		return -1;
+	if (t->rows == t->cap) {
+		size_t cap = t->cap ? t->cap * 2 : 16;
+		char **nc = realloc(t->cells, cap * (size_t)t->ncols * sizeof *nc);
+		if (!nc)
+			return -1;
+		t->cells = nc;
+		t->cap = cap;
+	}
+	for (i = 0; i < t->ncols; i++) {
+		char *dup = strdup(cells[i] ? cells[i] : "");
+		if (!dup) {
+			while (i-- > 0)
+				free(t->cells[t->rows * (size_t)t->ncols + (size_t)i]);
+			return -1;
+		}
+		t->cells[t->rows * (size_t)t->ncols + (size_t)i] = dup;
+	}
+	t->rows++;
+	return 0;
+}
+
+int report_table_print(const struct report_table *t, FILE *out, int indent)
+{
+	int width[TABLE_MAX_COLS] = {0};
+	size_t r;
+	int c;
+
+	if (!t)
+		return -1;
+	for (r = 0; r < t->rows; r++)
+		for (c = 0; c < t->ncols; c++) {
+			int w = text_width(t->cells[r * (size_t)t->ncols + (size_t)c]);
+			if (w > width[c])
+				width[c] = w;
+		}
+	for (r = 0; r < t->rows; r++) {
+		char *const *row = t->cells + r * (size_t)t->ncols;
+		int last = t->ncols - 1;
+		int pending = indent;   /* spaces owed before the next text */
+
+		/* Trailing empty cells print nothing, so lines never end in blanks. */
+		while (last > 0 && row[last][0] == '\0')
+			last--;
+		for (c = 0; c <= last; c++) {
+			int gap = width[c] - text_width(row[c]);
+			if (c > 0)
+				pending += 2;
+			if (t->align[c] == 'r')
+				pending += gap;
+			if (row[c][0]) {
+				doc_spaces(out, pending);
+				pending = 0;
+				fputs(row[c], out);
+			}
+			if (t->align[c] != 'r')
+				pending += gap;
+		}
+		fputc('\n', out);
+	}
+	return ferror(out) ? -1 : 0;
+}
+
+void report_table_free(struct report_table *t)
+{
+	size_t i;
+
+	if (!t)
+		return;
+	for (i = 0; i < t->rows * (size_t)t->ncols; i++)
+		free(t->cells[i]);
+	free(t->cells);
+	free(t);
+}
+
+/* ---- wrapping ---------------------------------------------------------------- */
+
+/* Writes the n bytes at p, a word of width w, wrapped as report_wrap()
+ * does: a word wider than a whole line is cut between characters, filling
+ * each line, so that no line is longer than WRAP_COLS (a long URL, or
+ * Chinese or Japanese text, which has no spaces). */
+static void wrap_word(FILE *f, const char *p, size_t n, int w, int indent, int *col,
+                      bool *empty)
+{
+	int room = WRAP_COLS - indent;
+
+	if (w <= room || room < 2) {
+		if (!*empty && *col + 1 + w > WRAP_COLS) {
+			fputc('\n', f);
+			doc_spaces(f, indent);
+			*col = indent;
+			*empty = true;
+		}
+		if (!*empty) {
+			fputc(' ', f);
+			(*col)++;
+		}
+		fwrite(p, 1, n, f);
+		*col += w;
+		*empty = false;
+		return;
+	}
+	if (!*empty && *col + 2 < WRAP_COLS) {
+		fputc(' ', f);
+		(*col)++;
+	} else if (!*empty) {
+		fputc('\n', f);
+		doc_spaces(f, indent);
+		*col = indent;
+	}
+	while (n > 0) {
+		char *rest = strndup(p, n);
+		int used = 0;
+		size_t k = rest ? text_fit(rest, WRAP_COLS - *col, &used) : n;
+
+		free(rest);
+		if (k == 0 && *col > indent) {
+			/* A wide character does not fit in the last column. */
+			fputc('\n', f);
+			doc_spaces(f, indent);
+			*col = indent;
+			continue;
+		}
+		if (k == 0 || k > n)
+			k = n;            /* cannot happen: a line has room >= 2 */
+		fwrite(p, 1, k, f);
+		*col += used;
+		p += k;
+		n -= k;
+		if (n > 0) {
+			fputc('\n', f);
+			doc_spaces(f, indent);
+			*col = indent;
+		}
+	}
+	*empty = false;
+}
+
+/* Plain text: s after prefix, wrapped at WRAP_COLS with a hanging indent;
+ * line breaks in s start a new indented line. */
+void report_wrap(FILE *f, const char *prefix, int indent, const char *s)
+{
+	int col = text_width(prefix);
+	bool empty = true;
+	const char *p = s;
+
+	fputs(prefix, f);
+	while (*p) {
+		size_t n, br;
+		char *word;
+		int w;
+
+		if ((br = doc_line_break(p)) > 0) {
+			fputc('\n', f);
+			doc_spaces(f, indent);
+			col = indent;
+			empty = true;
+			p += br;
+			continue;
+		}
+		if (*p == ' ' || *p == '\t') {
+			p++;
+			continue;
+		}
+		n = strcspn(p, " \t\r\n");
+		word = strndup(p, n);
+		w = word ? text_width(word) : (int)n;
+		free(word);
+		wrap_word(f, p, n, w, indent, &col, &empty);
+		p += n;
+	}
+	fputc('\n', f);
+}
+
+/* ---- the driver ---------------------------------------------------------------- */
+
+static void text_begin(struct doc *d, const char *title, const char *name)
+{
+	d->ops->heading(d, 1, title);
+}
+
+static void text_end(struct doc *d)
+{
+}
+
+/* Levels 1 and 2 are underlined with '=' and '-'; below the title a blank
+ * line comes before a heading. */
+static void text_heading(struct doc *d, int level, const char *title)
+{
+	if (level > 1)
+		fputc('\n', d->f);
+	doc_printf(d, "%s\n", title);
+	if (level > 2)
+		return;
+	for (int w = text_width(title); w > 0; w--)
+		fputc(level == 1 ? '=' : '-', d->f);
+	fputc('\n', d->f);
+}
+
+static void text_para(struct doc *d, const char *text)
+{
+	fputc('\n', d->f);
+	report_wrap(d->f, "", 0, text);
+}
+
+static void text_facts(struct doc *d, const struct fact *facts, int n)
+{
+	int i, w = 0;
+
+	fputc('\n', d->f);
+	for (i = 0; i < n; i++) {
+		int lw = text_width(facts[i].label) + 1;
+		if (lw > w)
+			w = lw;
+	}
+	for (i = 0; i < n; i++) {
+		char prefix[256];
+		int pad = w - text_width(facts[i].label) - 1 + 2;
+		snprintf(prefix, sizeof prefix, "%s:%*s", facts[i].label, pad, "");
+		report_wrap(d->f, prefix, w + 2, facts[i].value);
+	}
+}
+
+static void text_list_begin(struct doc *d, bool ordered)
+{
+	fputc('\n', d->f);
+}
+
+static void text_list_end(struct doc *d)
+{
+}
+
+static void text_item(struct doc *d, int number, const char *tag, const char *tag_class,
+                      const char *text, const char *const *subs, int nsubs)
+{
+	char prefix[128], line[1200];
+	int indent, i;
+
+	if (d->ordered)
+		snprintf(prefix, sizeof prefix, "%3d. ", number);
+	else
+		snprintf(prefix, sizeof prefix, "  - ");
+	indent = (int)strlen(prefix);
+	if (tag)
+		snprintf(line, sizeof line, "[%s] %s", tag, text);
+	else
+		snprintf(line, sizeof line, "%s", text);
+	/* A long note must not be cut: wrap it in pieces. */
+	if (strlen(text) + 64 > sizeof line) {
+		char tagbuf[128];
+		snprintf(tagbuf, sizeof tagbuf, "%s%s%s%s", prefix, tag ? "[" : "",
+		         tag ? tag : "", tag ? "] " : "");
+		report_wrap(d->f, tagbuf, indent, text);
+	} else {
+		report_wrap(d->f, prefix, indent, line);
+	}
+	for (i = 0; i < nsubs; i++) {
+		char pad[32];
+		snprintf(pad, sizeof pad, "%*s", indent, "");
+		report_wrap(d->f, pad, indent + 2, subs[i]);
+	}
+}
+
+static void text_table_begin(struct doc *d, struct doc_table *t, const char *const *headers)
+{
+	char align[TABLE_MAX_COLS + 1];
+	int i;
+
+	for (i = 0; i < t->ncols && i < TABLE_MAX_COLS; i++)
+		align[i] = t->kinds[i] == 'r' ? 'r' : 'l';
+	align[i] = '\0';
+	t->text = report_table_new(t->ncols, align);
+	if (t->text)
+		report_table_add(t->text, headers);
+}
+
+static void text_table_row(struct doc *d, struct doc_table *t, const char *const *cells)
+{
+	char bars[TABLE_MAX_COLS][BAR_LEN + 16];
+	const char *row[TABLE_MAX_COLS];
+	int i;
+
+	for (i = 0; i < t->ncols; i++) {
+		row[i] = cells[i];
+		if (t->kinds[i] == 'b') {
+			char bar[BAR_LEN + 1];
+
+			doc_bar(bar, sizeof bar, doc_cell_empty(cells[i]) ? -1 : atoi(cells[i]));
+			snprintf(bars[i], sizeof bars[i], "%s %3s", bar, cells[i]);
+			row[i] = bars[i];
+		}
+	}
+	if (t->text)
+		report_table_add(t->text, row);
+}
+
+static void text_table_end(struct doc *d, struct doc_table *t)
+{
+	if (!t->text)
+		return;
+	fputc('\n', d->f);
+	report_table_print(t->text, d->f, 2);
+	report_table_free(t->text);
+	t->text = NULL;
+}
+
+const struct doc_ops doc_text_ops = {
+	.begin = text_begin,
+	.end = text_end,
+	.heading = text_heading,
+	.para = text_para,
+	.notice = text_para,
+	.facts = text_facts,
+	.list_begin = text_list_begin,
+	.list_end = text_list_end,
+	.item = text_item,
+	.table_begin = text_table_begin,
+	.table_row = text_table_row,
+	.table_end = text_table_end,
+};
