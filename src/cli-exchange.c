@@ -13,8 +13,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cli-verbs.h"
 #include "cli.h"
-#include "cli-util.h"
 #include "exchange.h"
 #include "i18n.h"
 #include "store.h"
@@ -174,7 +174,7 @@ static int export_select(struct store *st, char **refs, int n, long long *ids)
 	return EXIT_OK;
 }
 
-int cli_export(struct store *st, int argc, char **argv)
+int cli_export(struct store *st, const struct verb *verb, int argc, char **argv)
 {
 	struct exchange_export_opts o = { .format = EXCHANGE_JSON, .separator = 0 };
 	const char *output = NULL, *v;
@@ -269,7 +269,7 @@ static void import_summary(const struct exchange_report *r, bool dry_run)
 	printf(P_("%d conflict\n", "%d conflicts\n", nc), nc);
 }
 
-int cli_import(struct store *st, int argc, char **argv)
+int cli_import(struct store *st, const struct verb *verb, int argc, char **argv)
 {
 	struct exchange_report rep;
 	enum exchange_status s;

@@ -1,19 +1,23 @@
-#include "config.h"
-
-#include "cli-util.h"
-
 /*
  * cli-util.c - messages, usage errors, help and the store-error-to-exit-
  * status mapping shared by the command-line verbs (see cli-util.h).
  */
+#include "config.h"
 
+#include "cli-util.h"
+
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
+#include <jansson.h>
+
+#include "assess.h"
 #include "cli.h"
+#include "report.h"
 #include "i18n.h"
 #include "text.h"
 
@@ -158,3 +162,206 @@ const char *cli_printable(char *buf, size_t bufsz, const char *s)
 	buf[out] = '\0';
 	return buf;
 }
+
+/* ---- output ---------------------------------------------------------------- */
+
+/* Says that writing to path (NULL or "-": standard output) failed. */
+int cli_write_fail(const char *path)
+{
+	if (path && strcmp(path, "-") != 0)
+		cli_msg(_("Cannot write %s: %s"), path, strerror(errno));
+	else
+		cli_msg(_("Cannot write the output: %s"), strerror(errno));
+	return EXIT_FAIL;
+}
+
+/* Prints a plain-text table on stdout and frees it. */
+int cli_table_print(struct report_table *t)
+{
+	int rc = report_table_print(t, stdout, 0) == 0 ? EXIT_OK : cli_write_fail(NULL);
+
+	report_table_free(t);
+	return rc;
+}
+
+/* ---- JSON output --------------------------------------------------------- */
+
+int cli_json_print(json_t *root, FILE *out)
+{
+	int rc = EXIT_OK;
+
+	if (!root || json_dumpf(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER) != 0) {
+		cli_msg("%s", _("Could not write the JSON output."));
+		rc = EXIT_FAIL;
+	} else {
+		fputc('\n', out);
+	}
+	json_decref(root);
+	return rc;
+}
+
+/* ---- lookups and checks ---------------------------------------------------- */
+
+/* Reports a failed lookup: for STORE_NOT_FOUND the message fmt (which
+ * names the user's reference, made printable by the caller), else the
+ * store's error.  Returns the exit status. */
+int cli_lookup_fail(struct store *st, enum store_err err, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (err != STORE_NOT_FOUND)
+		return cli_store_fail(st, err);
+	va_start(ap, fmt);
+	cli_vmsg(fmt, ap);
+	va_end(ap);
+	return EXIT_FAIL;
+}
+
+int cli_find_company(struct store *st, const char *ref, struct company *c)
+{
+	enum store_err err;
+
+	memset(c, 0, sizeof *c);
+	err = store_company_find(st, ref, c);
+	if (err != STORE_OK) {
+		char shown[CLI_PRINTABLE_SIZE];
+		return cli_lookup_fail(st, err, _("There is no company \"%s\"; 'smready companies "
+		                              "--all' lists them."),
+		                   cli_printable(shown, sizeof shown, ref));
+	}
+	return EXIT_OK;
+}
+
+/* The open draft of the company named ref, for cli_find_draft(). */
+static int cli_find_company_draft(struct store *st, const char *ref, struct assessment *a)
+{
+	struct company c;
+	enum store_err err;
+
+	memset(&c, 0, sizeof c);
+	err = store_company_find(st, ref, &c);
+	if (err != STORE_OK) {
+		char shown[CLI_PRINTABLE_SIZE];
+		return cli_lookup_fail(st, err, _("There is no assessment or company \"%s\"."),
+		                   cli_printable(shown, sizeof shown, ref));
+	}
+	err = store_assessment_draft(st, c.id, a);
+	if (err == STORE_NOT_FOUND)
+		cli_msg(_("\"%s\" has no open draft; start one with 'smready assess \"%s\"'."),
+		        c.name, c.name);
+	store_company_clear(&c);
+	if (err == STORE_NOT_FOUND)
+		return EXIT_FAIL;
+	return err == STORE_OK ? EXIT_OK : cli_store_fail(st, err);
+}
+
+/* An assessment to change: its number or UUID, or a company name meaning
+ * that company's open draft. */
+int cli_find_draft(struct store *st, const char *ref, struct assessment *a)
+{
+	enum store_err err;
+	int rc;
+
+	memset(a, 0, sizeof *a);
+	err = store_assessment_find(st, ref, a);
+	if (err == STORE_NOT_FOUND) {
+		if ((rc = cli_find_company_draft(st, ref, a)) != EXIT_OK)
+			return rc;
+	} else if (err != STORE_OK) {
+		return cli_store_fail(st, err);
+	}
+	if (a->status == ASSESS_FINAL) {
+		cli_msg(_("Assessment #%lld is final; to change it, reopen it first with "
+		          "'smready reopen %lld --reason TEXT'."), a->id, a->id);
+		store_assessment_clear(a);
+		return EXIT_FAIL;
+	}
+	return EXIT_OK;
+}
+
+/* Checks an item key against the built-in questionnaire (the one drafts use). */
+int cli_check_key(const char *verb, const char *key)
+{
+	char shown[CLI_PRINTABLE_SIZE];
+
+	if (catalogue_item_index(catalogue_builtin(), key) < 0)
+		return cli_usage(verb, _("Unknown question key \"%s\"; 'smready questions' lists "
+		                         "the keys."), cli_printable(shown, sizeof shown, key));
+	return EXIT_OK;
+}
+
+/* The draft ref whose questionnaire has the question key (answer, note). */
+int cli_find_draft_item(struct store *st, const char *ref, const char *key,
+                           struct assessment *a)
+{
+	const struct catalogue *cat;
+	int rc;
+
+	if ((rc = cli_find_draft(st, ref, a)) != EXIT_OK)
+		return rc;
+	cat = catalogue_find(a->questionnaire, a->qversion);
+	if (cat && catalogue_item_index(cat, key) < 0) {
+		char shown[CLI_PRINTABLE_SIZE];
+		cli_msg(_("Assessment #%lld's questionnaire has no question \"%s\"."), a->id,
+		        cli_printable(shown, sizeof shown, key));
+		store_assessment_clear(a);
+		return EXIT_USAGE;
+	}
+	return EXIT_OK;
+}
+
+/* The assessment a user's reference means (see assess_resolve()). */
+int cli_resolve(struct store *st, const char *ref, long long *id)
+{
+	enum store_err err = assess_resolve(st, ref, id);
+
+	return err == STORE_OK ? EXIT_OK : cli_store_fail(st, err);
+}
+
+/* Parses an answer: 0..4, "dk"/"dont-know"/"don't-know", "none". */
+bool cli_parse_value(const char *s, int *v)
+{
+	if (s[0] >= '0' && s[0] <= '4' && s[1] == '\0') {
+		*v = s[0] - '0';
+		return true;
+	}
+	if (strcmp(s, "dk") == 0 || strcmp(s, "dont-know") == 0 || strcmp(s, "don't-know") == 0 ||
+	    strcmp(s, "?") == 0) {
+		*v = ANSWER_DONT_KNOW;
+		return true;
+	}
+	if (strcmp(s, "none") == 0) {
+		*v = ANSWER_UNANSWERED;
+		return true;
+	}
+	return false;
+}
+
+/* A one-line text field; what names it ("The company name"). */
+int cli_check_line(const char *what, const char *s, size_t max, bool allow_empty)
+{
+	enum text_check c = text_check_line(s, max, allow_empty);
+
+	if (c == TEXT_OK)
+		return EXIT_OK;
+	if (c == TEXT_TOO_LONG)
+		/* TRANSLATORS: e.g. "The company name is too long (at most 120 characters)." */
+		cli_msg(P_("%s %s (at most %zu character).", "%s %s (at most %zu characters).", max),
+		        what, _(text_check_message(c)), max);
+	else
+		/* TRANSLATORS: e.g. "The company name is not valid UTF-8." */
+		cli_msg(_("%s %s."), what, _(text_check_message(c)));
+	return EXIT_FAIL;
+}
+
+/* A note: several lines, may be empty. */
+int cli_check_note(const char *what, const char *s)
+{
+	enum text_check c = text_check_note(s, TEXT_NOTE_MAX);
+
+	if (c == TEXT_OK)
+		return EXIT_OK;
+	cli_msg(_("%s %s."), what, _(text_check_message(c)));
+	return EXIT_FAIL;
+}
+

@@ -1,5 +1,5 @@
 /*
- * cli-util.h - what the verbs of cli.c and cli-exchange.c share: messages
+ * cli-util.h - what the verbs of the cli-*.c files share: messages
  * on stderr, usage errors with the pointer to --help, printing a verb's
  * help, and turning a store error into a message and an exit status.
  * Internal to the command line; main.c does not use it.
@@ -12,6 +12,11 @@
 #include <stddef.h>
 
 #include "attr.h"
+#include <stdio.h>
+
+#include <jansson.h>
+
+#include "report.h"
 #include "store.h"
 
 /* "smready: " and the formatted message and a newline, on stderr. */
@@ -45,5 +50,59 @@ bool cli_output_is_database(struct store *st, const char *path);
  * \xNN, everything else is kept as it is; a string too long for buf is
  * cut at a character and ends in "...".  Returns buf. */
 const char *cli_printable(char *buf, size_t bufsz, const char *s);
+
+/* ---- what the verbs are given -------------------------------------------- */
+
+/* A company is due for a re-check this many days after its last final
+ * assessment. */
+#define DUE_AFTER_DAYS 91
+#define DAY (24LL * 60 * 60)
+
+/* A parsed command line: the options given and the arguments left (see
+ * the verb table in cli.c). */
+struct args {
+	bool all, json, fresh, yes, remove;
+	const char *assessor, *note, *reason, *industry, *contact, *notes, *output;
+	enum report_format fmt;
+	char **pos;
+	int npos;
+};
+
+/* ---- output ---------------------------------------------------------------- */
+
+/* Says that writing to path (NULL or "-": standard output) failed;
+ * returns EXIT_FAIL. */
+int cli_write_fail(const char *path);
+/* Prints a plain-text table on stdout and frees it. */
+int cli_table_print(struct report_table *t);
+/* Prints root (taken) as indented JSON with a newline. */
+int cli_json_print(json_t *root, FILE *out);
+
+/* ---- lookups and checks ------------------------------------------------------
+ * Each prints what went wrong and returns the exit status (EXIT_OK when
+ * found). */
+
+/* Reports a failed lookup: for STORE_NOT_FOUND the message fmt (which
+ * names the user's reference, made printable by the caller), else the
+ * store's error. */
+int cli_lookup_fail(struct store *st, enum store_err err, const char *fmt, ...)
+	PRINTF_LIKE(3, 4);
+/* A company by name, UUID or number. */
+int cli_find_company(struct store *st, const char *ref, struct company *c);
+/* An assessment to change: its number or UUID, or a company name meaning
+ * that company's open draft. */
+int cli_find_draft(struct store *st, const char *ref, struct assessment *a);
+/* A question key the assessment's questionnaire has. */
+int cli_check_key(const char *verb, const char *key);
+/* The draft named by ref and the question key in it. */
+int cli_find_draft_item(struct store *st, const char *ref, const char *key,
+                        struct assessment *a);
+/* Any assessment: number, UUID, or a company's latest. */
+int cli_resolve(struct store *st, const char *ref, long long *id);
+/* An answer value as typed: 0..4, dk (also dont-know, ?), or none. */
+bool cli_parse_value(const char *s, int *v);
+/* A one-line field or a note checked with the store's rules. */
+int cli_check_line(const char *what, const char *s, size_t max, bool allow_empty);
+int cli_check_note(const char *what, const char *s);
 
 #endif

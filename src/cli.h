@@ -35,8 +35,5 @@ bool cli_verb_reads_only(const char *verb);
  * cannot be opened. */
 bool cli_runs_without_store(int argc, char **argv);
 
-/* Verbs implemented in cli-exchange.c. */
-int cli_export(struct store *st, int argc, char **argv);
-int cli_import(struct store *st, int argc, char **argv);
 
 #endif

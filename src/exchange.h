@@ -75,10 +75,4 @@ enum exchange_status exchange_import_file(struct store *st, FILE *in, bool dry_r
                                           struct exchange_report *rep);
 void exchange_report_clear(struct exchange_report *rep);
 
-/* Unix seconds as "YYYY-MM-DDTHH:MM:SSZ" into buf (at least 21 bytes). */
-char *exchange_time_format(long long t, char *buf, size_t bufsz);
-/* Parses exactly that form (UTC, "Z" required); false when malformed or
- * outside the years 1970..9999. */
-bool exchange_time_parse(const char *s, long long *t);
-
 #endif

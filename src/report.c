@@ -1,13 +1,12 @@
-#include "config.h"
-
-#include "report.h"
-
 /*
  * report.c - client-ready reports of one assessment and of a comparison of
  * two: what they hold and in which order, written once over the document
  * layer (report-doc.h), whose drivers draw it as plain text, Markdown or a
  * single self-contained HTML file and escape every text for their format.
  */
+#include "config.h"
+
+#include "report.h"
 
 #include <stdarg.h>
 #include <stdlib.h>

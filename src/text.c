@@ -111,6 +111,30 @@ bool text_utf8_valid(const char *s, size_t len)
 	return true;
 }
 
+char *text_valid_dup(const char *s)
+{
+	size_t n = strlen(s), o = 0;
+	char *out = malloc(n * 3 + 1);   /* a bad byte (1) becomes 3 bytes */
+
+	if (!out)
+		return NULL;
+	while (*s) {
+		uint32_t cp;
+		size_t len = text_next(s, &cp);
+
+		if (cp == 0xfffd && len == 1) {   /* a bad byte, not U+FFFD itself */
+			memcpy(out + o, "\xef\xbf\xbd", 3);
+			o += 3;
+		} else {
+			memcpy(out + o, s, len);
+			o += len;
+		}
+		s += len;
+	}
+	out[o] = '\0';
+	return out;
+}
+
 size_t text_chars(const char *s)
 {
 	size_t count = 0;

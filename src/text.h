@@ -26,6 +26,10 @@ size_t text_next(const char *s, uint32_t *cp);
  * wcwidth() does not know it (or the locale is not UTF-8). */
 int text_char_width(uint32_t cp);
 
+/* A malloc'd copy of s in which every byte that does not start well-formed
+ * UTF-8 is U+FFFD (NULL only when out of memory). */
+char *text_valid_dup(const char *s);
+
 /* Number of characters (code points) in a valid UTF-8 string. */
 size_t text_chars(const char *s);
 

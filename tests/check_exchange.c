@@ -18,6 +18,7 @@
 #include "exchange.h"
 #include "store.h"
 #include "text.h"
+#include "timefmt.h"
 #include "tap-main.h"
 
 #define NOW 1795000000LL   /* 2026-11-18, fixed so exports compare */
@@ -136,20 +137,20 @@ START_TEST(test_time)
 	char buf[32];
 	long long t = 0;
 
-	ck_assert_str_eq(exchange_time_format(0, buf, sizeof buf), "1970-01-01T00:00:00Z");
-	ck_assert_str_eq(exchange_time_format(1795000000, buf, sizeof buf),
+	ck_assert_str_eq(timefmt_iso(0, buf, sizeof buf), "1970-01-01T00:00:00Z");
+	ck_assert_str_eq(timefmt_iso(1795000000, buf, sizeof buf),
 	                 "2026-11-18T11:06:40Z");
-	ck_assert(exchange_time_parse("2026-11-18T11:06:40Z", &t));
+	ck_assert(timefmt_iso_parse("2026-11-18T11:06:40Z", &t));
 	ck_assert_int_eq(t, 1795000000);
-	ck_assert(exchange_time_parse("2024-02-29T23:59:59Z", &t));
-	ck_assert_str_eq(exchange_time_format(t, buf, sizeof buf), "2024-02-29T23:59:59Z");
-	ck_assert(!exchange_time_parse("2023-02-29T00:00:00Z", &t));
-	ck_assert(!exchange_time_parse("2026-11-18T09:46:40", &t));
-	ck_assert(!exchange_time_parse("2026-11-18 11:06:40Z", &t));
-	ck_assert(!exchange_time_parse("2026-13-01T00:00:00Z", &t));
-	ck_assert(!exchange_time_parse("2026-11-18T24:00:00Z", &t));
-	ck_assert(!exchange_time_parse("1969-12-31T23:59:59Z", &t));
-	ck_assert(!exchange_time_parse("2026-11-18T09:46:40+01:00", &t));
+	ck_assert(timefmt_iso_parse("2024-02-29T23:59:59Z", &t));
+	ck_assert_str_eq(timefmt_iso(t, buf, sizeof buf), "2024-02-29T23:59:59Z");
+	ck_assert(!timefmt_iso_parse("2023-02-29T00:00:00Z", &t));
+	ck_assert(!timefmt_iso_parse("2026-11-18T09:46:40", &t));
+	ck_assert(!timefmt_iso_parse("2026-11-18 11:06:40Z", &t));
+	ck_assert(!timefmt_iso_parse("2026-13-01T00:00:00Z", &t));
+	ck_assert(!timefmt_iso_parse("2026-11-18T24:00:00Z", &t));
+	ck_assert(!timefmt_iso_parse("1969-12-31T23:59:59Z", &t));
+	ck_assert(!timefmt_iso_parse("2026-11-18T09:46:40+01:00", &t));
 }
 END_TEST
 

@@ -1,0 +1,374 @@
+/*
+ * cli-company.c - the verbs about companies: "companies" lists the portfolio,
+ * "company" adds, edits, renames, archives and deletes one.
+ */
+#include "config.h"
+
+#include "cli-verbs.h"
+
+#include "cli-args.h"
+
+#include <errno.h>
+#include <jansson.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "assess.h"
+#include "catalogue.h"
+#include "cli-util.h"
+#include "cli.h"
+#include "i18n.h"
+#include "json-out.h"
+#include "report.h"
+#include "scoring.h"
+#include "store.h"
+#include "text.h"
+
+/* ---- companies ----------------------------------------------------------- */
+
+const char cli_help_companies[] = N_(
+	"Usage: smready companies [--all] [--json]\n"
+	"\n"
+	"Lists the companies with their number of final assessments, the date,\n"
+	"score and level of the latest one, the change since the one before, and\n"
+	"\"due\" when the latest is older than 91 days, there is none yet, or a\n"
+	"draft is open.\n"
+	"\n"
+	"  --all    include archived companies\n"
+	"  --json   machine-readable output\n"
+	"  --help   show this help\n");
+
+static bool row_due(const struct portfolio_row *r, long long now)
+{
+	return r->draft_id != 0 || r->last_id == 0 || now - r->last_at > DUE_AFTER_DAYS * DAY;
+}
+
+static void change_cell(char *buf, size_t n, const struct portfolio_row *r)
+{
+	if (r->last_overall < 0 || r->prev_overall < 0)
+		buf[0] = '\0';
+	else if (r->last_overall == r->prev_overall)
+		snprintf(buf, n, "=");
+	else
+		snprintf(buf, n, "%+d", r->last_overall - r->prev_overall);
+}
+
+static int companies_json(const struct portfolio_row *rows, size_t n, long long now)
+{
+	json_t *arr = json_array();
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		const struct portfolio_row *r = &rows[i];
+		json_t *o = jo_company(&r->company, JO_CLI);
+		json_object_set_new(o, "final_assessments", json_integer(r->n_final));
+		json_object_set_new(o, "latest_final", r->last_id ? json_integer(r->last_id) : json_null());
+		json_object_set_new(o, "latest_date", jo_time(r->last_at, true));
+		json_object_set_new(o, "overall", jo_score(r->last_overall));
+		json_object_set_new(o, "level", jo_level(r->last_level));
+		json_object_set_new(o, "change", r->last_overall >= 0 && r->prev_overall >= 0
+		                    ? json_integer(r->last_overall - r->prev_overall) : json_null());
+		json_object_set_new(o, "draft", r->draft_id ? json_integer(r->draft_id) : json_null());
+		json_object_set_new(o, "due", json_boolean(row_due(r, now)));
+		json_array_append_new(arr, o);
+	}
+	return cli_json_print(arr, stdout);
+}
+
+static int companies_text(const struct portfolio_row *rows, size_t n, long long now)
+{
+	const char *head[8];
+	struct report_table *t = report_table_new(8, "llrlrlrl");
+	size_t i;
+
+	head[0] = _("Company");
+	head[1] = _("Industry");
+	head[2] = _("Final");
+	head[3] = _("Latest");
+	head[4] = _("Score");
+	head[5] = _("Level");
+	head[6] = _("Change");
+	head[7] = _("Due");
+	report_table_add(t, head);
+	for (i = 0; i < n; i++) {
+		const struct portfolio_row *r = &rows[i];
+		char name[1024], nf[16], date[16], score[16], change[16];
+		const char *cells[8];
+
+		if (r->company.archived)
+			snprintf(name, sizeof name, _("%s (archived)"), r->company.name);
+		else
+			snprintf(name, sizeof name, "%s", r->company.name);
+		snprintf(nf, sizeof nf, "%d", r->n_final);
+		change_cell(change, sizeof change, r);
+		cells[0] = name;
+		cells[1] = r->company.industry;
+		cells[2] = nf;
+		cells[3] = report_date(date, sizeof date, r->last_at);
+		cells[4] = r->last_id ? report_score(score, sizeof score, r->last_overall) : "";
+		cells[5] = r->last_id ? report_level_label(r->last_level) : "";
+		cells[6] = change;
+		cells[7] = !row_due(r, now) ? "" : r->draft_id ? _("due (draft open)") : _("due");
+		report_table_add(t, cells);
+	}
+	return cli_table_print(t);
+}
+
+int cli_verb_companies(struct store *st, const struct args *a)
+{
+	struct portfolio_row *rows = NULL;
+	enum store_err err;
+	size_t n = 0;
+	int rc = EXIT_OK;
+
+	err = store_portfolio(st, a->all, &rows, &n);
+	if (err != STORE_OK)
+		return cli_store_fail(st, err);
+	if (a->json)
+		rc = companies_json(rows, n, store_now(st));
+	else if (n == 0)
+		puts(a->all ? _("No companies yet. Add one with 'smready company add NAME', or try "
+		                "'smready demo' for sample data.")
+		            : _("No active companies. Add one with 'smready company add NAME'; "
+		                "'--all' shows archived ones too."));
+	else
+		rc = companies_text(rows, n, store_now(st));
+	store_portfolio_free(rows, n);
+	return rc;
+}
+
+/* ---- company ------------------------------------------------------------- */
+
+const char cli_help_company[] = N_(
+	"Usage: smready company add NAME [--industry TEXT] [--contact TEXT] [--notes TEXT]\n"
+	"       smready company edit NAME [--industry TEXT] [--contact TEXT] [--notes TEXT]\n"
+	"       smready company rename NAME NEW-NAME\n"
+	"       smready company archive NAME\n"
+	"       smready company unarchive NAME\n"
+	"       smready company delete NAME [--yes]\n"
+	"\n"
+	"Adds, changes, archives or deletes a company.  NAME may also be the\n"
+	"company's number or UUID.  Names are unique regardless of case.\n"
+	"Archived companies keep their history but are hidden from 'companies'\n"
+	"unless --all is given.  Deleting removes the company with all its\n"
+	"assessments; on a terminal it asks first, elsewhere it needs --yes.\n"
+	"\n"
+	"  --industry TEXT   the company's industry\n"
+	"  --contact TEXT    a contact person or address\n"
+	"  --notes TEXT      free notes\n"
+	"  --yes             delete without asking\n"
+	"  --help            show this help\n");
+
+static int company_fields_check(const struct args *a)
+{
+	if (a->industry && cli_check_line(_("The industry"), a->industry, TEXT_FIELD_MAX, true))
+		return EXIT_FAIL;
+	if (a->contact && cli_check_line(_("The contact"), a->contact, TEXT_FIELD_MAX, true))
+		return EXIT_FAIL;
+	if (a->notes && cli_check_note(_("The notes"), a->notes))
+		return EXIT_FAIL;
+	return EXIT_OK;
+}
+
+/* Says that newname is taken, or reports another store failure. */
+static int company_name_fail(struct store *st, enum store_err err, const char *newname)
+{
+	char shown[CLI_PRINTABLE_SIZE];
+
+	if (err != STORE_EXISTS)
+		return cli_store_fail(st, err);
+	cli_msg(_("A company named \"%s\" exists already (names are compared "
+	          "regardless of case)."), cli_printable(shown, sizeof shown, newname));
+	return EXIT_FAIL;
+}
+
+static int company_add(struct store *st, const char *name, const struct args *a)
+{
+	enum store_err err;
+	long long id;
+
+	if (cli_check_line(_("The company name"), name, TEXT_NAME_MAX, false) ||
+	    company_fields_check(a))
+		return EXIT_FAIL;
+	err = store_company_add(st, name, a->industry, a->contact, a->notes, &id);
+	if (err != STORE_OK)
+		return company_name_fail(st, err, name);
+	printf(_("Added company \"%s\" (#%lld).\n"), name, id);
+	return EXIT_OK;
+}
+
+static int company_rename(struct store *st, struct company *c, const char *newname)
+{
+	enum store_err err = store_company_update(st, c->id, newname, NULL, NULL, NULL);
+
+	if (err != STORE_OK)
+		return company_name_fail(st, err, newname);
+	printf(_("Renamed \"%s\" to \"%s\".\n"), c->name, newname);
+	return EXIT_OK;
+}
+
+static int company_edit(struct store *st, struct company *c, const struct args *a)
+{
+	enum store_err err = store_company_update(st, c->id, NULL, a->industry, a->contact,
+	                                          a->notes);
+
+	if (err != STORE_OK)
+		return cli_store_fail(st, err);
+	printf(_("Updated \"%s\".\n"), c->name);
+	return EXIT_OK;
+}
+
+static int company_archive(struct store *st, struct company *c, bool archived)
+{
+	enum store_err err = store_company_set_archived(st, c->id, archived);
+
+	if (err != STORE_OK)
+		return cli_store_fail(st, err);
+	if (archived)
+		printf(_("Archived \"%s\".\n"), c->name);
+	else
+		printf(_("\"%s\" is active again.\n"), c->name);
+	return EXIT_OK;
+}
+
+/* Asks on the terminal; true only for an explicit yes. */
+static bool cli_confirm(const char *question)
+{
+	char line[64];
+	/* TRANSLATORS: the letter that answers "yes" to a y/N question. */
+	const char *yes = _("y");
+
+	fprintf(stderr, "%s ", question);
+	fflush(stderr);
+	if (!fgets(line, sizeof line, stdin))
+		return false;
+	return line[0] == 'y' || line[0] == 'Y' || (yes[0] && line[0] == yes[0]) ||
+	       (yes[0] >= 'a' && yes[0] <= 'z' && line[0] == yes[0] - 'a' + 'A');
+}
+
+/* Without --yes: asks on a terminal, refuses elsewhere. */
+static bool company_delete_confirmed(struct store *st, const struct company *c)
+{
+	struct assessment *list = NULL;
+	size_t n = 0;
+	char q[1024];
+
+	if (!isatty(STDIN_FILENO) || !isatty(STDERR_FILENO)) {
+		cli_msg(_("Not deleting \"%s\" without confirmation; add --yes to delete it "
+		          "with its whole history."), c->name);
+		return false;
+	}
+	if (store_assessment_list(st, c->id, &list, &n) == STORE_OK)
+		store_assessment_free(list, n);
+	snprintf(q, sizeof q,
+	         P_("Delete \"%s\" and its %zu assessment for good? [y/N]",
+	            "Delete \"%s\" and its %zu assessments for good? [y/N]", n),
+	         c->name, n);
+	if (cli_confirm(q))
+		return true;
+	fprintf(stderr, "%s\n", _("Nothing was deleted."));
+	return false;
+}
+
+static int company_delete(struct store *st, struct company *c, const struct args *a)
+{
+	enum store_err err;
+	int deleted = 0;
+
+	if (!a->yes && !company_delete_confirmed(st, c))
+		return EXIT_FAIL;
+	err = store_company_delete(st, c->id, &deleted);
+	if (err != STORE_OK)
+		return cli_store_fail(st, err);
+	printf(P_("Deleted \"%s\" and %d assessment.\n",
+	          "Deleted \"%s\" and %d assessments.\n", deleted), c->name, deleted);
+	return EXIT_OK;
+}
+
+/* The subcommands of "company"; all but add act on a company found first. */
+enum company_sub { SUB_ADD, SUB_EDIT, SUB_RENAME, SUB_ARCHIVE, SUB_UNARCHIVE, SUB_DELETE };
+
+static const char *const company_subs[] = {
+	[SUB_ADD] = "add", [SUB_EDIT] = "edit", [SUB_RENAME] = "rename",
+	[SUB_ARCHIVE] = "archive", [SUB_UNARCHIVE] = "unarchive", [SUB_DELETE] = "delete",
+};
+
+/* Whether the arguments and options fit the subcommand; a usage error if not. */
+static int company_check_args(enum company_sub sub, const struct args *a)
+{
+	const char *name = company_subs[sub];
+
+	if (sub == SUB_RENAME) {
+		if (a->npos != 2)
+			return cli_usage("company", "%s",
+			                 _("'company rename' needs the old and the new name."));
+		return EXIT_OK;
+	}
+	if (a->npos != 1)
+		return cli_usage("company", a->npos == 0 ? _("'company %s' needs a company name.")
+		                                         : _("'company %s' takes one company name; "
+		                                             "quote names with spaces."), name);
+	if (sub != SUB_ADD && sub != SUB_EDIT && (a->industry || a->contact || a->notes))
+		return cli_usage("company", _("'company %s' takes no --industry, --contact or --notes."),
+		                 name);
+	if (a->yes && sub != SUB_DELETE)
+		return cli_usage("company", _("'company %s' takes no --yes."), name);
+	if (sub == SUB_EDIT && !a->industry && !a->contact && !a->notes)
+		return cli_usage("company", "%s",
+		                 _("Say what to change: --industry, --contact or --notes."));
+	return EXIT_OK;
+}
+
+/* What is checked before the company is looked up. */
+static int company_check_values(enum company_sub sub, const struct args *a)
+{
+	if (sub == SUB_RENAME)
+		return cli_check_line(_("The new company name"), a->pos[1], TEXT_NAME_MAX, false);
+	if (sub == SUB_EDIT)
+		return company_fields_check(a);
+	return EXIT_OK;
+}
+
+int cli_verb_company(struct store *st, const struct verb *v, int argc, char **argv)
+{
+	struct company c;
+	struct args a;
+	size_t sub;
+	int rc;
+
+	if (argc < 2)
+		return cli_usage("company", "%s",
+		                 _("Say what to do: add, edit, rename, archive, unarchive or delete."));
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)
+		return cli_help(v->help);
+	for (sub = 0; sub < sizeof company_subs / sizeof company_subs[0]; sub++)
+		if (strcmp(argv[1], company_subs[sub]) == 0)
+			break;
+	if (sub == sizeof company_subs / sizeof company_subs[0]) {
+		char shown[CLI_PRINTABLE_SIZE];
+		return cli_usage("company", _("Unknown company command '%s'."),
+		                 cli_printable(shown, sizeof shown, argv[1]));
+	}
+	if ((rc = cli_args_parse(v, argc - 1, argv + 1, &a)) >= 0 ||
+	    (rc = company_check_args(sub, &a)) != EXIT_OK)
+		return rc;
+	if (sub == SUB_ADD)
+		return company_add(st, a.pos[0], &a);
+	if ((rc = company_check_values(sub, &a)) != EXIT_OK ||
+	    (rc = cli_find_company(st, a.pos[0], &c)) != EXIT_OK)
+		return rc;
+	switch ((enum company_sub)sub) {
+	case SUB_EDIT: rc = company_edit(st, &c, &a); break;
+	case SUB_RENAME: rc = company_rename(st, &c, a.pos[1]); break;
+	case SUB_ARCHIVE: rc = company_archive(st, &c, true); break;
+	case SUB_UNARCHIVE: rc = company_archive(st, &c, false); break;
+	case SUB_DELETE: rc = company_delete(st, &c, &a); break;
+	case SUB_ADD: break;
+	}
+	store_company_clear(&c);
+	return rc;
+}
+

@@ -1,0 +1,607 @@
+/*
+ * cli-report.c - the verbs that show the model and the results: "questions",
+ * "history", "report" and "compare", as text, reports or JSON.
+ */
+#include "config.h"
+
+#include "cli-verbs.h"
+
+#include <errno.h>
+#include <jansson.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "assess.h"
+#include "catalogue.h"
+#include "cli-util.h"
+#include "cli.h"
+#include "i18n.h"
+#include "json-out.h"
+#include "report.h"
+#include "scoring.h"
+#include "store.h"
+#include "text.h"
+
+/* ---- questions ----------------------------------------------------------- */
+
+const char cli_help_questions[] = N_(
+	"Usage: smready questions [--json]\n"
+	"\n"
+	"Lists the built-in questionnaire in the current language: the dimensions,\n"
+	"each question with its key, weight, help text, next step and the criteria\n"
+	"it covers, the knock-outs and the answer scale.\n"
+	"\n"
+	"  --json   machine-readable output\n"
+	"  --help   show this help\n");
+
+static json_t *questions_json(const struct catalogue *cat)
+{
+	json_t *root = json_object(), *scale = json_array(), *dims = json_array();
+	json_t *items = json_array(), *kos = json_array(), *crit = json_array();
+	const char *covered[64];
+	int i, n, c;
+
+	json_object_set_new(root, "catalogue", jo_str(cat->id));
+	json_object_set_new(root, "version", json_integer(cat->version));
+	for (i = ANSWER_MIN; i <= ANSWER_MAX; i++) {
+		json_t *o = json_object();
+		json_object_set_new(o, "value", json_integer(i));
+		json_object_set_new(o, "label", jo_str(_(catalogue_scale_label(i))));
+		json_array_append_new(scale, o);
+	}
+	{
+		json_t *o = json_object();
+		json_object_set_new(o, "value", json_string("dk"));
+		json_object_set_new(o, "label", jo_str(_(catalogue_scale_label(ANSWER_DONT_KNOW))));
+		json_array_append_new(scale, o);
+	}
+	json_object_set_new(root, "scale", scale);
+	for (i = 0; i < cat->n_dims; i++) {
+		json_t *o = json_object();
+		json_object_set_new(o, "key", jo_str(cat->dims[i].key));
+		json_object_set_new(o, "name", jo_str(_(cat->dims[i].name)));
+		json_object_set_new(o, "description", jo_str(_(cat->dims[i].description)));
+		json_array_append_new(dims, o);
+	}
+	json_object_set_new(root, "dimensions", dims);
+	for (i = 0; i < cat->n_items; i++) {
+		const struct cat_item *it = &cat->items[i];
+		json_t *o = json_object(), *cr = json_array();
+		int k = catalogue_item_knockout(cat, i);
+
+		json_object_set_new(o, "key", jo_str(it->key));
+		json_object_set_new(o, "dimension", jo_str(cat->dims[it->dimension].key));
+		json_object_set_new(o, "weight", json_integer(it->weight));
+		json_object_set_new(o, "question", jo_str(_(it->question)));
+		json_object_set_new(o, "help", jo_str(_(it->help)));
+		json_object_set_new(o, "recommendation", jo_str(_(it->recommendation)));
+		for (c = 0; c < CAT_MAX_CRITERIA && it->criteria[c]; c++)
+			json_array_append_new(cr, jo_str(it->criteria[c]));
+		json_object_set_new(o, "criteria", cr);
+		json_object_set_new(o, "knockout", k >= 0 ? jo_str(cat->knockouts[k].key) : json_null());
+		json_array_append_new(items, o);
+	}
+	json_object_set_new(root, "items", items);
+	for (i = 0; i < cat->n_knockouts; i++) {
+		const struct cat_knockout *ko = &cat->knockouts[i];
+		json_t *o = json_object();
+		json_object_set_new(o, "key", jo_str(ko->key));
+		json_object_set_new(o, "item", jo_str(cat->items[ko->item].key));
+		json_object_set_new(o, "max_value", json_integer(ko->max_value));
+		json_object_set_new(o, "name", jo_str(_(ko->name)));
+		json_object_set_new(o, "reason", jo_str(_(ko->reason)));
+		json_array_append_new(kos, o);
+	}
+	json_object_set_new(root, "knockouts", kos);
+	n = catalogue_criteria_covered(cat, covered, 64);
+	for (i = 0; i < n; i++)
+		json_array_append_new(crit, jo_str(covered[i]));
+	json_object_set_new(root, "criteria", crit);
+	return root;
+}
+
+static void questions_text(const struct catalogue *cat)
+{
+	int d, i, c;
+
+	printf(P_("Questionnaire \"%s\", version %d: %d question",
+	          "Questionnaire \"%s\", version %d: %d questions", cat->n_items),
+	       cat->id, cat->version, cat->n_items);
+	printf(P_(" in %d dimension.\n", " in %d dimensions.\n", cat->n_dims), cat->n_dims);
+	printf("\n%s", _("Answer scale:"));
+	for (i = ANSWER_MIN; i <= ANSWER_MAX; i++)
+		printf(" %d %s,", i, _(catalogue_scale_label(i)));
+	printf(" dk %s.\n", _(catalogue_scale_label(ANSWER_DONT_KNOW)));
+
+	for (d = 0; d < cat->n_dims; d++) {
+		printf("\n%s (%s)\n", _(cat->dims[d].name), cat->dims[d].key);
+		report_wrap(stdout, "  ", 2, _(cat->dims[d].description));
+		for (i = 0; i < cat->n_items; i++) {
+			const struct cat_item *it = &cat->items[i];
+			char crit[64] = "", line[256], pre[128];
+			int k = catalogue_item_knockout(cat, i);
+
+			if (it->dimension != d)
+				continue;
+			for (c = 0; c < CAT_MAX_CRITERIA && it->criteria[c]; c++) {
+				if (c)
+					strncat(crit, ", ", sizeof crit - strlen(crit) - 1);
+				strncat(crit, it->criteria[c], sizeof crit - strlen(crit) - 1);
+			}
+			snprintf(line, sizeof line, _("weight %d, criteria %s"), it->weight, crit);
+			printf("\n  %s  %s\n", it->key, line);
+			report_wrap(stdout, "    ", 4, _(it->question));
+			snprintf(pre, sizeof pre, "    %s ", _("Ready when:"));
+			report_wrap(stdout, pre, 6, _(it->help));
+			snprintf(pre, sizeof pre, "    %s ", _("Next step:"));
+			report_wrap(stdout, pre, 6, _(it->recommendation));
+			if (k >= 0) {
+				snprintf(pre, sizeof pre, "    %s %s: ", _("Knock-out:"),
+				         _(cat->knockouts[k].name));
+				report_wrap(stdout, pre, 6, _(cat->knockouts[k].reason));
+			}
+		}
+	}
+}
+
+int cli_verb_questions(struct store *st, const struct args *a)
+{
+	(void)st;
+	if (a->json)
+		return cli_json_print(questions_json(catalogue_builtin()), stdout);
+	questions_text(catalogue_builtin());
+	return EXIT_OK;
+}
+
+/* ---- history ------------------------------------------------------------- */
+
+const char cli_help_history[] = N_(
+	"Usage: smready history COMPANY [--json]\n"
+	"\n"
+	"Lists a company's assessments, newest first: number, status, when it was\n"
+	"started and finished, assessor, score, level and how often it was\n"
+	"reopened.\n"
+	"\n"
+	"  --json   machine-readable output\n"
+	"  --help   show this help\n");
+
+static int history_text(const struct assessment *list, size_t n)
+{
+	struct report_table *t = report_table_new(8, "rlllllrl");
+	const char *head[8];
+	size_t i;
+
+	head[0] = "#";
+	head[1] = _("Status");
+	head[2] = _("Started");
+	head[3] = _("Finished");
+	head[4] = _("Assessor");
+	head[5] = _("Level");
+	head[6] = _("Score");
+	head[7] = _("Remarks");
+	report_table_add(t, head);
+	for (i = 0; i < n; i++) {
+		const struct assessment *a = &list[i];
+		char id[32], d1[16], d2[16], score[16], rem[128];
+		const char *cells[8];
+		bool fin = a->status == ASSESS_FINAL;
+
+		snprintf(id, sizeof id, "%lld", a->id);
+		rem[0] = '\0';
+		if (a->reopened > 0)
+			snprintf(rem, sizeof rem, P_("reopened %d time", "reopened %d times", a->reopened),
+			         a->reopened);
+		cells[0] = id;
+		cells[1] = fin ? _("final") : _("draft");
+		cells[2] = report_date(d1, sizeof d1, a->started);
+		cells[3] = fin ? report_date(d2, sizeof d2, a->completed) : "";
+		cells[4] = a->assessor;
+		cells[5] = fin ? report_level_label(a->level) : "";
+		cells[6] = fin ? report_score(score, sizeof score, a->overall) : "";
+		cells[7] = rem;
+		report_table_add(t, cells);
+	}
+	return cli_table_print(t);
+}
+
+int cli_verb_history(struct store *st, const struct args *a)
+{
+	struct assessment *list = NULL;
+	struct company co;
+	enum store_err err;
+	size_t n = 0, i;
+	int rc;
+
+	if ((rc = cli_find_company(st, a->pos[0], &co)) != EXIT_OK)
+		return rc;
+	err = store_assessment_list(st, co.id, &list, &n);
+	if (err != STORE_OK) {
+		rc = cli_store_fail(st, err);
+	} else if (a->json) {
+		json_t *root = json_object(), *arr = json_array();
+		json_object_set_new(root, "company", jo_company(&co, JO_CLI));
+		for (i = 0; i < n; i++)
+			json_array_append_new(arr, jo_assessment(&list[i], JO_CLI, NULL));
+		json_object_set_new(root, "assessments", arr);
+		rc = cli_json_print(root, stdout);
+	} else if (n == 0) {
+		printf(_("\"%s\" has no assessments yet; start one with 'smready assess \"%s\"'.\n"),
+		       co.name, co.name);
+	} else {
+		rc = history_text(list, n);
+	}
+	store_assessment_free(list, n);
+	store_company_clear(&co);
+	return rc;
+}
+
+/* ---- report and compare -------------------------------------------------- */
+
+const char cli_help_report[] = N_(
+	"Usage: smready report REF [--format text|markdown|html] [-o FILE] [--json]\n"
+	"\n"
+	"Writes a client-ready report of one assessment: level, score, dimension\n"
+	"scores, knock-outs, the to-do list, every answer with its note, and what\n"
+	"changed since the previous final assessment.  REF is an assessment's\n"
+	"number or UUID, or a company name meaning its latest final assessment\n"
+	"(or its draft when it has none).\n"
+	"\n"
+	"  --format FORMAT   text (default), markdown or html\n"
+	"  -o, --output FILE write to FILE instead of standard output\n"
+	"  --json            the scored result as JSON instead of a report\n"
+	"  --help            show this help\n");
+
+static json_t *scored_json(const struct company *co, const struct scored *s)
+{
+	const struct catalogue *cat = s->cat;
+	json_t *root = json_object(), *dims = json_array(), *kos = json_array();
+	json_t *answers = json_array(), *recs = json_array();
+	int i;
+
+	json_object_set_new(root, "company", jo_company(co, JO_CLI));
+	json_object_set_new(root, "assessment", jo_assessment(&s->a, JO_CLI, NULL));
+	json_object_set_new(root, "overall", jo_score(s->score.overall));
+	json_object_set_new(root, "level", jo_level(s->score.level));
+	json_object_set_new(root, "level_name", jo_str(report_level_label(s->score.level)));
+	json_object_set_new(root, "band", jo_level(s->score.band));
+	json_object_set_new(root, "answered", json_integer(s->score.answered));
+	json_object_set_new(root, "dont_know", json_integer(s->score.dont_know));
+	json_object_set_new(root, "total", json_integer(s->score.total));
+	json_object_set_new(root, "completeness", json_integer(s->score.completeness));
+	json_object_set_new(root, "unknown_answers", json_integer(s->n_unknown_keys));
+	for (i = 0; i < cat->n_dims; i++) {
+		json_t *o = json_object();
+		json_object_set_new(o, "key", jo_str(cat->dims[i].key));
+		json_object_set_new(o, "name", jo_str(_(cat->dims[i].name)));
+		json_object_set_new(o, "score", jo_score(s->score.dim[i]));
+		json_object_set_new(o, "answered", json_integer(s->score.dim_answered[i]));
+		json_object_set_new(o, "total", json_integer(s->score.dim_total[i]));
+		json_array_append_new(dims, o);
+	}
+	json_object_set_new(root, "dimensions", dims);
+	for (i = 0; i < cat->n_knockouts; i++) {
+		json_t *o = json_object();
+		json_object_set_new(o, "key", jo_str(cat->knockouts[i].key));
+		json_object_set_new(o, "name", jo_str(_(cat->knockouts[i].name)));
+		json_object_set_new(o, "fired", json_boolean(s->score.fired[i]));
+		json_object_set_new(o, "reason", jo_str(_(cat->knockouts[i].reason)));
+		json_array_append_new(kos, o);
+	}
+	json_object_set_new(root, "knockouts", kos);
+	for (i = 0; i < cat->n_items; i++) {
+		json_t *o = json_object();
+		json_object_set_new(o, "key", jo_str(cat->items[i].key));
+		json_object_set_new(o, "dimension", jo_str(cat->dims[cat->items[i].dimension].key));
+		json_object_set_new(o, "value", jo_value(s->values[i], JO_CLI));
+		json_object_set_new(o, "label", jo_str(_(catalogue_scale_label(s->values[i]))));
+		json_object_set_new(o, "note", jo_str(s->notes[i]));
+		json_object_set_new(o, "carried", json_boolean(s->carried[i]));
+		json_array_append_new(answers, o);
+	}
+	json_object_set_new(root, "answers", answers);
+	for (i = 0; i < s->score.n_recs; i++) {
+		const struct recommendation *r = &s->score.recs[i];
+		json_t *o = json_object();
+		json_object_set_new(o, "item", jo_str(cat->items[r->item].key));
+		json_object_set_new(o, "knockout", json_boolean(r->knockout));
+		json_object_set_new(o, "dont_know", json_boolean(r->dont_know));
+		json_object_set_new(o, "gap", json_integer(r->gap));
+		json_object_set_new(o, "text", jo_str(_(cat->items[r->item].recommendation)));
+		json_array_append_new(recs, o);
+	}
+	json_object_set_new(root, "recommendations", recs);
+	return root;
+}
+
+/* The final assessment before a (for a draft: the latest final), or 0. */
+static long long previous_final(struct store *st, const struct assessment *a)
+{
+	struct assessment f;
+	long long prev = 0;
+	int nth;
+
+	for (nth = 0;; nth++) {
+		memset(&f, 0, sizeof f);
+		if (store_assessment_final(st, a->company_id, nth, &f) != STORE_OK)
+			break;
+		if (a->status != ASSESS_FINAL) {
+			prev = f.id;
+		} else if (f.id == a->id) {
+			store_assessment_clear(&f);
+			memset(&f, 0, sizeof f);
+			if (store_assessment_final(st, a->company_id, nth + 1, &f) == STORE_OK)
+				prev = f.id;
+		} else {
+			store_assessment_clear(&f);
+			continue;
+		}
+		store_assessment_clear(&f);
+		break;
+	}
+	return prev;
+}
+
+/* Opens -o FILE (or stdout). */
+static FILE *output_open(const char *path)
+{
+	FILE *f;
+
+	if (!path || strcmp(path, "-") == 0)
+		return stdout;
+	f = fopen(path, "w");
+	if (!f)
+		cli_msg(_("Cannot write %s: %s"), path, strerror(errno));
+	return f;
+}
+
+/* Closes what output_open() opened.  rc is how writing went (a failure
+ * already reported); "Written to" is said only for a complete file. */
+static int output_close(FILE *f, const char *path, int rc)
+{
+	if (f == stdout) {
+		if (fflush(stdout) != 0 && rc == EXIT_OK)
+			rc = cli_write_fail(NULL);
+		return rc;
+	}
+	if (fclose(f) != 0 && rc == EXIT_OK)
+		rc = cli_write_fail(path);
+	if (rc == EXIT_OK)
+		fprintf(stderr, _("Written to %s.\n"), path);
+	return rc;
+}
+
+const char cli_help_compare[] = N_(
+	"Usage: smready compare COMPANY [FROM TO] [--format text|markdown|html]\n"
+	"                       [-o FILE] [--json]\n"
+	"\n"
+	"Shows what changed between two assessments of a company: overall score\n"
+	"and level, each dimension, knock-outs resolved or new, every answer that\n"
+	"improved or got worse (with both notes), and what cannot be compared and\n"
+	"why.  Without FROM and TO the latest final assessment is compared with\n"
+	"the one before; FROM and TO are assessment numbers or UUIDs.\n"
+	"\n"
+	"  --format FORMAT   text (default), markdown or html\n"
+	"  -o, --output FILE write to FILE instead of standard output\n"
+	"  --json            machine-readable output\n"
+	"  --help            show this help\n");
+
+static const char *change_key(enum change c)
+{
+	switch (c) {
+	case CHANGE_IMPROVED: return "improved";
+	case CHANGE_WORSE: return "worse";
+	case CHANGE_NOT_COMPARABLE: return "not-comparable";
+	case CHANGE_UNCHANGED: break;
+	}
+	return "unchanged";
+}
+
+static const char *reason_key(enum not_comparable_reason r)
+{
+	switch (r) {
+	case NC_VERSION: return "version";
+	case NC_ONLY_OLD: return "only-old";
+	case NC_ONLY_NEW: return "only-new";
+	case NC_UNANSWERED_OLD: return "unanswered-old";
+	case NC_UNANSWERED_NEW: return "unanswered-new";
+	case NC_UNANSWERED_BOTH: return "unanswered-both";
+	case NC_DONT_KNOW: return "dont-know";
+	case NC_NONE: break;
+	}
+	return NULL;
+}
+
+static json_t *side_json(const struct scored *s)
+{
+	json_t *o = json_object();
+
+	json_object_set_new(o, "id", json_integer(s->a.id));
+	json_object_set_new(o, "uuid", jo_str(s->a.uuid));
+	json_object_set_new(o, "status", json_string(s->a.status == ASSESS_FINAL ? "final" : "draft"));
+	json_object_set_new(o, "completed", jo_time(s->a.completed, true));
+	json_object_set_new(o, "overall", jo_score(s->score.overall));
+	json_object_set_new(o, "level", jo_level(s->score.level));
+	return o;
+}
+
+static json_t *compare_json(const struct company *co, const struct compared *cp)
+{
+	const struct comparison *c = &cp->cmp;
+	json_t *root = json_object(), *dims = json_array(), *kos = json_array();
+	json_t *items = json_array(), *counts = json_object();
+	int i;
+
+	json_object_set_new(root, "company", jo_company(co, JO_CLI));
+	json_object_set_new(root, "from", side_json(&cp->old));
+	json_object_set_new(root, "to", side_json(&cp->new));
+	json_object_set_new(root, "same_version", json_boolean(c->same_version));
+	json_object_set_new(root, "overall_delta",
+	                    c->overall_comparable ? json_integer(c->overall_delta) : json_null());
+	json_object_set_new(root, "level_delta",
+	                    c->level_old >= 0 && c->level_new >= 0 ? json_integer(c->level_delta)
+	                                                           : json_null());
+	for (i = 0; i < c->n_dims; i++) {
+		const struct dim_change *d = &c->dims[i];
+		json_t *o = json_object();
+		json_object_set_new(o, "key", jo_str(d->key));
+		json_object_set_new(o, "old", jo_score(d->old_score));
+		json_object_set_new(o, "new", jo_score(d->new_score));
+		json_object_set_new(o, "delta", d->comparable ? json_integer(d->delta) : json_null());
+		json_array_append_new(dims, o);
+	}
+	json_object_set_new(root, "dimensions", dims);
+	for (i = 0; i < c->n_knockouts; i++) {
+		const struct knockout_change *k = &c->knockouts[i];
+		json_t *o = json_object();
+		json_object_set_new(o, "key", jo_str(k->key));
+		json_object_set_new(o, "was_fired", json_boolean(k->was_fired));
+		json_object_set_new(o, "is_fired", json_boolean(k->is_fired));
+		json_array_append_new(kos, o);
+	}
+	json_object_set_new(root, "knockouts", kos);
+	for (i = 0; i < c->n_items; i++) {
+		const struct item_change *it = &c->items[i];
+		const char *rk = reason_key(it->reason);
+		json_t *o = json_object();
+		json_object_set_new(o, "key", jo_str(it->key));
+		json_object_set_new(o, "old", jo_value(it->old_value, JO_CLI));
+		json_object_set_new(o, "new", jo_value(it->new_value, JO_CLI));
+		json_object_set_new(o, "delta", json_integer(it->delta));
+		json_object_set_new(o, "change", json_string(change_key(it->change)));
+		json_object_set_new(o, "reason", rk ? json_string(rk) : json_null());
+		json_object_set_new(o, "old_note",
+		                    jo_str(it->old_item >= 0 ? cp->old.notes[it->old_item] : ""));
+		json_object_set_new(o, "new_note",
+		                    jo_str(it->new_item >= 0 ? cp->new.notes[it->new_item] : ""));
+		json_array_append_new(items, o);
+	}
+	json_object_set_new(root, "items", items);
+	json_object_set_new(counts, "improved", json_integer(c->improved));
+	json_object_set_new(counts, "worse", json_integer(c->worse));
+	json_object_set_new(counts, "unchanged", json_integer(c->unchanged));
+	json_object_set_new(counts, "not_comparable", json_integer(c->not_comparable));
+	json_object_set_new(counts, "knockouts_resolved", json_integer(c->ko_resolved));
+	json_object_set_new(counts, "knockouts_new", json_integer(c->ko_new));
+	json_object_set_new(root, "counts", counts);
+	return root;
+}
+
+static int find_assessment_id(struct store *st, const char *ref, long long *id)
+{
+	struct assessment a;
+	enum store_err err;
+
+	memset(&a, 0, sizeof a);
+	err = store_assessment_find(st, ref, &a);
+	if (err != STORE_OK) {
+		char shown[CLI_PRINTABLE_SIZE];
+		return cli_lookup_fail(st, err, _("There is no assessment \"%s\"."),
+		                   cli_printable(shown, sizeof shown, ref));
+	}
+	*id = a.id;
+	store_assessment_clear(&a);
+	return EXIT_OK;
+}
+
+/* Writes the report of s, with prev as its "since last time" part, or
+ * when s is NULL the comparison prev: as JSON or in a->fmt, to -o FILE or
+ * standard output. */
+static int write_report(struct store *st, const struct args *a, const struct company *co,
+                        const struct scored *s, const struct compared *prev)
+{
+	FILE *f;
+	int rc = EXIT_OK;
+
+	if (cli_output_is_database(st, a->output))
+		return EXIT_FAIL;
+	f = output_open(a->output);
+	if (!f)
+		return EXIT_FAIL;
+	if (a->json)
+		rc = cli_json_print(s ? scored_json(co, s) : compare_json(co, prev), f);
+	else if ((s ? report_assessment(f, a->fmt, co, s, prev)
+	            : report_comparison(f, a->fmt, co, prev)) != 0)
+		rc = cli_write_fail(a->output);
+	return output_close(f, a->output, rc);
+}
+
+int cli_verb_report(struct store *st, const struct args *a)
+{
+	struct compared prev;
+	struct scored s;
+	struct company co;
+	enum store_err err;
+	long long id, prev_id;
+	bool have_prev = false;
+	int rc;
+
+	if ((rc = cli_resolve(st, a->pos[0], &id)) != EXIT_OK)
+		return rc;
+	err = assess_load(st, id, &s);
+	if (err != STORE_OK)
+		return cli_store_fail(st, err);
+	memset(&co, 0, sizeof co);
+	err = store_company_get(st, s.a.company_id, &co);
+	if (err != STORE_OK) {
+		assess_clear(&s);
+		return cli_store_fail(st, err);
+	}
+	prev_id = a->json ? 0 : previous_final(st, &s.a);
+	if (prev_id && assess_compare(st, s.a.company_id, prev_id, id, &prev) == STORE_OK)
+		have_prev = true;
+	rc = write_report(st, a, &co, &s, have_prev ? &prev : NULL);
+	if (have_prev)
+		assess_compared_clear(&prev);
+	assess_clear(&s);
+	store_company_clear(&co);
+	return rc;
+}
+
+/* Without FROM and TO, a comparison needs two final assessments. */
+static int compare_check_two(struct store *st, const struct company *co)
+{
+	struct assessment f;
+	enum store_err err;
+
+	memset(&f, 0, sizeof f);
+	err = store_assessment_final(st, co->id, 1, &f);
+	store_assessment_clear(&f);
+	if (err != STORE_NOT_FOUND)
+		return EXIT_OK;
+	cli_msg(_("\"%s\" has fewer than two final assessments, so there is nothing to "
+	          "compare yet."), co->name);
+	return EXIT_FAIL;
+}
+
+int cli_verb_compare(struct store *st, const struct args *a)
+{
+	struct compared cp;
+	struct company co;
+	enum store_err err;
+	long long from = 0, to = 0;
+	int rc;
+
+	if ((rc = cli_find_company(st, a->pos[0], &co)) != EXIT_OK)
+		return rc;
+	if (a->npos == 3) {
+		if ((rc = find_assessment_id(st, a->pos[1], &from)) == EXIT_OK)
+			rc = find_assessment_id(st, a->pos[2], &to);
+	} else {
+		rc = compare_check_two(st, &co);
+	}
+	if (rc == EXIT_OK) {
+		err = assess_compare(st, co.id, from, to, &cp);
+		if (err != STORE_OK) {
+			rc = cli_store_fail(st, err);
+		} else {
+			rc = write_report(st, a, &co, NULL, &cp);
+			assess_compared_clear(&cp);
+		}
+	}
+	store_company_clear(&co);
+	return rc;
+}
+

@@ -1,0 +1,437 @@
+/*
+ * exchange-export.c - the export: the lossless JSON format written while the
+ * database is read, one assessment at a time, so memory stays flat; and
+ * the CSV with one row per answer for spreadsheets.
+ */
+#include "config.h"
+
+#include "exchange.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <limits.h>
+#include <locale.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "exchange-int.h"
+#include "i18n.h"
+#include "json-out.h"
+#include "scoring.h"
+#include "text.h"
+#include "timefmt.h"
+
+#define DUMP_FLAGS (JSON_PRESERVE_ORDER)
+
+/* ---- export: JSON ------------------------------------------------------- */
+
+struct export_ctx {
+	struct store *st;
+	FILE *out;
+	const struct exchange_export_opts *o;
+	char *msg;
+	size_t msgsz;
+	enum store_err err;
+	size_t n_companies, n_assessments;
+	const struct company *company;   /* the one being written (CSV) */
+	char sep;
+};
+
+/* Writes obj without its closing brace, then `, "key": [` so that the
+ * array's elements can follow one by one. */
+static bool write_open(FILE *out, json_t *obj, size_t flags, const char *key)
+{
+	char *s = json_dumps(obj, flags);
+	size_t n;
+	bool ok;
+
+	if (!s)
+		return false;
+	n = strlen(s);
+	while (n > 0 && (s[n - 1] == '}' || s[n - 1] == '\n'))
+		n--;
+	ok = fwrite(s, 1, n, out) == n;
+	free(s);
+	return ok && fprintf(out, ",%s\"%s\": [", flags & JSON_INDENT(0x1f) ? "\n  " : " ", key) > 0;
+}
+
+static void write_item_start(FILE *out, size_t index, const char *indent)
+{
+	fputs(index == 0 ? "\n" : ",\n", out);
+	fputs(indent, out);
+}
+
+static void write_array_end(FILE *out, size_t n, const char *indent)
+{
+	if (n > 0) {
+		fputc('\n', out);
+		fputs(indent, out);
+	}
+	fputc(']', out);
+}
+
+static int export_fail(struct export_ctx *x, enum store_err err, const char *what)
+{
+	x->err = err;
+	xc_msg_set(x->msg, x->msgsz, "%s", what);
+	return 1;
+}
+
+static int export_store_fail(struct export_ctx *x, enum store_err err)
+{
+	return export_fail(x, err, store_error(x->st));
+}
+
+/* A record could not be written: the output failed (a full disk, say), or
+ * else the record's text could not be turned into JSON (what). */
+static int export_write_fail(struct export_ctx *x, const char *what)
+{
+	if (ferror(x->out))
+		return export_fail(x, STORE_IO, _("cannot write the export (disk full?)"));
+	return export_fail(x, STORE_INVALID, what);
+}
+
+static int export_assessment_json(const struct assessment *a, void *vx)
+{
+	struct export_ctx *x = vx;
+	struct answer *ans = NULL;
+	size_t n = 0;
+	char bbuf[STORE_UUID_LEN + 1];
+	json_t *o;
+	enum store_err err;
+	bool ok;
+
+	err = store_answers_load(x->st, a->id, &ans, &n);
+	if (err != STORE_OK)
+		return export_store_fail(x, err);
+	o = jo_assessment(a, JO_EXPORT, xc_based_on_uuid(x->st, a->based_on, bbuf, sizeof bbuf));
+	write_item_start(x->out, x->n_assessments++, "      ");
+	ok = o && write_open(x->out, o, DUMP_FLAGS, "answers");
+	json_decref(o);
+	for (size_t i = 0; ok && i < n; i++) {
+		json_t *ao = jo_answer(&ans[i], JO_EXPORT);
+
+		write_item_start(x->out, i, "        ");
+		ok = ao && json_dumpf(ao, x->out, DUMP_FLAGS) == 0;
+		json_decref(ao);
+	}
+	store_answers_free(ans, n);
+	if (!ok)
+		return export_write_fail(x, _("an assessment holds text that is not valid UTF-8"));
+	write_array_end(x->out, n, "      ");
+	fputc('}', x->out);
+	return 0;
+}
+
+static bool company_wanted(const struct export_ctx *x, long long id)
+{
+	if (!x->o->ids)
+		return true;
+	for (size_t i = 0; i < x->o->n_ids; i++)
+		if (x->o->ids[i] == id)
+			return true;
+	return false;
+}
+
+static int export_company_json(const struct company *c, void *vx)
+{
+	struct export_ctx *x = vx;
+	json_t *o;
+	enum store_err err;
+	bool ok;
+
+	if (!company_wanted(x, c->id))
+		return 0;
+	o = jo_company(c, JO_EXPORT);
+	write_item_start(x->out, x->n_companies++, "    ");
+	ok = o && write_open(x->out, o, DUMP_FLAGS, "assessments");
+	json_decref(o);
+	if (!ok)
+		return export_write_fail(x, _("a company holds text that is not valid UTF-8"));
+	x->n_assessments = 0;
+	err = store_each_assessment(x->st, c->id, export_assessment_json, x);
+	if (x->err != STORE_OK)
+		return 1;
+	if (err != STORE_OK)
+		return export_store_fail(x, err);
+	write_array_end(x->out, x->n_assessments, "    ");
+	fputc('}', x->out);
+	return 0;
+}
+
+static bool export_header(struct export_ctx *x)
+{
+	json_t *h = json_object();
+	bool ok = h != NULL;
+
+	ok = ok && jo_set(h, "format", jo_str(EXCHANGE_FORMAT_NAME));
+	ok = ok && jo_set(h, "version", json_integer(EXCHANGE_FORMAT_VERSION));
+	ok = ok && jo_set(h, "generator", jo_str(PACKAGE_NAME " " PACKAGE_VERSION));
+	ok = ok && jo_set(h, "exported", jo_time(store_now(x->st), false));
+	ok = ok && write_open(x->out, h, DUMP_FLAGS | JSON_INDENT(2), "companies");
+	json_decref(h);
+	return ok;
+}
+
+static enum store_err export_json(struct export_ctx *x)
+{
+	enum store_err err;
+	bool all = x->o->ids ? true : x->o->include_archived;
+
+	if (!export_header(x)) {
+		export_fail(x, STORE_IO, _("cannot write the export"));
+		return x->err;
+	}
+	err = store_each_company(x->st, all, export_company_json, x);
+	if (x->err != STORE_OK)
+		return x->err;
+	if (err != STORE_OK) {
+		export_store_fail(x, err);
+		return err;
+	}
+	write_array_end(x->out, x->n_companies, "  ");
+	fputs("\n}\n", x->out);
+	return STORE_OK;
+}
+
+/* ---- export: CSV -------------------------------------------------------- */
+
+/*
+ * The CSV is written for spreadsheets opened with a double click, which
+ * guess each cell's type and run formulas:
+ *  - text is always in double quotes (RFC 4180), the standard mark of
+ *    text: LibreOffice keeps quoted cells as text when "Format quoted field
+ *    as text" is set, and CSV readers of programming languages do;
+ *  - but neither LibreOffice by default nor Excel at all honour the quotes,
+ *    so text that they would turn into a number, a date, a time or a truth
+ *    value (0042, 1,5, 2026-01-02, 12:30, TRUE) gets an apostrophe in front,
+ *    and so does every line of a cell that starts like a formula (= + - @,
+ *    tab, CR): a line break does not end a cell for a reader that takes
+ *    another separator, and the next line would be a row of its own;
+ *  - the answer's value and the date are numbers and dates on purpose and
+ *    are written bare.
+ */
+
+/* Whether a spreadsheet would read the text as a number, a date, a time, a
+ * percentage, an amount or a truth value instead of as text. */
+static bool csv_looks_like_value(const char *s)
+{
+	static const char *const truth[] = { "TRUE", "FALSE", "WAHR", "FALSCH" };
+	bool digit = false;
+
+	for (size_t i = 0; i < sizeof truth / sizeof truth[0]; i++)
+		if (strcasecmp(s, truth[i]) == 0)
+			return true;
+	for (const char *p = s; *p; p++) {
+		if (*p >= '0' && *p <= '9')
+			digit = true;
+		else if (strncmp(p, "\xe2\x82\xac", 3) == 0)    /* the euro sign */
+			p += 2;
+		else if (!strchr(" +-.,:/%()$eE", *p))
+			return false;
+	}
+	return digit;
+}
+
+/* A text cell: quoted, with its quotes doubled, and with an apostrophe
+ * before a value-like text and before each line that starts a formula. */
+static void csv_text(FILE *out, const char *s)
+{
+	bool line_start = true;
+
+	fputc('"', out);
+	if (csv_looks_like_value(s)) {
+		fputc('\'', out);
+		line_start = false;
+	}
+	for (const char *p = s; *p; p++) {
+		if (line_start && strchr("=+-@\t\r", *p))
+			fputc('\'', out);
+		line_start = *p == '\n' || *p == '\r';
+		if (*p == '"')
+			fputc('"', out);
+		fputc(*p, out);
+	}
+	fputc('"', out);
+}
+
+/* A number or a date meant as such; quoted only where the separator (one
+ * could choose '-') would split it. */
+static void csv_value(FILE *out, const char *s, char sep)
+{
+	if (strchr(s, sep))
+		fprintf(out, "\"%s\"", s);
+	else
+		fputs(s, out);
+}
+
+/* raw: the cells written as values (csv_value), not as text */
+static void csv_row(FILE *out, char sep, const char *const *cells, size_t n, unsigned raw)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (i > 0)
+			fputc(sep, out);
+		if (raw & (1u << i))
+			csv_value(out, cells[i], sep);
+		else
+			csv_text(out, cells[i]);
+	}
+	fputs("\r\n", out);
+}
+
+/* The separator spreadsheets expect when the user gives none: where the
+ * decimal separator is a comma (German, among others), Excel and
+ * LibreOffice split a double-clicked CSV at semicolons, elsewhere at
+ * commas. */
+static char csv_default_separator(void)
+{
+	const struct lconv *lc = localeconv();
+
+	return lc && lc->decimal_point && strcmp(lc->decimal_point, ",") == 0 ? ';' : ',';
+}
+
+enum { CSV_COLUMNS = 12 };
+
+static const char *const csv_header[CSV_COLUMNS] = {
+	"company", "company_uuid", "assessment_uuid", "status", "date", "assessor",
+	"dimension", "item", "question", "value", "answer", "note"
+};
+
+/* Catalogue position of an answer's item; unknown keys sort last. */
+static int csv_item_order(const struct catalogue *cat, const char *key)
+{
+	int i = cat ? catalogue_item_index(cat, key) : -1;
+
+	return i < 0 ? CAT_MAX_ITEMS : i;
+}
+
+static void csv_answer(struct export_ctx *x, const struct assessment *a,
+                       const struct catalogue *cat, const struct answer *an,
+                       const char *date)
+{
+	char value[16];
+	int i = cat ? catalogue_item_index(cat, an->item_key) : -1;
+	const char *dim = "", *question = "";
+	const char *cells[CSV_COLUMNS];
+
+	if (i >= 0) {
+		dim = _(cat->dims[cat->items[i].dimension].name);
+		question = _(cat->items[i].question);
+	}
+	if (an->value >= ANSWER_MIN && an->value <= ANSWER_MAX)
+		snprintf(value, sizeof value, "%d", an->value);
+	else
+		snprintf(value, sizeof value, "%s",
+		         an->value == ANSWER_DONT_KNOW ? "dont-know" : "");
+	cells[0] = x->company->name;
+	cells[1] = x->company->uuid;
+	cells[2] = a->uuid;
+	cells[3] = a->status == ASSESS_FINAL ? "final" : "draft";
+	cells[4] = date;
+	cells[5] = a->assessor ? a->assessor : "";
+	cells[6] = dim;
+	cells[7] = an->item_key;
+	cells[8] = question;
+	cells[9] = value;
+	cells[10] = catalogue_value_valid(an->value) || an->value == ANSWER_UNANSWERED
+	            ? _(catalogue_scale_label(an->value)) : "";
+	cells[11] = an->note ? an->note : "";
+	/* the date always, the value when it is a number or empty */
+	csv_row(x->out, x->sep, cells, CSV_COLUMNS,
+	        1u << 4 | (an->value == ANSWER_DONT_KNOW ? 0 : 1u << 9));
+}
+
+static int export_assessment_csv(const struct assessment *a, void *vx)
+{
+	struct export_ctx *x = vx;
+	const struct catalogue *cat = catalogue_find(a->questionnaire, a->qversion);
+	struct answer *ans = NULL;
+	size_t n = 0;
+	char date[32];
+	enum store_err err;
+
+	err = store_answers_load(x->st, a->id, &ans, &n);
+	if (err != STORE_OK)
+		return export_store_fail(x, err);
+	/* the day it was completed, or for a draft the day it last changed */
+	timefmt_iso(a->status == ASSESS_FINAL && a->completed ? a->completed
+	                     : a->updated, date, sizeof date);
+	date[10] = '\0';
+	/* catalogue order reads better than key order; n is small (<= 64) */
+	for (int pos = 0; pos <= CAT_MAX_ITEMS; pos++)
+		for (size_t i = 0; i < n; i++)
+			if (csv_item_order(cat, ans[i].item_key) == pos)
+				csv_answer(x, a, cat, &ans[i], date);
+	store_answers_free(ans, n);
+	return 0;
+}
+
+static int export_company_csv(const struct company *c, void *vx)
+{
+	struct export_ctx *x = vx;
+	enum store_err err;
+
+	if (!company_wanted(x, c->id))
+		return 0;
+	x->company = c;
+	err = store_each_assessment(x->st, c->id, export_assessment_csv, x);
+	x->company = NULL;
+	if (x->err != STORE_OK)
+		return 1;
+	if (err != STORE_OK)
+		return export_store_fail(x, err);
+	/* no use reading the rest of the database into a failed output */
+	if (ferror(x->out))
+		return export_fail(x, STORE_IO, _("cannot write the export (disk full?)"));
+	return 0;
+}
+
+static enum store_err export_csv(struct export_ctx *x)
+{
+	enum store_err err;
+	bool all = x->o->ids ? true : x->o->include_archived;
+
+	/* UTF-8 with a byte-order mark: Excel reads a CSV without one in the
+	 * system's old code page, and umlauts come out wrong. */
+	fputs("\xef\xbb\xbf", x->out);
+	csv_row(x->out, x->sep, csv_header, CSV_COLUMNS, 0);
+	err = store_each_company(x->st, all, export_company_csv, x);
+	if (x->err != STORE_OK)
+		return x->err;
+	if (err != STORE_OK)
+		export_store_fail(x, err);
+	return err;
+}
+
+bool exchange_separator_valid(int c)
+{
+	return c == '\t' || (c > 0 && c < 0x7f && ispunct(c) && c != '"');
+}
+
+enum store_err exchange_export(struct store *st, FILE *out,
+                               const struct exchange_export_opts *opts,
+                               char *msg, size_t msgsz)
+{
+	struct export_ctx x = {
+		.st = st, .out = out, .o = opts, .msg = msg, .msgsz = msgsz,
+		.err = STORE_OK, .sep = opts->separator ? opts->separator : csv_default_separator(),
+	};
+	enum store_err err;
+
+	if (!exchange_separator_valid(x.sep)) {
+		xc_msg_set(msg, msgsz, "%s", _("the CSV separator must be one punctuation "
+		                            "character other than '\"', or a tab"));
+		return STORE_INVALID;
+	}
+	err = opts->format == EXCHANGE_CSV ? export_csv(&x) : export_json(&x);
+	if (err == STORE_OK && (fflush(out) != 0 || ferror(out))) {
+		xc_msg_set(msg, msgsz, "%s", _("cannot write the export (disk full?)"));
+		err = STORE_IO;
+	}
+	return err;
+}
+

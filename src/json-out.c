@@ -1,0 +1,143 @@
+/*
+ * json-out.c - records as JSON, written once for the command line's
+ * --json output and the export format (see json-out.h).
+ */
+#include "config.h"
+
+#include "json-out.h"
+
+#include <stdlib.h>
+
+#include "catalogue.h"
+#include "scoring.h"
+#include "text.h"
+#include "timefmt.h"
+
+json_t *jo_str(const char *s)
+{
+	return json_string(s ? s : "");
+}
+
+/* A text of a record.  The export is lossless or nothing: a text that is
+ * not UTF-8 fails it.  The --json output shows such a text (written by
+ * another program) with U+FFFD for each bad byte rather than losing the
+ * whole record. */
+static json_t *jo_text(const char *s, enum jo_form form)
+{
+	json_t *j = jo_str(s);
+	char *fixed;
+
+	if (j || form == JO_EXPORT || !s)
+		return j;
+	fixed = text_valid_dup(s);
+	j = fixed ? json_string(fixed) : NULL;
+	free(fixed);
+	return j;
+}
+
+json_t *jo_time(long long t, bool zero_is_null)
+{
+	char buf[TIMEFMT_ISO_SIZE];
+
+	if (zero_is_null && t == 0)
+		return json_null();
+	return json_string(timefmt_iso(t, buf, sizeof buf));
+}
+
+json_t *jo_score(int score)
+{
+	return score >= 0 && score <= 100 ? json_integer(score) : json_null();
+}
+
+json_t *jo_level(int level)
+{
+	if (level < 0 || level >= LEVEL_COUNT)
+		return json_null();
+	return json_string(scoring_level_key((enum level)level));
+}
+
+json_t *jo_value(int value, enum jo_form form)
+{
+	if (value >= ANSWER_MIN && value <= ANSWER_MAX)
+		return json_integer(value);
+	if (value == ANSWER_DONT_KNOW)
+		return json_string(form == JO_EXPORT ? "dont-know" : "dk");
+	return json_null();       /* unanswered: the row only keeps a note */
+}
+
+bool jo_set(json_t *o, const char *key, json_t *v)
+{
+	if (!v)
+		return false;
+	return json_object_set_new(o, key, v) == 0;
+}
+
+/* o, or NULL (o freed) when building it failed. */
+static json_t *jo_done(json_t *o, bool ok)
+{
+	if (ok)
+		return o;
+	json_decref(o);
+	return NULL;
+}
+
+json_t *jo_company(const struct company *c, enum jo_form form)
+{
+	json_t *o = json_object();
+	bool ok = o != NULL;
+
+	if (form == JO_CLI)
+		ok = ok && jo_set(o, "id", json_integer(c->id));
+	ok = ok && jo_set(o, "uuid", jo_text(c->uuid, form));
+	ok = ok && jo_set(o, "name", jo_text(c->name, form));
+	ok = ok && jo_set(o, "industry", jo_text(c->industry, form));
+	ok = ok && jo_set(o, "contact", jo_text(c->contact, form));
+	ok = ok && jo_set(o, "notes", jo_text(c->notes, form));
+	ok = ok && jo_set(o, "created", jo_time(c->created, form == JO_CLI));
+	ok = ok && jo_set(o, "archived", json_boolean(c->archived));
+	ok = ok && jo_set(o, "sample", json_boolean(c->sample));
+	return jo_done(o, ok);
+}
+
+json_t *jo_assessment(const struct assessment *a, enum jo_form form, const char *based_on)
+{
+	json_t *o = json_object();
+	bool ok = o != NULL, cli = form == JO_CLI;
+
+	if (cli)
+		ok = ok && jo_set(o, "id", json_integer(a->id));
+	ok = ok && jo_set(o, "uuid", jo_text(a->uuid, form));
+	ok = ok && jo_set(o, "status", json_string(a->status == ASSESS_FINAL ? "final" : "draft"));
+	ok = ok && jo_set(o, "questionnaire", jo_text(a->questionnaire, form));
+	ok = ok && jo_set(o, "questionnaire_version", json_integer(a->qversion));
+	ok = ok && jo_set(o, "started", jo_time(a->started, cli));
+	ok = ok && jo_set(o, "completed", jo_time(a->completed, true));
+	ok = ok && jo_set(o, "updated", jo_time(a->updated, cli));
+	ok = ok && jo_set(o, "assessor", jo_text(a->assessor, form));
+	ok = ok && jo_set(o, "summary", jo_text(a->summary, form));
+	/* A draft has no score: the store keeps -1 for it. */
+	ok = ok && jo_set(o, "overall", a->status == ASSESS_FINAL ? jo_score(a->overall)
+	                                                          : json_null());
+	ok = ok && jo_set(o, "level", a->status == ASSESS_FINAL ? jo_level(a->level)
+	                                                        : json_null());
+	ok = ok && jo_set(o, "reopened", json_integer(a->reopened));
+	if (cli)
+		ok = ok && jo_set(o, "based_on", a->based_on ? json_integer(a->based_on)
+		                                             : json_null());
+	else
+		ok = ok && jo_set(o, "based_on", based_on ? json_string(based_on) : json_null());
+	return jo_done(o, ok);
+}
+
+json_t *jo_answer(const struct answer *an, enum jo_form form)
+{
+	json_t *o = json_object();
+	bool ok = o != NULL;
+
+	ok = ok && jo_set(o, "item", jo_text(an->item_key, form));
+	ok = ok && jo_set(o, "value", jo_value(an->value, form));
+	ok = ok && jo_set(o, "note", jo_text(an->note, form));
+	ok = ok && jo_set(o, "changed", jo_time(an->changed, form == JO_CLI));
+	ok = ok && jo_set(o, "carried", json_boolean(an->carried));
+	return jo_done(o, ok);
+}
