@@ -29,7 +29,8 @@ static const char help_export[] = N_(
 	"not archived is written; COMPANY is a name, UUID or number.\n"
 	"\n"
 	"  --format FORMAT   json (default) or csv\n"
-	"  --separator C     the CSV field separator: , (default), ; or tab\n"
+	"  --separator C     the CSV field separator: , ; or tab (default: ; in a\n"
+	"                    locale with a decimal comma, such as German, else ,)\n"
 	"  -o, --output FILE write to FILE (complete or not at all) instead of\n"
 	"                    standard output\n"
 	"  --all             include archived companies\n"
@@ -175,7 +176,7 @@ static int export_select(struct store *st, char **refs, int n, long long *ids)
 
 int cli_export(struct store *st, const struct verb *verb, int argc, char **argv)
 {
-	struct exchange_export_opts o = { .format = EXCHANGE_JSON, .separator = ',' };
+	struct exchange_export_opts o = { .format = EXCHANGE_JSON, .separator = 0 };
 	const char *output = NULL, *v;
 	long long *ids = NULL;
 	struct stat sb;

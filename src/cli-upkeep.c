@@ -62,8 +62,9 @@ int cli_verb_demo(struct store *st, const struct args *a)
 const char cli_help_check[] = N_(
 	"Usage: smready check\n"
 	"\n"
-	"Checks the database file for damage.  Prints \"ok\" and exits with 0 when\n"
-	"it is sound; otherwise prints each problem found and exits with 3.\n"
+	"Checks the database file for damage, for rows whose parent row is gone\n"
+	"and for text that is not UTF-8.  Prints \"ok\" and exits with 0 when all\n"
+	"is well; otherwise prints each problem found and exits with 3.\n"
 	"\n"
 	"  --help   show this help\n");
 
@@ -86,7 +87,7 @@ int cli_verb_check(struct store *st, const struct args *a)
 		puts("ok");
 		return EXIT_OK;
 	}
-	if (n == 0 || err != STORE_CORRUPT)
+	if (n == 0 || err != STORE_CORRUPT || !store_damaged(st))
 		return cli_store_fail(st, err);
 	cli_msg(_("The database %s is damaged; restore a backup or copy what can still be "
 	          "read with 'smready export'."), store_path(st));

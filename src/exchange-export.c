@@ -10,11 +10,13 @@
 #include <ctype.h>
 #include <errno.h>
 #include <limits.h>
+#include <locale.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "exchange-int.h"
 #include "i18n.h"
@@ -198,39 +200,98 @@ static enum store_err export_json(struct export_ctx *x)
 
 /* ---- export: CSV -------------------------------------------------------- */
 
-/* One CSV field (RFC 4180).  A cell that a spreadsheet would read as a
- * formula (= + - @, or a leading tab or CR) gets a leading apostrophe. */
-static void csv_cell(FILE *out, const char *s, char sep, bool first)
-{
-	bool formula = strchr("=+-@\t\r", s[0]) != NULL && s[0] != '\0';
-	/* the apostrophe added below is part of the cell too */
-	bool quote = formula && sep == '\'';
+/*
+ * The CSV is written for spreadsheets opened with a double click, which
+ * guess each cell's type and run formulas:
+ *  - text is always in double quotes (RFC 4180), the standard mark of
+ *    text: LibreOffice keeps quoted cells as text when "Format quoted field
+ *    as text" is set, and CSV readers of programming languages do;
+ *  - but neither LibreOffice by default nor Excel at all honour the quotes,
+ *    so text that they would turn into a number, a date, a time or a truth
+ *    value (0042, 1,5, 2026-01-02, 12:30, TRUE) gets an apostrophe in front,
+ *    and so does every line of a cell that starts like a formula (= + - @,
+ *    tab, CR): a line break does not end a cell for a reader that takes
+ *    another separator, and the next line would be a row of its own;
+ *  - the answer's value and the date are numbers and dates on purpose and
+ *    are written bare.
+ */
 
-	if (!first)
-		fputc(sep, out);
-	for (const char *p = s; *p && !quote; p++)
-		if (*p == sep || *p == '"' || *p == '\r' || *p == '\n') {
-			quote = true;
-			break;
-		}
-	if (quote)
-		fputc('"', out);
-	if (formula)
-		fputc('\'', out);
+/* Whether a spreadsheet would read the text as a number, a date, a time, a
+ * percentage, an amount or a truth value instead of as text. */
+static bool csv_looks_like_value(const char *s)
+{
+	static const char *const truth[] = { "TRUE", "FALSE", "WAHR", "FALSCH" };
+	bool digit = false;
+
+	for (size_t i = 0; i < sizeof truth / sizeof truth[0]; i++)
+		if (strcasecmp(s, truth[i]) == 0)
+			return true;
 	for (const char *p = s; *p; p++) {
+		if (*p >= '0' && *p <= '9')
+			digit = true;
+		else if (strncmp(p, "\xe2\x82\xac", 3) == 0)    /* the euro sign */
+			p += 2;
+		else if (!strchr(" +-.,:/%()$eE", *p))
+			return false;
+	}
+	return digit;
+}
+
+/* A text cell: quoted, with its quotes doubled, and with an apostrophe
+ * before a value-like text and before each line that starts a formula. */
+static void csv_text(FILE *out, const char *s)
+{
+	bool line_start = true;
+
+	fputc('"', out);
+	if (csv_looks_like_value(s)) {
+		fputc('\'', out);
+		line_start = false;
+	}
+	for (const char *p = s; *p; p++) {
+		if (line_start && strchr("=+-@\t\r", *p))
+			fputc('\'', out);
+		line_start = *p == '\n' || *p == '\r';
 		if (*p == '"')
 			fputc('"', out);
 		fputc(*p, out);
 	}
-	if (quote)
-		fputc('"', out);
+	fputc('"', out);
 }
 
-static void csv_row(FILE *out, char sep, const char *const *cells, size_t n)
+/* A number or a date meant as such; quoted only where the separator (one
+ * could choose '-') would split it. */
+static void csv_value(FILE *out, const char *s, char sep)
 {
-	for (size_t i = 0; i < n; i++)
-		csv_cell(out, cells[i], sep, i == 0);
+	if (strchr(s, sep))
+		fprintf(out, "\"%s\"", s);
+	else
+		fputs(s, out);
+}
+
+/* raw: the cells written as values (csv_value), not as text */
+static void csv_row(FILE *out, char sep, const char *const *cells, size_t n, unsigned raw)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (i > 0)
+			fputc(sep, out);
+		if (raw & (1u << i))
+			csv_value(out, cells[i], sep);
+		else
+			csv_text(out, cells[i]);
+	}
 	fputs("\r\n", out);
+}
+
+/* The separator spreadsheets expect when the user gives none: where the
+ * decimal separator is a comma (German, among others), Excel and
+ * LibreOffice split a double-clicked CSV at semicolons, elsewhere at
+ * commas. */
+static char csv_default_separator(void)
+{
+	const struct lconv *lc = localeconv();
+
+	return lc && lc->decimal_point && strcmp(lc->decimal_point, ",") == 0 ? ';' : ',';
 }
 
 enum { CSV_COLUMNS = 12 };
@@ -279,7 +340,9 @@ static void csv_answer(struct export_ctx *x, const struct assessment *a,
 	cells[10] = catalogue_value_valid(an->value) || an->value == ANSWER_UNANSWERED
 	            ? _(catalogue_scale_label(an->value)) : "";
 	cells[11] = an->note ? an->note : "";
-	csv_row(x->out, x->sep, cells, CSV_COLUMNS);
+	/* the date always, the value when it is a number or empty */
+	csv_row(x->out, x->sep, cells, CSV_COLUMNS,
+	        1u << 4 | (an->value == ANSWER_DONT_KNOW ? 0 : 1u << 9));
 }
 
 static int export_assessment_csv(const struct assessment *a, void *vx)
@@ -332,7 +395,10 @@ static enum store_err export_csv(struct export_ctx *x)
 	enum store_err err;
 	bool all = x->o->ids ? true : x->o->include_archived;
 
-	csv_row(x->out, x->sep, csv_header, CSV_COLUMNS);
+	/* UTF-8 with a byte-order mark: Excel reads a CSV without one in the
+	 * system's old code page, and umlauts come out wrong. */
+	fputs("\xef\xbb\xbf", x->out);
+	csv_row(x->out, x->sep, csv_header, CSV_COLUMNS, 0);
 	err = store_each_company(x->st, all, export_company_csv, x);
 	if (x->err != STORE_OK)
 		return x->err;
@@ -352,7 +418,7 @@ enum store_err exchange_export(struct store *st, FILE *out,
 {
 	struct export_ctx x = {
 		.st = st, .out = out, .o = opts, .msg = msg, .msgsz = msgsz,
-		.err = STORE_OK, .sep = opts->separator ? opts->separator : ',',
+		.err = STORE_OK, .sep = opts->separator ? opts->separator : csv_default_separator(),
 	};
 	enum store_err err;
 

@@ -26,7 +26,8 @@ enum exchange_format { EXCHANGE_JSON = 0, EXCHANGE_CSV };
 
 struct exchange_export_opts {
 	enum exchange_format format;
-	char separator;              /* CSV field separator; 0 means ',' */
+	char separator;              /* CSV field separator; 0: ';' where the locale's
+	                                decimal separator is a comma, else ',' */
 	bool include_archived;       /* when exporting every company */
 	const long long *ids;        /* companies to export (any archived state); */
 	size_t n_ids;                /* NULL/0 = every company */

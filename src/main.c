@@ -179,6 +179,33 @@ static int open_store(const struct global_opts *g, struct store **st)
 	return EXIT_OK;
 }
 
+/* The folder of the message catalogues.  SMREADY_LOCALEDIR wins; a program
+ * run from its build tree (not the installed binary, and with the marker
+ * the build writes into locale/ beside it) uses the catalogues the build
+ * laid out there, so the README's Quick start is in the user's language
+ * without "make install"; otherwise where "make install" puts them. */
+static const char *locale_dir(char *buf, size_t sz)
+{
+	const char *env = getenv("SMREADY_LOCALEDIR");
+	const char *installed = BINDIR "/" PACKAGE;
+	char *slash;
+	ssize_t n;
+
+	if (env && *env)
+		return env;
+	n = readlink("/proc/self/exe", buf, sz);
+	if (n <= 0 || (size_t)n >= sz - 32)
+		return LOCALEDIR;
+	buf[n] = '\0';
+	if (strcmp(buf, installed) == 0 || !(slash = strrchr(buf, '/')))
+		return LOCALEDIR;
+	strcpy(slash, "/locale/.smready-build-tree");
+	if (access(buf, R_OK) != 0)
+		return LOCALEDIR;
+	slash[sizeof "/locale" - 1] = '\0';
+	return buf;
+}
+
 static int run_ui(struct store *st)
 {
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
@@ -194,13 +221,13 @@ int main(int argc, char **argv)
 {
 	struct global_opts g;
 	struct store *st = NULL;
-	const char *localedir;
+	char exe_dir[4096];
+	enum store_err err;
 	long long now;
 	int rc;
 
 	setlocale(LC_ALL, "");
-	localedir = getenv("SMREADY_LOCALEDIR");
-	bindtextdomain(PACKAGE, localedir && *localedir ? localedir : LOCALEDIR);
+	bindtextdomain(PACKAGE, locale_dir(exe_dir, sizeof exe_dir));
 	bind_textdomain_codeset(PACKAGE, "UTF-8");
 	textdomain(PACKAGE);
 
@@ -223,10 +250,13 @@ int main(int argc, char **argv)
 		store_set_now(st, now);
 	if (!g.verb) {
 		rc = run_ui(st);
-	} else if (store_readonly(st) && !cli_verb_reads_only(argv[g.verb])) {
-		fprintf(stderr, _("smready: '%s' would change the database, but %s is open "
-		                  "read-only.\n"), argv[g.verb], store_path(st));
-		rc = EXIT_FAIL;
+	} else if (!cli_verb_reads_only(argv[g.verb]) && (err = store_writable(st)) != STORE_OK) {
+		if (err == STORE_READONLY)
+			fprintf(stderr, _("smready: '%s' would change the database, but %s is open "
+			                  "read-only.\n"), argv[g.verb], store_path(st));
+		else
+			fprintf(stderr, "smready: %s\n", store_error(st));
+		rc = err == STORE_CORRUPT ? EXIT_DB : EXIT_FAIL;
 	} else {
 		rc = cli_run(st, argc - g.verb, argv + g.verb);
 	}

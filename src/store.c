@@ -51,6 +51,9 @@ struct store {
 	sqlite3 *db;
 	char *path;
 	bool readonly;
+	bool full;                /* read-only because the disk was full on opening */
+	bool damaged;             /* damage found: never written again (read-only) */
+	bool asked_readonly;      /* STORE_OPEN_READONLY: write nothing, not even notes */
 	bool lost;                /* SQLite ended the caller's transaction on an error */
 	int depth;                /* open transaction levels (begin + verbs) */
 	int busy_ms;              /* how long to wait for another process's lock */
@@ -75,11 +78,18 @@ static enum store_err say(struct store *st, enum store_err err, const char *fmt,
 	return err;
 }
 
+static void mark_damaged(struct store *st, bool remember);
+
 /* Maps an SQLite result code to a store_err with a message for humans. */
 static enum store_err fail_sqlite(struct store *st, int rc)
 {
 	const char *p = st->path;
+	int e = st->db ? sqlite3_system_errno(st->db) : 0;
 
+	/* SQLite says "disk I/O error" for many a write that failed for want of
+	 * space (growing the -shm file, for one); the cause is what counts. */
+	if ((rc & 0xff) == SQLITE_IOERR && (e == ENOSPC || e == EDQUOT))
+		rc = SQLITE_FULL;
 	switch (rc & 0xff) {
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
@@ -94,6 +104,7 @@ static enum store_err fail_sqlite(struct store *st, int rc)
 		                             "its size limit; the change was not saved. Free some "
 		                             "space and try again."), p);
 	case SQLITE_CORRUPT:
+		mark_damaged(st, true);
 		return say(st, STORE_CORRUPT, _("The database %s is damaged. smready has not "
 		                                "changed it; restore it from a backup."), p);
 	case SQLITE_NOTADB:
@@ -307,6 +318,16 @@ static void col_copy(char *dst, size_t sz, sqlite3_stmt *s, int i)
 
 static enum store_err fail_readonly(struct store *st)
 {
+	if (st->damaged)
+		return say(st, STORE_CORRUPT, _("The database %s is damaged, so smready changes "
+		                                "nothing in it any more. Restore it from a backup, "
+		                                "or copy what can still be read with 'smready "
+		                                "export'."), st->path);
+	if (st->full)
+		return say(st, STORE_FULL, _("The disk was full when the database %s was "
+		                             "opened, so it could only be opened for reading; "
+		                             "the change was not saved. Free some space and "
+		                             "try again."), st->path);
 	return say(st, STORE_READONLY, _("The database %s is open read-only, so nothing can "
 	                                 "be saved. Check the permissions of the file and "
 	                                 "its folder."), st->path);
@@ -318,7 +339,7 @@ static enum store_err tx_open(struct store *st)
 {
 	enum store_err err;
 
-	if (st->readonly)
+	if (st->readonly || st->damaged)
 		return fail_readonly(st);
 	if (st->depth > 0 && st->lost)
 		return say(st, STORE_ERROR, _("An earlier error cancelled the changes in progress; "
@@ -428,7 +449,17 @@ const char *store_path(const struct store *st)
 
 bool store_readonly(const struct store *st)
 {
-	return st->readonly;
+	return st->readonly || st->damaged;
+}
+
+bool store_damaged(const struct store *st)
+{
+	return st->damaged;
+}
+
+enum store_err store_writable(struct store *st)
+{
+	return st->readonly || st->damaged ? fail_readonly(st) : STORE_OK;
 }
 
 /* A random (version 4) UUID in lower case. */
@@ -771,11 +802,18 @@ static enum store_err make_dirs(struct store *st, const char *dir)
 	return STORE_OK;
 }
 
-/* Creates the empty database file readable by its owner only, whatever the
- * umask says; SQLite gives its -wal and -shm files the same mode. */
-static enum store_err make_file(struct store *st)
+static enum store_err say_create(struct store *st, int e)
+{
+	return say(st, STORE_IO, _("Cannot create the database %s: %s"), st->path, strerror(e));
+}
+
+/* Creates a file for a new database beside st->path, readable by its owner
+ * only whatever the umask says (SQLite gives its -wal and -shm files the
+ * same mode); *tmp gets its name (malloc'd). */
+static enum store_err make_temp(struct store *st, char **tmp)
 {
 	char *dir = dir_of(st->path);
+	size_t n = strlen(st->path) + 16;
 	enum store_err err;
 	int fd;
 
@@ -785,21 +823,96 @@ static enum store_err make_file(struct store *st)
 	free(dir);
 	if (err != STORE_OK)
 		return err;
-	fd = open(st->path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-	if (fd < 0 && errno == EEXIST)
-		return STORE_OK;     /* another process was quicker */
-	if (fd < 0)
-		return say(st, STORE_IO, _("Cannot create the database %s: %s"), st->path,
-		           strerror(errno));
-	if (fchmod(fd, 0600) != 0) {
+	*tmp = malloc(n);
+	if (!*tmp)
+		return fail_oom(st);
+	snprintf(*tmp, n, "%s.new-XXXXXX", st->path);
+	fd = mkostemp(*tmp, O_CLOEXEC);
+	if (fd < 0 || fchmod(fd, 0600) != 0) {
 		int e = errno;
 
-		close(fd);
-		return say(st, STORE_IO, _("Cannot create the database %s: %s"), st->path,
-		           strerror(e));
+		if (fd >= 0) {
+			close(fd);
+			unlink(*tmp);
+		}
+		free(*tmp);
+		*tmp = NULL;
+		return say_create(st, e);
 	}
 	close(fd);
 	return STORE_OK;
+}
+
+/* Puts the finished file tmp at st->path unless something is there already
+ * (another smready creating the same database was quicker: its file is
+ * used).  A hard link is atomic and never replaces; a file system without
+ * hard links gets a rename that never replaces either. */
+static enum store_err place_file(struct store *st, const char *tmp)
+{
+	int rc = link(tmp, st->path), e = errno;
+
+#ifdef RENAME_NOREPLACE
+	if (rc != 0 && e != EEXIST) {
+		rc = renameat2(AT_FDCWD, tmp, AT_FDCWD, st->path, RENAME_NOREPLACE);
+		e = errno;
+		if (rc == 0)
+			return STORE_OK;
+	}
+#endif
+	unlink(tmp);
+	if (rc == 0 || e == EEXIST)
+		return STORE_OK;
+	return say_create(st, e);
+}
+
+static void drop_cache(struct store *st)
+{
+	for (int i = 0; i < st->n_cache; i++)
+		sqlite3_finalize(st->cache[i].stmt);
+	st->n_cache = 0;
+}
+
+static enum store_err set_up(struct store *st, long long version);
+static int db_connect(struct store *st, const char *name, int flags);
+
+/* Makes a new database at st->path.  The schema is written into a file of
+ * its own first, which only then appears under the database's name,
+ * complete: so an empty file at that path is never one of ours being set
+ * up, and open_db() can refuse every empty file it finds. */
+static enum store_err create_db(struct store *st)
+{
+	char *tmp = NULL;
+	enum store_err err = make_temp(st, &tmp);
+
+	if (err != STORE_OK)
+		return err;
+	if (db_connect(st, tmp, SQLITE_OPEN_READWRITE) != SQLITE_OK)
+		err = fail_sqlite(st, sqlite3_errcode(st->db));
+	else
+		err = set_up(st, 0);
+	/* Closing the only connection moves the log into the file and
+	 * removes the -wal and -shm files. */
+	drop_cache(st);
+	if (sqlite3_close(st->db) != SQLITE_OK && err == STORE_OK)
+		err = say(st, STORE_IO, _("Cannot create the database %s: %s"), st->path,
+		          sqlite3_errmsg(st->db));
+	st->db = NULL;
+	if (err == STORE_OK) {
+		err = place_file(st, tmp);
+	} else {
+		/* nobody else knows this file: all of it can go */
+		static const char *const parts[] = { "", "-wal", "-shm", "-journal" };
+		size_t n = strlen(tmp) + 16;
+		char *name = malloc(n);
+
+		for (size_t i = 0; name && i < sizeof parts / sizeof parts[0]; i++) {
+			snprintf(name, n, "%s%s", tmp, parts[i]);
+			unlink(name);
+		}
+		free(name);
+	}
+	free(tmp);
+	return err;
 }
 
 static uint32_t be32(const unsigned char *p)
@@ -854,8 +967,14 @@ static enum store_err check_header(struct store *st, off_t size)
 	uint32_t page, app, version;
 	FILE *f;
 
+	/* A new database is never empty (see create_db()), unless an older
+	 * smready made it and its first commits are still in the log. */
+	if (size == 0 && !has_wal(st->path))
+		return say(st, STORE_NOT_DB, _("%s is an empty file, not an smready database; it "
+		                               "was left untouched. Remove it, and smready will "
+		                               "create a new database there."), st->path);
 	if (size == 0)
-		return STORE_OK;      /* new (or never written) */
+		return STORE_OK;
 	f = fopen(st->path, "rb");
 	if (!f)
 		return say(st, STORE_IO, _("Cannot open the database %s: %s"), st->path,
@@ -943,6 +1062,7 @@ static int db_connect(struct store *st, const char *name, int flags)
 	int rc;
 
 	if (st->db) {
+		drop_cache(st);
 		sqlite3_close(st->db);
 		st->db = NULL;
 	}
@@ -1138,7 +1258,61 @@ static enum store_err migrate(struct store *st)
 	return err;
 }
 
-static enum store_err open_readonly(struct store *st)
+/* Whether a file named path + suffix exists. */
+static bool companion_exists(const char *path, const char *suffix)
+{
+	size_t n = strlen(path) + strlen(suffix) + 1;
+	char *name = malloc(n);
+	struct stat sb;
+	bool yes;
+
+	if (!name)
+		return true;
+	snprintf(name, n, "%s%s", path, suffix);
+	yes = stat(name, &sb) == 0;
+	free(name);
+	return yes;
+}
+
+/* The log files that existed before this process opened the database. */
+struct companions {
+	bool wal, shm;
+};
+
+/* Closes the connection and removes the log files that a failed attempt
+ * to open left behind: only those that were not there before it and that
+ * nobody has used (an empty log; a shared-memory file too short to have
+ * been set up, as on a full disk). */
+static void drop_left_companions(struct store *st, const struct companions *before)
+{
+	size_t n = strlen(st->path) + 8;
+	char *wal = malloc(n), *shm = malloc(n);
+	struct stat sb;
+
+	drop_cache(st);
+	sqlite3_close(st->db);
+	st->db = NULL;
+	if (wal && shm) {
+		snprintf(wal, n, "%s-wal", st->path);
+		snprintf(shm, n, "%s-shm", st->path);
+		if (!before->shm && stat(shm, &sb) == 0 && sb.st_size < 32768 &&
+		    (stat(wal, &sb) != 0 || sb.st_size == 0))
+			unlink(shm);
+		if (!before->wal && stat(wal, &sb) == 0 && sb.st_size == 0)
+			unlink(wal);
+	}
+	free(wal);
+	free(shm);
+}
+
+static bool disk_full(struct store *st, int rc)
+{
+	int e = st->db ? sqlite3_system_errno(st->db) : 0;
+
+	return (rc & 0xff) == SQLITE_FULL || e == ENOSPC || e == EDQUOT;
+}
+
+static enum store_err open_readonly(struct store *st, const struct companions *before)
 {
 	int rc = db_connect(st, st->path, SQLITE_OPEN_READONLY);
 
@@ -1151,8 +1325,11 @@ static enum store_err open_readonly(struct store *st)
 			return STORE_OK;
 	}
 	/* A log-mode database in a folder we may not write cannot get its
-	 * shared-memory file; read the file as it is instead. */
-	if ((rc & 0xff) == SQLITE_CANTOPEN || (rc & 0xff) == SQLITE_READONLY) {
+	 * shared-memory file, nor can one on a full disk; read the file as it
+	 * is instead, which holds everything unless the log has content. */
+	if ((rc & 0xff) == SQLITE_CANTOPEN || (rc & 0xff) == SQLITE_READONLY ||
+	    (disk_full(st, rc) && !has_wal(st->path))) {
+		drop_left_companions(st, before);
 		char *uri = uri_of(st->path, "immutable=1");
 
 		if (!uri)
@@ -1215,10 +1392,181 @@ static enum store_err use_wal(struct store *st)
 	}
 }
 
+/* Readies a writing connection to a file of schema version: its pragmas,
+ * the log mode, and the upgrade when the schema is older.
+ * synchronous=FULL: WAL with NORMAL already survives a killed process, but
+ * may lose the last commits on a power cut; an answer is typed by hand and
+ * saved alone, so one more fsync per save costs nothing noticeable and
+ * makes every confirmed answer durable. */
+static enum store_err set_up(struct store *st, long long version)
+{
+	enum store_err err = q_exec(st, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;");
+
+	if (err == STORE_OK)
+		err = use_wal(st);
+	/* An up-to-date schema needs no write lock: another program may be
+	 * holding it, and reading must still work meanwhile. */
+	if (err == STORE_OK && version < STORE_SCHEMA_VERSION)
+		err = migrate(st);
+	return err;
+}
+
+/* Opens the file for reading only and decides whether it can be used so. */
+static enum store_err open_for_reading(struct store *st, struct probe *p,
+                                       const struct companions *before)
+{
+	enum store_err err = open_readonly(st, before);
+
+	if (err == STORE_OK)
+		err = judge(st, p);
+	/* The queries need the current schema, so an older file is refused
+	 * rather than half shown. */
+	if (err == STORE_OK && p->version == 0)
+		err = say(st, STORE_READONLY, _("The database %s cannot be set up or "
+		                                "upgraded because it is read-only."), st->path);
+	else if (err == STORE_OK && p->version < STORE_SCHEMA_VERSION)
+		err = say(st, STORE_READONLY, _("The database %s was written by an older "
+		                                "smready and must be upgraded, but it is "
+		                                "read-only. Make the file and its folder "
+		                                "writable, or open a copy of it."), st->path);
+	return err;
+}
+
+static enum store_err open_for_writing(struct store *st, struct probe *p)
+{
+	enum store_err err;
+
+	if (db_connect(st, st->path, SQLITE_OPEN_READWRITE) != SQLITE_OK)
+		return fail_sqlite(st, sqlite3_errcode(st->db));
+	err = judge(st, p);
+	if (err != STORE_OK)
+		return err;
+	/* Only now, with the file known to be ours, may anything be written. */
+	return set_up(st, p->version);
+}
+
+/* ---- damage -------------------------------------------------------------- */
+
+/* Damage, once found, is remembered beside the file (FILE.damaged), so that
+ * the next smready does not write to it either: a full integrity check on
+ * every start would take 0.7 s on a 100 MB database (bench/), twenty times
+ * what listing the companies takes.  The note names the file by device,
+ * inode, size and modification time; a file replaced since (a restored
+ * backup) no longer matches it, and the note is dropped. */
+struct file_id {
+	unsigned long long dev, ino;
+	long long size, sec, nsec;
+};
+
+static bool file_id_of(const char *path, struct file_id *id)
+{
+	struct stat sb;
+
+	if (stat(path, &sb) != 0)
+		return false;
+	id->dev = (unsigned long long)sb.st_dev;
+	id->ino = (unsigned long long)sb.st_ino;
+	id->size = (long long)sb.st_size;
+	id->sec = (long long)sb.st_mtim.tv_sec;
+	id->nsec = (long long)sb.st_mtim.tv_nsec;
+	return true;
+}
+
+static char *damage_note_path(const struct store *st)
+{
+	size_t n = strlen(st->path) + 9;
+	char *p = malloc(n);
+
+	if (p)
+		snprintf(p, n, "%s.damaged", st->path);
+	return p;
+}
+
+static void write_damage_note(struct store *st)
+{
+	char *note = damage_note_path(st);
+	struct file_id id;
+	FILE *f;
+	int fd;
+
+	if (!note || !file_id_of(st->path, &id)) {
+		free(note);
+		return;
+	}
+	fd = open(note, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	f = fd >= 0 ? fdopen(fd, "w") : NULL;
+	if (f) {
+		/* Not translated: the file is read by smready, not by people in
+		 * their language; the first line only explains it. */
+		fprintf(f, "smready found damage in this database and will not change it while "
+		        "it is the same file.\nid %llu %llu %lld %lld %lld\n",
+		        id.dev, id.ino, id.size, id.sec, id.nsec);
+		fclose(f);
+	} else if (fd >= 0) {
+		close(fd);
+	}
+	free(note);
+}
+
+/* Whether an earlier smready found this very file damaged.  A note about
+ * another file (replaced since) is removed when we may write. */
+static bool damage_noted(struct store *st, bool may_remove)
+{
+	char *note = damage_note_path(st), line[256];
+	struct file_id id, was;
+	bool same = false, found = false;
+	FILE *f;
+
+	if (!note)
+		return false;
+	f = fopen(note, "r");
+	if (f) {
+		found = true;
+		while (fgets(line, sizeof line, f))
+			if (sscanf(line, "id %llu %llu %lld %lld %lld", &was.dev, &was.ino, &was.size,
+			           &was.sec, &was.nsec) == 5)
+				same = file_id_of(st->path, &id) && id.dev == was.dev &&
+				       id.ino == was.ino && id.size == was.size &&
+				       id.sec == was.sec && id.nsec == was.nsec;
+		fclose(f);
+	}
+	if (found && !same && may_remove)
+		unlink(note);
+	free(note);
+	return same;
+}
+
+static void forget_damage(struct store *st)
+{
+	char *note = damage_note_path(st);
+
+	if (note)
+		unlink(note);
+	free(note);
+}
+
+/* From now on nothing is written to the file: every change is refused
+ * (tx_open), SQLite itself is told to change nothing (query_only), and
+ * closing does not copy the log into the file.  remember: note it beside
+ * the file for the next smready (not when opened read-only on request). */
+static void mark_damaged(struct store *st, bool remember)
+{
+	bool was = st->damaged;
+
+	st->damaged = true;
+	if (st->db) {
+		sqlite3_db_config(st->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+		sqlite3_exec(st->db, "PRAGMA query_only = 1", NULL, NULL, NULL);
+	}
+	if (remember && !was && !st->asked_readonly)
+		write_damage_note(st);
+}
+
 static enum store_err open_db(struct store *st, unsigned flags)
 {
 	struct stat sb;
 	struct probe p = { 0, 0, 0 };
+	struct companions before;
 	enum store_err err;
 	bool ro = flags & STORE_OPEN_READONLY;
 
@@ -1228,7 +1576,7 @@ static enum store_err open_db(struct store *st, unsigned flags)
 			           strerror(errno));
 		if (ro || (flags & STORE_OPEN_NOCREATE))
 			return say(st, STORE_IO, _("The database %s does not exist."), st->path);
-		err = make_file(st);
+		err = create_db(st);
 		if (err != STORE_OK)
 			return err;
 		if (stat(st->path, &sb) != 0)
@@ -1243,39 +1591,26 @@ static enum store_err open_db(struct store *st, unsigned flags)
 	if (err != STORE_OK)
 		return err;
 
-	if (ro || !can_write(st->path)) {
-		err = open_readonly(st);
+	before.wal = companion_exists(st->path, "-wal");
+	before.shm = companion_exists(st->path, "-shm");
+	if (ro || !can_write(st->path))
+		return open_for_reading(st, &p, &before);
+	err = open_for_writing(st, &p);
+	/* A full disk must not keep what is saved from being read: the
+	 * writing connection could not even get its shared memory. */
+	if (err == STORE_FULL && st->depth == 0) {
+		char full_msg[sizeof st->msg];
+
+		memcpy(full_msg, st->msg, sizeof full_msg);
+		drop_left_companions(st, &before);
+		err = open_for_reading(st, &p, &before);
 		if (err == STORE_OK)
-			err = judge(st, &p);
-		/* The queries need the current schema, so an older file is
-		 * refused rather than half shown. */
-		if (err == STORE_OK && p.version == 0)
-			err = say(st, STORE_READONLY, _("The database %s cannot be set up or "
-			                                "upgraded because it is read-only."), st->path);
-		else if (err == STORE_OK && p.version < STORE_SCHEMA_VERSION)
-			err = say(st, STORE_READONLY, _("The database %s was written by an older "
-			                                "smready and must be upgraded, but it is "
-			                                "read-only. Make the file and its folder "
-			                                "writable, or open a copy of it."), st->path);
-		return err;
+			st->full = true;
+		else
+			memcpy(st->msg, full_msg, sizeof full_msg);
+		if (err != STORE_OK)
+			err = STORE_FULL;
 	}
-	if (db_connect(st, st->path, SQLITE_OPEN_READWRITE) != SQLITE_OK)
-		return fail_sqlite(st, sqlite3_errcode(st->db));
-	err = judge(st, &p);
-	if (err != STORE_OK)
-		return err;
-	/* Only now, with the file known to be ours, may anything be written.
-	 * synchronous=FULL: WAL with NORMAL already survives a killed process,
-	 * but may lose the last commits on a power cut; an answer is typed by
-	 * hand and saved alone, so one more fsync per save costs nothing
-	 * noticeable and makes every confirmed answer durable. */
-	err = q_exec(st, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;");
-	if (err == STORE_OK)
-		err = use_wal(st);
-	/* An up-to-date schema needs no write lock: another program may be
-	 * holding it, and reading must still work meanwhile. */
-	if (err == STORE_OK && p.version < STORE_SCHEMA_VERSION)
-		err = migrate(st);
 	return err;
 }
 
@@ -1301,7 +1636,10 @@ enum store_err store_open(const char *path, unsigned flags, struct store **out,
 		return STORE_ERROR;
 	}
 	st->busy_ms = STORE_DEFAULT_BUSY_MS;
+	st->asked_readonly = flags & STORE_OPEN_READONLY;
 	err = open_db(st, flags);
+	if (err == STORE_OK && damage_noted(st, !st->readonly))
+		mark_damaged(st, false);
 	if (err != STORE_OK) {
 		if (msgsz)
 			snprintf(msg, msgsz, "%s", st->msg);
@@ -1318,8 +1656,7 @@ void store_close(struct store *st)
 		return;
 	while (st->depth > 0)
 		store_rollback(st);
-	for (int i = 0; i < st->n_cache; i++)
-		sqlite3_finalize(st->cache[i].stmt);
+	drop_cache(st);
 	sqlite3_close(st->db);
 	free(st->path);
 	free(st);
@@ -1342,11 +1679,212 @@ void store_set_max_pages(struct store *st, long long pages)
 	sqlite3_exec(st->db, sql, NULL, NULL, NULL);
 }
 
+/* Where the checks beyond SQLite's own report to. */
+struct check_out {
+	void (*fn)(const char *problem, void *ctx);
+	void *ctx;
+	int n;
+};
+
+static void report(struct check_out *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void report(struct check_out *o, const char *fmt, ...)
+{
+	char line[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(line, sizeof line, fmt, ap);
+	va_end(ap);
+	o->n++;
+	if (o->fn)
+		o->fn(line, o->ctx);
+}
+
+/* Text from the file shown safely: printable ASCII as it is, any other byte
+ * as \xNN, so that a bad key cannot upset the terminal. */
+static const char *shown_bytes(char *out, size_t sz, const unsigned char *s, int len)
+{
+	size_t j = 0;
+
+	for (int i = 0; s && i < len && j + 5 < sz; i++) {
+		if (s[i] >= 0x20 && s[i] < 0x7f)
+			out[j++] = (char)s[i];
+		else
+			j += (size_t)snprintf(out + j, sz - j, "\\x%02x", s[i]);
+	}
+	out[j] = '\0';
+	return out;
+}
+
+/* Runs one of the checks' queries, giving each row to row(); false when
+ * the query itself failed (the message is reported). */
+static bool check_rows(struct store *st, struct check_out *o, const char *sql,
+                       void (*row)(struct check_out *o, sqlite3_stmt *s))
+{
+	sqlite3_stmt *s = q_prep(st, sql);
+	int rc;
+
+	if (!s) {
+		report(o, "%s", st->msg);
+		return false;
+	}
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		row(o, s);
+	q_done(st, s);
+	if (rc != SQLITE_DONE) {
+		fail_sqlite(st, rc);
+		report(o, "%s", st->msg);
+		return false;
+	}
+	return true;
+}
+
+static void orphan_answer(struct check_out *o, sqlite3_stmt *s)
+{
+	char key[128];
+
+	report(o, _("Table answers, assessment %lld, item %s: that assessment does not exist."),
+	       sqlite3_column_int64(s, 0),
+	       shown_bytes(key, sizeof key, sqlite3_column_blob(s, 1), sqlite3_column_bytes(s, 1)));
+}
+
+static void orphan_event(struct check_out *o, sqlite3_stmt *s)
+{
+	report(o, _("Table assessment_events, row %lld: assessment %lld does not exist."),
+	       sqlite3_column_int64(s, 0), sqlite3_column_int64(s, 1));
+}
+
+static void orphan_assessment(struct check_out *o, sqlite3_stmt *s)
+{
+	if (sqlite3_column_int(s, 2))
+		report(o, _("Table assessments, row %lld: company %lld does not exist."),
+		       sqlite3_column_int64(s, 0), sqlite3_column_int64(s, 1));
+	else
+		report(o, _("Table assessments, row %lld: assessment %lld, which it was started "
+		            "from, does not exist."), sqlite3_column_int64(s, 0),
+		       sqlite3_column_int64(s, 1));
+}
+
+struct fk_tables {
+	struct check_out *o;
+	bool answers, events, assessments;
+};
+
+static void fk_violation(struct check_out *o, sqlite3_stmt *s)
+{
+	struct fk_tables *t = o->ctx;
+	const char *table = (const char *)sqlite3_column_text(s, 0);
+
+	if (!table)
+		return;
+	if (strcmp(table, "answers") == 0)
+		t->answers = true;
+	else if (strcmp(table, "assessment_events") == 0)
+		t->events = true;
+	else if (strcmp(table, "assessments") == 0)
+		t->assessments = true;
+	else
+		report(t->o, _("Table %s, row %lld: refers to a row of %s that does not exist."),
+		       table, sqlite3_column_int64(s, 1), (const char *)sqlite3_column_text(s, 2));
+}
+
+/* Rows whose parent row is gone (foreign keys off, or another program):
+ * PRAGMA foreign_key_check finds them, and a query per table names them. */
+static void check_orphans(struct store *st, struct check_out *o)
+{
+	struct fk_tables t = { o, false, false, false };
+	struct check_out collect = { NULL, &t, 0 };   /* fk_violation() reports to o */
+
+	if (!check_rows(st, &collect, "PRAGMA foreign_key_check", fk_violation)) {
+		report(o, "%s", st->msg);
+		return;
+	}
+	if (t.answers)
+		check_rows(st, o, "SELECT assessment_id, item_key FROM answers"
+		           " WHERE assessment_id NOT IN (SELECT id FROM assessments)"
+		           " ORDER BY assessment_id, item_key LIMIT 100", orphan_answer);
+	if (t.events)
+		check_rows(st, o, "SELECT id, assessment_id FROM assessment_events"
+		           " WHERE assessment_id NOT IN (SELECT id FROM assessments)"
+		           " ORDER BY id LIMIT 100", orphan_event);
+	if (t.assessments)
+		check_rows(st, o, "SELECT id, company_id, 1 FROM assessments"
+		           " WHERE company_id NOT IN (SELECT id FROM companies)"
+		           " UNION ALL SELECT id, based_on, 0 FROM assessments"
+		           " WHERE based_on IS NOT NULL AND based_on NOT IN (SELECT id FROM assessments)"
+		           " ORDER BY 1 LIMIT 100", orphan_assessment);
+}
+
+/* Reports each text column of the row (after the first, its id) that is
+ * not valid UTF-8; the row is named by its id, or by_item (an answer) by
+ * its assessment and item. */
+static void bad_text(struct check_out *o, sqlite3_stmt *s, const char *table, bool by_item)
+{
+	for (int i = 1; i < sqlite3_column_count(s); i++) {
+		const char *t;
+		int len;
+
+		if (sqlite3_column_type(s, i) != SQLITE_TEXT)
+			continue;
+		t = sqlite3_column_blob(s, i);
+		len = sqlite3_column_bytes(s, i);
+		if (text_utf8_valid(t ? t : "", (size_t)len))
+			continue;
+		if (!by_item) {
+			report(o, _("Table %s, row %lld, column %s: the text is not valid UTF-8."),
+			       table, sqlite3_column_int64(s, 0), sqlite3_column_name(s, i));
+		} else {
+			char key[128];
+
+			report(o, _("Table %s, assessment %lld, item %s, column %s: the text is not "
+			            "valid UTF-8."), table, sqlite3_column_int64(s, 0),
+			       shown_bytes(key, sizeof key, sqlite3_column_blob(s, 1),
+			                   sqlite3_column_bytes(s, 1)),
+			       sqlite3_column_name(s, i));
+		}
+	}
+}
+
+static void bad_company_text(struct check_out *o, sqlite3_stmt *s)
+{
+	bad_text(o, s, "companies", false);
+}
+
+static void bad_assessment_text(struct check_out *o, sqlite3_stmt *s)
+{
+	bad_text(o, s, "assessments", false);
+}
+
+static void bad_answer_text(struct check_out *o, sqlite3_stmt *s)
+{
+	bad_text(o, s, "answers", true);
+}
+
+static void bad_event_text(struct check_out *o, sqlite3_stmt *s)
+{
+	bad_text(o, s, "assessment_events", false);
+}
+
+/* Every text the program reads back must be UTF-8 (the store refuses any
+ * other on the way in, but another program may have written some). */
+static void check_text(struct store *st, struct check_out *o)
+{
+	check_rows(st, o, "SELECT id, uuid, name, name_key, sort_key, industry, contact, notes"
+	           " FROM companies ORDER BY id", bad_company_text);
+	check_rows(st, o, "SELECT id, uuid, questionnaire, assessor, summary FROM assessments"
+	           " ORDER BY id", bad_assessment_text);
+	check_rows(st, o, "SELECT assessment_id, item_key, note FROM answers"
+	           " ORDER BY assessment_id, item_key", bad_answer_text);
+	check_rows(st, o, "SELECT id, kind, detail FROM assessment_events ORDER BY id",
+	           bad_event_text);
+}
+
 enum store_err store_check(struct store *st, void (*fn)(const char *problem, void *ctx),
                            void *ctx)
 {
 	sqlite3_stmt *s = q_prep(st, "PRAGMA integrity_check");
 	enum store_err err = STORE_OK;
+	struct check_out o = { fn, ctx, 0 };
 	int rc;
 
 	if (!s) {
@@ -1366,12 +1904,34 @@ enum store_err store_check(struct store *st, void (*fn)(const char *problem, voi
 	q_done(st, s);
 	if (rc != SQLITE_DONE) {
 		fail_sqlite(st, rc);
+		mark_damaged(st, true);
 		if (fn)
 			fn(st->msg, ctx);
 		return STORE_CORRUPT;
 	}
-	if (err != STORE_OK)
+	if (err != STORE_OK) {
+		mark_damaged(st, true);
 		say_corrupt(st);
+		return err;
+	}
+	/* The file is sound; what it holds must be consistent, too.  Such
+	 * problems do not make the file damaged: it can still be mended. */
+	check_orphans(st, &o);
+	check_text(st, &o);
+	if (o.n > 0)
+		return say(st, STORE_CORRUPT, _("The database %s holds rows that do not fit "
+		                                "together or text that is not UTF-8 (listed "
+		                                "above); it was not changed. Restore a backup "
+		                                "from before, or correct those rows with another "
+		                                "SQLite tool."), st->path);
+	if (st->damaged) {
+		/* found sound after all: the next smready may write again */
+		if (!st->asked_readonly && !st->readonly)
+			forget_damage(st);
+		st->damaged = false;
+		sqlite3_exec(st->db, "PRAGMA query_only = 0", NULL, NULL, NULL);
+		sqlite3_db_config(st->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, NULL);
+	}
 	return err;
 }
 

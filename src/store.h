@@ -121,6 +121,16 @@ const char *store_error(const struct store *st);
 enum store_err store_set_error(struct store *st, enum store_err err, const char *msg);
 const char *store_path(const struct store *st);
 bool store_readonly(const struct store *st);
+/* STORE_OK when changes may be tried; otherwise why not, with the message
+ * set: STORE_READONLY (asked for, or the file cannot be written),
+ * STORE_FULL (the disk was full on opening). */
+enum store_err store_writable(struct store *st);
+/* Whether damage was found in the file: on opening, by store_check(), or by
+ * any statement, in this process or (remembered beside the file) in an
+ * earlier one.  A damaged file is never written: every change is refused
+ * with STORE_CORRUPT, until the file is replaced (a restored backup) or
+ * store_check() finds it sound. */
+bool store_damaged(const struct store *st);
 /* Fixes "now" for reproducible output (tests); 0 returns to the clock. */
 void store_set_now(struct store *st, long long now);
 long long store_now(const struct store *st);

@@ -620,8 +620,14 @@ int ui_run(struct store *st)
 
 	ui.req = (struct ui_request){ .screen = UI_SCREEN_PORTFOLIO };
 	ui_open_request(&ui);
-	if (ui.readonly)
+	if (store_damaged(st))
+		ui_msg(&ui, "%s", _("The database is damaged: nothing can be changed. Restore a backup."));
+	else if (store_writable(st) == STORE_FULL)
+		ui_msg(&ui, "%s", _("The disk is full: nothing can be changed. Free some space."));
+	else if (ui.readonly)
 		ui_msg(&ui, "%s", _("Opened read-only: you can look at everything, but not change it."));
+	else if (!ui.utf8)
+		ui_msg(&ui, "%s", _("Not a UTF-8 locale: umlauts are shown as ?. Start with LANG=C.UTF-8."));
 
 	while (!quit && ui.depth > 0 && !ui_caught_signal) {
 		wint_t wc;

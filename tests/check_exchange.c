@@ -6,6 +6,7 @@
  */
 #include "config.h"
 
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -489,21 +490,25 @@ START_TEST(test_csv)
 	id = add_final(st, c, 0, 1);
 	(void)id;
 	csv = export_str(st, EXCHANGE_CSV, ',', true);
-	ck_assert_msg(strncmp(csv, "company,company_uuid,assessment_uuid,status,date,assessor,"
-	                      "dimension,item,question,value,answer,note\r\n", 100) == 0,
-	              "header: %.120s", csv);
-	/* formula neutralised and quoted (it holds quotes) */
+	/* UTF-8 with a byte-order mark, so that spreadsheets read it as UTF-8 */
+	{
+		static const char header[] = "\xef\xbb\xbf\"company\",\"company_uuid\","
+			"\"assessment_uuid\",\"status\",\"date\",\"assessor\",\"dimension\","
+			"\"item\",\"question\",\"value\",\"answer\",\"note\"\r\n";
+
+		ck_assert_msg(strncmp(csv, header, sizeof header - 1) == 0, "header: %.150s", csv);
+	}
+	/* formula neutralised, quoted, its quotes doubled */
 	ck_assert_ptr_nonnull(strstr(csv, "\r\n\"'=HYPERLINK(\"\"x\"\")\","));
 	/* a note with a comma and quotes */
 	ck_assert_ptr_nonnull(strstr(csv, ",\"asked \"\"Tom\"\", no reply\"\r\n"));
-	ck_assert_ptr_nonnull(strstr(csv, ",dont-know,"));
+	ck_assert_ptr_nonnull(strstr(csv, ",\"dont-know\","));
 	/* every line ends in CRLF: no bare LF */
 	for (line_end = strchr(csv, '\n'); line_end; line_end = strchr(line_end + 1, '\n'))
 		ck_assert_int_eq(line_end[-1], '\r');
 	semi = export_str(st, EXCHANGE_CSV, ';', true);
-	ck_assert(strncmp(semi, "company;company_uuid;assessment_uuid;status;date;", 49) == 0);
+	ck_assert(strncmp(semi, "\xef\xbb\xbf\"company\";\"company_uuid\";", 28) == 0);
 	ck_assert_ptr_nonnull(strstr(semi, "\r\n\"'=HYPERLINK(\"\"x\"\")\";"));
-	/* the comma no longer needs quotes, the quotes still do */
 	ck_assert_ptr_nonnull(strstr(semi, ";\"asked \"\"Tom\"\", no reply\"\r\n"));
 	free(csv);
 	free(semi);
@@ -520,10 +525,108 @@ START_TEST(test_csv_formula_cells)
 	ck_assert_int_eq(store_assessment_create(st, c, "core", 1, "@boss", 0, &id), STORE_OK);
 	ck_assert_int_eq(store_answer_set_note(st, id, item_key(0), "-1 for that\tidea"), STORE_OK);
 	csv = export_str(st, EXCHANGE_CSV, ',', true);
-	ck_assert_ptr_nonnull(strstr(csv, "\r\n'+49 30 1234,"));
-	ck_assert_ptr_nonnull(strstr(csv, ",'@boss,"));
-	ck_assert_ptr_nonnull(strstr(csv, ",'-1 for that\tidea\r\n"));
+	ck_assert_ptr_nonnull(strstr(csv, "\r\n\"'+49 30 1234\","));
+	ck_assert_ptr_nonnull(strstr(csv, ",\"'@boss\","));
+	ck_assert_ptr_nonnull(strstr(csv, ",\"'-1 for that\tidea\"\r\n"));
 	free(csv);
+	store_close(st);
+}
+END_TEST
+
+/* A cell that ends a row of a CSV written with ';': the note. */
+static void expect_note_cell(const char *csv, const char *cell)
+{
+	char want[256];
+
+	char shown[512];
+	size_t j = 0;
+
+	snprintf(want, sizeof want, ";%s\r\n", cell);
+	/* TAP wants the message on one line */
+	for (const char *p = cell; *p && j < sizeof shown - 3; p++) {
+		if (*p == '\n' || *p == '\r') {
+			shown[j++] = '\\';
+			shown[j++] = *p == '\n' ? 'n' : 'r';
+		} else {
+			shown[j++] = *p;
+		}
+	}
+	shown[j] = '\0';
+	ck_assert_msg(strstr(csv, want) != NULL, "no cell %s", shown);
+}
+
+/* A formula after a line break inside a cell is neutralised too: opened
+ * with another separator, each line of the cell can become a row of its
+ * own, its first cell a live formula. */
+START_TEST(test_csv_formula_every_line)
+{
+	struct store *st = db_new();
+	long long c = add_company(st, "Zeilen GmbH"), id = 0;
+	char *csv;
+
+	ck_assert_int_eq(store_assessment_create(st, c, "core", 1, "", 0, &id), STORE_OK);
+	ck_assert_int_eq(store_answer_set_note(st, id, item_key(0), "siehe\n=SUM(1,2)"), STORE_OK);
+	ck_assert_int_eq(store_answer_set_note(st, id, item_key(1), "a\r\n+1\n@x\n-y\nok"),
+	                 STORE_OK);
+	csv = export_str(st, EXCHANGE_CSV, ';', true);
+	ck_assert_ptr_null(strstr(csv, "\n=SUM"));
+	expect_note_cell(csv, "\"siehe\n'=SUM(1,2)\"");
+	expect_note_cell(csv, "\"a\r\n'+1\n'@x\n'-y\nok\"");
+	free(csv);
+	store_close(st);
+}
+END_TEST
+
+/* Text that a spreadsheet would turn into a number, a date, a time, a
+ * percentage or a truth value is marked as text; real text is quoted; the
+ * numbers and dates the export means as such are left bare. */
+START_TEST(test_csv_text_stays_text)
+{
+	static const char *const notes[] = {
+		"0042", "1,5", "2026-01-02", "12:30", "5 %", "-3", "TRUE", "falsch", "(12)",
+		"1.234,50 \xe2\x82\xac", "Tel. 0711 12345", "2 Jahre"
+	};
+	static const char *const cells[] = {
+		"\"'0042\"", "\"'1,5\"", "\"'2026-01-02\"", "\"'12:30\"", "\"'5 %\"", "\"'-3\"",
+		"\"'TRUE\"", "\"'falsch\"", "\"'(12)\"", "\"'1.234,50 \xe2\x82\xac\"",
+		"\"Tel. 0711 12345\"", "\"2 Jahre\""
+	};
+	struct store *st = db_new();
+	long long c = add_company(st, "Zahlen GmbH"), id = 0;
+	char *csv;
+
+	ck_assert_int_eq(store_assessment_create(st, c, "core", 1, "", 0, &id), STORE_OK);
+	for (size_t i = 0; i < sizeof notes / sizeof notes[0]; i++)
+		ck_assert_int_eq(store_answer_set_note(st, id, item_key((int)i), notes[i]), STORE_OK);
+	ck_assert_int_eq(store_answer_set(st, id, item_key(0), 3), STORE_OK);
+	csv = export_str(st, EXCHANGE_CSV, ';', true);
+	for (size_t i = 0; i < sizeof cells / sizeof cells[0]; i++)
+		expect_note_cell(csv, cells[i]);
+	/* the answer's value and the date are numbers and dates on purpose */
+	ck_assert_msg(strstr(csv, ";3;\"") != NULL, "%s", csv);
+	ck_assert_msg(strstr(csv, "\"draft\";20") != NULL, "%s", csv);
+	free(csv);
+	store_close(st);
+}
+END_TEST
+
+/* Without --separator, the separator is what spreadsheets expect in the
+ * locale: ';' where the decimal separator is a comma (German), else ','. */
+START_TEST(test_csv_default_separator)
+{
+	struct store *st = db_new();
+	char *csv;
+
+	add_company(st, "Trenner AG");
+	csv = export_str(st, EXCHANGE_CSV, 0, true);
+	ck_assert_msg(strncmp(csv, "\xef\xbb\xbf\"company\",", 13) == 0, "%.40s", csv);
+	free(csv);
+	if (setlocale(LC_NUMERIC, "de_DE.UTF-8")) {
+		csv = export_str(st, EXCHANGE_CSV, 0, true);
+		ck_assert_msg(strncmp(csv, "\xef\xbb\xbf\"company\";", 13) == 0, "%.40s", csv);
+		free(csv);
+		setlocale(LC_NUMERIC, "C");
+	}
 	store_close(st);
 }
 END_TEST
@@ -856,6 +959,9 @@ int main(void)
 	tcase_add_test(tc, test_company_details_kept);
 	tcase_add_test(tc, test_csv);
 	tcase_add_test(tc, test_csv_formula_cells);
+	tcase_add_test(tc, test_csv_formula_every_line);
+	tcase_add_test(tc, test_csv_text_stays_text);
+	tcase_add_test(tc, test_csv_default_separator);
 	tcase_add_loop_test(tc, test_invalid, 0, (int)(sizeof bad_cases / sizeof bad_cases[0]));
 	tcase_add_test(tc, test_separator_rule);
 	tcase_add_test(tc, test_import_twice_no_answers);

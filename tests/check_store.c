@@ -17,6 +17,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <sqlite3.h>
+
 #include "catalogue.h"
 #include "store.h"
 #include "tap-main.h"
@@ -153,7 +155,36 @@ static void expect_refused(unsigned flags, enum store_err want, const char *phra
 	ck_assert_msg(same_file(before, len, dbpath), "the file was changed");
 	snprintf(wal, sizeof wal, "%s-wal", dbpath);
 	ck_assert_msg(!exists(wal), "a -wal file was created");
+	snprintf(wal, sizeof wal, "%s-shm", dbpath);
+	ck_assert_msg(!exists(wal), "a -shm file was created");
 	free(before);
+}
+
+/* Names of the files in dir other than the database itself. */
+static int others_in_dir(const char *d, const char *db_name, char *names, size_t sz)
+{
+	char cmd[600];
+	FILE *p;
+	size_t n = 0;
+	int count = 0;
+
+	snprintf(cmd, sizeof cmd, "ls -A '%s'", d);
+	p = popen(cmd, "r");
+	ck_assert_ptr_nonnull(p);
+	names[0] = '\0';
+	while (fgets(names + n, (int)(sz - n), p)) {
+		size_t len = strlen(names + n);
+
+		if (len && names[n + len - 1] == '\n')
+			names[n + len - 1] = ' ';
+		if (strncmp(names + n, db_name, strlen(db_name)) == 0 &&
+		    names[n + strlen(db_name)] == ' ')
+			continue;          /* the database itself */
+		count++;
+		n += len;
+	}
+	pclose(p);
+	return count;
 }
 
 static long long add_company(struct store *st, const char *name)
@@ -256,6 +287,41 @@ START_TEST(test_not_a_database)
 	put_file(dbpath, text, sizeof text - 1);
 	expect_refused(0, STORE_NOT_DB, "is not an smready database");
 	expect_refused(STORE_OPEN_READONLY, STORE_NOT_DB, "is not an smready database");
+}
+END_TEST
+
+/* Only a path that does not exist becomes a new database: an empty file
+ * that is there already is somebody's, and is refused unchanged like any
+ * other file that is not a database, also when opened read-only. */
+START_TEST(test_empty_file)
+{
+	struct stat sb;
+
+	put_file(dbpath, "", 0);
+	expect_refused(0, STORE_NOT_DB, "empty");
+	expect_refused(STORE_OPEN_READONLY, STORE_NOT_DB, "empty");
+	expect_refused(STORE_OPEN_NOCREATE, STORE_NOT_DB, "empty");
+	ck_assert_int_eq(stat(dbpath, &sb), 0);
+	ck_assert_int_eq(sb.st_size, 0);
+}
+END_TEST
+
+/* A new database appears at its path complete, schema and all, or not at
+ * all: nobody (another smready starting at the same moment) can find it
+ * empty there, and nothing is left beside it. */
+START_TEST(test_new_file_complete)
+{
+	struct store *st = NULL;
+	char msg[256], names[1024];
+	struct stat sb;
+
+	ck_assert_int_eq(store_open(dbpath, 0, &st, msg, sizeof msg), STORE_OK);
+	store_close(st);
+	ck_assert_int_eq(stat(dbpath, &sb), 0);
+	ck_assert_int_ge(sb.st_size, 1024);    /* the schema is in the file itself */
+	ck_assert_int_eq(sb.st_mode & 0777, 0600);
+	ck_assert_msg(others_in_dir(dir, "test.db", names, sizeof names) == 0,
+	              "left beside the database: %s", names);
 }
 END_TEST
 
@@ -524,6 +590,131 @@ START_TEST(test_check_corrupt)
 	ck_assert_int_gt(problems, 0);
 	ck_assert_ptr_nonnull(strstr(store_error(st), "damaged"));
 	store_close(st);
+}
+END_TEST
+
+/* Collects the problems a check reports, one per line. */
+static void collect_problem(const char *problem, void *ctx)
+{
+	char *buf = ctx;
+
+	strncat(buf, problem, 4000 - strlen(buf) - 2);
+	strcat(buf, "\n");
+}
+
+/* The check finds what SQLite's integrity check does not: rows whose
+ * parent is gone (written by another program, or with foreign keys off)
+ * and text that is not valid UTF-8, each named by table, row and column. */
+START_TEST(test_check_finds_orphans_and_bad_text)
+{
+	struct store *st = open_db();
+	long long c = add_company(st, "Firma"), id = new_draft(st, c, 0);
+	char found[4096] = "";
+	sqlite3 *db;
+
+	ck_assert_int_eq(store_answer_set(st, id, "goals.purpose", 3), STORE_OK);
+	ck_assert_int_eq(store_check(st, collect_problem, found), STORE_OK);
+	ck_assert_str_eq(found, "");
+	store_close(st);
+	ck_assert_int_eq(sqlite3_open(dbpath, &db), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_exec(db,
+		"PRAGMA foreign_keys = OFF;"
+		"INSERT INTO answers (assessment_id, item_key, value, changed) "
+		"  VALUES (999, 'goals.business', 2, 0);"
+		"INSERT INTO assessment_events (assessment_id, at, kind) VALUES (998, 0, 'created');"
+		"UPDATE companies SET notes = CAST(X'4DFC6C6C6572' AS TEXT);"
+		"UPDATE answers SET note = CAST(X'6F6BC328' AS TEXT) WHERE assessment_id = 1;",
+		NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	st = open_db();
+	ck_assert_int_eq(store_check(st, collect_problem, found), STORE_CORRUPT);
+	ck_assert_msg(strstr(found, "answers") && strstr(found, "999") &&
+	              strstr(found, "goals.business"), "orphaned answer not named: %s", found);
+	ck_assert_msg(strstr(found, "assessment_events") && strstr(found, "998"),
+	              "orphaned event not named: %s", found);
+	ck_assert_msg(strstr(found, "companies") && strstr(found, "notes") &&
+	              strstr(found, "UTF-8"), "bad company text not named: %s", found);
+	ck_assert_msg(strstr(found, "answers") && strstr(found, "note") &&
+	              strstr(found, "goals.purpose"), "bad note not named: %s", found);
+	/* such a file is inconsistent, not broken: it can still be mended */
+	ck_assert(!store_damaged(st));
+	store_close(st);
+}
+END_TEST
+
+/* Once damage is found, by the check or by any statement, the file is not
+ * written any more: not through this handle, and not through the next one
+ * opened on the same file, until the file is replaced. */
+START_TEST(test_damage_stops_writes)
+{
+	struct store *st;
+	size_t len;
+	unsigned char *data, *good;
+	char msg[256];
+	int problems = 0;
+
+	make_db(400);
+	good = slurp(dbpath, &len);
+	data = slurp(dbpath, &len);
+	for (size_t i = 4096 * 3; i < len - 4096; i++)
+		data[i] = (unsigned char)(i * 7);
+	put_file(dbpath, data, len);
+	ck_assert_int_eq(store_open(dbpath, 0, &st, msg, sizeof msg), STORE_OK);
+	ck_assert(!store_damaged(st));
+	ck_assert_int_eq(store_check(st, count_problem, &problems), STORE_CORRUPT);
+	ck_assert(store_damaged(st));
+	ck_assert(store_readonly(st));
+	ck_assert_int_eq(store_writable(st), STORE_CORRUPT);
+	ck_assert_int_eq(store_company_add(st, "After damage", NULL, NULL, NULL, NULL),
+	                 STORE_CORRUPT);
+	ck_assert_ptr_nonnull(strstr(store_error(st), "is damaged"));
+	ck_assert_int_eq(store_begin(st), STORE_CORRUPT);
+	store_close(st);
+	ck_assert_msg(same_file(data, len, dbpath), "the damaged file was changed");
+
+	/* another program, later: still refused */
+	ck_assert_int_eq(store_open(dbpath, 0, &st, msg, sizeof msg), STORE_OK);
+	ck_assert(store_damaged(st));
+	ck_assert_int_eq(store_company_add(st, "Later", NULL, NULL, NULL, NULL), STORE_CORRUPT);
+	ck_assert_ptr_nonnull(strstr(store_error(st), "is damaged"));
+	store_close(st);
+	ck_assert_msg(same_file(data, len, dbpath), "the damaged file was changed");
+
+	/* a restored backup is another file: it can be written */
+	put_file(dbpath, good, len);
+	ck_assert_int_eq(store_open(dbpath, 0, &st, msg, sizeof msg), STORE_OK);
+	ck_assert(!store_damaged(st));
+	ck_assert_int_eq(store_company_add(st, "Restored", NULL, NULL, NULL, NULL), STORE_OK);
+	store_close(st);
+	free(data);
+	free(good);
+}
+END_TEST
+
+/* Damage met by an ordinary statement counts as found, too. */
+START_TEST(test_damage_found_by_a_statement)
+{
+	struct store *st;
+	struct portfolio_row *rows = NULL;
+	size_t len, n = 0;
+	unsigned char *data;
+	char msg[256];
+	enum store_err err;
+
+	make_db(400);
+	data = slurp(dbpath, &len);
+	for (size_t i = 4096 * 2; i < len; i++)
+		data[i] = (unsigned char)(i * 13);
+	put_file(dbpath, data, len);
+	ck_assert_int_eq(store_open(dbpath, 0, &st, msg, sizeof msg), STORE_OK);
+	err = store_portfolio(st, true, &rows, &n);
+	ck_assert_int_eq(err, STORE_CORRUPT);
+	ck_assert(store_damaged(st));
+	ck_assert_int_eq(store_company_add(st, "After damage", NULL, NULL, NULL, NULL),
+	                 STORE_CORRUPT);
+	store_close(st);
+	ck_assert_msg(same_file(data, len, dbpath), "the damaged file was changed");
+	free(data);
 }
 END_TEST
 
@@ -1442,6 +1633,8 @@ int main(void)
 	tcase_add_test(tc, test_missing_file);
 	tcase_add_test(tc, test_default_path);
 	tcase_add_test(tc, test_not_a_database);
+	tcase_add_test(tc, test_empty_file);
+	tcase_add_test(tc, test_new_file_complete);
 	tcase_add_test(tc, test_truncated);
 	tcase_add_test(tc, test_foreign_application_id);
 	tcase_add_test(tc, test_foreign_sqlite_file);
@@ -1453,6 +1646,9 @@ int main(void)
 	tcase_add_test(tc, test_open_while_locked);
 	tcase_add_test(tc, test_check_and_backup);
 	tcase_add_test(tc, test_check_corrupt);
+	tcase_add_test(tc, test_damage_stops_writes);
+	tcase_add_test(tc, test_check_finds_orphans_and_bad_text);
+	tcase_add_test(tc, test_damage_found_by_a_statement);
 	tcase_add_test(tc, test_company_verbs);
 	tcase_add_test(tc, test_unique_names);
 	tcase_add_test(tc, test_invalid_input);

@@ -101,23 +101,28 @@ fi
 
 # ---- CSV -------------------------------------------------------------------
 sa export --all --format csv -o "$T/a.csv"
-expect_eq "the CSV header" \
-	"company,company_uuid,assessment_uuid,status,date,assessor,dimension,item,question,value,answer,note" \
-	"$(head -n 1 "$T/a.csv" | tr -d '\r')"
+check "the CSV starts with a UTF-8 byte-order mark" sh -c "head -c 3 '$T/a.csv' | od -An -tx1 | grep -q 'ef bb bf'"
+expect_eq "the CSV header, comma-separated in the C locale" \
+	'"company","company_uuid","assessment_uuid","status","date","assessor","dimension","item","question","value","answer","note"' \
+	"$(head -n 1 "$T/a.csv" | tail -c +4 | tr -d '\r')"
 check "CSV lines end in CRLF" sh -c "head -n 1 '$T/a.csv' | od -c | grep -q '\\\\r  *\\\\n'"
 expect_match "quotes in a note are doubled and the cell quoted" "$T/a.csv" \
 	',"asked ""Tom"", no reply"'
-expect_match "don't know is written as dont-know" "$T/a.csv" ',dont-know,'
+expect_match "don't know is written as dont-know" "$T/a.csv" ',"dont-know",'
+LC_ALL=de_DE.UTF-8 sa export --all --format csv > "$T/de.csv"
+expect_match "in a German locale the separator is a semicolon" "$T/de.csv" '^.?.?.?"company";"company_uuid";'
+LC_ALL=de_DE.UTF-8 sa export --all --format csv --separator , > "$T/de-comma.csv"
+expect_match "--separator still wins" "$T/de-comma.csv" '^.?.?.?"company","company_uuid",'
 sa export --format csv --separator ';' > "$T/semi.csv"
 expect_match "--separator ';' separates with semicolons" "$T/semi.csv" \
-	'^company;company_uuid;assessment_uuid;status;date;'
+	'"company";"company_uuid";"assessment_uuid";"status";"date";'
 expect_match "a comma needs no quotes with ';'" "$T/semi.csv" ';"asked ""Tom"", no reply"'
 sb company add "+49 Shop" >/dev/null 2>&1
 idp=$(sb assess "+49 Shop" 2>/dev/null)
 sb answer "$idp" goals.purpose 1 >/dev/null 2>&1
 sb export --format csv "+49 Shop" > "$T/formula.csv"
 expect_match "a cell that looks like a formula gets an apostrophe" "$T/formula.csv" \
-	"^'\\+49 Shop,"
+	"^\"'\\+49 Shop\","
 expect_status "an unknown format is a usage error" 2 sa export --format xml
 expect_status "a bad separator is a usage error" 2 sa export --format csv --separator ab
 expect_status "an unknown option is a usage error" 2 sa export --colour

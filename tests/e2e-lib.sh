@@ -1,7 +1,7 @@
 # e2e-lib.sh - drives the real smready binary in a private tmux server and
 # reads the screen back.  Source it after setting nothing; it sources
-# tap.sh, skips the file when tmux is missing, and kills its tmux server on
-# exit.
+# tap.sh, bails out (an error, not a skip) when tmux is missing, and kills
+# its tmux server on exit.
 #
 #   e2e_start [VAR=VALUE]... [-- SMREADY-ARGS...]
 #                            start smready (80x24, --db "$T/db", working
@@ -20,10 +20,17 @@
 
 . "$top_srcdir/tests/tap.sh"
 
+# A missing tmux is an error: skipping would let a suite pass that never
+# looked at a screen.
 if [ -z "${TMUX_BIN:-}" ] || [ ! -x "$TMUX_BIN" ]; then
-	skip_all "tmux is not installed"
+	echo "Bail out! tmux was not found when configure ran ('${TMUX_BIN:-}'):" \
+		"apt-get install tmux, then run ./configure again"
+	exit 1
 fi
 
+# Run from inside a tmux session, the private server must not be taken for
+# the outer one.
+unset TMUX TMUX_PANE
 E2E_SOCKET="smready-$$"
 E2E_LANG=${E2E_LANG:-C.UTF-8}
 
@@ -33,7 +40,10 @@ trap 'tm kill-server >/dev/null 2>&1; rm -rf "$T"' EXIT
 
 # A session that only keeps the server alive, so options can be set before
 # the program starts and a finished program's pane stays readable.
-tm new-session -d -s keep -x 80 -y 24 "sleep 3600" || skip_all "tmux cannot start a server"
+if ! tm new-session -d -s keep -x 80 -y 24 "sleep 3600"; then
+	echo "Bail out! $TMUX_BIN cannot start a server"
+	exit 1
+fi
 tm set-option -g remain-on-exit on >/dev/null
 tm set-option -g status off >/dev/null
 

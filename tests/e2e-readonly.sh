@@ -58,4 +58,22 @@ if [ "$(id -u)" != 0 ]; then
 else
 	ok "# SKIP unwritable file: running as root"
 fi
+
+# A database found damaged opens read-only, and the screen says why.
+cp "$T/db" "$T/dmg.db"
+root=$(sqlite3 "$T/dmg.db" "SELECT rootpage FROM sqlite_master WHERE name = 'answers'")
+psize=$(sqlite3 "$T/dmg.db" "PRAGMA page_size")
+head -c "$psize" /dev/zero | tr '\0' 'Z' |
+	dd of="$T/dmg.db" bs="$psize" seek=$((root - 1)) count=1 conv=notrunc 2>/dev/null
+"$SMREADY" --db "$T/dmg.db" check >/dev/null 2>&1
+expect_eq "check finds the damage" 3 $?
+sum_dmg=$(cksum < "$T/dmg.db")
+e2e_start -- --db "$T/dmg.db"
+expect_screen "damaged database: read-only in the title bar" "READ-ONLY"
+expect_screen "damaged database: the damage is said on start" "The database is damaged"
+send a
+expect_not_screen "damaged database: no name prompt" "Name of the new company"
+send q
+expect_eq "damaged database: quits cleanly" 0 "$(e2e_wait_exit)"
+expect_eq "damaged database: file unchanged" "$sum_dmg" "$(cksum < "$T/dmg.db")"
 tap_done
