@@ -2479,16 +2479,24 @@ enum store_err store_portfolio(struct store *st, bool include_archived,
 
 /* ---- assessments -------------------------------------------------------------- */
 
-#define ASSESS_COLS "a.id, a.uuid, a.company_id, a.status, a.questionnaire, a.qversion," \
+/* The columns of struct assessment; for one row the last is its number
+ * within its company (1 for the first one started), counted along the
+ * index assessments_by_start.  The lists, which hold all of a company's
+ * assessments in start order, number them as they read them. */
+#define ASSESS_COLS_BASE "a.id, a.uuid, a.company_id, a.status, a.questionnaire, a.qversion," \
 	" a.started, a.completed, a.updated, a.assessor, a.summary, a.overall, a.level," \
 	" a.reopened, a.based_on"
+#define ASSESS_COLS ASSESS_COLS_BASE ", (SELECT count(*) FROM assessments o" \
+	" WHERE o.company_id = a.company_id AND (o.started < a.started" \
+	"  OR (o.started = a.started AND o.id <= a.id)))"
+#define ASSESS_LIST_COLS ASSESS_COLS_BASE ", 0"
 
 #define SQL_HISTORY \
-	"SELECT " ASSESS_COLS " FROM assessments a" \
+	"SELECT " ASSESS_LIST_COLS " FROM assessments a" \
 	" WHERE a.company_id = :c ORDER BY a.started DESC, a.id DESC"
 
 #define SQL_EACH_ASSESSMENT \
-	"SELECT " ASSESS_COLS " FROM assessments a" \
+	"SELECT " ASSESS_LIST_COLS " FROM assessments a" \
 	" WHERE a.company_id = :c ORDER BY a.started, a.id"
 
 #define SQL_FINAL \
@@ -2544,6 +2552,7 @@ static enum store_err row_assessment(struct store *st, sqlite3_stmt *s, struct a
 	a->level = sqlite3_column_int(s, 12);
 	a->reopened = sqlite3_column_int(s, 13);
 	a->based_on = sqlite3_column_int64(s, 14);
+	a->number = sqlite3_column_int(s, 15);
 	if (!a->questionnaire || !a->assessor || !a->summary) {
 		store_assessment_clear(a);
 		return fail_oom(st);
@@ -2623,6 +2632,9 @@ enum store_err store_assessment_list(struct store *st, long long company_id,
 	                               row_assessment_elem, clear_assessment_elem, &list, n);
 
 	*out = list;
+	/* Newest first: the last one read is number 1. */
+	for (size_t i = 0; err == STORE_OK && i < *n; i++)
+		(*out)[i].number = (int)(*n - i);
 	return err;
 }
 
@@ -2631,7 +2643,7 @@ enum store_err store_each_assessment(struct store *st, long long company_id,
 {
 	sqlite3_stmt *s = q_prep(st, SQL_EACH_ASSESSMENT);
 	enum store_err err = STORE_OK;
-	int rc;
+	int rc, number = 0;
 
 	if (!s)
 		return STORE_ERROR;
@@ -2643,6 +2655,7 @@ enum store_err store_each_assessment(struct store *st, long long company_id,
 		err = row_assessment(st, s, &a);
 		if (err != STORE_OK)
 			break;
+		a.number = ++number;
 		stop = fn(&a, ctx);
 		store_assessment_clear(&a);
 		if (stop)

@@ -72,6 +72,7 @@ struct assessment {
 	int level;                /* cached LEVEL_* at finalize; -1 for drafts */
 	int reopened;             /* how often it was reopened after final */
 	long long based_on;       /* assessment it was started from, 0 if none */
+	int number;               /* within its company: 1 for the first started */
 };
 
 struct answer {

@@ -8,8 +8,10 @@
 
 #include "timefmt.h"
 
+#include <langinfo.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #define TIME_LEN 20              /* "YYYY-MM-DDTHH:MM:SSZ" */
 
@@ -94,4 +96,45 @@ bool timefmt_iso_parse(const char *s, long long *t)
 		return false;
 	*t = days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + se;
 	return true;
+}
+
+char *timefmt_date(long long t, char *buf, size_t bufsz)
+{
+	const char *fmt = nl_langinfo(D_FMT);
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	if (bufsz == 0)
+		return buf;
+	buf[0] = '\0';
+	if (t <= 0 || !localtime_r(&tt, &tm))
+		return buf;
+	/* The C locale's "%m/%d/%y" is nobody's way to write a date, and its
+	 * two-digit year is ambiguous: ISO instead.  A locale's own form with
+	 * a two-digit year gets four digits. */
+	if (!fmt || !*fmt || strcmp(fmt, "%m/%d/%y") == 0) {
+		strftime(buf, bufsz, "%Y-%m-%d", &tm);
+		return buf;
+	}
+	{
+		char four[64];
+		size_t j = 0;
+
+		for (const char *p = fmt; *p && j + 3 < sizeof four; p++) {
+			four[j++] = *p;
+			if (p[0] == '%' && p[1] == 'y') {
+				four[j++] = 'Y';
+				p++;
+			}
+		}
+		four[j] = '\0';
+		/* The format is the C library's own for the locale, never text
+		 * from data. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+		if (strftime(buf, bufsz, four, &tm) == 0)
+			buf[0] = '\0';
+#pragma GCC diagnostic pop
+	}
+	return buf;
 }

@@ -17,4 +17,10 @@ char *timefmt_iso(long long t, char *buf, size_t bufsz);
  * outside the years 1970..9999. */
 bool timefmt_iso_parse(const char *s, long long *t);
 
+/* The local calendar date of t in the form of the user's locale (LC_TIME):
+ * "03.03.2027" in German, "03/03/2027" in American English; the ISO form
+ * "2027-03-03" in the C locale.  "" for 0. */
+#define TIMEFMT_DATE_SIZE 64
+char *timefmt_date(long long t, char *buf, size_t bufsz);
+
 #endif

@@ -1438,6 +1438,58 @@ START_TEST(test_reopen_with_draft)
 }
 END_TEST
 
+static int count_number(const struct assessment *a, void *ctx)
+{
+	int *seen = ctx;
+
+	ck_assert_int_eq(a->number, ++*seen);
+	return 0;
+}
+
+/* Assessments are numbered within their company by start, the same by
+ * every way of reading them; another company's count apart. */
+START_TEST(test_assessment_numbers)
+{
+	struct store *st = open_db();
+	long long c = add_company(st, "Nummer eins"), d = add_company(st, "Andere"), ids[3];
+	struct assessment a, *list;
+	size_t n;
+	int seen = 0;
+
+	for (int i = 0; i < 3; i++) {
+		store_set_now(st, T0 + i * 1000);
+		ids[i] = new_draft(st, c, 0);
+		ck_assert_int_eq(store_answer_set(st, ids[i], "goals.purpose", 3), STORE_OK);
+		if (i < 2)
+			ck_assert_int_eq(store_assessment_finalize(st, ids[i], 75, 2), STORE_OK);
+		if (i == 0)
+			new_draft(st, d, 0);     /* the other company's, in between */
+	}
+	for (int i = 0; i < 3; i++) {
+		ck_assert_int_eq(store_assessment_get(st, ids[i], &a), STORE_OK);
+		ck_assert_int_eq(a.number, i + 1);
+		store_assessment_clear(&a);
+	}
+	ck_assert_int_eq(store_assessment_list(st, c, &list, &n), STORE_OK);
+	ck_assert_uint_eq(n, 3);
+	ck_assert_int_eq(list[0].number, 3);
+	ck_assert_int_eq(list[2].number, 1);
+	store_assessment_free(list, n);
+	ck_assert_int_eq(store_each_assessment(st, c, count_number, &seen), STORE_OK);
+	ck_assert_int_eq(seen, 3);
+	ck_assert_int_eq(store_assessment_final(st, c, 0, &a), STORE_OK);
+	ck_assert_int_eq(a.number, 2);
+	store_assessment_clear(&a);
+	ck_assert_int_eq(store_assessment_draft(st, c, &a), STORE_OK);
+	ck_assert_int_eq(a.number, 3);
+	store_assessment_clear(&a);
+	ck_assert_int_eq(store_assessment_draft(st, d, &a), STORE_OK);
+	ck_assert_int_eq(a.number, 1);
+	store_assessment_clear(&a);
+	store_close(st);
+}
+END_TEST
+
 START_TEST(test_sort_order)
 {
 	static const char *const names[] = {
@@ -1664,6 +1716,7 @@ int main(void)
 	tcase_add_test(tc, test_upgrade_refused);
 	tcase_add_test(tc, test_upgrade_two_drafts);
 	tcase_add_test(tc, test_reopen_with_draft);
+	tcase_add_test(tc, test_assessment_numbers);
 	tcase_add_test(tc, test_sort_order);
 	tcase_add_test(tc, test_query_plans);
 	tcase_add_test(tc, test_transactions);
