@@ -22,6 +22,7 @@
 #include "ui-flow.h"
 #include "ui-prompt.h"
 #include "ui-screen.h"
+#include "verdict.h"
 
 /* An assessment is due again a quarter after the last final one. */
 #define DUE_SECONDS (91LL * 24 * 3600)
@@ -321,6 +322,7 @@ static void portfolio_columns(struct portfolio *p, struct ui *ui, long long now,
                               struct columns *c)
 {
 	bool level[LEVEL_COUNT] = { false }, archived = false, draft = false, due = false;
+	bool held = false;
 	int lo = 0, hi = 0, lv;
 	size_t i;
 	char buf[64];
@@ -333,6 +335,7 @@ static void portfolio_columns(struct portfolio *p, struct ui *ui, long long now,
 
 		if (r->last_level >= LEVEL_NOT_READY && r->last_level < LEVEL_COUNT)
 			level[r->last_level] = true;
+		held |= verdict_held_back(r->last_level, r->last_overall);
 		if (known && ch < lo)
 			lo = ch;
 		if (known && ch > hi)
@@ -345,7 +348,7 @@ static void portfolio_columns(struct portfolio *p, struct ui *ui, long long now,
 	c->level = ui_width(ui, _("Level"));
 	for (lv = LEVEL_NOT_READY; lv < LEVEL_COUNT; lv++)
 		if (level[lv])
-			c->level = max_int(c->level, ui_width(ui, ui_level_name(lv)));
+			c->level = max_int(c->level, ui_width(ui, ui_level_name(lv)) + (held ? 2 : 0));
 	c->score = max_int(3, ui_width(ui, _("Score")));
 	c->change = ui_width(ui, _("Trend"));
 	ui_delta(ui, lo, buf, sizeof buf, &role);
@@ -386,8 +389,13 @@ static void portfolio_draw_row(struct portfolio *p, struct ui *ui, int y,
 	x += ui_put(ui, y, x, c->name, r->company.archived ? ROLE_DIM : base,
 	            r->company.name, true) + 1;
 	role = selected ? base : ui_level_role(r->last_level);
-	x += ui_put(ui, y, x, c->level, role,
-	            r->last_level >= 0 ? ui_level_name(r->last_level) : "-", true) + 1;
+	ui_put(ui, y, x, c->level, role, r->last_level >= 0 ? ui_level_name(r->last_level) : "-",
+	       true);
+	/* Held below its score's level by stop signs or cautions: marked. */
+	if (verdict_held_back(r->last_level, r->last_overall))
+		ui_put(ui, y, x + ui_width(ui, ui_level_name(r->last_level)) + 1, 1,
+		       selected ? base : ROLE_BAD, "!", false);
+	x += c->level + 1;
 	if (r->last_overall >= 0)
 		snprintf(num, sizeof num, "%d", r->last_overall);
 	else
