@@ -564,6 +564,7 @@ static enum ui_reaction company_done(struct ui *ui, void *owner, const char *tex
 	char *t = text_trim_dup(text);
 	enum store_err err = STORE_OK;
 	enum text_check note;
+	bool refused = false;       /* the text was not fit to save */
 
 	if (!t) {
 		ui_error(ui, "%s", _("Out of memory."));
@@ -571,8 +572,10 @@ static enum ui_reaction company_done(struct ui *ui, void *owner, const char *tex
 	}
 	switch (p->step) {
 	case STEP_NAME:
-		if (!company_check(ui, _("Name"), t, TEXT_NAME_MAX, false))
+		if (!company_check(ui, _("Name"), t, TEXT_NAME_MAX, false)) {
+			refused = true;
 			break;
+		}
 		ui_saving(ui);
 		if (p->adding)
 			err = store_company_add(ui->st, t, NULL, NULL, NULL, &p->edit_id);
@@ -580,13 +583,15 @@ static enum ui_reaction company_done(struct ui *ui, void *owner, const char *tex
 			err = store_company_update(ui->st, p->edit_id, t, NULL, NULL, NULL);
 		break;
 	case STEP_INDUSTRY:
-		if (company_check(ui, _("Industry"), t, TEXT_FIELD_MAX, true)) {
+		refused = !company_check(ui, _("Industry"), t, TEXT_FIELD_MAX, true);
+		if (!refused) {
 			ui_saving(ui);
 			err = store_company_update(ui->st, p->edit_id, NULL, t, NULL, NULL);
 		}
 		break;
 	case STEP_CONTACT:
-		if (company_check(ui, _("Contact"), t, TEXT_FIELD_MAX, true)) {
+		refused = !company_check(ui, _("Contact"), t, TEXT_FIELD_MAX, true);
+		if (!refused) {
 			ui_saving(ui);
 			err = store_company_update(ui->st, p->edit_id, NULL, NULL, t, NULL);
 		}
@@ -598,11 +603,12 @@ static enum ui_reaction company_done(struct ui *ui, void *owner, const char *tex
 			err = store_company_update(ui->st, p->edit_id, NULL, NULL, NULL, text);
 		} else {
 			ui_error(ui, "%s: %s", _("Notes"), _(text_check_message(note)));
+			refused = true;
 		}
 		break;
 	}
 	free(t);
-	if (ui->msg_error && ui->msg[0])
+	if (refused)
 		return UI_REDRAW;     /* keep the prompt and what was typed */
 	if (err != STORE_OK) {
 		ui_store_error(ui, err);
