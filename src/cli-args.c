@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "text.h"
 
 static const struct option opt_defs[] = {
 	{ "all", no_argument, NULL, OPT_ALL },
@@ -33,7 +34,7 @@ static const struct option opt_defs[] = {
 static int opt_error(const char *verb, int c, char **argv)
 {
 	char shown[CLI_PRINTABLE_SIZE];
-	const char *arg = cli_printable(shown, sizeof shown, argv[optind - 1]);
+	const char *arg = text_printable(shown, sizeof shown, argv[optind - 1]);
 
 	if (c == ':')
 		return cli_usage(verb, _("The option '%s' needs a value."), arg);
@@ -106,7 +107,7 @@ int cli_args_parse(const struct verb *v, int argc, char **argv, struct args *a)
 			if (!report_format_parse(optarg, &a->fmt)) {
 				char shown[CLI_PRINTABLE_SIZE];
 				return cli_usage(v->name, _("Unknown format '%s': use text, markdown or "
-				                            "html."), cli_printable(shown, sizeof shown, optarg));
+				                            "html."), text_printable(shown, sizeof shown, optarg));
 			}
 			break;
 		default: return opt_error(v->name, c, argv);
@@ -119,7 +120,7 @@ int cli_args_parse(const struct verb *v, int argc, char **argv, struct args *a)
 	if (!v->nargs_msg) {
 		char shown[CLI_PRINTABLE_SIZE];
 		return cli_usage(v->name, _("Unexpected argument '%s'."),
-		                 cli_printable(shown, sizeof shown, a->pos[0]));
+		                 text_printable(shown, sizeof shown, a->pos[0]));
 	}
 	return cli_usage(v->name, "%s", _(v->nargs_msg));
 }

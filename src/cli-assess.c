@@ -132,7 +132,7 @@ int cli_verb_answer(struct store *st, const struct args *a)
 		char shown[CLI_PRINTABLE_SIZE];
 		return cli_usage("answer", _("Invalid answer \"%s\": use 0 (not at all) to 4 (fully), "
 		                             "dk (don't know) or none."),
-		                 cli_printable(shown, sizeof shown, a->pos[2]));
+		                 text_printable(shown, sizeof shown, a->pos[2]));
 	}
 	if (a->note && cli_check_note(_("The note"), a->note))
 		return EXIT_FAIL;

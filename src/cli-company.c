@@ -195,7 +195,7 @@ static int company_name_fail(struct store *st, enum store_err err, const char *n
 	if (err != STORE_EXISTS)
 		return cli_store_fail(st, err);
 	cli_msg(_("A company named \"%s\" exists already (names are compared "
-	          "regardless of case)."), cli_printable(shown, sizeof shown, newname));
+	          "regardless of case)."), text_printable(shown, sizeof shown, newname));
 	return EXIT_FAIL;
 }
 
@@ -364,7 +364,7 @@ int cli_verb_company(struct store *st, const struct verb *v, int argc, char **ar
 	if (sub == sizeof company_subs / sizeof company_subs[0]) {
 		char shown[CLI_PRINTABLE_SIZE];
 		return cli_usage("company", _("Unknown company command '%s'."),
-		                 cli_printable(shown, sizeof shown, argv[1]));
+		                 text_printable(shown, sizeof shown, argv[1]));
 	}
 	if ((rc = cli_args_parse(v, argc - 1, argv + 1, &a)) >= 0 ||
 	    (rc = company_check_args(sub, &a)) != EXIT_OK)

@@ -18,6 +18,7 @@
 #include "exchange.h"
 #include "i18n.h"
 #include "store.h"
+#include "text.h"
 
 static const char help_export[] = N_(
 	"Usage: smready export [--format json|csv] [--separator C] [-o FILE] [--all]\n"
@@ -163,7 +164,7 @@ static int export_select(struct store *st, char **refs, int n, long long *ids)
 		if (err == STORE_NOT_FOUND) {
 			fprintf(stderr, _("smready: There is no company \"%s\"; give a name, "
 			                  "UUID or number ('smready companies --all' lists them).\n"),
-			        cli_printable(shown, sizeof shown, refs[i]));
+			        text_printable(shown, sizeof shown, refs[i]));
 			return EXIT_FAIL;
 		}
 		if (err != STORE_OK)
@@ -200,7 +201,7 @@ int cli_export(struct store *st, const struct verb *verb, int argc, char **argv)
 			else {
 				char shown[CLI_PRINTABLE_SIZE];
 				return cli_usage(argv[0], _("Unknown format \"%s\": use json or csv."),
-				                 cli_printable(shown, sizeof shown, v));
+				                 text_printable(shown, sizeof shown, v));
 			}
 		} else if ((v = opt_value(argc, argv, &i, "--separator", &missing))) {
 			if (strcmp(v, "tab") == 0 || strcmp(v, "\\t") == 0)

@@ -21,6 +21,7 @@
 #include "i18n.h"
 #include "json-out.h"
 #include "report.h"
+#include "safe-out.h"
 #include "scoring.h"
 #include "store.h"
 #include "text.h"
@@ -447,14 +448,23 @@ static long long previous_final(struct store *st, const struct assessment *a)
 /* Opens -o FILE (or stdout). */
 static FILE *output_open(const char *path)
 {
-	FILE *f;
+	FILE *f, *safe;
 
 	if (!path || strcmp(path, "-") == 0)
 		return stdout;
 	f = fopen(path, "w");
-	if (!f)
+	if (!f) {
 		cli_msg(_("Cannot write %s: %s"), path, strerror(errno));
-	return f;
+		return NULL;
+	}
+	/* A report file gets what the terminal gets: nothing from the data
+	 * can act as an escape sequence when the file is shown (safe-out.h;
+	 * main() made stdout so already). */
+	if (!(safe = safe_out_open(f, true))) {
+		fclose(f);
+		cli_msg("%s", _("Out of memory."));
+	}
+	return safe;
 }
 
 /* Closes what output_open() opened.  rc is how writing went (a failure
@@ -603,7 +613,7 @@ static int find_assessment_id(struct store *st, const char *ref, long long *id)
 	if (err != STORE_OK) {
 		char shown[CLI_PRINTABLE_SIZE];
 		return cli_lookup_fail(st, err, _("There is no assessment \"%s\"."),
-		                   cli_printable(shown, sizeof shown, ref));
+		                   text_printable(shown, sizeof shown, ref));
 	}
 	*id = a.id;
 	store_assessment_clear(&a);

@@ -80,7 +80,7 @@ int cli_store_fail(struct store *st, enum store_err err)
 	else if (msg && *msg)
 		/* The message may quote what the user typed (a reference that
 		 * matched nothing), so it is made printable as a whole. */
-		cli_msg("%s", cli_printable(buf, sizeof buf, msg));
+		cli_msg("%s", text_printable(buf, sizeof buf, msg));
 	else
 		cli_msg("%s", _("The database operation failed."));
 	return cli_exit_for(err);
@@ -114,55 +114,6 @@ bool cli_output_is_database(struct store *st, const char *path)
 
 /* Length of the UTF-8 character at s (n bytes left) when it is valid and
  * printable, else 0. */
-static size_t printable_char(const unsigned char *s, size_t n)
-{
-	size_t len;
-
-	if (s[0] < 0x20 || s[0] == 0x7f)
-		return 0;
-	if (s[0] < 0x80)
-		return 1;
-	len = s[0] >= 0xf0 ? 4 : s[0] >= 0xe0 ? 3 : 2;
-	if (len > n || !text_utf8_valid((const char *)s, len))
-		return 0;
-	/* U+0080..U+009F: the C1 controls, which some terminals obey. */
-	if (s[0] == 0xc2 && s[1] < 0xa0)
-		return 0;
-	return len;
-}
-
-const char *cli_printable(char *buf, size_t bufsz, const char *s)
-{
-	const unsigned char *p = (const unsigned char *)(s ? s : "");
-	size_t n = strlen((const char *)p), out = 0;
-
-	if (bufsz < 8) {
-		if (bufsz)
-			buf[0] = '\0';
-		return buf;
-	}
-	while (*p) {
-		size_t len = printable_char(p, n);
-		size_t need = len ? len : 4;
-
-		/* Keeps room for "..." and the terminating NUL. */
-		if (out + need + 4 > bufsz) {
-			memcpy(buf + out, "...", 3);
-			out += 3;
-			break;
-		}
-		if (len)
-			memcpy(buf + out, p, len);
-		else
-			snprintf(buf + out, 5, "\\x%02x", *p);
-		out += need;
-		p += len ? len : 1;
-		n -= len ? len : 1;
-	}
-	buf[out] = '\0';
-	return buf;
-}
-
 /* ---- output ---------------------------------------------------------------- */
 
 /* Says that writing to path (NULL or "-": standard output) failed. */
@@ -227,7 +178,7 @@ int cli_find_company(struct store *st, const char *ref, struct company *c)
 		char shown[CLI_PRINTABLE_SIZE];
 		return cli_lookup_fail(st, err, _("There is no company \"%s\"; 'smready companies "
 		                              "--all' lists them."),
-		                   cli_printable(shown, sizeof shown, ref));
+		                   text_printable(shown, sizeof shown, ref));
 	}
 	return EXIT_OK;
 }
@@ -243,7 +194,7 @@ static int cli_find_company_draft(struct store *st, const char *ref, struct asse
 	if (err != STORE_OK) {
 		char shown[CLI_PRINTABLE_SIZE];
 		return cli_lookup_fail(st, err, _("There is no assessment or company \"%s\"."),
-		                   cli_printable(shown, sizeof shown, ref));
+		                   text_printable(shown, sizeof shown, ref));
 	}
 	err = store_assessment_draft(st, c.id, a);
 	if (err == STORE_NOT_FOUND)
@@ -286,7 +237,7 @@ int cli_check_key(const char *verb, const char *key)
 
 	if (catalogue_item_index(catalogue_builtin(), key) < 0)
 		return cli_usage(verb, _("Unknown question key \"%s\"; 'smready questions' lists "
-		                         "the keys."), cli_printable(shown, sizeof shown, key));
+		                         "the keys."), text_printable(shown, sizeof shown, key));
 	return EXIT_OK;
 }
 
@@ -303,7 +254,7 @@ int cli_find_draft_item(struct store *st, const char *ref, const char *key,
 	if (cat && catalogue_item_index(cat, key) < 0) {
 		char shown[CLI_PRINTABLE_SIZE];
 		cli_msg(_("Assessment #%lld's questionnaire has no question \"%s\"."), a->id,
-		        cli_printable(shown, sizeof shown, key));
+		        text_printable(shown, sizeof shown, key));
 		store_assessment_clear(a);
 		return EXIT_USAGE;
 	}

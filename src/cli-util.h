@@ -42,14 +42,8 @@ int cli_store_fail(struct store *st, enum store_err err);
  * would destroy the data, so the caller refuses with EXIT_FAIL. */
 bool cli_output_is_database(struct store *st, const char *path);
 
-/* Room for a user's reference made printable by cli_printable(). */
+/* Room for a user's reference made printable by text_printable(). */
 #define CLI_PRINTABLE_SIZE 512
-
-/* Writes s into buf (size bufsz) so that echoing it cannot upset the
- * terminal: bytes that are not valid UTF-8 and control characters become
- * \xNN, everything else is kept as it is; a string too long for buf is
- * cut at a character and ends in "...".  Returns buf. */
-const char *cli_printable(char *buf, size_t bufsz, const char *s);
 
 /* ---- what the verbs are given -------------------------------------------- */
 

@@ -20,6 +20,7 @@
 #include "i18n.h"
 #include "report.h"
 #include "store.h"
+#include "text.h"
 
 /* ---- the verb table ------------------------------------------------------ */
 
@@ -116,7 +117,7 @@ int cli_run(struct store *st, int argc, char **argv)
 	if (!v) {
 		char shown[CLI_PRINTABLE_SIZE];
 		cli_msg(_("Unknown command '%s'."),
-		        cli_printable(shown, sizeof shown, argc > 0 ? argv[0] : ""));
+		        text_printable(shown, sizeof shown, argc > 0 ? argv[0] : ""));
 		fputs(_("Try 'smready --help'.\n"), stderr);
 		return EXIT_USAGE;
 	}

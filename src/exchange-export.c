@@ -239,8 +239,14 @@ static bool csv_looks_like_value(const char *s)
 
 /* A text cell: quoted, with its quotes doubled, and with an apostrophe
  * before a value-like text and before each line that starts a formula. */
-static void csv_text(FILE *out, const char *s)
+static void csv_text(FILE *out, const char *raw)
 {
+	/* What another program wrote into the database may hold escape
+	 * sequences: they are written as \xNN, like everything smready
+	 * prints (text_printable_dup), and can do nothing when the file is
+	 * shown on a terminal. */
+	char *clean = text_printable_dup(raw, true);
+	const char *s = clean ? clean : "";
 	bool line_start = true;
 
 	fputc('"', out);
@@ -257,6 +263,7 @@ static void csv_text(FILE *out, const char *s)
 		fputc(*p, out);
 	}
 	fputc('"', out);
+	free(clean);
 }
 
 /* A number or a date meant as such; quoted only where the separator (one

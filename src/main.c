@@ -16,6 +16,7 @@
 #include "catalogue.h"
 #include "cli.h"
 #include "i18n.h"
+#include "safe-out.h"
 #include "store.h"
 #include "ui.h"
 
@@ -217,19 +218,34 @@ static int run_ui(struct store *st)
 	return ui_run(st);
 }
 
-int main(int argc, char **argv)
+/* The command line writes through safe_out (safe-out.h): nothing it prints
+ * can upset the terminal.  Returns rc after closing them (a write that
+ * failed at the end counts). */
+static int outputs_close(FILE *real_out, FILE *real_err, int rc)
+{
+	if (stdout != real_out) {
+		if (fclose(stdout) != 0 && rc == EXIT_OK)
+			rc = EXIT_FAIL;
+		stdout = real_out;
+	}
+	if (stderr != real_err) {
+		fclose(stderr);
+		stderr = real_err;
+	}
+	if (fflush(stdout) != 0 && rc == EXIT_OK) {
+		fprintf(stderr, _("smready: cannot write the output: %s\n"), strerror(errno));
+		rc = EXIT_FAIL;
+	}
+	return rc;
+}
+
+static int run(int argc, char **argv, FILE *real_out)
 {
 	struct global_opts g;
 	struct store *st = NULL;
-	char exe_dir[4096];
 	enum store_err err;
 	long long now;
 	int rc;
-
-	setlocale(LC_ALL, "");
-	bindtextdomain(PACKAGE, locale_dir(exe_dir, sizeof exe_dir));
-	bind_textdomain_codeset(PACKAGE, "UTF-8");
-	textdomain(PACKAGE);
 
 	rc = parse_global(argc, argv, &g);
 	if (rc >= 0)
@@ -249,6 +265,11 @@ int main(int argc, char **argv)
 	if (now)
 		store_set_now(st, now);
 	if (!g.verb) {
+		/* curses writes the screen itself, to the real terminal */
+		if (stdout != real_out) {
+			fclose(stdout);
+			stdout = real_out;
+		}
 		rc = run_ui(st);
 	} else if (!cli_verb_reads_only(argv[g.verb]) && (err = store_writable(st)) != STORE_OK) {
 		if (err == STORE_READONLY)
@@ -261,9 +282,24 @@ int main(int argc, char **argv)
 		rc = cli_run(st, argc - g.verb, argv + g.verb);
 	}
 	store_close(st);
-	if (fflush(stdout) != 0 && rc == EXIT_OK) {
-		fprintf(stderr, _("smready: cannot write the output: %s\n"), strerror(errno));
-		rc = EXIT_FAIL;
-	}
 	return rc;
+}
+
+int main(int argc, char **argv)
+{
+	FILE *real_out = stdout, *real_err = stderr, *f;
+	char exe_dir[4096];
+
+	setlocale(LC_ALL, "");
+	bindtextdomain(PACKAGE, locale_dir(exe_dir, sizeof exe_dir));
+	bind_textdomain_codeset(PACKAGE, "UTF-8");
+	textdomain(PACKAGE);
+
+	/* glibc's stdout and stderr are variables: every printf of every
+	 * module now passes the one escaping function. */
+	if ((f = safe_out_open(real_out, false)))
+		stdout = f;
+	if ((f = safe_out_open(real_err, false)))
+		stderr = f;
+	return outputs_close(real_out, real_err, run(argc, argv, real_out));
 }

@@ -517,3 +517,127 @@ char *text_trim_dup(const char *s)
 	copy[b - a] = '\0';
 	return copy;
 }
+
+/* ---- text that goes to a terminal -------------------------------------------
+ * One rule for every byte smready prints: well-formed UTF-8 that is not a
+ * control character is shown as it is; a byte that is not UTF-8 and a
+ * control character (C0, DEL, C1) are written as the text \xNN, so that
+ * nothing from data or from a file name can move the cursor, change colours
+ * or retitle the terminal.  Line breaks and tabs are layout where the
+ * caller says so; a carriage return only as part of CR LF. */
+
+/* Writes byte b as the four characters \xNN; returns 4. */
+static size_t put_hex(char *out, unsigned char b)
+{
+	static const char hex[] = "0123456789abcdef";
+
+	out[0] = '\\';
+	out[1] = 'x';
+	out[2] = hex[b >> 4];
+	out[3] = hex[b & 15];
+	return 4;
+}
+
+/* How many bytes of s[0..n) form one printable character (0: it is to be
+ * escaped; n + 1: more bytes are needed to tell). */
+static size_t printable_len(const unsigned char *s, size_t n, bool layout)
+{
+	size_t len;
+
+	if (s[0] < 0x80) {
+		if (layout && (s[0] == '\n' || s[0] == '\t'))
+			return 1;
+		if (layout && s[0] == '\r')
+			return n < 2 ? n + 1 : s[1] == '\n' ? 1 : 0;
+		return s[0] < 0x20 || s[0] == 0x7f ? 0 : 1;
+	}
+	len = s[0] >= 0xf0 ? 4 : s[0] >= 0xe0 ? 3 : s[0] >= 0xc0 ? 2 : 1;
+	if (len == 1)
+		return 0;
+	if (len > n) {
+		/* Incomplete so far: more may come, unless it cannot be valid. */
+		for (size_t i = 1; i < n; i++)
+			if ((s[i] & 0xc0) != 0x80)
+				return 0;
+		return n + 1;
+	}
+	if (!text_utf8_valid((const char *)s, len))
+		return 0;
+	/* U+0080..U+009F: the C1 controls, which some terminals obey. */
+	if (s[0] == 0xc2 && s[1] < 0xa0)
+		return 0;
+	return len;
+}
+
+size_t text_escape_span(const char *s, size_t n, bool layout, bool final, char *out,
+                        size_t *used)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, o = 0;
+
+	while (i < n) {
+		size_t len = printable_len(p + i, n - i, layout);
+
+		if (len > n - i) {
+			if (!final)
+				break;            /* wait for the rest */
+			len = 0;
+		}
+		if (len) {
+			memcpy(out + o, p + i, len);
+			o += len;
+			i += len;
+		} else {
+			o += put_hex(out + o, p[i]);
+			i++;
+		}
+	}
+	*used = i;
+	return o;
+}
+
+char *text_printable_dup(const char *s, bool layout)
+{
+	size_t n = s ? strlen(s) : 0, used;
+	char *out = malloc(n * 4 + 1);
+
+	if (!out)
+		return NULL;
+	out[text_escape_span(s ? s : "", n, layout, true, out, &used)] = '\0';
+	return out;
+}
+
+const char *text_printable(char *buf, size_t bufsz, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	size_t n = strlen((const char *)p), out = 0;
+
+	if (bufsz < 8) {
+		if (bufsz)
+			buf[0] = '\0';
+		return buf;
+	}
+	while (*p) {
+		size_t len = printable_len(p, n, false);
+		size_t need;
+
+		if (len > n)
+			len = 0;                  /* cut off at the end: escaped */
+		need = len ? len : 4;
+		/* Keeps room for "..." and the terminating NUL. */
+		if (out + need + 4 > bufsz) {
+			memcpy(buf + out, "...", 3);
+			out += 3;
+			break;
+		}
+		if (len)
+			memcpy(buf + out, p, len);
+		else
+			put_hex(buf + out, *p);
+		out += need;
+		p += len ? len : 1;
+		n -= len ? len : 1;
+	}
+	buf[out] = '\0';
+	return buf;
+}

@@ -89,6 +89,21 @@ char *text_name_key(const char *s);
 char *text_fold(const char *s);
 char *text_fold_alt(const char *s);
 
+/* ---- text that goes to a terminal (see text.c) ----------------------------
+ * Bytes that are not UTF-8 and control characters become the text \xNN;
+ * layout: line breaks (and CR LF) and tabs stay. */
+
+/* Escapes s[0..n) into out (room for 4 * n bytes), returning the bytes
+ * written; *used gets how many of s were done, which is fewer than n only
+ * when !final and s ends inside a character (keep the rest for later). */
+size_t text_escape_span(const char *s, size_t n, bool layout, bool final, char *out,
+                        size_t *used);
+/* A malloc'd escaped copy of s (NULL only when out of memory). */
+char *text_printable_dup(const char *s, bool layout);
+/* s escaped into buf (size bufsz), cut at a character and ending in "..."
+ * when too long: for echoing what a user typed in a message.  Returns buf. */
+const char *text_printable(char *buf, size_t bufsz, const char *s);
+
 /* Encodes cp as UTF-8 into out (at least 4 bytes); returns the bytes. */
 size_t text_put_utf8(uint32_t cp, char *out);
 

@@ -21,6 +21,7 @@
 #include "assess.h"
 #include "i18n.h"
 #include "report.h"
+#include "safe-out.h"
 #include "text.h"
 #include "ui-draw.h"
 #include "ui-prompt.h"
@@ -279,7 +280,7 @@ static enum ui_reaction export_chosen(struct ui *ui, void *owner, enum ui_action
 	struct ui_export *ex = owner;
 	enum report_format fmt;
 	char name[512], path[4700];
-	FILE *f;
+	FILE *f, *safe;
 	int rc;
 
 	switch (act) {
@@ -295,8 +296,17 @@ static enum ui_reaction export_chosen(struct ui *ui, void *owner, enum ui_action
 		         name, strerror(errno));
 		return UI_POP;
 	}
-	rc = ex->write(f, fmt, ex->ctx);
-	if (fclose(f) != 0)
+	/* What the data holds can act as no escape sequence when the file
+	 * is shown on a terminal (safe-out.h). */
+	safe = safe_out_open(f, true);
+	if (!safe) {
+		fclose(f);
+		unlink(path);
+		ui_error(ui, "%s", _("Out of memory."));
+		return UI_POP;
+	}
+	rc = ex->write(safe, fmt, ex->ctx);
+	if (fclose(safe) != 0)
 		rc = -1;
 	if (rc != 0) {
 		ui_error(ui, _("Writing %s failed: %s"), path, strerror(errno));
