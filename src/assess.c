@@ -367,6 +367,86 @@ enum store_err assess_finish(struct store *st, long long id)
 	return err;
 }
 
+/* ---- discarding -------------------------------------------------------------- */
+
+/* Whether anything in the draft was given by someone: an answer or note
+ * typed or confirmed, the summary.  Carried answers not yet confirmed are
+ * the last assessment's, not this one's. */
+static enum store_err draft_touched(struct store *st, const struct assessment *a,
+                                    bool *touched)
+{
+	struct answer *ans = NULL;
+	size_t n = 0;
+	enum store_err err = store_answers_load(st, a->id, &ans, &n);
+
+	*touched = a->summary && *a->summary;
+	for (size_t i = 0; err == STORE_OK && i < n && !*touched; i++)
+		*touched = !ans[i].carried;
+	store_answers_free(ans, n);
+	return err;
+}
+
+enum store_err assess_untouched(struct store *st, long long id, bool *untouched)
+{
+	struct assessment a;
+	bool touched = true;
+	enum store_err err = store_assessment_get(st, id, &a);
+
+	*untouched = false;
+	if (err != STORE_OK)
+		return err;
+	if (a.status == ASSESS_DRAFT && a.reopened == 0)
+		err = draft_touched(st, &a, &touched);
+	*untouched = err == STORE_OK && a.status == ASSESS_DRAFT && a.reopened == 0 && !touched;
+	store_assessment_clear(&a);
+	return err;
+}
+
+static enum store_err discard_locked(struct store *st, long long id, int *answers)
+{
+	struct assessment a;
+	struct answer *ans = NULL;
+	size_t n = 0;
+	enum store_err err = store_assessment_get(st, id, &a);
+
+	if (err != STORE_OK)
+		return err;
+	if (a.status != ASSESS_DRAFT)
+		err = assess_fail(st, STORE_STATE, _("Assessment %lld is final; only a draft can be "
+		                                     "discarded."), id);
+	else if (a.reopened > 0)
+		/* It holds a finished assessment's history: deleting it would
+		 * lose that, not undo the reopening. */
+		err = assess_fail(st, STORE_STATE, _("Assessment %lld was final before it was "
+		                                     "reopened; finish it again instead of "
+		                                     "discarding it."), id);
+	if (err == STORE_OK)
+		err = store_answers_load(st, id, &ans, &n);
+	if (err == STORE_OK)
+		err = store_assessment_delete(st, id);
+	if (answers)
+		*answers = (int)n;
+	store_answers_free(ans, n);
+	store_assessment_clear(&a);
+	return err;
+}
+
+enum store_err assess_discard(struct store *st, long long id, int *answers)
+{
+	enum store_err err = store_begin(st);
+
+	if (answers)
+		*answers = 0;
+	if (err != STORE_OK)
+		return err;
+	err = discard_locked(st, id, answers);
+	if (err == STORE_OK)
+		err = store_commit(st);
+	else
+		store_rollback(st);
+	return err;
+}
+
 /* ---- comparing -------------------------------------------------------------- */
 
 void assess_compared_clear(struct compared *c)

@@ -42,6 +42,13 @@ enum store_err assess_resolve(struct store *st, const char *ref, long long *id);
 enum store_err assess_start(struct store *st, long long company_id, bool from_previous,
                             const char *assessor, long long *id, bool *resumed);
 
+/* Discards a draft with its answers (a draft that was final once is
+ * refused: finish it again); *answers (may be NULL) gets how many it held. */
+enum store_err assess_discard(struct store *st, long long id, int *answers);
+/* Whether assessment id is a draft in which nothing was given yet (no
+ * answer or note typed or confirmed, no summary). */
+enum store_err assess_untouched(struct store *st, long long id, bool *untouched);
+
 /* Scores a draft and marks it final. */
 enum store_err assess_finish(struct store *st, long long id);
 

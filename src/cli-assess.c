@@ -25,6 +25,7 @@
 #include "scoring.h"
 #include "store.h"
 #include "text.h"
+#include "timefmt.h"
 #include "verdict.h"
 
 /* ---- assess, answer, note, finish, reopen -------------------------------- */
@@ -253,6 +254,59 @@ int cli_verb_finish(struct store *st, const struct args *a)
 			print_result(&s);
 	}
 	assess_clear(&s);
+	store_assessment_clear(&d);
+	return rc;
+}
+
+const char cli_help_discard[] = N_(
+	"Usage: smready discard DRAFT [--yes]\n"
+	"\n"
+	"Discards a draft with its answers and notes, after asking on the\n"
+	"terminal (or with --yes).  DRAFT is a draft's number or UUID, or a company\n"
+	"name meaning its open draft.  A draft that was final before it was reopened\n"
+	"is not discarded: finish it again.\n"
+	"\n"
+	"  -y, --yes   discard without asking\n"
+	"  --help      show this help\n");
+
+int cli_verb_discard(struct store *st, const struct args *a)
+{
+	struct assessment d;
+	struct company co;
+	enum store_err err;
+	int rc, n = 0;
+
+	if ((rc = cli_find_draft(st, a->pos[0], &d)) != EXIT_OK)
+		return rc;
+	memset(&co, 0, sizeof co);
+	store_company_get(st, d.company_id, &co);
+	if (!a->yes) {
+		char q[600], date[TIMEFMT_DATE_SIZE];
+
+		if (!isatty(STDIN_FILENO) || !isatty(STDERR_FILENO)) {
+			cli_msg(_("Not discarding the draft of \"%s\" without confirmation; add --yes "
+			          "to discard it."), co.name ? co.name : "");
+			rc = EXIT_FAIL;
+			goto out;
+		}
+		timefmt_date(d.started, date, sizeof date);
+		snprintf(q, sizeof q, _("Discard the draft of \"%s\" of %s with all its answers? "
+		                        "[y/N]"), co.name ? co.name : "", date);
+		if (!cli_confirm(q)) {
+			fprintf(stderr, "%s\n", _("Nothing was discarded."));
+			rc = EXIT_FAIL;
+			goto out;
+		}
+	}
+	err = assess_discard(st, d.id, &n);
+	if (err != STORE_OK) {
+		rc = cli_store_fail(st, err);
+		goto out;
+	}
+	printf(P_("Discarded the draft of \"%s\" with %d answer.\n",
+	          "Discarded the draft of \"%s\" with %d answers.\n", n), co.name ? co.name : "", n);
+out:
+	store_company_clear(&co);
 	store_assessment_clear(&d);
 	return rc;
 }

@@ -26,6 +26,7 @@
 #include "scoring.h"
 #include "store.h"
 #include "text.h"
+#include "timefmt.h"
 #include "verdict.h"
 
 /* ---- companies ----------------------------------------------------------- */
@@ -102,7 +103,7 @@ static int companies_text(const struct portfolio_row *rows, size_t n, long long 
 	report_table_add(t, head);
 	for (i = 0; i < n; i++) {
 		const struct portfolio_row *r = &rows[i];
-		char num[32], name[1024], nf[16], date[16], score[16], change[16], level[256], why[200];
+		char num[32], name[1024], nf[16], date[TIMEFMT_DATE_SIZE], score[16], change[16], level[256], why[200];
 		const char *cells[9];
 
 		if (r->company.archived)
@@ -116,7 +117,7 @@ static int companies_text(const struct portfolio_row *rows, size_t n, long long 
 		cells[1] = name;
 		cells[2] = r->company.industry;
 		cells[3] = nf;
-		cells[4] = report_date(date, sizeof date, r->last_at);
+		cells[4] = timefmt_date(r->last_at, date, sizeof date);
 		cells[5] = r->last_id ? report_score(score, sizeof score, r->last_overall) : "";
 		/* Held back by stop signs: the level by score alone beside it. */
 		if (*verdict_stored_why(why, sizeof why, r->last_level, r->last_overall))
@@ -249,21 +250,6 @@ static int company_archive(struct store *st, struct company *c, bool archived)
 }
 
 /* Asks on the terminal; true only for an explicit yes. */
-static bool cli_confirm(const char *question)
-{
-	char line[64];
-	/* TRANSLATORS: the letter that answers "yes" to a y/N question. */
-	const char *yes = _("y");
-
-	fprintf(stderr, "%s ", question);
-	fflush(stderr);
-	if (!fgets(line, sizeof line, stdin))
-		return false;
-	return line[0] == 'y' || line[0] == 'Y' || (yes[0] && line[0] == yes[0]) ||
-	       (yes[0] >= 'a' && yes[0] <= 'z' && line[0] == yes[0] - 'a' + 'A');
-}
-
-/* Without --yes: asks on a terminal, refuses elsewhere. */
 static bool company_delete_confirmed(struct store *st, const struct company *c)
 {
 	struct assessment *list = NULL;

@@ -25,6 +25,7 @@
 #include "scoring.h"
 #include "store.h"
 #include "text.h"
+#include "timefmt.h"
 #include "verdict.h"
 
 /* ---- questions ----------------------------------------------------------- */
@@ -270,7 +271,7 @@ static int history_text(const struct assessment *list, size_t n)
 	report_table_add(t, head);
 	for (i = 0; i < n; i++) {
 		const struct assessment *a = &list[i];
-		char id[32], d1[16], d2[16], score[16], rem[128], level[256], why[200];
+		char id[32], d1[TIMEFMT_DATE_SIZE], d2[TIMEFMT_DATE_SIZE], score[16], rem[128], level[256], why[200];
 		const char *cells[8];
 		bool fin = a->status == ASSESS_FINAL;
 
@@ -281,8 +282,8 @@ static int history_text(const struct assessment *list, size_t n)
 			         a->reopened);
 		cells[0] = id;
 		cells[1] = fin ? _("final") : _("draft");
-		cells[2] = report_date(d1, sizeof d1, a->started);
-		cells[3] = fin ? report_date(d2, sizeof d2, a->completed) : "";
+		cells[2] = timefmt_date(a->started, d1, sizeof d1);
+		cells[3] = fin ? timefmt_date(a->completed, d2, sizeof d2) : "";
 		cells[4] = a->assessor;
 		if (*verdict_stored_why(why, sizeof why, a->level, a->overall))
 			snprintf(level, sizeof level, "%s (%s)", report_level_label(a->level), why);

@@ -316,3 +316,18 @@ int cli_check_note(const char *what, const char *s)
 	return EXIT_FAIL;
 }
 
+bool cli_confirm(const char *question)
+{
+	char line[64];
+	/* TRANSLATORS: the letter that answers "yes" to a y/N question. */
+	const char *yes = _("y");
+
+	fprintf(stderr, "%s ", question);
+	fflush(stderr);
+	if (!fgets(line, sizeof line, stdin))
+		return false;
+	return line[0] == 'y' || line[0] == 'Y' || (yes[0] && line[0] == yes[0]) ||
+	       (yes[0] >= 'a' && yes[0] <= 'z' && line[0] == yes[0] - 'a' + 'A');
+}
+
+/* Without --yes: asks on a terminal, refuses elsewhere. */

@@ -95,6 +95,9 @@ int cli_find_draft_item(struct store *st, const char *ref, const char *key,
 int cli_resolve(struct store *st, const char *ref, long long *id);
 /* An answer value as typed: 0..4, dk (also dont-know, ?), or none. */
 bool cli_parse_value(const char *s, int *v);
+/* Asks question (with "[y/N]" in it) on the terminal; true for yes in the
+ * user's language or in English. */
+bool cli_confirm(const char *question);
 /* A one-line field or a note checked with the store's rules. */
 int cli_check_line(const char *what, const char *s, size_t max, bool allow_empty);
 int cli_check_note(const char *what, const char *s);

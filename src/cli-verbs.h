@@ -25,6 +25,8 @@ extern const char cli_help_note[];
 int cli_verb_note(struct store *st, const struct args *a);
 extern const char cli_help_finish[];
 int cli_verb_finish(struct store *st, const struct args *a);
+extern const char cli_help_discard[];
+int cli_verb_discard(struct store *st, const struct args *a);
 extern const char cli_help_reopen[];
 int cli_verb_reopen(struct store *st, const struct args *a);
 /* cli-report.c */

@@ -60,6 +60,7 @@
 	X(MARK,        ' ', 0, N_("Mark"), N_("Mark this assessment for a comparison (again to unmark)")) \
 	X(COMPARE,     'c', 0, N_("Compare"), N_("Compare the marked assessment with this one (default: the last two final ones)")) \
 	X(REOPEN,      'o', 0, N_("Reopen"), N_("Turn a final assessment back into a draft (asks why)")) \
+	X(DISCARD,     'D', UI_FK(KEY_DC), N_("Discard"), N_("Discard this draft with its answers (asks first)")) \
 	X(ASSESSOR,    'a', 0, N_("Assessor"), N_("Change who makes this assessment (drafts only)")) \
 	X(SUMMARY,     's', 0, N_("Summary"), N_("Write or change the summary note of the assessment (drafts only)")) \
 	X(TOGGLE_UNCHANGED, 'u', 0, N_("Unchanged"), N_("Show or hide the items that did not change")) \

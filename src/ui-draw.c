@@ -19,6 +19,7 @@
 #include "i18n.h"
 #include "scoring.h"
 #include "text.h"
+#include "timefmt.h"
 #include "ui-edit.h"
 #include "ui-screen.h"
 
@@ -325,10 +326,8 @@ const char *ui_level_name(int level)
 
 void ui_date(long long t, char *buf, size_t bufsz)
 {
-	time_t tt = (time_t)t;
-	struct tm tm;
-
-	if (t <= 0 || !localtime_r(&tt, &tm) || !strftime(buf, bufsz, "%Y-%m-%d", &tm))
+	/* in the locale's form: 03.03.2027 in German */
+	if (!*timefmt_date(t, buf, bufsz))
 		snprintf(buf, bufsz, "-");
 }
 

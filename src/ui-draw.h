@@ -63,7 +63,7 @@ void ui_delta(const struct ui *ui, int delta, char *buf, size_t bufsz, enum ui_r
 enum ui_role ui_level_role(int level);
 /* Translated level name, "-" for none. */
 const char *ui_level_name(int level);
-/* Local date "YYYY-MM-DD", or "-" for 0. */
+/* The local date in the locale's form (timefmt_date), or "-" for 0. */
 void ui_date(long long t, char *buf, size_t bufsz);
 /* Display width of a string after the ASCII fallback. */
 int ui_width(const struct ui *ui, const char *s);

@@ -23,6 +23,7 @@
 #include "report.h"
 #include "safe-out.h"
 #include "text.h"
+#include "timefmt.h"
 #include "ui-draw.h"
 #include "ui-prompt.h"
 
@@ -116,6 +117,34 @@ static enum ui_reaction start_done(struct ui *ui, void *owner, const char *text)
 	return r;
 }
 
+/* The answer to "start the re-check over?": yes discards the untouched
+ * draft and starts the re-check; no resumes the draft. */
+static enum ui_reaction restart_chosen(struct ui *ui, void *owner, enum ui_action act)
+{
+	struct ui_pending *p = owner;
+	struct assessment d;
+	char *who = NULL;
+	enum store_err err;
+	enum ui_reaction r;
+
+	if (act != UI_ACT_YES)
+		return start_now(ui, p, NULL, true);
+	if (store_assessment_get(ui->st, p->draft, &d) == STORE_OK) {
+		who = strdup(d.assessor ? d.assessor : "");
+		store_assessment_clear(&d);
+	}
+	ui_saving(ui);
+	err = assess_discard(ui->st, p->draft, NULL);
+	if (err != STORE_OK) {
+		free(who);
+		ui_store_error(ui, err);
+		return UI_POP;
+	}
+	r = start_now(ui, p, who, true);
+	free(who);
+	return r;
+}
+
 enum ui_reaction ui_start_assessment(struct ui *ui, struct ui_pending *p)
 {
 	struct assessment a;
@@ -126,6 +155,7 @@ enum ui_reaction ui_start_assessment(struct ui *ui, struct ui_pending *p)
 
 	if (store_assessment_draft(ui->st, p->id, &a) == STORE_OK) {
 		long long id = a.id;
+		bool untouched = false;
 
 		store_assessment_clear(&a);
 		if (ui->readonly) {
@@ -133,6 +163,21 @@ enum ui_reaction ui_start_assessment(struct ui *ui, struct ui_pending *p)
 			ui_msg(ui, "%s", _("Read-only: showing the open draft; answers cannot be changed."));
 			return ui_open(ui, &(struct ui_request){ .screen = UI_SCREEN_FORM,
 			                                         .assessment = id });
+		}
+		/* A re-check asked for over a draft nothing was given in yet
+		 * (left at once after starting it, say): start over from the
+		 * last final answers, if the user wants. */
+		if (p->recheck && assess_untouched(ui->st, id, &untouched) == STORE_OK && untouched &&
+		    store_assessment_final(ui->st, p->id, 0, &a) == STORE_OK) {
+			char msg[400], date[TIMEFMT_DATE_SIZE];
+
+			timefmt_date(a.completed, date, sizeof date);
+			store_assessment_clear(&a);
+			snprintf(msg, sizeof msg, _("The open draft has no answers of its own yet. Start "
+			                            "the re-check over from the answers of the last "
+			                            "final assessment (%s)?"), date);
+			p->draft = id;
+			return ui_ask_confirm(ui, msg, restart_chosen, p);
 		}
 		return start_now(ui, p, NULL, false);
 	}

@@ -19,6 +19,7 @@
 struct ui_pending {
 	long long id;             /* company or assessment */
 	bool recheck;             /* starting: from the last final answers */
+	long long draft;          /* starting over: the draft to discard */
 };
 
 /* Starts (or resumes) an assessment of company p->id and opens the form.

@@ -15,7 +15,9 @@
 #include "assess.h"
 #include "i18n.h"
 #include "ui-draw.h"
+#include "timefmt.h"
 #include "ui-flow.h"
+#include "ui-prompt.h"
 #include "ui-screen.h"
 #include "verdict.h"
 
@@ -422,6 +424,47 @@ static enum ui_reaction history_compare(struct history *h, struct ui *ui)
 	return history_open_compare(ui, h->cid, a->id, m->id);
 }
 
+static enum ui_reaction discard_chosen(struct ui *ui, void *owner, enum ui_action act)
+{
+	struct history *h = owner;
+	enum store_err err;
+	int n = 0;
+
+	if (act != UI_ACT_YES)
+		return UI_POP;
+	ui_saving(ui);
+	err = assess_discard(ui->st, h->pending.id, &n);
+	if (err != STORE_OK)
+		ui_store_error(ui, err);
+	else
+		ui_msg(ui, P_("Draft discarded with %d answer.", "Draft discarded with %d answers.", n), n);
+	return UI_POP;
+}
+
+/* Asks before the draft under the cursor goes, with its answers. */
+static enum ui_reaction history_discard(struct history *h, struct ui *ui)
+{
+	const struct assessment *a = &h->list[h->sel];
+	char msg[300], date[TIMEFMT_DATE_SIZE];
+
+	if (ui_refuse_readonly(ui))
+		return UI_REDRAW;
+	if (a->status != ASSESS_DRAFT) {
+		ui_error(ui, "%s", _("Only a draft can be discarded; this assessment is final."));
+		return UI_REDRAW;
+	}
+	if (a->reopened > 0) {
+		ui_error(ui, "%s", _("This draft was final before it was reopened: finish it again "
+		                     "(f in the questionnaire) instead of discarding it."));
+		return UI_REDRAW;
+	}
+	timefmt_date(a->started, date, sizeof date);
+	snprintf(msg, sizeof msg, _("Discard the draft of %s with all its answers and notes? This "
+	                            "cannot be undone."), date);
+	h->pending.id = a->id;
+	return ui_ask_confirm(ui, msg, discard_chosen, h);
+}
+
 static enum ui_reaction history_key(struct ui_screen *s, struct ui *ui, enum ui_action act, int ch)
 {
 	struct history *h = (struct history *)s;
@@ -449,6 +492,8 @@ static enum ui_reaction history_key(struct ui_screen *s, struct ui *ui, enum ui_
 		if (h->mark)
 			ui_msg(ui, "%s", _("Marked. Move to another assessment and press c to compare."));
 		return UI_REDRAW;
+	case UI_ACT_DISCARD:
+		return history_discard(h, ui);
 	case UI_ACT_REOPEN:
 		if (h->list[h->sel].status != ASSESS_FINAL) {
 			ui_error(ui, "%s", _("Only a final assessment can be reopened; this one is a draft."));
@@ -483,6 +528,7 @@ static const struct ui_binding history_keys[] = {
 	{ UI_ACT_MARK, true },
 	{ UI_ACT_COMPARE, true },
 	{ UI_ACT_REOPEN, true },
+	{ UI_ACT_DISCARD, false },
 	UI_BIND_MOVES(false),
 	{ UI_ACT_BACK, true },
 	{ UI_ACT_HELP, true },

@@ -98,10 +98,12 @@ if have_locale de_DE.UTF-8 &&
 	wait_for "$C"
 	send Enter
 	expect_screen "German: history with the chart" "Gesamtpunktzahl im Zeitverlauf"
-	chart_dates "$first" "$last" "German 80x24"
+	# dates in the German form: 13.12.2024
+	de() { echo "$1" | sed -E 's/^([0-9]{4})-([0-9]{2})-([0-9]{2})$/\3.\2.\1/'; }
+	chart_dates "$(de "$first")" "$(de "$last")" "German 80x24"
 	fits 80 "German 80x24"
 	resize 60 24
-	chart_dates "$eighth" "$last" "German 60x24"
+	chart_dates "$(de "$eighth")" "$(de "$last")" "German 60x24"
 	fits 60 "German 60x24"
 	send q
 	expect_eq "German: quits cleanly" 0 "$(e2e_wait_exit)"
