@@ -19,6 +19,7 @@
 #include "cli.h"
 #include "report.h"
 #include "i18n.h"
+#include "settings.h"
 #include "text.h"
 
 void cli_vmsg(const char *fmt, va_list ap)
@@ -365,3 +366,20 @@ int cli_check_note(const char *what, const char *s)
 	return EXIT_FAIL;
 }
 
+static void settings_warn(void *ctx, const char *file, int line, const char *msg)
+{
+	char shown[CLI_PRINTABLE_SIZE], what[CLI_PRINTABLE_SIZE];
+
+	(void)ctx;
+	cli_printable(shown, sizeof shown, file);
+	cli_printable(what, sizeof what, msg);
+	if (line > 0)
+		cli_msg("%s:%d: %s", shown, line, what);
+	else
+		cli_msg("%s: %s", shown, what);
+}
+
+void cli_load_settings(struct settings *s)
+{
+	settings_load(s, NULL, settings_warn, NULL);
+}

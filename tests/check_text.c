@@ -404,7 +404,10 @@ static char *report_with(enum report_format fmt, const char *name, const char *s
 	scoring_compute(s.cat, s.values, &s.score);
 	f = open_memstream(&buf, &len);
 	ck_assert_ptr_nonnull(f);
-	ck_assert_int_eq(report_assessment(f, fmt, &c, &s, NULL), 0);
+	{
+		struct report_input in = { .company = &c, .s = &s };
+		ck_assert_int_eq(report_assessment(f, fmt, &in), 0);
+	}
 	fclose(f);
 	return buf;
 }
