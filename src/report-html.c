@@ -250,7 +250,7 @@ static void html_bars(struct doc *d, const struct doc_bars *b)
 	const char *accent = css_colour(d->meta->accent, "#2f6f9f");
 	int h = 18 + b->n * CH_ROW + 6, i;
 
-	doc_printf(d, "<svg class=\"chart\" role=\"img\" xmlns=\"http://www.w3.org/2000/svg\" "
+	doc_printf(d, "<svg class=\"chart\" role=\"img\" "
 	           "viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" "
 	           "font-family=\"sans-serif\">\n<title>", CH_W, h, CH_W, h);
 	html_esc(d, b->title);
@@ -299,7 +299,7 @@ static void html_trend(struct doc *d, const struct doc_trend *t)
 	double step = t->n > 1 ? (CH_W - TR_LEFT - 40.0) / (t->n - 1) : 0;
 	int i;
 
-	doc_printf(d, "<svg class=\"chart\" role=\"img\" xmlns=\"http://www.w3.org/2000/svg\" "
+	doc_printf(d, "<svg class=\"chart\" role=\"img\" "
 	           "viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" "
 	           "font-family=\"sans-serif\">\n<title>", CH_W, TR_H, CH_W, TR_H);
 	html_esc(d, t->title);

@@ -23,8 +23,9 @@
 #include "ui-prompt.h"
 #include "ui-screen.h"
 
-/* An assessment is due again a quarter after the last final one. */
-#define DUE_SECONDS (91LL * 24 * 3600)
+/* An assessment is due again the settings' re-check interval (a quarter
+ * unless set) after the last final one. */
+#define DAY_SECONDS (24LL * 3600)
 /* Characters in the search field. */
 #define SEARCH_MAX 100
 
@@ -126,11 +127,12 @@ static int row_change(const struct portfolio_row *r, bool *known)
 	return *known ? r->last_overall - r->prev_overall : 0;
 }
 
-static bool row_due(const struct portfolio_row *r, long long now)
+static bool row_due(const struct portfolio_row *r, long long now, const struct ui *ui)
 {
 	if (r->company.archived)
 		return false;
-	return r->draft_id != 0 || r->last_at == 0 || now - r->last_at > DUE_SECONDS;
+	return r->draft_id != 0 || r->last_at == 0 ||
+	       now - r->last_at > ui->settings.recheck_days * DAY_SECONDS;
 }
 
 static int by_order(const struct portfolio_row *a, const struct portfolio_row *b)
@@ -339,7 +341,7 @@ static void portfolio_columns(struct portfolio *p, struct ui *ui, long long now,
 			hi = ch;
 		archived |= r->company.archived;
 		draft |= !r->company.archived && r->draft_id != 0;
-		due |= !r->draft_id && row_due(r, now);
+		due |= !r->draft_id && row_due(r, now, ui);
 	}
 	c->cursor = 2;
 	c->level = ui_width(ui, _("Level"));
@@ -410,7 +412,7 @@ static void portfolio_draw_row(struct portfolio *p, struct ui *ui, int y,
 		ui_put(ui, y, x, c->due, selected ? base : ROLE_DIM, _("archived"), true);
 	else if (r->draft_id)
 		ui_put(ui, y, x, c->due, selected ? base : ROLE_WARN, _("draft"), true);
-	else if (row_due(r, now))
+	else if (row_due(r, now, ui))
 		ui_put(ui, y, x, c->due, selected ? base : ROLE_BAD, _("due"), true);
 }
 
