@@ -757,3 +757,33 @@ int catalogue_criteria_covered(const struct catalogue *cat,
 			n = criteria_insert(out, n, max, cat->items[i].criteria[c]);
 	return n;
 }
+
+/* The criteria of the two source articles (the domain brief): the six
+ * questions of the checklist and the eight cases of "hands off". */
+static const struct {
+	const char *id;
+	const char *name;
+} criteria_names[] = {
+	{ "C1", N_("a clear reason to be on social media") },
+	{ "C2", N_("knows which networks fit") },
+	{ "C3", N_("the means to keep investing") },
+	{ "C4", N_("an internal pipeline for what comes in") },
+	{ "C5", N_("a social media policy") },
+	{ "C6", N_("can measure it") },
+	{ "W1", N_("hands off: no goal") },
+	{ "W2", N_("hands off: no long-term idea") },
+	{ "W3", N_("hands off: the work is outsourced") },
+	{ "W4", N_("hands off: no room for decisions") },
+	{ "W5", N_("hands off: staff have no time for it") },
+	{ "W6", N_("hands off: too few staff") },
+	{ "W7", N_("hands off: too little expertise") },
+	{ "W8", N_("hands off: too slow") },
+};
+
+const char *catalogue_criterion_name(const char *id)
+{
+	for (size_t i = 0; id && i < sizeof criteria_names / sizeof criteria_names[0]; i++)
+		if (strcmp(criteria_names[i].id, id) == 0)
+			return criteria_names[i].name;
+	return NULL;
+}

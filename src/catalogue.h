@@ -174,6 +174,10 @@ const char *catalogue_scale_label(int value);
  * ANSWER_DONT_KNOW or ANSWER_MIN..ANSWER_MAX. */
 bool catalogue_value_valid(int value);
 
+/* Untranslated msgid describing a criterion of the sources ("C1" is "a
+ * clear reason to be on social media"), or NULL for an unknown id. */
+const char *catalogue_criterion_name(const char *id);
+
 /* Sorted, de-duplicated list of all criteria ids this catalogue covers;
  * returns the count written (at most max). */
 int catalogue_criteria_covered(const struct catalogue *cat,

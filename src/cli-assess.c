@@ -26,6 +26,7 @@
 #include "settings.h"
 #include "store.h"
 #include "text.h"
+#include "verdict.h"
 
 /* ---- assess, answer, note, finish, reopen -------------------------------- */
 
@@ -216,6 +217,7 @@ static void finish_warnings(const struct scored *s)
 
 static void print_result(const struct scored *s)
 {
+	char why[512];
 	int k;
 
 	if (s->score.overall >= 0)
@@ -223,9 +225,14 @@ static void print_result(const struct scored *s)
 		       report_level_label(s->score.level), s->score.overall);
 	else
 		printf(_("Assessment #%lld is final: %s.\n"), s->a.id, report_level_label(s->score.level));
-	for (k = 0; k < s->cat->n_knockouts; k++)
+	if (*verdict_why(why, sizeof why, &s->score))
+		printf("%s\n", verdict_text(why, sizeof why, &s->score));
+	for (k = 0; k < s->cat->n_knockouts; k++) {
 		if (s->score.fired[k])
-			printf(_("Knock-out: %s\n"), _(s->cat->knockouts[k].name));
+			printf(_("Stop sign: %s\n"), _(s->cat->knockouts[k].name));
+		else if (s->score.caution[k])
+			printf(_("Caution: %s\n"), _(s->cat->knockouts[k].name));
+	}
 }
 
 int cli_verb_finish(struct store *st, const struct args *a)

@@ -27,6 +27,7 @@
 #include "scoring.h"
 #include "store.h"
 #include "text.h"
+#include "verdict.h"
 
 /* ---- companies ----------------------------------------------------------- */
 
@@ -72,6 +73,10 @@ static int companies_json(const struct portfolio_row *rows, size_t n, long long 
 		json_object_set_new(o, "latest_date", jo_time(r->last_at, true));
 		json_object_set_new(o, "overall", jo_score(r->last_overall));
 		json_object_set_new(o, "level", jo_level(r->last_level));
+		json_object_set_new(o, "band", r->last_id ? jo_level(scoring_band(r->last_overall))
+		                                          : json_null());
+		json_object_set_new(o, "held_back",
+		                    json_boolean(verdict_held_back(r->last_level, r->last_overall)));
 		json_object_set_new(o, "change", r->last_overall >= 0 && r->prev_overall >= 0
 		                    ? json_integer(r->last_overall - r->prev_overall) : json_null());
 		json_object_set_new(o, "draft", r->draft_id ? json_integer(r->draft_id) : json_null());
@@ -99,7 +104,7 @@ static int companies_text(const struct portfolio_row *rows, size_t n, long long 
 	report_table_add(t, head);
 	for (i = 0; i < n; i++) {
 		const struct portfolio_row *r = &rows[i];
-		char name[1024], nf[16], date[16], score[16], change[16];
+		char name[1024], nf[16], date[16], score[16], change[16], level[256], why[200];
 		const char *cells[8];
 
 		if (r->company.archived)
@@ -113,7 +118,12 @@ static int companies_text(const struct portfolio_row *rows, size_t n, long long 
 		cells[2] = nf;
 		cells[3] = report_date(date, sizeof date, r->last_at);
 		cells[4] = r->last_id ? report_score(score, sizeof score, r->last_overall) : "";
-		cells[5] = r->last_id ? report_level_label(r->last_level) : "";
+		/* Held back by stop signs: the level by score alone beside it. */
+		if (*verdict_stored_why(why, sizeof why, r->last_level, r->last_overall))
+			snprintf(level, sizeof level, "%s (%s)", report_level_label(r->last_level), why);
+		else
+			snprintf(level, sizeof level, "%s", report_level_label(r->last_level));
+		cells[5] = r->last_id ? level : "";
 		cells[6] = change;
 		cells[7] = !row_due(r, now, due_days) ? "" : r->draft_id ? _("due (draft open)") : _("due");
 		report_table_add(t, cells);

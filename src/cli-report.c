@@ -26,6 +26,7 @@
 #include "settings.h"
 #include "store.h"
 #include "text.h"
+#include "verdict.h"
 
 /* ---- questions ----------------------------------------------------------- */
 
@@ -39,10 +40,52 @@ const char cli_help_questions[] = N_(
 	"  --json   machine-readable output\n"
 	"  --help   show this help\n");
 
+/* How the items of the version before live on in this one: per item of
+ * this version, the kind and the keys it comes from; then what is no
+ * longer asked.  null for a questionnaire without a version before. */
+static json_t *mapping_json(const struct catalogue *cat)
+{
+	const struct catalogue *from;
+	struct cat_map m;
+	json_t *o, *items, *gone;
+	int src[CAT_MAX_SOURCES], n, i, j;
+
+	if (!cat->mapping || !(from = catalogue_find(cat->mapping->from_id,
+	                                             cat->mapping->from_version)) ||
+	    !catalogue_map_init(&m, from, cat))
+		return json_null();
+	o = json_object();
+	items = json_array();
+	gone = json_array();
+	json_object_set_new(o, "from_questionnaire", jo_str(from->id));
+	json_object_set_new(o, "from_version", json_integer(from->version));
+	for (i = 0; i < cat->n_items; i++) {
+		json_t *e = json_object(), *keys = json_array();
+
+		n = catalogue_map_sources(&m, i, src, CAT_MAX_SOURCES);
+		for (j = 0; j < n; j++)
+			json_array_append_new(keys, jo_str(from->items[src[j]].key));
+		json_object_set_new(e, "item", jo_str(cat->items[i].key));
+		json_object_set_new(e, "kind", jo_str(catalogue_map_kind_key(catalogue_map_kind(&m, i))));
+		json_object_set_new(e, "from", keys);
+		json_array_append_new(items, e);
+	}
+	for (i = 0; i < from->n_items; i++) {
+		int to[CAT_MAX_ITEMS];
+
+		if (catalogue_map_targets(&m, i, to, CAT_MAX_ITEMS) == 0)
+			json_array_append_new(gone, jo_str(from->items[i].key));
+	}
+	json_object_set_new(o, "items", items);
+	json_object_set_new(o, "no_longer_asked", gone);
+	return o;
+}
+
 static json_t *questions_json(const struct catalogue *cat)
 {
 	json_t *root = json_object(), *scale = json_array(), *dims = json_array();
 	json_t *items = json_array(), *kos = json_array(), *crit = json_array();
+	json_t *names = json_object();
 	const char *covered[64];
 	int i, n, c;
 
@@ -87,22 +130,53 @@ static json_t *questions_json(const struct catalogue *cat)
 		json_array_append_new(items, o);
 	}
 	json_object_set_new(root, "items", items);
+	/* The stop signs (called knock-outs in the JSON since core/1). */
 	for (i = 0; i < cat->n_knockouts; i++) {
 		const struct cat_knockout *ko = &cat->knockouts[i];
-		json_t *o = json_object();
+		json_t *o = json_object(), *cr = json_array();
+
 		json_object_set_new(o, "key", jo_str(ko->key));
 		json_object_set_new(o, "item", jo_str(cat->items[ko->item].key));
 		json_object_set_new(o, "max_value", json_integer(ko->max_value));
+		json_object_set_new(o, "caution_max", ko->caution_max == CAT_NO_CAUTION
+		                    ? json_null() : json_integer(ko->caution_max));
 		json_object_set_new(o, "name", jo_str(_(ko->name)));
 		json_object_set_new(o, "reason", jo_str(_(ko->reason)));
+		json_object_set_new(o, "first_step", jo_str(_(catalogue_knockout_first_step(cat, i))));
+		for (c = 0; c < CAT_MAX_CRITERIA && ko->criteria[c]; c++)
+			json_array_append_new(cr, jo_str(ko->criteria[c]));
+		json_object_set_new(o, "criteria", cr);
 		json_array_append_new(kos, o);
 	}
 	json_object_set_new(root, "knockouts", kos);
 	n = catalogue_criteria_covered(cat, covered, 64);
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
+		const char *name = catalogue_criterion_name(covered[i]);
+
 		json_array_append_new(crit, jo_str(covered[i]));
+		json_object_set_new(names, covered[i], name ? jo_str(_(name)) : json_null());
+	}
 	json_object_set_new(root, "criteria", crit);
+	json_object_set_new(root, "criteria_names", names);
+	json_object_set_new(root, "mapping", mapping_json(cat));
 	return root;
+}
+
+/* What the criteria named with each question stand for. */
+static void questions_criteria(const struct catalogue *cat)
+{
+	const char *covered[64];
+	int n = catalogue_criteria_covered(cat, covered, 64);
+
+	printf("\n%s\n", _("Criteria of the sources (C: the checklist, W: the cases of \"hands "
+	                    "off\"):"));
+	for (int i = 0; i < n; i++) {
+		const char *name = catalogue_criterion_name(covered[i]);
+		char pre[16];
+
+		snprintf(pre, sizeof pre, "  %s  ", covered[i]);
+		report_wrap(stdout, pre, 6, name ? _(name) : "");
+	}
 }
 
 static void questions_text(const struct catalogue *cat)
@@ -117,6 +191,16 @@ static void questions_text(const struct catalogue *cat)
 	for (i = ANSWER_MIN; i <= ANSWER_MAX; i++)
 		printf(" %d %s,", i, _(catalogue_scale_label(i)));
 	printf(" dk %s.\n", _(catalogue_scale_label(ANSWER_DONT_KNOW)));
+	questions_criteria(cat);
+	if (cat->n_knockouts) {
+		fputc('\n', stdout);
+		report_wrap(stdout, "", 0, _("Stop signs: a question marked with one holds the level "
+		                              "at \"not ready\" when answered 0, 1 or dk, whatever "
+		                              "the score says."));
+		if (cat->knockouts[0].caution_max != CAT_NO_CAUTION)
+			report_wrap(stdout, "", 0, _("Answered 2, it is a caution: the level is at "
+			                              "most \"early stage\"."));
+	}
 
 	for (d = 0; d < cat->n_dims; d++) {
 		printf("\n%s (%s)\n", _(cat->dims[d].name), cat->dims[d].key);
@@ -136,12 +220,12 @@ static void questions_text(const struct catalogue *cat)
 			snprintf(line, sizeof line, _("weight %d, criteria %s"), it->weight, crit);
 			printf("\n  %s  %s\n", it->key, line);
 			report_wrap(stdout, "    ", 4, _(it->question));
-			snprintf(pre, sizeof pre, "    %s ", _("Ready when:"));
-			report_wrap(stdout, pre, 6, _(it->help));
+			/* The help text says what "ready" looks like itself. */
+			report_wrap(stdout, "    ", 4, _(it->help));
 			snprintf(pre, sizeof pre, "    %s ", _("Next step:"));
 			report_wrap(stdout, pre, 6, _(it->recommendation));
 			if (k >= 0) {
-				snprintf(pre, sizeof pre, "    %s %s: ", _("Knock-out:"),
+				snprintf(pre, sizeof pre, "    %s %s: ", _("Stop sign:"),
 				         _(cat->knockouts[k].name));
 				report_wrap(stdout, pre, 6, _(cat->knockouts[k].reason));
 			}
@@ -187,7 +271,7 @@ static int history_text(const struct assessment *list, size_t n)
 	report_table_add(t, head);
 	for (i = 0; i < n; i++) {
 		const struct assessment *a = &list[i];
-		char id[32], d1[16], d2[16], score[16], rem[128];
+		char id[32], d1[16], d2[16], score[16], rem[128], level[256], why[200];
 		const char *cells[8];
 		bool fin = a->status == ASSESS_FINAL;
 
@@ -201,7 +285,11 @@ static int history_text(const struct assessment *list, size_t n)
 		cells[2] = report_date(d1, sizeof d1, a->started);
 		cells[3] = fin ? report_date(d2, sizeof d2, a->completed) : "";
 		cells[4] = a->assessor;
-		cells[5] = fin ? report_level_label(a->level) : "";
+		if (*verdict_stored_why(why, sizeof why, a->level, a->overall))
+			snprintf(level, sizeof level, "%s (%s)", report_level_label(a->level), why);
+		else
+			snprintf(level, sizeof level, "%s", report_level_label(a->level));
+		cells[5] = fin ? level : "";
 		cells[6] = fin ? report_score(score, sizeof score, a->overall) : "";
 		cells[7] = rem;
 		report_table_add(t, cells);
@@ -271,6 +359,14 @@ static json_t *scored_json(const struct company *co, const struct scored *s)
 	json_object_set_new(root, "level", jo_level(s->score.level));
 	json_object_set_new(root, "level_name", jo_str(report_level_label(s->score.level)));
 	json_object_set_new(root, "band", jo_level(s->score.band));
+	json_object_set_new(root, "stop_signs", json_integer(s->score.n_fired));
+	json_object_set_new(root, "cautions", json_integer(s->score.n_cautions));
+	json_object_set_new(root, "held_back", json_boolean(s->score.level < s->score.band));
+	{
+		char v[512];
+
+		json_object_set_new(root, "verdict", jo_str(verdict_text(v, sizeof v, &s->score)));
+	}
 	json_object_set_new(root, "answered", json_integer(s->score.answered));
 	json_object_set_new(root, "dont_know", json_integer(s->score.dont_know));
 	json_object_set_new(root, "total", json_integer(s->score.total));
@@ -291,7 +387,10 @@ static json_t *scored_json(const struct company *co, const struct scored *s)
 		json_object_set_new(o, "key", jo_str(cat->knockouts[i].key));
 		json_object_set_new(o, "name", jo_str(_(cat->knockouts[i].name)));
 		json_object_set_new(o, "fired", json_boolean(s->score.fired[i]));
+		json_object_set_new(o, "caution", json_boolean(s->score.caution[i]));
 		json_object_set_new(o, "reason", jo_str(_(cat->knockouts[i].reason)));
+		json_object_set_new(o, "first_step",
+		                    jo_str(_(catalogue_knockout_first_step(cat, i))));
 		json_array_append_new(kos, o);
 	}
 	json_object_set_new(root, "knockouts", kos);
@@ -311,6 +410,7 @@ static json_t *scored_json(const struct company *co, const struct scored *s)
 		json_t *o = json_object();
 		json_object_set_new(o, "item", jo_str(cat->items[r->item].key));
 		json_object_set_new(o, "knockout", json_boolean(r->knockout));
+		json_object_set_new(o, "caution", json_boolean(r->caution));
 		json_object_set_new(o, "dont_know", json_boolean(r->dont_know));
 		json_object_set_new(o, "gap", json_integer(r->gap));
 		json_object_set_new(o, "text", jo_str(_(cat->items[r->item].recommendation)));

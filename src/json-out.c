@@ -104,8 +104,10 @@ json_t *jo_assessment(const struct assessment *a, enum jo_form form, const char 
 	json_t *o = json_object();
 	bool ok = o != NULL, cli = form == JO_CLI;
 
-	if (cli)
+	if (cli) {
 		ok = ok && jo_set(o, "id", json_integer(a->id));
+		ok = ok && jo_set(o, "number", json_integer(a->number));
+	}
 	ok = ok && jo_set(o, "uuid", jo_text(a->uuid, form));
 	ok = ok && jo_set(o, "status", json_string(a->status == ASSESS_FINAL ? "final" : "draft"));
 	ok = ok && jo_set(o, "questionnaire", jo_text(a->questionnaire, form));
@@ -120,6 +122,10 @@ json_t *jo_assessment(const struct assessment *a, enum jo_form form, const char 
 	                                                          : json_null());
 	ok = ok && jo_set(o, "level", a->status == ASSESS_FINAL ? jo_level(a->level)
 	                                                        : json_null());
+	/* The level the score alone gives, beside the one stop signs allow. */
+	if (cli)
+		ok = ok && jo_set(o, "band", a->status == ASSESS_FINAL
+		                  ? jo_level(scoring_band(a->overall)) : json_null());
 	ok = ok && jo_set(o, "reopened", json_integer(a->reopened));
 	if (cli)
 		ok = ok && jo_set(o, "based_on", a->based_on ? json_integer(a->based_on)

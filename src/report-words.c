@@ -15,6 +15,7 @@
 #include "report-int.h"
 #include "text.h"
 #include "timefmt.h"
+#include "verdict.h"
 
 char *report_date(char *buf, size_t bufsz, long long t)
 {
@@ -105,9 +106,9 @@ char *rw_questionnaire(char *buf, size_t n, const struct assessment *a,
 
 char *rw_verdict(char *buf, size_t n, const struct score *sc, const char **cls)
 {
-	char level[160], why[200] = "", band[160];
+	char level[160], why[256];
 
-	*cls = NULL;
+	*cls = sc->n_fired > 0 ? "ko" : sc->n_cautions > 0 ? "caution" : NULL;
 	if (sc->overall < 0) {
 		snprintf(buf, n, "%s", _("Not scored: nothing was answered."));
 		return buf;
@@ -116,31 +117,13 @@ char *rw_verdict(char *buf, size_t n, const struct score *sc, const char **cls)
 	   "Not ready (49 of 100)"; read as a level. */
 	snprintf(level, sizeof level, _("%s (%d of 100)"),
 	         report_level_label(sc->level), sc->overall);
-	if (sc->n_fired > 0) {
-		snprintf(why, sizeof why, P_("%d stop sign", "%d stop signs", sc->n_fired),
-		         sc->n_fired);
-		*cls = "ko";
-	}
-	if (sc->n_cautions > 0) {
-		size_t len = strlen(why);
-		snprintf(why + len, sizeof why - len, "%s", len ? ", " : "");
-		len = strlen(why);
-		snprintf(why + len, sizeof why - len,
-		         P_("%d caution", "%d cautions", sc->n_cautions), sc->n_cautions);
-		if (!*cls)
-			*cls = "caution";
-	}
-	if (!*why || sc->band == sc->level) {
-		if (*why)
-			snprintf(buf, n, "%s: %s", level, why);
-		else
-			snprintf(buf, n, "%s", level);
-		return buf;
-	}
-	/* TRANSLATORS: what the overall score alone would mean, after the
-	   stop signs or cautions that lower the level. */
-	snprintf(band, sizeof band, _("by score alone: %s"), report_level_label(sc->band));
-	snprintf(buf, n, "%s: %s; %s", level, why, band);
+	/* The same words as every screen: "2 stop signs; by score alone:
+	 * Early stage". */
+	verdict_why(why, sizeof why, sc);
+	if (*why)
+		snprintf(buf, n, _("%s: %s"), level, why);
+	else
+		snprintf(buf, n, "%s", level);
 	return buf;
 }
 

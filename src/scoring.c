@@ -67,7 +67,7 @@ static int score_percent(long earned, long weight_sum)
 	return (int)((200 * earned + possible) / (2 * possible));
 }
 
-static enum level level_for_score(int score)
+enum level scoring_band(int score)
 {
 	if (score == SCORE_NONE)
 		return LEVEL_UNKNOWN;
@@ -252,7 +252,7 @@ void scoring_compute(const struct catalogue *cat, const int *values,
 	for (int d = 0; d < n_dims; d++)
 		out->dim[d] = score_percent(dim_earned[d], dim_weight[d]);
 	out->overall = score_percent(earned, weight);
-	out->band = level_for_score(out->overall);
+	out->band = scoring_band(out->overall);
 	out->completeness = n_items > 0 ? out->answered * 100 / n_items : 0;
 
 	score_knockouts(cat, vals, n_ko, out);

@@ -38,6 +38,9 @@ enum level {
 
 /* Lowest overall score of each level's band (LEVEL_NOT_READY starts at 0). */
 int scoring_level_floor(enum level level);
+/* The level an overall score gives by itself (LEVEL_UNKNOWN for
+ * SCORE_NONE): what "by score alone" shows. */
+enum level scoring_band(int score);
 /* Untranslated msgid of a level's name, e.g. "Not ready". */
 const char *scoring_level_name(enum level level);
 /* Stable key of a level for JSON and the store, e.g. "not-ready". */

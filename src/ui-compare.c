@@ -20,6 +20,7 @@
 #include "ui-draw.h"
 #include "ui-flow.h"
 #include "ui-screen.h"
+#include "verdict.h"
 
 struct compare {
 	struct ui_screen base;
@@ -70,9 +71,14 @@ static void compare_draw_head(struct compare *k, struct ui *ui, struct ui_doc *d
 	        b, sizeof b);
 	snprintf(buf, sizeof buf, _("Before: %s   Now: %s"), a, b);
 	ui_doc_text(ui, d, 0, ROLE_DIM, buf);
-	if (!c->same_version)
-		ui_doc_text(ui, d, 0, ROLE_WARN,
-		            _("The questionnaire changed in between: some items cannot be compared."));
+	if (!c->same_version) {
+		snprintf(buf, sizeof buf, _("The questionnaire changed in between (version %d to %d): "
+		                            "items are matched by the questionnaire's own table, each "
+		                            "side scored by its own version; what does not match is "
+		                            "listed as newly or no longer asked."),
+		         k->cmp.old.a.qversion, k->cmp.new.a.qversion);
+		ui_doc_text(ui, d, 0, ROLE_WARN, buf);
+	}
 	ui_doc_row(d);
 	if ((row = ui_doc_row(d)) >= 0) {
 		x = d->x + ui_put(ui, row, d->x, 14, ROLE_BOLD, _("Overall"), true);
@@ -99,9 +105,21 @@ static void compare_draw_head(struct compare *k, struct ui *ui, struct ui_doc *d
 			snprintf(buf, sizeof buf, _("%s worse"), ui_sym(ui, SYM_DOWN));
 		else
 			snprintf(buf, sizeof buf, _("%s same level"), ui_sym(ui, SYM_SAME));
-		ui_put(ui, row, x, d->width - x, c->level_delta > 0 ? ROLE_GOOD :
-		       c->level_delta < 0 ? ROLE_BAD : ROLE_NORMAL, buf, false);
+		x += ui_put(ui, row, x, d->width - x, c->level_delta > 0 ? ROLE_GOOD :
+		            c->level_delta < 0 ? ROLE_BAD : ROLE_NORMAL, buf, false) + 2;
+		if (*verdict_why(buf, sizeof buf, &k->cmp.new.score))
+			ui_put(ui, row, x, d->x + d->width - x, ROLE_DIM, buf, false);
 	}
+	/* The counts first, so the whole change reads before the detail. */
+	snprintf(buf, sizeof buf, _("Items: %d better, %d worse, %d unchanged, %d not comparable"),
+	         c->improved, c->worse, c->unchanged, c->not_comparable);
+	if (c->now_known || c->no_longer_known) {
+		size_t len = strlen(buf);
+
+		snprintf(buf + len, sizeof buf - len, _(", %d now known, %d no longer known"),
+		         c->now_known, c->no_longer_known);
+	}
+	ui_doc_text(ui, d, 0, ROLE_BOLD, buf);
 }
 
 static void compare_draw_dims(struct compare *k, struct ui *ui, struct ui_doc *d)
@@ -164,27 +182,37 @@ static void compare_draw_knockouts(struct compare *k, struct ui *ui, struct ui_d
 	int i, shown = 0;
 
 	ui_doc_row(d);
-	ui_doc_text(ui, d, 0, ROLE_HEADER, _("Knock-outs"));
+	ui_doc_text(ui, d, 0, ROLE_HEADER, _("Stop signs"));
 	for (i = 0; i < c->n_knockouts; i++) {
 		const struct knockout_change *kc = &c->knockouts[i];
 		const struct catalogue *cat = kc->new_ko >= 0 ? k->cmp.new.cat : k->cmp.old.cat;
 		int ki = kc->new_ko >= 0 ? kc->new_ko : kc->old_ko;
 		const char *name = cat && ki >= 0 ? _(cat->knockouts[ki].name) : kc->key;
+		enum ui_role role;
 
-		if (kc->was_fired && !kc->is_fired) {
-			snprintf(buf, sizeof buf, _("%s resolved: %s"), ui_sym(ui, SYM_CHECK), name);
-			ui_doc_text(ui, d, 2, ROLE_GOOD, buf);
+		if (kc->was_fired && !kc->is_fired && kc->new_ko >= 0) {
+			snprintf(buf, sizeof buf, kc->is_caution ? _("%s resolved, a caution now: %s")
+			                                         : _("%s resolved: %s"),
+			         ui_sym(ui, SYM_CHECK), name);
+			role = ROLE_GOOD;
 		} else if (!kc->was_fired && kc->is_fired) {
 			snprintf(buf, sizeof buf, _("%s new: %s"), ui_sym(ui, SYM_CROSS), name);
-			ui_doc_text(ui, d, 2, ROLE_BAD, buf);
-			if (cat && ki >= 0)
-				ui_doc_text(ui, d, 4, ROLE_NORMAL, _(cat->knockouts[ki].reason));
+			role = ROLE_BAD;
 		} else if (kc->is_fired) {
 			snprintf(buf, sizeof buf, _("%s still there: %s"), ui_sym(ui, SYM_CROSS), name);
-			ui_doc_text(ui, d, 2, ROLE_WARN, buf);
+			role = ROLE_WARN;
+		} else if (kc->is_caution && !kc->was_caution) {
+			snprintf(buf, sizeof buf, _("! new caution: %s"), name);
+			role = ROLE_WARN;
+		} else if (kc->was_caution && !kc->is_caution && kc->new_ko >= 0) {
+			snprintf(buf, sizeof buf, _("%s caution resolved: %s"), ui_sym(ui, SYM_CHECK), name);
+			role = ROLE_GOOD;
 		} else {
 			continue;
 		}
+		ui_doc_text(ui, d, 2, role, buf);
+		if (role != ROLE_GOOD && cat && ki >= 0)
+			ui_doc_text(ui, d, 4, ROLE_NORMAL, _(cat->knockouts[ki].reason));
 		shown++;
 	}
 	if (!shown)
@@ -299,9 +327,7 @@ static void compare_draw_items(struct compare *k, struct ui *ui, struct ui_doc *
 	int i, tw = tag_width(ui, k);
 
 	ui_doc_row(d);
-	snprintf(buf, sizeof buf, _("Items: %d better, %d worse, %d unchanged, %d not comparable"),
-	         c->improved, c->worse, c->unchanged, c->not_comparable);
-	ui_doc_text(ui, d, 0, ROLE_HEADER, buf);
+	ui_doc_text(ui, d, 0, ROLE_HEADER, _("Items by change"));
 	for (g = 0; g < sizeof groups / sizeof groups[0]; g++) {
 		if (groups[g] == CHANGE_UNCHANGED && !k->show_unchanged) {
 			if (c->unchanged) {

@@ -72,7 +72,10 @@ void ui_key_name(int key, bool utf8, char *buf, size_t bufsz)
 	if (name) {
 		snprintf(buf, bufsz, "%s", name);
 	} else if (key & UI_FK(0)) {
-		snprintf(buf, bufsz, "?");
+		const char *kn = keyname(key & ~UI_FK(0));
+
+		/* curses' own name ("KEY_IC" becomes "IC"), for messages */
+		snprintf(buf, bufsz, "%s", kn ? (strncmp(kn, "KEY_", 4) == 0 ? kn + 4 : kn) : "?");
 	} else {
 		char u[5] = { 0 };
 
@@ -126,6 +129,7 @@ static void ui_vmsg(struct ui *ui, bool error, const char *fmt, va_list ap)
 {
 	vsnprintf(ui->msg, sizeof ui->msg, fmt, ap);
 	ui->msg_error = error;
+	ui->msg_sticky = false;
 }
 
 void ui_msg(struct ui *ui, const char *fmt, ...)

@@ -45,6 +45,7 @@ struct form {
 	struct ui_edit note;
 	struct ui_pending pending;           /* of an assessor or summary question */
 	bool placed;                         /* the cursor was put on the first open item */
+	char explain[2400];                  /* the explanation shown with h */
 };
 
 static const struct catalogue *form_cat(const struct form *f)
@@ -231,9 +232,24 @@ static int scale_lines(struct ui *ui, int width, int *line_of, int *x_of)
 
 struct detail {
 	struct ui_span q[WRAP_MAX], help[WRAP_MAX];
-	int nq, nhelp, nscale, carried, height;
+	int nq, nhelp, nscale, carried, stop, height;
 	int line_of[N_SCALE], x_of[N_SCALE];
 };
+
+/* What h shows: what "ready" looks like, and for the item of a stop sign
+ * the stop sign and why the sources say to keep hands off. */
+static const char *form_explain(struct form *f, int item)
+{
+	const struct catalogue *cat = form_cat(f);
+	int k = catalogue_item_knockout(cat, item);
+
+	if (k < 0)
+		return _(cat->items[item].help);
+	snprintf(f->explain, sizeof f->explain, _("%s\nStop sign \"%s\" when answered 0, 1 or "
+	                                          "don't know: %s"),
+	         _(cat->items[item].help), _(cat->knockouts[k].name), _(cat->knockouts[k].reason));
+	return f->explain;
+}
 
 static int form_detail_plan(struct form *f, struct ui *ui, struct detail *d)
 {
@@ -241,10 +257,13 @@ static int form_detail_plan(struct form *f, struct ui *ui, struct detail *d)
 	int width = COLS - 8, max = ui_body_height() - 1 - 1 - 3;
 
 	d->nq = ui_wrap(_(it->question), width, d->q, WRAP_MAX);
-	d->nhelp = f->show_help ? ui_wrap(_(it->help), COLS - 4, d->help, WRAP_MAX) : 0;
+	d->nhelp = f->show_help ? ui_wrap(form_explain(f, form_item(f)), COLS - 4, d->help,
+	                                  WRAP_MAX) : 0;
 	d->nscale = scale_lines(ui, COLS - 4, d->line_of, d->x_of);
 	d->carried = f->s.carried[form_item(f)] ? 1 : 0;
-	d->height = d->nq + d->carried + d->nscale + 1 + (d->nhelp ? d->nhelp + 1 : 0);
+	/* A stop-sign item says so, until h explains it in full. */
+	d->stop = !f->show_help && catalogue_item_knockout(form_cat(f), form_item(f)) >= 0;
+	d->height = d->nq + d->carried + d->stop + d->nscale + 1 + (d->nhelp ? d->nhelp + 1 : 0);
 	if (d->height > max) {
 		int cut = d->height - max;
 
@@ -356,6 +375,9 @@ static void form_draw_row(struct form *f, struct ui *ui, int y, int row, int aw)
 	x = ui_put(ui, y, 0, 2, base, sel ? ui_sym(ui, SYM_CURSOR) : " ", true);
 	ui_item_label(cat, item, num, sizeof num);
 	x += ui_put(ui, y, x, 5, base, num, true);
+	/* Stop-sign items are marked, by a sign and (in colour) its colour. */
+	x += ui_put(ui, y, x, 2, sel ? base : ROLE_BAD,
+	            catalogue_item_knockout(cat, item) >= 0 ? "!" : " ", true);
 	x += ui_put(ui, y, x, COLS - x - aw - 6, base, _(cat->items[item].question), true) + 1;
 	x += ui_put(ui, y, x, 2, sel ? base : ROLE_WARN,
 	            f->s.carried[item] ? ui_sym(ui, SYM_CARRIED) : " ", true);
@@ -380,6 +402,13 @@ static void form_draw_detail(struct form *f, struct ui *ui, int y, const struct 
 		snprintf(buf, sizeof buf, _("%s Carried over from last time: Enter confirms it, or choose another answer."),
 		         ui_sym(ui, SYM_CARRIED));
 		ui_put(ui, y++, 2, COLS - 3, ROLE_WARN, buf, false);
+	}
+	if (d->stop) {
+		int k = catalogue_item_knockout(cat, item);
+
+		snprintf(buf, sizeof buf, _("! Stop sign \"%s\" when answered 0, 1 or don't know (h says why)"),
+		         _(cat->knockouts[k].name));
+		ui_put(ui, y++, 2, COLS - 3, ROLE_BAD, buf, false);
 	}
 	if (d->nhelp) {
 		for (i = 0; i < d->nhelp; i++)

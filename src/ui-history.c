@@ -17,6 +17,7 @@
 #include "ui-draw.h"
 #include "ui-flow.h"
 #include "ui-screen.h"
+#include "verdict.h"
 
 #define CHART_ROWS 5
 #define CHART_COL 11
@@ -282,9 +283,10 @@ static void history_columns(struct ui *ui, struct hcols *c)
 		c->status = ui_width(ui, _("draft"));
 	c->score = ui_width(ui, _("Score")) > 5 ? ui_width(ui, _("Score")) : 5;
 	c->level = ui_width(ui, _("Level"));
+	/* Room for the mark of a level held back by stop signs. */
 	for (lv = LEVEL_NOT_READY; lv < LEVEL_COUNT; lv++)
-		if (ui_width(ui, ui_level_name(lv)) > c->level)
-			c->level = ui_width(ui, ui_level_name(lv));
+		if (ui_width(ui, ui_level_name(lv)) + 2 > c->level)
+			c->level = ui_width(ui, ui_level_name(lv)) + 2;
 	c->assessor = COLS - c->mark - c->date - c->status - c->score - c->level - 6;
 }
 
@@ -310,8 +312,12 @@ static void history_draw_row(struct history *h, struct ui *ui, int y, const stru
 	else
 		snprintf(buf, sizeof buf, "%*s", c->score & 31, "-");
 	x += ui_put(ui, y, x, c->score, base, buf, true) + 1;
-	x += ui_put(ui, y, x, c->level, sel ? base : ui_level_role(fin ? a->level : -1),
-	            fin ? ui_level_name(a->level) : "-", true) + 1;
+	ui_put(ui, y, x, c->level, sel ? base : ui_level_role(fin ? a->level : -1),
+	       fin ? ui_level_name(a->level) : "-", true);
+	if (fin && verdict_held_back(a->level, a->overall))
+		ui_put(ui, y, x + ui_width(ui, ui_level_name(a->level)) + 1, 1, sel ? base : ROLE_BAD,
+		       "!", false);
+	x += c->level + 1;
 	if (a->reopened && !fin) {
 		snprintf(buf, sizeof buf, "%s", _("(reopened)"));
 		x += ui_put(ui, y, x, c->assessor, sel ? base : ROLE_DIM, buf, false) + 1;

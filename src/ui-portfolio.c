@@ -22,6 +22,7 @@
 #include "ui-flow.h"
 #include "ui-prompt.h"
 #include "ui-screen.h"
+#include "verdict.h"
 
 /* An assessment is due again the settings' re-check interval (a quarter
  * unless set) after the last final one. */
@@ -323,6 +324,7 @@ static void portfolio_columns(struct portfolio *p, struct ui *ui, long long now,
                               struct columns *c)
 {
 	bool level[LEVEL_COUNT] = { false }, archived = false, draft = false, due = false;
+	bool held = false;
 	int lo = 0, hi = 0, lv;
 	size_t i;
 	char buf[64];
@@ -335,6 +337,7 @@ static void portfolio_columns(struct portfolio *p, struct ui *ui, long long now,
 
 		if (r->last_level >= LEVEL_NOT_READY && r->last_level < LEVEL_COUNT)
 			level[r->last_level] = true;
+		held |= verdict_held_back(r->last_level, r->last_overall);
 		if (known && ch < lo)
 			lo = ch;
 		if (known && ch > hi)
@@ -347,7 +350,7 @@ static void portfolio_columns(struct portfolio *p, struct ui *ui, long long now,
 	c->level = ui_width(ui, _("Level"));
 	for (lv = LEVEL_NOT_READY; lv < LEVEL_COUNT; lv++)
 		if (level[lv])
-			c->level = max_int(c->level, ui_width(ui, ui_level_name(lv)));
+			c->level = max_int(c->level, ui_width(ui, ui_level_name(lv)) + (held ? 2 : 0));
 	c->score = max_int(3, ui_width(ui, _("Score")));
 	c->change = ui_width(ui, _("Trend"));
 	ui_delta(ui, lo, buf, sizeof buf, &role);
@@ -388,8 +391,13 @@ static void portfolio_draw_row(struct portfolio *p, struct ui *ui, int y,
 	x += ui_put(ui, y, x, c->name, r->company.archived ? ROLE_DIM : base,
 	            r->company.name, true) + 1;
 	role = selected ? base : ui_level_role(r->last_level);
-	x += ui_put(ui, y, x, c->level, role,
-	            r->last_level >= 0 ? ui_level_name(r->last_level) : "-", true) + 1;
+	ui_put(ui, y, x, c->level, role, r->last_level >= 0 ? ui_level_name(r->last_level) : "-",
+	       true);
+	/* Held below its score's level by stop signs or cautions: marked. */
+	if (verdict_held_back(r->last_level, r->last_overall))
+		ui_put(ui, y, x + ui_width(ui, ui_level_name(r->last_level)) + 1, 1,
+		       selected ? base : ROLE_BAD, "!", false);
+	x += c->level + 1;
 	if (r->last_overall >= 0)
 		snprintf(num, sizeof num, "%d", r->last_overall);
 	else
@@ -558,6 +566,7 @@ static enum ui_reaction company_done(struct ui *ui, void *owner, const char *tex
 	char *t = text_trim_dup(text);
 	enum store_err err = STORE_OK;
 	enum text_check note;
+	bool refused = false;       /* the text was not fit to save */
 
 	if (!t) {
 		ui_error(ui, "%s", _("Out of memory."));
@@ -565,8 +574,10 @@ static enum ui_reaction company_done(struct ui *ui, void *owner, const char *tex
 	}
 	switch (p->step) {
 	case STEP_NAME:
-		if (!company_check(ui, _("Name"), t, TEXT_NAME_MAX, false))
+		if (!company_check(ui, _("Name"), t, TEXT_NAME_MAX, false)) {
+			refused = true;
 			break;
+		}
 		ui_saving(ui);
 		if (p->adding)
 			err = store_company_add(ui->st, t, NULL, NULL, NULL, &p->edit_id);
@@ -574,13 +585,15 @@ static enum ui_reaction company_done(struct ui *ui, void *owner, const char *tex
 			err = store_company_update(ui->st, p->edit_id, t, NULL, NULL, NULL);
 		break;
 	case STEP_INDUSTRY:
-		if (company_check(ui, _("Industry"), t, TEXT_FIELD_MAX, true)) {
+		refused = !company_check(ui, _("Industry"), t, TEXT_FIELD_MAX, true);
+		if (!refused) {
 			ui_saving(ui);
 			err = store_company_update(ui->st, p->edit_id, NULL, t, NULL, NULL);
 		}
 		break;
 	case STEP_CONTACT:
-		if (company_check(ui, _("Contact"), t, TEXT_FIELD_MAX, true)) {
+		refused = !company_check(ui, _("Contact"), t, TEXT_FIELD_MAX, true);
+		if (!refused) {
 			ui_saving(ui);
 			err = store_company_update(ui->st, p->edit_id, NULL, NULL, t, NULL);
 		}
@@ -592,11 +605,12 @@ static enum ui_reaction company_done(struct ui *ui, void *owner, const char *tex
 			err = store_company_update(ui->st, p->edit_id, NULL, NULL, NULL, text);
 		} else {
 			ui_error(ui, "%s: %s", _("Notes"), _(text_check_message(note)));
+			refused = true;
 		}
 		break;
 	}
 	free(t);
-	if (ui->msg_error && ui->msg[0])
+	if (refused)
 		return UI_REDRAW;     /* keep the prompt and what was typed */
 	if (err != STORE_OK) {
 		ui_store_error(ui, err);

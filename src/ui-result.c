@@ -24,6 +24,7 @@
 #include "ui-draw.h"
 #include "ui-flow.h"
 #include "ui-screen.h"
+#include "verdict.h"
 
 /* ==== the result screen ================================================== */
 
@@ -87,9 +88,11 @@ static void result_draw_head(struct result *r, struct ui *ui, struct ui_doc *d)
 	ui_doc_row(d);
 	if ((row = ui_doc_row(d)) >= 0) {
 		x = d->x + ui_put(ui, row, d->x, lw, ROLE_BOLD, _("Level"), true);
-		snprintf(buf, sizeof buf, "%s", ui_level_name(sc->level));
-		ui_put(ui, row, x, d->width - lw, role, buf, false);
+		ui_put(ui, row, x, d->width - lw, role, ui_level_name(sc->level), false);
 	}
+	/* What holds it back, and how close the rest is, under it. */
+	if (*verdict_why(buf, sizeof buf, sc) && (row = ui_doc_row(d)) >= 0)
+		ui_put(ui, row, d->x + lw, d->width - lw, ROLE_NORMAL, buf, false);
 	if ((row = ui_doc_row(d)) >= 0) {
 		x = d->x + ui_put(ui, row, d->x, lw, ROLE_BOLD, _("Overall score"), true);
 		if (sc->overall == SCORE_NONE) {
@@ -162,7 +165,31 @@ static void result_draw_dims(struct result *r, struct ui *ui, struct ui_doc *d)
 	}
 }
 
-static void result_draw_knockouts(struct result *r, struct ui *ui, struct ui_doc *d)
+/* One stop sign or caution: its name, the answer that makes it one, the
+ * reason in the sources' terms, and the first thing to do about it. */
+static void result_draw_stop(struct result *r, struct ui *ui, struct ui_doc *d, int k,
+                             bool caution)
+{
+	const struct catalogue *cat = r->s.cat;
+	const struct cat_knockout *ko = &cat->knockouts[k];
+	char buf[1200], num[16];
+
+	ui_item_label(cat, ko->item, num, sizeof num);
+	if (caution)
+		/* TRANSLATORS: a caution's title: "! Too slow (caution: 3.3
+		 * answered partly)". */
+		snprintf(buf, sizeof buf, _("%s %s (caution: %s answered \"%s\")"), "!",
+		         _(ko->name), num, _(catalogue_scale_label(r->s.values[ko->item])));
+	else
+		snprintf(buf, sizeof buf, _("%s %s (%s answered \"%s\")"), ui_sym(ui, SYM_CROSS),
+		         _(ko->name), num, _(catalogue_scale_label(r->s.values[ko->item])));
+	ui_doc_text(ui, d, 2, caution ? ROLE_WARN : ROLE_BAD, buf);
+	ui_doc_text(ui, d, 4, ROLE_NORMAL, _(ko->reason));
+	snprintf(buf, sizeof buf, _("First step: %s"), _(catalogue_knockout_first_step(cat, k)));
+	ui_doc_text(ui, d, 4, ROLE_DIM, buf);
+}
+
+static void result_draw_stops(struct result *r, struct ui *ui, struct ui_doc *d)
 {
 	const struct catalogue *cat = r->s.cat;
 	const struct score *sc = &r->s.score;
@@ -170,23 +197,33 @@ static void result_draw_knockouts(struct result *r, struct ui *ui, struct ui_doc
 	int i;
 
 	ui_doc_row(d);
-	if (!sc->n_fired) {
-		ui_doc_text(ui, d, 0, ROLE_HEADER, _("Knock-outs"));
-		snprintf(buf, sizeof buf, _("%s None: no hard stop applies."), ui_sym(ui, SYM_CHECK));
+	if (!sc->n_fired && !sc->n_cautions) {
+		ui_doc_text(ui, d, 0, ROLE_HEADER, _("Stop signs"));
+		snprintf(buf, sizeof buf, _("%s None: no stop sign applies."), ui_sym(ui, SYM_CHECK));
 		ui_doc_text(ui, d, 2, ROLE_GOOD, buf);
 		return;
 	}
-	snprintf(buf, sizeof buf,
-	         P_("Knock-outs: %d hard stop caps the level at \"not ready\"",
-	            "Knock-outs: %d hard stops cap the level at \"not ready\"", sc->n_fired),
-	         sc->n_fired);
-	ui_doc_text(ui, d, 0, ROLE_HEADER, buf);
-	for (i = 0; i < cat->n_knockouts; i++) {
-		if (!sc->fired[i])
-			continue;
-		snprintf(buf, sizeof buf, "%s %s", ui_sym(ui, SYM_CROSS), _(cat->knockouts[i].name));
-		ui_doc_text(ui, d, 2, ROLE_BAD, buf);
-		ui_doc_text(ui, d, 4, ROLE_NORMAL, _(cat->knockouts[i].reason));
+	if (sc->n_fired) {
+		snprintf(buf, sizeof buf,
+		         P_("Stop signs: %d holds the level at \"not ready\"",
+		            "Stop signs: %d hold the level at \"not ready\"", sc->n_fired),
+		         sc->n_fired);
+		ui_doc_text(ui, d, 0, ROLE_HEADER, buf);
+		for (i = 0; i < cat->n_knockouts; i++)
+			if (sc->fired[i])
+				result_draw_stop(r, ui, d, i, false);
+	}
+	if (sc->n_cautions) {
+		if (sc->n_fired)
+			ui_doc_row(d);
+		snprintf(buf, sizeof buf,
+		         P_("Cautions: %d keeps the level at \"early stage\" at most",
+		            "Cautions: %d keep the level at \"early stage\" at most", sc->n_cautions),
+		         sc->n_cautions);
+		ui_doc_text(ui, d, 0, ROLE_HEADER, buf);
+		for (i = 0; i < cat->n_knockouts; i++)
+			if (sc->caution[i])
+				result_draw_stop(r, ui, d, i, true);
 	}
 }
 
@@ -213,15 +250,19 @@ static void result_draw_recs(struct result *r, struct ui *ui, struct ui_doc *d)
 
 		ui_item_label(cat, rec->item, num, sizeof num);
 		snprintf(buf, sizeof buf, "%2d. (%s)", i + 1, num);
-		ui_doc_hang(ui, d, 0, buf, ROLE_DIM, 11, rec->knockout ? ROLE_BAD : ROLE_BOLD,
-		            _(it->question));
+		ui_doc_hang(ui, d, 0, buf, ROLE_DIM, 11, rec->knockout ? ROLE_BAD
+		            : rec->caution ? ROLE_WARN : ROLE_BOLD, _(it->question));
 		if (rec->knockout)
-			snprintf(buf, sizeof buf, _("Answer: %s %s knock-out"), _(catalogue_scale_label(v)),
-			         ui_sym(ui, SYM_CROSS));
+			snprintf(buf, sizeof buf, _("Answer: %s %s stop sign"),
+			         _(catalogue_scale_label(v)), ui_sym(ui, SYM_CROSS));
+		else if (rec->caution)
+			snprintf(buf, sizeof buf, _("Answer: %s ! caution"), _(catalogue_scale_label(v)));
 		else
 			snprintf(buf, sizeof buf, _("Answer: %s"), _(catalogue_scale_label(v)));
 		ui_doc_text(ui, d, 11, ROLE_DIM, buf);
-		ui_doc_text(ui, d, 11, ROLE_NORMAL, _(it->recommendation));
+		ui_doc_text(ui, d, 11, ROLE_NORMAL, rec->knockout || rec->caution
+		            ? _(catalogue_knockout_first_step(cat, catalogue_item_knockout(cat, rec->item)))
+		            : _(it->recommendation));
 		if (r->s.notes[rec->item] && r->s.notes[rec->item][0]) {
 			snprintf(buf, sizeof buf, _("Note: %s"), r->s.notes[rec->item]);
 			ui_doc_text(ui, d, 11, ROLE_DIM, buf);
@@ -246,7 +287,7 @@ static void result_draw(struct ui_screen *s, struct ui *ui)
 	result_draw_head(r, ui, &d);
 	result_draw_summary(r, ui, &d);
 	result_draw_dims(r, ui, &d);
-	result_draw_knockouts(r, ui, &d);
+	result_draw_stops(r, ui, &d);
 	result_draw_recs(r, ui, &d);
 	s->page.lines = d.lines;
 	ui_doc_more(ui, &d);

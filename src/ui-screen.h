@@ -133,6 +133,8 @@ struct ui {
 	bool readonly;
 	char msg[UI_MSG_MAX];     /* status line */
 	bool msg_error;
+	char key_note[UI_MSG_MAX]; /* what reading the last key found (ui-keys.c) */
+	bool msg_sticky;          /* msg stays over the next keys (a key note) */
 	struct ui_request req;    /* for UI_OPEN */
 	char *req_text, *req_initial; /* req's texts, copied by ui_open() */
 	int cur_y, cur_x;         /* text cursor after drawing; -1: hidden */

@@ -23,6 +23,7 @@
 #include "text.h"
 #include "ui-draw.h"
 #include "ui-edit.h"
+#include "ui-keys.h"
 #include "ui-screen.h"
 #include "ui-term.h"
 
@@ -252,6 +253,8 @@ static void ui_draw(struct ui *ui)
 
 static void ui_react(struct ui *ui, enum ui_reaction r, bool *quit)
 {
+	if (r == UI_OPEN || r == UI_POP)
+		ui->msg_sticky = false;
 	switch (r) {
 	case UI_OPEN:
 		ui_open_request(ui);
@@ -275,10 +278,34 @@ static int ui_page_height(const struct ui_screen *s)
 	return s->page.height > 0 ? s->page.height : ui_body_height();
 }
 
+/* What the input layer had to say about the key just read (a byte that
+ * is not UTF-8, a sequence dropped) goes to the status line after the key
+ * is handled, so the screen's own message does not wipe it. */
+static void ui_key_note(struct ui *ui)
+{
+	if (!ui->key_note[0])
+		return;
+	ui_error(ui, "%s", ui->key_note);
+	ui->key_note[0] = '\0';
+	/* It stays while the user goes on typing, until another message or
+	 * another screen takes its place. */
+	ui->msg_sticky = true;
+}
+
+/* A key's name for a message. */
+static const char *ui_key_label(struct ui *ui, int ch)
+{
+	static char name[32];
+
+	ui_key_name(ch, ui->utf8, name, sizeof name);
+	return name;
+}
+
 static void ui_handle_key(struct ui *ui, int ch, bool *quit)
 {
 	struct ui_screen *top = ui_top(ui);
 	enum ui_action act;
+	enum ui_reaction r;
 
 	if (!top)
 		return;
@@ -291,7 +318,8 @@ static void ui_handle_key(struct ui *ui, int ch, bool *quit)
 			*quit = true;
 		return;
 	}
-	ui->msg[0] = '\0';
+	if (!ui->msg_sticky)
+		ui->msg[0] = '\0';
 	act = ui_binding_lookup(top->keys, top->n_keys, ch);
 	if (!ui_typing(top)) {
 		if (act == UI_ACT_QUIT) {
@@ -307,7 +335,13 @@ static void ui_handle_key(struct ui *ui, int ch, bool *quit)
 		                                    ui_page_height(top), act))
 			return;
 	}
-	ui_react(ui, top->ops->key(top, ui, act, ch), quit);
+	r = top->ops->key(top, ui, act, ch);
+	/* A key that means nothing here is said so, never ignored unseen. */
+	if (r == UI_NONE && act == UI_ACT_NONE && !ui_typing(top) && !ui->msg[0])
+		ui_msg(ui, _("%s does nothing here; ? shows the keys of this screen."),
+		       ui_key_label(ui, ch));
+	ui_react(ui, r, quit);
+	ui_key_note(ui);
 }
 
 /* ---- signals ------------------------------------------------------------------ */
@@ -447,23 +481,24 @@ static int *ui_paste_read(struct ui *ui, size_t *n)
 
 	*n = 0;
 	while (!ui_caught_signal && waits < UI_PASTE_WAITS) {
-		wint_t wc;
-		int rc = get_wch(&wc);
+		int key = ui_key_read(ui);
 
-		if (rc == ERR) {
+		if (key == UI_KEY_NONE) {
 			waits++;
 			continue;
 		}
 		waits = 0;
-		if (rc == KEY_CODE_YES) {
-			if ((int)wc == ui->paste_end)
+		if (key == UI_KEY_DROPPED)
+			continue;
+		if (key & UI_FK(0)) {
+			if (key == UI_FK(ui->paste_end))
 				break;
-			if (wc == KEY_RESIZE)
+			if (key == UI_FK(KEY_RESIZE))
 				ui_resized(ui);
 			continue;
 		}
 		if (buf && *n < UI_PASTE_MAX)
-			buf[(*n)++] = (int)wc;
+			buf[(*n)++] = key;
 	}
 	return buf;
 }
@@ -630,6 +665,7 @@ int ui_run(struct store *st)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
+	meta(stdscr, TRUE);        /* bytes, decoded by ui-keys.c */
 	timeout(250);
 	ui_paste_keys(&ui);
 	ui_paste_mode(&ui, true);
@@ -649,8 +685,7 @@ int ui_run(struct store *st)
 		ui_error(&ui, "%s", settings_problem);
 
 	while (!quit && ui.depth > 0 && !ui_caught_signal) {
-		wint_t wc;
-		int rc;
+		int key;
 
 		if (ui_caught_stop) {
 			ui_suspend(&ui);
@@ -662,21 +697,25 @@ int ui_run(struct store *st)
 		if (dirty)
 			ui_draw(&ui);
 		dirty = false;
-		rc = get_wch(&wc);
-		if (rc == ERR)
+		key = ui_key_read(&ui);
+		if (key == UI_KEY_NONE)
 			continue;
 		dirty = true;
-		if (rc == KEY_CODE_YES && wc == KEY_RESIZE) {
+		if (key == UI_KEY_DROPPED) {
+			ui_key_note(&ui);
+			continue;
+		}
+		if (key == UI_FK(KEY_RESIZE)) {
 			ui_resized(&ui);
 			continue;
 		}
-		if (rc == KEY_CODE_YES && ui.paste_begin && (int)wc == ui.paste_begin) {
+		if (ui.paste_begin && key == UI_FK(ui.paste_begin)) {
 			ui_paste(&ui, &quit);
 			continue;
 		}
-		if (rc == KEY_CODE_YES && ui.paste_end && (int)wc == ui.paste_end)
+		if (ui.paste_end && key == UI_FK(ui.paste_end))
 			continue;         /* an end marker without a start */
-		ui_handle_key(&ui, rc == KEY_CODE_YES ? UI_FK(wc) : (int)wc, &quit);
+		ui_handle_key(&ui, key, &quit);
 	}
 
 	while (ui.depth > 0)

@@ -9,7 +9,9 @@
 #define _XOPEN_SOURCE_EXTENDED 1
 #include <curses.h>
 #include <stdio.h>
+#include <string.h>
 
+#include "ui-keys.h"
 #include "ui-screen.h"
 #include "tap-main.h"
 
@@ -77,6 +79,69 @@ START_TEST(test_lookup)
 }
 END_TEST
 
+/* Escape sequences: known ones map to their key whatever TERM says, an
+ * unknown one is consumed whole, an incomplete one asks for more. */
+static enum ui_keyseq seq(const char *s, size_t *used, int *key)
+{
+	return ui_keyseq_parse((const unsigned char *)s, strlen(s), used, key);
+}
+
+START_TEST(test_keyseq)
+{
+	size_t used;
+	int key;
+
+	ck_assert_int_eq(seq("[4~", &used, &key), UI_SEQ_KEY);   /* End, as tmux sends it */
+	ck_assert_int_eq(key, KEY_END);
+	ck_assert_uint_eq(used, 3);
+	ck_assert_int_eq(seq("[1~", &used, &key), UI_SEQ_KEY);
+	ck_assert_int_eq(key, KEY_HOME);
+	ck_assert_int_eq(seq("OF", &used, &key), UI_SEQ_KEY);
+	ck_assert_int_eq(key, KEY_END);
+	ck_assert_int_eq(seq("[H", &used, &key), UI_SEQ_KEY);
+	ck_assert_int_eq(key, KEY_HOME);
+	ck_assert_int_eq(seq("[1;5C", &used, &key), UI_SEQ_KEY);  /* Ctrl+Right */
+	ck_assert_int_eq(key, KEY_RIGHT);
+	ck_assert_uint_eq(used, 5);
+	ck_assert_int_eq(seq("[6~", &used, &key), UI_SEQ_KEY);
+	ck_assert_int_eq(key, KEY_NPAGE);
+	ck_assert_int_eq(seq("[15~", &used, &key), UI_SEQ_KEY);
+	ck_assert_int_eq(key, KEY_F(5));
+	ck_assert_int_eq(seq("[3~x", &used, &key), UI_SEQ_KEY);   /* what follows is not its */
+	ck_assert_uint_eq(used, 3);
+	/* unknown, but complete: consumed whole, never Esc then "[99~" */
+	ck_assert_int_eq(seq("[99~", &used, &key), UI_SEQ_UNKNOWN);
+	ck_assert_uint_eq(used, 4);
+	ck_assert_int_eq(seq("[2;3X", &used, &key), UI_SEQ_UNKNOWN);
+	ck_assert_uint_eq(used, 5);
+	ck_assert_int_eq(seq("4", &used, &key), UI_SEQ_UNKNOWN);   /* Alt+4 */
+	ck_assert_uint_eq(used, 1);
+	ck_assert_int_eq(seq("\xc3\xbc", &used, &key), UI_SEQ_UNKNOWN);   /* Alt+ü */
+	ck_assert_uint_eq(used, 2);
+	/* incomplete */
+	ck_assert_int_eq(seq("[", &used, &key), UI_SEQ_MORE);
+	ck_assert_int_eq(seq("[12", &used, &key), UI_SEQ_MORE);
+	ck_assert_int_eq(seq("O", &used, &key), UI_SEQ_MORE);
+	ck_assert_int_eq(seq("\xc3", &used, &key), UI_SEQ_MORE);
+	/* a byte that cannot be in a sequence ends it */
+	ck_assert_int_eq(seq("[1\x01", &used, &key), UI_SEQ_UNKNOWN);
+	ck_assert_uint_eq(used, 2);
+}
+END_TEST
+
+START_TEST(test_utf8_need)
+{
+	ck_assert_int_eq(ui_utf8_need('M'), 1);
+	ck_assert_int_eq(ui_utf8_need(0xC3), 2);
+	ck_assert_int_eq(ui_utf8_need(0xE2), 3);
+	ck_assert_int_eq(ui_utf8_need(0xF0), 4);
+	ck_assert_int_eq(ui_utf8_need(0xFC), 0);   /* Latin-1 "ü" */
+	ck_assert_int_eq(ui_utf8_need(0x80), 0);
+	ck_assert_int_eq(ui_utf8_need(0xC0), 0);   /* overlong */
+	ck_assert_int_eq(ui_utf8_need(0xF5), 0);   /* beyond U+10FFFF */
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("ui");
@@ -85,6 +150,8 @@ int main(void)
 	tcase_add_test(tc, test_registry_complete);
 	tcase_add_test(tc, test_no_key_twice);
 	tcase_add_test(tc, test_lookup);
+	tcase_add_test(tc, test_keyseq);
+	tcase_add_test(tc, test_utf8_need);
 	suite_add_tcase(s, tc);
 	return tap_run_suite(s);
 }

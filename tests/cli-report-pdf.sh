@@ -105,7 +105,7 @@ else
 	expect_match "page 1: the reopening with its reason" "$T/p1" 'Zahlen nachgereicht'
 	expect_match "page 1: the verdict with its stop signs and the band" "$T/p1" \
 		'Stufe „Nicht bereit“ \([0-9]+ von 100\): [0-9]+ Stoppschild'
-	expect_match "page 1: the verdict says what the score alone means" "$T/p1" 'nach der Punktzahl'
+	expect_match "page 1: the verdict says what the score alone means" "$T/p1" 'allein nach Punkten'
 	expect_match "page 1: the chart of the dimensions with its bands" "$T/p1" 'Am Anfang'
 	expect_match "page 1: the trend over three assessments" "$T/p1" 'Gesamtpunktzahl im Zeitverlauf'
 	expect_match "page 1: the next steps, a stop sign first" "$T/p1" 'Stoppschild +Zu wenig Personal'

@@ -86,7 +86,7 @@ expect_status "an unknown assessment is exit 1" 1 r s answer 9999 goals.purpose 
 expect_status "finish" 0 r s finish "$id"
 expect_match "finish names the unanswered questions on stderr" "$T/err" '^24 questions are unanswered: goals\.business '
 expect_match "finish prints the level" "$T/out" "^Assessment #$id is final: Not ready, score [0-9]+ of 100"
-expect_match "finish names the knock-out" "$T/out" '^Knock-out: No goal'
+expect_match "finish names the stop sign" "$T/out" "^Stop sign: No goal"
 expect_status "a final assessment cannot be answered" 1 r s answer "$id" goals.purpose 4
 expect_match "the refusal says how to reopen" "$T/err" 'reopen'
 expect_status "finishing a final assessment is refused" 1 r s finish "$id"

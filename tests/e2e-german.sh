@@ -44,7 +44,7 @@ send j
 expect_screen "result: heading" "Abgeschlossene Bewertung vom"
 expect_screen "result: dimension bars" "Punkte je Bereich"
 expect_screen "result: completeness" "Vollständigkeit"
-expect_screen "result: no knock-out" "Keine: Kein K.-o.-Kriterium greift."
+expect_screen "result: no stop sign" "Keines: Kein Stoppschild greift."
 screen > "$T/result.txt"
 expect_no_match "result fits 80 columns (nothing cut at the labels)" "$T/result.txt" 'Gesamtpunktzah[^l]'
 send q

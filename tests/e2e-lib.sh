@@ -64,7 +64,17 @@ e2e_start() {
 	while [ -z "$(e2e_pid)" ] && [ $_i -lt 100 ]; do sleep 0.1; _i=$((_i + 1)); done
 }
 
-send() { tm send-keys -t t "$@"; }
+# Esc is sent as a person presses it: apart from the next key.  A
+# terminal sends an escape sequence (Alt+4, an unknown function key) in one
+# go, and the program reads ESC with what follows within a few
+# milliseconds as one key; tmux would otherwise deliver Esc and the next
+# key that close together.
+send() {
+	for _k in "$@"; do
+		tm send-keys -t t "$_k"
+		case $_k in Escape) sleep 0.1 ;; esac
+	done
+}
 send_text() { tm send-keys -t t -l "$1"; }
 screen() { tm capture-pane -p -t t; }
 screen_attrs() { tm capture-pane -p -e -t t; }
