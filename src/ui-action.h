@@ -43,6 +43,8 @@
 	X(SEARCH,      '/', 0, N_("Search"), N_("Filter the list by typing part of a name; Esc clears the filter")) \
 	X(CLEAR_FILTER, UI_ESC, 0, N_("Clear filter"), N_("Clear the search filter and show every company")) \
 	X(SAMPLE,      'S', 0, N_("Samples"), N_("Add the sample companies with their history")) \
+	X(SETTINGS,    'c', 0, N_("Settings"), N_("Your name, firm, contact line and logo for the reports, and the default assessor")) \
+	X(CHANGE,      '\n', UI_FK(KEY_ENTER), N_("Edit"), N_("Change the highlighted setting")) \
 	X(ANSWER_0,    '0', 0, N_("Answer"), N_("Answer 0: not at all")) \
 	X(ANSWER_1,    '1', 0, NULL, N_("Answer 1: a little")) \
 	X(ANSWER_2,    '2', 0, NULL, N_("Answer 2: partly")) \

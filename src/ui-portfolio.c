@@ -838,6 +838,8 @@ static enum ui_reaction portfolio_key(struct ui_screen *s, struct ui *ui,
 		return UI_REDRAW;
 	case UI_ACT_SAMPLE:
 		return portfolio_samples(p, ui);
+	case UI_ACT_SETTINGS:
+		return ui_open(ui, &(struct ui_request){ .screen = UI_SCREEN_SETTINGS });
 	case UI_ACT_CLEAR_FILTER:
 		if (p->filter && *p->filter) {
 			portfolio_clear_filter(p);
@@ -919,6 +921,7 @@ static const struct ui_binding portfolio_keys[] = {
 	{ UI_ACT_SHOW_ARCHIVED, false },
 	{ UI_ACT_DELETE, false },
 	{ UI_ACT_SAMPLE, false },
+	{ UI_ACT_SETTINGS, false },
 	UI_BIND_MOVES(false),
 	{ UI_ACT_CLEAR_FILTER, false },
 	{ UI_ACT_HELP, true },

@@ -31,6 +31,7 @@
 	X(RESULT, result) \
 	X(COMPARE, compare) \
 	X(HELP, help) \
+	X(SETTINGS, settings) \
 	X(PROMPT, prompt) \
 	X(CHOICE, choice)
 
