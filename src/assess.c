@@ -145,7 +145,7 @@ enum store_err assess_resolve(struct store *st, const char *ref, long long *id)
 	if (err != STORE_NOT_FOUND)
 		return err;
 	memset(&c, 0, sizeof c);
-	err = store_company_find(st, ref, &c);
+	err = store_company_lookup(st, ref, &c);
 	if (err == STORE_NOT_FOUND)
 		return assess_fail(st, STORE_NOT_FOUND,
 		                   _("No assessment or company \"%s\" was found."), ref);

@@ -89,23 +89,25 @@ static int companies_json(const struct portfolio_row *rows, size_t n, long long 
 static int companies_text(const struct portfolio_row *rows, size_t n, long long now,
                           int due_days)
 {
-	const char *head[8];
-	struct report_table *t = report_table_new(8, "llrlrlrl");
+	const char *head[9];
+	struct report_table *t = report_table_new(9, "rllrlrlrl");
 	size_t i;
 
-	head[0] = _("Company");
-	head[1] = _("Industry");
-	head[2] = _("Final");
-	head[3] = _("Latest");
-	head[4] = _("Score");
-	head[5] = _("Level");
-	head[6] = _("Change");
-	head[7] = _("Due");
+	/* The number is what "#5" names on the command line. */
+	head[0] = "#";
+	head[1] = _("Company");
+	head[2] = _("Industry");
+	head[3] = _("Final");
+	head[4] = _("Latest");
+	head[5] = _("Score");
+	head[6] = _("Level");
+	head[7] = _("Change");
+	head[8] = _("Due");
 	report_table_add(t, head);
 	for (i = 0; i < n; i++) {
 		const struct portfolio_row *r = &rows[i];
-		char name[1024], nf[16], date[16], score[16], change[16], level[256], why[200];
-		const char *cells[8];
+		char num[32], name[1024], nf[16], date[16], score[16], change[16], level[256], why[200];
+		const char *cells[9];
 
 		if (r->company.archived)
 			snprintf(name, sizeof name, _("%s (archived)"), r->company.name);
@@ -113,19 +115,21 @@ static int companies_text(const struct portfolio_row *rows, size_t n, long long 
 			snprintf(name, sizeof name, "%s", r->company.name);
 		snprintf(nf, sizeof nf, "%d", r->n_final);
 		change_cell(change, sizeof change, r);
-		cells[0] = name;
-		cells[1] = r->company.industry;
-		cells[2] = nf;
-		cells[3] = report_date(date, sizeof date, r->last_at);
-		cells[4] = r->last_id ? report_score(score, sizeof score, r->last_overall) : "";
+		snprintf(num, sizeof num, "#%lld", r->company.id);
+		cells[0] = num;
+		cells[1] = name;
+		cells[2] = r->company.industry;
+		cells[3] = nf;
+		cells[4] = report_date(date, sizeof date, r->last_at);
+		cells[5] = r->last_id ? report_score(score, sizeof score, r->last_overall) : "";
 		/* Held back by stop signs: the level by score alone beside it. */
 		if (*verdict_stored_why(why, sizeof why, r->last_level, r->last_overall))
 			snprintf(level, sizeof level, "%s (%s)", report_level_label(r->last_level), why);
 		else
 			snprintf(level, sizeof level, "%s", report_level_label(r->last_level));
-		cells[5] = r->last_id ? level : "";
-		cells[6] = change;
-		cells[7] = !row_due(r, now, due_days) ? "" : r->draft_id ? _("due (draft open)") : _("due");
+		cells[6] = r->last_id ? level : "";
+		cells[7] = change;
+		cells[8] = !row_due(r, now, due_days) ? "" : r->draft_id ? _("due (draft open)") : _("due");
 		report_table_add(t, cells);
 	}
 	return cli_table_print(t);

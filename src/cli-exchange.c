@@ -157,7 +157,7 @@ static int export_select(struct store *st, char **refs, int n, long long *ids)
 {
 	for (int i = 0; i < n; i++) {
 		struct company c;
-		enum store_err err = store_company_find(st, refs[i], &c);
+		enum store_err err = store_company_lookup(st, refs[i], &c);
 		char shown[CLI_PRINTABLE_SIZE];
 
 		if (err == STORE_NOT_FOUND) {

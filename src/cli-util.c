@@ -223,7 +223,7 @@ int cli_find_company(struct store *st, const char *ref, struct company *c)
 	enum store_err err;
 
 	memset(c, 0, sizeof *c);
-	err = store_company_find(st, ref, c);
+	err = store_company_lookup(st, ref, c);
 	if (err != STORE_OK) {
 		char shown[CLI_PRINTABLE_SIZE];
 		return cli_lookup_fail(st, err, _("There is no company \"%s\"; 'smready companies "
@@ -240,7 +240,7 @@ static int cli_find_company_draft(struct store *st, const char *ref, struct asse
 	enum store_err err;
 
 	memset(&c, 0, sizeof c);
-	err = store_company_find(st, ref, &c);
+	err = store_company_lookup(st, ref, &c);
 	if (err != STORE_OK) {
 		char shown[CLI_PRINTABLE_SIZE];
 		return cli_lookup_fail(st, err, _("There is no assessment or company \"%s\"."),

@@ -520,206 +520,33 @@ static enum store_err check_note(struct store *st, const char *s, const char *wh
 	return say(st, STORE_INVALID, "%s %s.", what, _(text_check_message(c)));
 }
 
-/* ---- case-insensitive name keys -------------------------------------------- */
+/* ---- keys of names ----------------------------------------------------------
+ * A company's name is stored in its normal form (text_normal_line()); it is
+ * unique by name_key (text_name_key(): case and invisible characters do
+ * not count), sorted by sort_key (text_fold(): nor do accents), and found by
+ * sort_key or alt_key (text_fold_alt(): ä as ae, ...). */
 
-/* SQLite's NOCASE only folds ASCII, so names carry a key folded here:
- * Latin (incl. ß -> ss), Greek and Cyrillic letters and full-width ASCII
- * map to their lower case, everything else stays as it is. */
-static uint32_t fold_cp(uint32_t c)
-{
-	if ((c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7))
-		return c + 32;
-	if (c < 0x100)
-		return c;
-	if ((c >= 0x100 && c <= 0x12F) || (c >= 0x132 && c <= 0x137) ||
-	    (c >= 0x14A && c <= 0x177) || (c >= 0x1A0 && c <= 0x1A5) ||
-	    (c >= 0x1DE && c <= 0x1EF) || (c >= 0x1F8 && c <= 0x21F) ||
-	    (c >= 0x460 && c <= 0x481) || (c >= 0x48A && c <= 0x4BF) ||
-	    (c >= 0x4D0 && c <= 0x52F) || (c >= 0x1E00 && c <= 0x1E95) ||
-	    (c >= 0x1EA0 && c <= 0x1EFF))
-		return (c & 1) ? c : c + 1;
-	if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E) ||
-	    (c >= 0x1CD && c <= 0x1DC) || (c >= 0x4C1 && c <= 0x4CE))
-		return (c & 1) ? c + 1 : c;
-	switch (c) {
-	case 0x130: return 'i';
-	case 0x178: return 0xFF;
-	case 0x17F: return 's';
-	case 0x386: return 0x3AC;
-	case 0x38C: return 0x3CC;
-	case 0x3C2: return 0x3C3;
-	default: break;
-	}
-	if (c >= 0x388 && c <= 0x38A)
-		return c + 37;
-	if (c >= 0x38E && c <= 0x38F)
-		return c + 63;
-	if (c >= 0x391 && c <= 0x3AB && c != 0x3A2)
-		return c + 32;
-	if (c >= 0x400 && c <= 0x40F)
-		return c + 80;
-	if (c >= 0x410 && c <= 0x42F)
-		return c + 32;
-	if (c >= 0xFF21 && c <= 0xFF3A)
-		return c + 32;
-	return c;
-}
-
-static size_t put_utf8(char *o, uint32_t c)
-{
-	if (c < 0x80) {
-		o[0] = (char)c;
-		return 1;
-	}
-	if (c < 0x800) {
-		o[0] = (char)(0xC0 | (c >> 6));
-		o[1] = (char)(0x80 | (c & 0x3F));
-		return 2;
-	}
-	if (c < 0x10000) {
-		o[0] = (char)(0xE0 | (c >> 12));
-		o[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-		o[2] = (char)(0x80 | (c & 0x3F));
-		return 3;
-	}
-	o[0] = (char)(0xF0 | (c >> 18));
-	o[1] = (char)(0x80 | ((c >> 12) & 0x3F));
-	o[2] = (char)(0x80 | ((c >> 6) & 0x3F));
-	o[3] = (char)(0x80 | (c & 0x3F));
-	return 4;
-}
-
-/* Decodes one character at s (n bytes left); a malformed byte is taken as
- * itself so that any input folds to something. */
-static size_t get_utf8(const unsigned char *s, size_t n, uint32_t *c)
-{
-	size_t len = s[0] < 0x80 ? 1 : s[0] >= 0xF0 ? 4 : s[0] >= 0xE0 ? 3 : s[0] >= 0xC0 ? 2 : 0;
-
-	if (len == 0 || len > n) {
-		*c = 0xFFFFFFFF;
-		return 1;
-	}
-	*c = len == 1 ? s[0] : (uint32_t)(s[0] & (0x7F >> len));
-	for (size_t i = 1; i < len; i++) {
-		if ((s[i] & 0xC0) != 0x80) {
-			*c = 0xFFFFFFFF;
-			return 1;
-		}
-		*c = (*c << 6) | (s[i] & 0x3F);
-	}
-	return len;
-}
-
-/* One character of the uniqueness key: lower case, ß as ss. */
-static size_t key_char(uint32_t c, char *o)
-{
-	if (c == 0xDF || c == 0x1E9E) {
-		o[0] = o[1] = 's';
-		return 2;
-	}
-	return put_utf8(o, fold_cp(c));
-}
-
-/* A Latin letter as the plain letters it sorts as (DIN 5007-1: Ä as A,
- * ß as ss, Æ as ae); 0 when c is not one of them.  base[] covers U+00C0 to
- * U+017F, sixteen to a row; '.' marks the signs × and ÷ and the letters
- * that become two. */
-static size_t latin_plain(uint32_t c, char *o)
-{
-	static const char base[] =
-		"aaaaaa.ceeeeiiii" "dnooooo.ouuuuy.." "aaaaaa.ceeeeiiii" "dnooooo.ouuuuy.y"
-		"aaaaaaccccccccdd" "ddeeeeeeeeeegggg" "gggghhhhiiiiiiii" "ii..jjkkklllllll"
-		"lllnnnnnnnnnoooo" "oo..rrrrrrssssss" "ssttttttuuuuuuuu" "uuuuwwyyyzzzzzzs";
-	const char *two = NULL;
-
-	switch (c) {
-	case 0xC6: case 0xE6: two = "ae"; break;
-	case 0xDE: case 0xFE: two = "th"; break;
-	case 0xDF: case 0x1E9E: two = "ss"; break;
-	case 0x132: case 0x133: two = "ij"; break;
-	case 0x152: case 0x153: two = "oe"; break;
-	default: break;
-	}
-	if (two) {
-		o[0] = two[0];
-		o[1] = two[1];
-		return 2;
-	}
-	if (c >= 'A' && c <= 'Z') {
-		o[0] = (char)(c + 32);
-		return 1;
-	}
-	if (c >= 0xC0 && c < 0xC0 + sizeof base - 1 && base[c - 0xC0] != '.') {
-		o[0] = base[c - 0xC0];
-		return 1;
-	}
-	return 0;
-}
-
-/* One character of the sort key: Latin letters without their accents,
- * combining accents (as in a decomposed "A\u0308") dropped, everything else
- * as in the uniqueness key. */
-static size_t sort_char(uint32_t c, char *o)
-{
-	size_t n;
-
-	if (c >= 0x300 && c <= 0x36F)
-		return 0;
-	n = latin_plain(c, o);
-	return n ? n : key_char(c, o);
-}
-
-/* A name folded character by character with fn, without leading and
- * trailing blanks; malloc'd. */
-static char *fold_name(const char *name, size_t (*fn)(uint32_t c, char *o))
-{
-	const unsigned char *s = (const unsigned char *)name;
-	size_t n = strlen(name), j = 0;
-	char *out;
-
-	while (n && (*s == ' ' || *s == '\t')) {
-		s++;
-		n--;
-	}
-	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-		n--;
-	out = malloc(n * 2 + 1);    /* ß doubles its bytes; nothing grows more */
-	if (!out)
-		return NULL;
-	for (size_t i = 0; i < n;) {
-		uint32_t c;
-		size_t len = get_utf8(s + i, n - i, &c);
-
-		if (c == 0xFFFFFFFF)
-			out[j++] = (char)s[i];
-		else
-			j += fn(c, out + j);
-		i += len;
-	}
-	out[j] = '\0';
-	return out;
-}
-
-/* The key that makes names unique regardless of case: "Müller" and
- * "MÜLLER" are one company, "Muller" another. */
 static char *name_key(const char *name)
 {
-	return fold_name(name, key_char);
+	return text_name_key(name);
 }
 
-/* The key the portfolio is sorted by: "Ärztehaus" next to "Arzt",
- * "Müller" next to "Muller".  Ties are broken by name_key (then id). */
-static char *sort_key(const char *name)
-{
-	return fold_name(name, sort_char);
-}
+/* key(name) for SQL: the schema upgrades fill the key columns with it and
+ * the writes use it, so that there is one definition.  Only statements use
+ * it, never the schema, so the file stays readable by any SQLite tool. */
+static const struct {
+	const char *name;
+	char *(*fn)(const char *);
+} sql_keys[] = {
+	{ "smready_name_key", text_name_key },
+	{ "smready_sort_key", text_fold },
+	{ "smready_alt_key", text_fold_alt },
+};
 
-/* smready_sort_key(name) for SQL: the schema upgrade fills the new column
- * with it, and the writes use it so that there is one definition.  Only
- * statements use it, never the schema, so the file stays readable by any
- * SQLite tool. */
-static void sql_sort_key(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+static void sql_key(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
+	/* The user data is the index into sql_keys. */
+	size_t which = (size_t)(uintptr_t)sqlite3_user_data(ctx);
 	const unsigned char *name;
 	char *key;
 
@@ -729,7 +556,8 @@ static void sql_sort_key(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		return;
 	}
 	name = sqlite3_value_text(argv[0]);
-	key = name ? sort_key((const char *)name) : NULL;
+	key = name && which < sizeof sql_keys / sizeof sql_keys[0]
+	      ? sql_keys[which].fn((const char *)name) : NULL;
 	if (!key) {
 		sqlite3_result_error_nomem(ctx);
 		return;
@@ -1071,10 +899,10 @@ static int db_connect(struct store *st, const char *name, int flags)
 		sqlite3_extended_result_codes(st->db, 1);
 		sqlite3_busy_timeout(st->db, st->busy_ms);
 	}
-	if (rc == SQLITE_OK)
-		rc = sqlite3_create_function_v2(st->db, "smready_sort_key", 1,
-		                                SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
-		                                sql_sort_key, NULL, NULL, NULL);
+	for (size_t i = 0; rc == SQLITE_OK && i < sizeof sql_keys / sizeof sql_keys[0]; i++)
+		rc = sqlite3_create_function_v2(st->db, sql_keys[i].name, 1,
+		                                SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+		                                (void *)(uintptr_t)i, sql_key, NULL, NULL, NULL);
 	return rc;
 }
 
@@ -1178,6 +1006,21 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
 	"  AND company_id IN (SELECT company_id FROM smready_keep);"
 	"DROP TABLE temp.smready_keep;"
 	"CREATE UNIQUE INDEX assessments_one_draft ON assessments (company_id) WHERE status = 0;"
+	/* And the keys of names follow Unicode (text_name_key() and
+	 * text_fold()): a name typed with a combining mark, with other
+	 * blanks or other compatibility forms is the same name; and alt_key
+	 * finds "Söhne" by "Soehne".  Two companies whose names were
+	 * different before and are the same name now both stay (rename or
+	 * delete one): the newer keeps its key with a suffix that no name
+	 * can give, so its name is still unique. */
+	"ALTER TABLE companies ADD COLUMN alt_key TEXT NOT NULL DEFAULT '';"
+	"UPDATE companies SET name_key = char(1) || id;"
+	"UPDATE companies SET name_key = smready_name_key(name)"
+	"  WHERE id IN (SELECT min(id) FROM companies GROUP BY smready_name_key(name));"
+	"UPDATE companies SET name_key = smready_name_key(name) || char(1) || id"
+	"  WHERE name_key = char(1) || id;"
+	"UPDATE companies SET sort_key = smready_sort_key(name), alt_key = smready_alt_key(name);"
+	"CREATE INDEX companies_by_alt ON companies (alt_key);"
 	"PRAGMA user_version = 3;"
 };
 
@@ -2111,6 +1954,104 @@ enum store_err store_company_find(struct store *st, const char *ref, struct comp
 	return err;
 }
 
+/* The companies whose folded keys equal key, or start with it (prefix):
+ * at most max, ordered like the portfolio; *n gets how many there are in
+ * all (counted up to max + 1). */
+static enum store_err folded_matches(struct store *st, const char *key, bool prefix,
+                                     struct company *out, int max, int *n)
+{
+	char *end = NULL;
+	sqlite3_stmt *s;
+	enum store_err err = STORE_OK;
+	int rc;
+
+	*n = 0;
+	if (prefix) {
+		size_t len = strlen(key);
+
+		/* key <= k < end: the keys that start with key, along the
+		 * indexes (end is key with its last byte one higher). */
+		if (!len || (unsigned char)key[len - 1] == 0xFF || !(end = strdup(key)))
+			return len ? fail_oom(st) : STORE_OK;
+		end[len - 1]++;
+		s = q_prep(st, "SELECT " COMPANY_COLS " FROM companies c"
+		               " WHERE (c.sort_key >= :key AND c.sort_key < :end)"
+		               " OR (c.alt_key >= :key AND c.alt_key < :end)"
+		               " ORDER BY " COMPANY_ORDER " LIMIT :lim");
+	} else {
+		s = q_prep(st, "SELECT " COMPANY_COLS " FROM companies c"
+		               " WHERE c.sort_key = :key OR c.alt_key = :key"
+		               " ORDER BY " COMPANY_ORDER " LIMIT :lim");
+	}
+	if (!s) {
+		free(end);
+		return STORE_ERROR;
+	}
+	b_text(s, ":key", key);
+	if (end)
+		b_text(s, ":end", end);
+	b_int(s, ":lim", max + 1);
+	while ((rc = q_step(st, s)) == SQLITE_ROW) {
+		if (*n < max && (err = row_company(st, s, 0, &out[*n])) != STORE_OK)
+			break;
+		(*n)++;
+	}
+	q_done(st, s);
+	free(end);
+	if (err == STORE_OK)
+		err = q_err(st, rc);
+	return err;
+}
+
+#define LOOKUP_SHOWN 5
+
+/* Says which companies a reference could mean. */
+static enum store_err say_ambiguous(struct store *st, const char *ref, struct company *c,
+                                    int n)
+{
+	char names[600] = "";
+	size_t len = 0;
+
+	for (int i = 0; i < n && i < LOOKUP_SHOWN; i++)
+		len += (size_t)snprintf(names + len, len < sizeof names ? sizeof names - len : 0,
+		                        "%s\"%s\"", i ? ", " : "", c[i].name);
+	if (n > LOOKUP_SHOWN && len < sizeof names)
+		snprintf(names + len, sizeof names - len, ", …");
+	return say(st, STORE_AMBIGUOUS, _("\"%s\" could mean several companies: %s. Name one of "
+	                                  "them in full."), ref, names);
+}
+
+enum store_err store_company_lookup(struct store *st, const char *ref, struct company *out)
+{
+	struct company found[LOOKUP_SHOWN];
+	enum store_err err = store_company_find(st, ref, out);
+	char *key;
+	int n = 0;
+
+	if (err != STORE_NOT_FOUND || !ref || !ref[0])
+		return err;
+	if (ref[0] == '#' && all_digits(ref + 1))
+		return store_company_get(st, strtoll(ref + 1, NULL, 10), out);
+	if (!(key = text_fold(ref)))
+		return fail_oom(st);
+	/* Accents and case aside, the whole name; else the start of one. */
+	err = key[0] ? folded_matches(st, key, false, found, LOOKUP_SHOWN, &n) : STORE_OK;
+	if (err == STORE_OK && n == 0 && key[0])
+		err = folded_matches(st, key, true, found, LOOKUP_SHOWN, &n);
+	free(key);
+	if (err == STORE_OK && n == 1) {
+		*out = found[0];
+		return STORE_OK;
+	}
+	if (err == STORE_OK && n > 1)
+		err = say_ambiguous(st, ref, found, n);
+	else if (err == STORE_OK)
+		err = say(st, STORE_NOT_FOUND, _("There is no company \"%s\"."), ref);
+	for (int i = 0; i < n && i < LOOKUP_SHOWN; i++)
+		store_company_clear(&found[i]);
+	return err;
+}
+
 /* Validates the company fields that are given (NULL = not given). */
 static enum store_err check_company(struct store *st, const char *name, const char *industry,
                                     const char *contact, const char *notes)
@@ -2147,34 +2088,68 @@ static enum store_err name_free(struct store *st, const char *key, const char *n
 }
 
 /* Inserts one company row inside an open transaction. */
+/* The fields of a company as they are stored (see text_normal_line());
+ * a field not given stays NULL.  False when out of memory. */
+struct normal_company {
+	char *name, *industry, *contact, *notes;
+};
+
+static void normal_company_free(struct normal_company *n)
+{
+	free(n->name);
+	free(n->industry);
+	free(n->contact);
+	free(n->notes);
+}
+
+static bool normal_company(struct normal_company *n, const char *name, const char *industry,
+                           const char *contact, const char *notes)
+{
+	memset(n, 0, sizeof *n);
+	if ((name && !(n->name = text_normal_line(name))) ||
+	    (industry && !(n->industry = text_normal_line(industry))) ||
+	    (contact && !(n->contact = text_normal_line(contact))) ||
+	    (notes && !(n->notes = text_normal_note(notes)))) {
+		normal_company_free(n);
+		return false;
+	}
+	return true;
+}
+
+/* Inserts one company row inside an open transaction. */
 static enum store_err insert_company(struct store *st, const struct company *c,
                                      long long *id)
 {
-	char *name = text_trim_dup(c->name), *key = name ? name_key(name) : NULL;
+	struct normal_company n;
+	char *key = NULL;
 	sqlite3_stmt *s = NULL;
 	enum store_err err;
 
-	if (!key) {
+	if (!normal_company(&n, c->name ? c->name : "", c->industry ? c->industry : "",
+	                    c->contact ? c->contact : "", c->notes ? c->notes : ""))
+		return fail_oom(st);
+	if (!(key = name_key(n.name))) {
 		err = fail_oom(st);
 		goto out;
 	}
-	err = name_free(st, key, name, 0);
+	err = name_free(st, key, n.name, 0);
 	if (err != STORE_OK)
 		goto out;
-	s = q_prep(st, "INSERT INTO companies (uuid, name, name_key, sort_key, industry, contact,"
-	               " notes, created, archived, sample)"
-	               " VALUES (lower(:uuid), :name, :key, smready_sort_key(:name), :industry,"
-	               " :contact, :notes, :created, :archived, :sample)");
+	s = q_prep(st, "INSERT INTO companies (uuid, name, name_key, sort_key, alt_key, industry,"
+	               " contact, notes, created, archived, sample)"
+	               " VALUES (lower(:uuid), :name, :key, smready_sort_key(:name),"
+	               " smready_alt_key(:name), :industry, :contact, :notes, :created, :archived,"
+	               " :sample)");
 	if (!s) {
 		err = STORE_ERROR;
 		goto out;
 	}
 	b_text(s, ":uuid", c->uuid);
-	b_text(s, ":name", name);
+	b_text(s, ":name", n.name);
 	b_text(s, ":key", key);
-	b_text(s, ":industry", c->industry);
-	b_text(s, ":contact", c->contact);
-	b_text(s, ":notes", c->notes);
+	b_text(s, ":industry", n.industry);
+	b_text(s, ":contact", n.contact);
+	b_text(s, ":notes", n.notes);
 	b_int(s, ":created", c->created);
 	b_int(s, ":archived", c->archived);
 	b_int(s, ":sample", c->sample);
@@ -2184,7 +2159,7 @@ static enum store_err insert_company(struct store *st, const struct company *c,
 	if (err == STORE_OK && id)
 		*id = sqlite3_last_insert_rowid(st->db);
 out:
-	free(name);
+	normal_company_free(&n);
 	free(key);
 	return err;
 }
@@ -2246,24 +2221,26 @@ static enum store_err update_company(struct store *st, long long id, const char 
                                      const char *industry, const char *contact,
                                      const char *notes)
 {
-	char *trimmed = NULL, *key = NULL;
+	struct normal_company n;
+	char *key = NULL;
 	sqlite3_stmt *s;
 	enum store_err err;
 
-	if (name) {
-		trimmed = text_trim_dup(name);
-		key = trimmed ? name_key(trimmed) : NULL;
-		if (!key) {
-			free(trimmed);
-			return fail_oom(st);
+	if (!normal_company(&n, name, industry, contact, notes))
+		return fail_oom(st);
+	if (n.name) {
+		if (!(key = name_key(n.name))) {
+			err = fail_oom(st);
+			goto out;
 		}
-		err = name_free(st, key, trimmed, id);
+		err = name_free(st, key, n.name, id);
 		if (err != STORE_OK)
 			goto out;
 	}
 	s = q_prep(st, "UPDATE companies SET"
 	               " name = coalesce(:name, name), name_key = coalesce(:key, name_key),"
 	               " sort_key = coalesce(smready_sort_key(:name), sort_key),"
+	               " alt_key = coalesce(smready_alt_key(:name), alt_key),"
 	               " industry = coalesce(:industry, industry),"
 	               " contact = coalesce(:contact, contact), notes = coalesce(:notes, notes)"
 	               " WHERE id = :id");
@@ -2271,20 +2248,20 @@ static enum store_err update_company(struct store *st, long long id, const char 
 	if (!s)
 		goto out;
 	/* Unbound parameters are NULL: coalesce keeps the old value. */
-	if (trimmed) {
-		b_text(s, ":name", trimmed);
+	if (n.name) {
+		b_text(s, ":name", n.name);
 		b_text(s, ":key", key);
 	}
-	if (industry)
-		b_text(s, ":industry", industry);
-	if (contact)
-		b_text(s, ":contact", contact);
-	if (notes)
-		b_text(s, ":notes", notes);
+	if (n.industry)
+		b_text(s, ":industry", n.industry);
+	if (n.contact)
+		b_text(s, ":contact", n.contact);
+	if (n.notes)
+		b_text(s, ":notes", n.notes);
 	b_int(s, ":id", id);
 	err = change_one(st, s, true, id);
 out:
-	free(trimmed);
+	normal_company_free(&n);
 	free(key);
 	return err;
 }

@@ -31,6 +31,7 @@ enum store_err {
 	STORE_NOT_DB,             /* the file is not an smready database */
 	STORE_NEWER,              /* made by a newer smready: refused */
 	STORE_IO,                 /* cannot create or open the file */
+	STORE_AMBIGUOUS,          /* a reference that could mean several */
 	STORE_ERROR               /* anything else */
 };
 
@@ -153,6 +154,11 @@ enum store_err store_company_add(struct store *st, const char *name,
 enum store_err store_company_get(struct store *st, long long id, struct company *out);
 /* Finds a company by name (any case), UUID, or decimal id. */
 enum store_err store_company_find(struct store *st, const char *ref, struct company *out);
+/* Finds the company a person means: as store_company_find(), or by its
+ * number as "#5", or by its name with case and accents aside ("muller",
+ * "soehne" for "Söhne"), or by the start of its name; STORE_AMBIGUOUS
+ * with the candidates named when several fit. */
+enum store_err store_company_lookup(struct store *st, const char *ref, struct company *out);
 enum store_err store_company_find_uuid(struct store *st, const char *uuid, struct company *out);
 /* Changes the fields that are not NULL. */
 enum store_err store_company_update(struct store *st, long long id, const char *name,

@@ -17,6 +17,8 @@
 #include <string.h>
 #include <wchar.h>
 
+#include <utf8proc.h>
+
 #include "i18n.h"
 
 #define ELLIPSIS "\xe2\x80\xa6"   /* U+2026, one column */
@@ -228,49 +230,244 @@ char *text_cell(char *buf, size_t bufsz, const char *s, int width, bool pad)
 	return buf;
 }
 
-static bool is_blank(char c)
+/* ---- normal forms ---------------------------------------------------------
+ * Every text is stored in Unicode's composed form (NFC), so "Müller" typed
+ * with a combining diaeresis and with "ü" are the same text; a one-line
+ * field also has each run of white space as one space and none at its
+ * ends.  Keys for comparing are built from that form by utf8proc. */
+
+/* Unicode white space (the separators, tab, line breaks): what a blank
+ * run in a name is made of. */
+static bool is_space_cp(uint32_t cp)
 {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+	utf8proc_category_t c;
+
+	if (cp == '\t' || cp == '\n' || cp == '\r' || cp == '\v' || cp == '\f' || cp == 0x85)
+		return true;
+	c = utf8proc_category((utf8proc_int32_t)cp);
+	return c == UTF8PROC_CATEGORY_ZS || c == UTF8PROC_CATEGORY_ZL ||
+	       c == UTF8PROC_CATEGORY_ZP;
 }
 
-/* Bounds of s without leading and trailing blanks: [*start, *end). */
-static void trim_bounds(const char *s, size_t *start, size_t *end)
+/* A character that puts nothing visible on its own: white space,
+ * controls, format characters (U+200B ...), a combining mark without a
+ * letter, and what Unicode calls default ignorable. */
+static bool is_invisible_cp(uint32_t cp)
 {
-	size_t a = 0, b = strlen(s);
+	utf8proc_category_t c = utf8proc_category((utf8proc_int32_t)cp);
+	const utf8proc_property_t *p = utf8proc_get_property((utf8proc_int32_t)cp);
 
-	while (a < b && is_blank(s[a]))
-		a++;
-	while (b > a && is_blank(s[b - 1]))
-		b--;
-	*start = a;
-	*end = b;
+	return is_space_cp(cp) || c == UTF8PROC_CATEGORY_CC || c == UTF8PROC_CATEGORY_CF ||
+	       c == UTF8PROC_CATEGORY_MN || c == UTF8PROC_CATEGORY_ME ||
+	       c == UTF8PROC_CATEGORY_CN || (p && p->ignorable);
 }
 
-/* Common part of the line and note checks.  multiline lets newlines, tabs
- * and carriage returns through. */
+/* The bidirectional embeddings, overrides and isolates, which reorder the
+ * text around them: a name with them can pass for another. */
+static bool is_bidi_control(uint32_t cp)
+{
+	return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+/* s in NFC, malloc'd; NULL when out of memory.  A byte that is not UTF-8
+ * becomes U+FFFD first, so that a key or a normal form always exists (a
+ * text with such bytes is refused by the checks anyway; a lookup with
+ * one simply finds nothing). */
+static char *nfc(const char *s)
+{
+	char *valid, *n;
+
+	if (text_utf8_valid(s, strlen(s)))
+		return (char *)utf8proc_NFC((const utf8proc_uint8_t *)s);
+	valid = text_valid_dup(s);
+	n = valid ? (char *)utf8proc_NFC((const utf8proc_uint8_t *)valid) : NULL;
+	free(valid);
+	return n;
+}
+
+char *text_normal_note(const char *s)
+{
+	return nfc(s ? s : "");
+}
+
+char *text_normal_line(const char *s)
+{
+	char *n = nfc(s ? s : ""), *out;
+	size_t o = 0;
+	bool space = false;
+
+	if (!n)
+		return NULL;
+	out = malloc(strlen(n) + 1);
+	if (!out) {
+		free(n);
+		return NULL;
+	}
+	for (const char *p = n; *p;) {
+		uint32_t cp;
+		size_t len = text_next(p, &cp);
+
+		if (is_space_cp(cp)) {
+			space = o > 0;
+		} else {
+			if (space)
+				out[o++] = ' ';
+			space = false;
+			memcpy(out + o, p, len);
+			o += len;
+		}
+		p += len;
+	}
+	out[o] = '\0';
+	free(n);
+	return out;
+}
+
+/* The letters that sort as two (Æ as ae, ...) or as a plain letter
+ * without being one with a mark that decomposition could strip (ø, ł).
+ * German umlauts read as ae oe ue in the alternative key only. */
+static const char *spelled_out(uint32_t cp, bool umlauts)
+{
+	switch (cp) {
+	case 0xC6: case 0xE6: return "ae";
+	case 0x152: case 0x153: return "oe";
+	case 0xDE: case 0xFE: return "th";
+	case 0xD8: case 0xF8: return "o";
+	case 0xD0: case 0xF0: case 0x110: case 0x111: return "d";
+	case 0x141: case 0x142: return "l";
+	case 0x126: case 0x127: return "h";
+	case 0x131: return "i";
+	default: break;
+	}
+	if (!umlauts)
+		return NULL;
+	switch (cp) {
+	case 0xC4: case 0xE4: return "ae";
+	case 0xD6: case 0xF6: return "oe";
+	case 0xDC: case 0xFC: return "ue";
+	default: return NULL;
+	}
+}
+
+/* A key: the normal line, letters spelled out (see above, on the composed
+ * form so that only a real ä becomes ae), then mapped by utf8proc with
+ * opts.  malloc'd; NULL when out of memory. */
+static char *make_key(const char *s, bool umlauts, utf8proc_option_t opts)
+{
+	char *line = text_normal_line(s), *spelled, *key = NULL;
+	size_t o = 0;
+
+	if (!line)
+		return NULL;
+	spelled = malloc(strlen(line) * 2 + 1);   /* one letter becomes two at most */
+	if (!spelled) {
+		free(line);
+		return NULL;
+	}
+	for (const char *p = line; *p;) {
+		uint32_t cp;
+		size_t len = text_next(p, &cp);
+		const char *two = spelled_out(cp, umlauts);
+
+		if (two) {
+			memcpy(spelled + o, two, strlen(two));
+			o += strlen(two);
+		} else {
+			memcpy(spelled + o, p, len);
+			o += len;
+		}
+		p += len;
+	}
+	spelled[o] = '\0';
+	free(line);
+	if (utf8proc_map((const utf8proc_uint8_t *)spelled, 0, (utf8proc_uint8_t **)&key,
+	                 opts | UTF8PROC_NULLTERM | UTF8PROC_STABLE) < 0)
+		key = NULL;
+	free(spelled);
+	return key;
+}
+
+char *text_name_key(const char *s)
+{
+	/* NFKC with case folded and the invisible characters dropped: "Müller
+	 * GmbH", "MÜLLER  GMBH" and "Mu\u0308ller GmbH" are one name; "Muller
+	 * GmbH" is another. */
+	return make_key(s, false, UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
+	                UTF8PROC_IGNORE);
+}
+
+char *text_fold(const char *s)
+{
+	/* As the name key, and the accents stripped: "Ärztehaus" next to
+	 * "Arzt", "Müller" found by "muller" (DIN 5007, variant 1). */
+	return make_key(s, false, UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
+	                UTF8PROC_IGNORE | UTF8PROC_STRIPMARK | UTF8PROC_LUMP);
+}
+
+char *text_fold_alt(const char *s)
+{
+	/* ä ö ü as ae oe ue (DIN 5007, variant 2), so "Soehne" finds
+	 * "Söhne" too. */
+	return make_key(s, true, UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
+	                UTF8PROC_IGNORE | UTF8PROC_STRIPMARK | UTF8PROC_LUMP);
+}
+
+size_t text_put_utf8(uint32_t cp, char *out)
+{
+	utf8proc_ssize_t n;
+
+	if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+		cp = 0xFFFD;
+	n = utf8proc_encode_char((utf8proc_int32_t)cp, (utf8proc_uint8_t *)out);
+
+	return n > 0 ? (size_t)n : 0;
+}
+
+/* ---- the rules of fields ------------------------------------------------ */
+
+/* Common part of the line and note checks, on the text as it would be
+ * stored.  multiline lets newlines, tabs and carriage returns through. */
 static enum text_check check_text(const char *s, size_t max_chars,
                                   bool allow_empty, bool multiline)
 {
-	size_t start, end, chars = 0;
-	uint32_t cp;
+	size_t chars = 0;
+	bool visible = false, blank = true;
+	enum text_check result = TEXT_OK;
+	char *n;
 
 	if (s == NULL || *s == '\0')
 		return allow_empty ? TEXT_OK : TEXT_EMPTY;
 	if (!text_utf8_valid(s, strlen(s)))
 		return TEXT_NOT_UTF8;
 	for (const char *p = s; *p != '\0'; ) {
+		uint32_t cp;
+
 		p += text_next(p, &cp);
+		if (is_bidi_control(cp))
+			return TEXT_BIDI;
 		if (multiline && (cp == '\n' || cp == '\t' || cp == '\r'))
 			continue;
 		if (is_control(cp))
 			return TEXT_CONTROL;
 	}
-	trim_bounds(s, &start, &end);
-	if (start == end)
-		return allow_empty ? TEXT_OK : TEXT_EMPTY;
-	for (size_t pos = start; pos < end; chars++)
-		pos += text_next(s + pos, &cp);
-	return chars > max_chars ? TEXT_TOO_LONG : TEXT_OK;
+	n = multiline ? text_normal_note(s) : text_normal_line(s);
+	if (!n)
+		return TEXT_NO_MEMORY;
+	for (const char *p = n; *p != '\0'; chars++) {
+		uint32_t cp;
+
+		p += text_next(p, &cp);
+		visible |= !is_invisible_cp(cp);
+		blank &= is_space_cp(cp);
+	}
+	if (blank)
+		result = allow_empty ? TEXT_OK : TEXT_EMPTY;
+	else if (!visible)
+		result = TEXT_INVISIBLE;
+	else if (chars > max_chars)
+		result = TEXT_TOO_LONG;
+	free(n);
+	return result;
 }
 
 enum text_check text_check_line(const char *s, size_t max_chars, bool allow_empty)
@@ -291,22 +488,32 @@ const char *text_check_message(enum text_check c)
 	case TEXT_TOO_LONG: return N_("is too long");
 	case TEXT_NOT_UTF8: return N_("is not valid UTF-8");
 	case TEXT_CONTROL: return N_("contains control characters");
+	case TEXT_INVISIBLE: return N_("has nothing visible in it (only blanks or invisible characters)");
+	case TEXT_BIDI: return N_("contains characters that reorder the text around them (bidirectional controls)");
+	case TEXT_NO_MEMORY: return N_("could not be checked: out of memory");
 	}
 	return N_("is not acceptable");
 }
 
+static bool is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+}
+
 char *text_trim_dup(const char *s)
 {
-	size_t start = 0, end = 0;
+	size_t a = 0, b = s ? strlen(s) : 0;
 	char *copy;
 
-	if (s != NULL)
-		trim_bounds(s, &start, &end);
-	copy = malloc(end - start + 1);
+	while (a < b && is_blank(s[a]))
+		a++;
+	while (b > a && is_blank(s[b - 1]))
+		b--;
+	copy = malloc(b - a + 1);
 	if (copy == NULL)
 		return NULL;
-	if (end > start)
-		memcpy(copy, s + start, end - start);
-	copy[end - start] = '\0';
+	if (b > a)
+		memcpy(copy, s + a, b - a);
+	copy[b - a] = '\0';
 	return copy;
 }

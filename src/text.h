@@ -51,19 +51,45 @@ enum text_check {
 	TEXT_EMPTY,               /* nothing but white space */
 	TEXT_TOO_LONG,
 	TEXT_NOT_UTF8,
-	TEXT_CONTROL              /* contains control characters */
+	TEXT_CONTROL,             /* contains control characters */
+	TEXT_INVISIBLE,           /* only blanks and invisible characters */
+	TEXT_BIDI,                /* bidirectional controls (U+202A..E, U+2066..9) */
+	TEXT_NO_MEMORY
 };
 
-/* Checks a one-line field (name, industry, contact, assessor) of at most
- * max_chars characters; a leading/trailing blank does not count as content.
- * allow_empty: whether an empty field is fine. */
+/* Checks a one-line field (name, industry, contact, assessor) as it will
+ * be stored (text_normal_line()): at most max_chars characters, something
+ * visible in it unless allow_empty and empty, no control characters and no
+ * bidirectional controls. */
 enum text_check text_check_line(const char *s, size_t max_chars, bool allow_empty);
 /* Checks a note: like a line but newlines and tabs are allowed. */
 enum text_check text_check_note(const char *s, size_t max_chars);
 /* Untranslated msgid explaining a check result, e.g. "is not valid UTF-8". */
 const char *text_check_message(enum text_check c);
 
-/* Returns a malloc'd copy of s without leading and trailing white space. */
+/* A one-line field as it is stored: NFC, each run of white space (any
+ * Unicode white space) one space, none at the ends.  malloc'd; NULL when
+ * out of memory. */
+char *text_normal_line(const char *s);
+/* A malloc'd copy of s without leading and trailing ASCII white space. */
 char *text_trim_dup(const char *s);
+/* A note as it is stored: NFC, line breaks kept. */
+char *text_normal_note(const char *s);
+
+/* The keys texts are compared by, from their normal form (malloc'd; NULL
+ * when out of memory):
+ *  - text_name_key: what makes two names the same: case, compatibility
+ *    forms and invisible characters do not count ("Müller GmbH" =
+ *    "MÜLLER  GMBH"), accents do ("Muller" is another name);
+ *  - text_fold: what sorting, searching and looking up go by: accents do
+ *    not count either, ß is ss, Æ is ae (DIN 5007, variant 1);
+ *  - text_fold_alt: the same with ä ö ü as ae oe ue (variant 2), so a
+ *    search for "Soehne" finds "Söhne" as well. */
+char *text_name_key(const char *s);
+char *text_fold(const char *s);
+char *text_fold_alt(const char *s);
+
+/* Encodes cp as UTF-8 into out (at least 4 bytes); returns the bytes. */
+size_t text_put_utf8(uint32_t cp, char *out);
 
 #endif

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "text.h"
 #include "ui-draw.h"
 #include "ui-edit.h"
 
@@ -79,7 +80,7 @@ void ui_key_name(int key, bool utf8, char *buf, size_t bufsz)
 	} else {
 		char u[5] = { 0 };
 
-		ui_utf8_put((unsigned)key, u);
+		text_put_utf8((uint32_t)key, u);
 		snprintf(buf, bufsz, "%s", u);
 	}
 }

@@ -18,29 +18,6 @@
 #include "ui-draw.h"
 #include "ui-screen.h"
 
-size_t ui_utf8_put(unsigned cp, char *out)
-{
-	if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-		cp = 0xFFFD;
-	if (cp < 0x80) { out[0] = (char)cp; return 1; }
-	if (cp < 0x800) {
-		out[0] = (char)(0xC0 | (cp >> 6));
-		out[1] = (char)(0x80 | (cp & 0x3F));
-		return 2;
-	}
-	if (cp < 0x10000) {
-		out[0] = (char)(0xE0 | (cp >> 12));
-		out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		out[2] = (char)(0x80 | (cp & 0x3F));
-		return 3;
-	}
-	out[0] = (char)(0xF0 | (cp >> 18));
-	out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-	out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-	out[3] = (char)(0x80 | (cp & 0x3F));
-	return 4;
-}
-
 static bool edit_grow(struct ui_edit *e, size_t need)
 {
 	wchar_t *nb;
@@ -95,7 +72,7 @@ char *ui_edit_text(const struct ui_edit *e)
 	if (!out)
 		return NULL;
 	for (i = 0; i < e->len; i++)
-		p += ui_utf8_put((unsigned)e->buf[i], p);
+		p += text_put_utf8((uint32_t)e->buf[i], p);
 	*p = '\0';
 	return out;
 }

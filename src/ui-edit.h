@@ -42,8 +42,4 @@ char *ui_edit_text(const struct ui_edit *e);
 /* Draws the field in w columns at (y, x) and puts the cursor in ui. */
 void ui_edit_draw(struct ui_edit *e, struct ui *ui, int y, int x, int w);
 
-/* Encodes cp into out (at least 4 bytes); returns the byte count.  Decoding
- * and widths come from text.h (text_next, text_char_width). */
-size_t ui_utf8_put(unsigned cp, char *out);
-
 #endif

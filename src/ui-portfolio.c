@@ -12,7 +12,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <wctype.h>
 
 #include "assess.h"
 #include "i18n.h"
@@ -66,41 +65,26 @@ static const char *const sort_names[SORT_COUNT] = {
 
 /* ---- data -------------------------------------------------------------- */
 
-static char *fold(const char *s)
-{
-	char *out = malloc(strlen(s) * 4 + 1), *p = out;
-
-	if (!out)
-		return NULL;
-	while (*s) {
-		uint32_t cp;
-		size_t len = text_next(s, &cp);
-
-		s += len;
-		p += ui_utf8_put((unsigned)towlower((wint_t)cp), p);
-	}
-	*p = '\0';
-	return out;
-}
-
 /* What the filter is matched against, folded once per load rather than
- * for every row on every typed character.  The filter never holds a line
- * break (the editor takes no control characters), so a match cannot span
- * the name and the industry. */
+ * for every row on every typed character: the name and the industry with
+ * case and accents aside, the name also with ä as ae (so "Söhne" is found
+ * by "sohne" and "soehne" alike).  The lines never hold a line break, so
+ * a match cannot span two of them. */
 static char *row_key(const struct portfolio_row *r)
 {
 	const char *name = r->company.name ? r->company.name : "";
 	const char *ind = r->company.industry ? r->company.industry : "";
-	size_t ln = strlen(name);
-	char *both = malloc(ln + 1 + strlen(ind) + 1), *key;
+	char *a = text_fold(name), *b = text_fold_alt(name), *c = text_fold(ind), *key = NULL;
 
-	if (!both)
-		return NULL;
-	memcpy(both, name, ln);
-	both[ln] = '\n';
-	strcpy(both + ln + 1, ind);
-	key = fold(both);
-	free(both);
+	if (a && b && c) {
+		size_t n = strlen(a) + strlen(b) + strlen(c) + 3;
+
+		if ((key = malloc(n)))
+			snprintf(key, n, "%s\n%s\n%s", a, b, c);
+	}
+	free(a);
+	free(b);
+	free(c);
 	return key;
 }
 
@@ -765,7 +749,7 @@ static void portfolio_set_filter(struct portfolio *p)
 	free(p->filter);
 	free(p->filter_key);
 	p->filter = t;
-	p->filter_key = t ? fold(t) : NULL;
+	p->filter_key = t ? text_fold(t) : NULL;
 	portfolio_build_view(p);
 }
 

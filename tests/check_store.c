@@ -1490,6 +1490,106 @@ START_TEST(test_assessment_numbers)
 }
 END_TEST
 
+/* Names that looked different to format 2 but are one name to format 3
+ * (composed and decomposed, two spaces and one) all come through the
+ * upgrade; the first of each keeps the name, so a new one of that name is
+ * refused, and each is still found. */
+START_TEST(test_upgrade_lookalikes)
+{
+	struct store *st;
+	struct company c;
+
+	put_fixture("v2-lookalike.db");
+	st = open_db();
+	ck_assert_int_eq(store_schema_version(st), STORE_SCHEMA_VERSION);
+	ck_assert_str_eq(portfolio_names(st, true),
+	                 "Müller GmbH|Mu\xcc\x88ller GmbH|Test  GmbH|Test GmbH");
+	ck_assert_int_eq(store_company_add(st, "MÜLLER GMBH", NULL, NULL, NULL, NULL), STORE_EXISTS);
+	ck_assert_int_eq(store_company_add(st, "test gmbh", NULL, NULL, NULL, NULL), STORE_EXISTS);
+	ck_assert_int_eq(store_company_find(st, "Mu\xcc\x88ller GmbH", &c), STORE_OK);
+	ck_assert_int_eq(c.id, 1);
+	store_company_clear(&c);
+	ck_assert_int_eq(store_company_get(st, 2, &c), STORE_OK);
+	store_company_clear(&c);
+	store_close(st);
+}
+END_TEST
+
+/* One name however it is typed: composed or decomposed, with runs of
+ * blanks of any kind; a name of nothing visible, or with characters that
+ * reorder the text, is refused; what is stored is the normal form. */
+START_TEST(test_names_normal)
+{
+	struct store *st = open_db();
+	struct company c;
+	long long id = add_company(st, "M\xc3\xbcller  \xe2\x80\x83 GmbH ");
+	static const char *const invisible[] = {
+		"\xc2\xa0", "\xe2\x80\x83", "\xe2\x80\x8b", "\xe3\x80\x80", "\xcc\x88",
+		" \xe2\x80\x8b \xc2\xa0 ",
+	};
+
+	ck_assert_int_eq(store_company_get(st, id, &c), STORE_OK);
+	ck_assert_str_eq(c.name, "Müller GmbH");
+	store_company_clear(&c);
+	ck_assert_int_eq(store_company_add(st, "Mu\xcc\x88ller GmbH", NULL, NULL, NULL, NULL),
+	                 STORE_EXISTS);
+	ck_assert_int_eq(store_company_add(st, "müller gmbh", NULL, NULL, NULL, NULL), STORE_EXISTS);
+	ck_assert_int_eq(store_company_find(st, "Mu\xcc\x88ller\tGmbH", &c), STORE_OK);
+	ck_assert_int_eq(c.id, id);
+	store_company_clear(&c);
+	for (size_t i = 0; i < sizeof invisible / sizeof invisible[0]; i++)
+		ck_assert_msg(store_company_add(st, invisible[i], NULL, NULL, NULL, NULL)
+		              == STORE_INVALID, "invisible name %zu accepted", i);
+	ck_assert_int_eq(store_company_add(st, "Bank \xe2\x80\xaeHGmbG", NULL, NULL, NULL, NULL),
+	                 STORE_INVALID);
+	ck_assert_msg(strstr(store_error(st), "reorder"), "%s", store_error(st));
+	/* "Muller" is another name: accents count for names */
+	add_company(st, "Muller GmbH");
+	store_close(st);
+}
+END_TEST
+
+/* A person's reference: case and accents aside, ä read as ae too, or the
+ * start of a name; several fitting are named, not guessed. */
+START_TEST(test_company_lookup)
+{
+	struct store *st = open_db();
+	struct company c;
+	long long soehne = add_company(st, "Müller & Söhne GmbH");
+	long long aerzte = add_company(st, "Ärztehaus am Markt");
+
+	add_company(st, "Mühle Kranz");
+	ck_assert_int_eq(store_company_lookup(st, "MÜLLER & SÖHNE GMBH", &c), STORE_OK);
+	ck_assert_int_eq(c.id, soehne);
+	store_company_clear(&c);
+	ck_assert_int_eq(store_company_lookup(st, "muller & sohne gmbh", &c), STORE_OK);
+	ck_assert_int_eq(c.id, soehne);
+	store_company_clear(&c);
+	ck_assert_int_eq(store_company_lookup(st, "Mueller & Soehne GmbH", &c), STORE_OK);
+	ck_assert_int_eq(c.id, soehne);
+	store_company_clear(&c);
+	ck_assert_int_eq(store_company_lookup(st, "aerzte", &c), STORE_OK);
+	ck_assert_int_eq(c.id, aerzte);
+	store_company_clear(&c);
+	ck_assert_int_eq(store_company_lookup(st, "Arzteh", &c), STORE_OK);
+	ck_assert_int_eq(c.id, aerzte);
+	store_company_clear(&c);
+	ck_assert_int_eq(store_company_lookup(st, "mü", &c), STORE_AMBIGUOUS);
+	ck_assert_msg(strstr(store_error(st), "Müller & Söhne GmbH") &&
+	              strstr(store_error(st), "Mühle Kranz"), "%s", store_error(st));
+	ck_assert_int_eq(store_company_lookup(st, "Zahn", &c), STORE_NOT_FOUND);
+	ck_assert_int_eq(store_company_lookup(st, "#2", &c), STORE_OK);
+	ck_assert_int_eq(c.id, 2);
+	store_company_clear(&c);
+	/* an exact, accent-true name wins over others it is the start of */
+	add_company(st, "Mühle");
+	ck_assert_int_eq(store_company_lookup(st, "Mühle", &c), STORE_OK);
+	ck_assert_str_eq(c.name, "Mühle");
+	store_company_clear(&c);
+	store_close(st);
+}
+END_TEST
+
 START_TEST(test_sort_order)
 {
 	static const char *const names[] = {
@@ -1498,8 +1598,9 @@ START_TEST(test_sort_order)
 	};
 	struct store *st = open_db();
 	char each[1024] = "";
+	/* The decomposed "O\u0308zil" is stored composed (NFC), as "Özil". */
 	const char *want = "Ærø Fisk|apfel|Äpfel|Ärztehaus|Łódź|Muller|Müller|Otto|Özdemir|"
-	                   "O\xcc\x88zil|Strasbourg|Straße|Zimmerei|Ωμέγα";
+	                   "\xc3\x96zil|Strasbourg|Straße|Zimmerei|Ωμέγα";
 
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
 		add_company(st, names[i]);
@@ -1717,6 +1818,9 @@ int main(void)
 	tcase_add_test(tc, test_upgrade_two_drafts);
 	tcase_add_test(tc, test_reopen_with_draft);
 	tcase_add_test(tc, test_assessment_numbers);
+	tcase_add_test(tc, test_upgrade_lookalikes);
+	tcase_add_test(tc, test_names_normal);
+	tcase_add_test(tc, test_company_lookup);
 	tcase_add_test(tc, test_sort_order);
 	tcase_add_test(tc, test_query_plans);
 	tcase_add_test(tc, test_transactions);

@@ -585,6 +585,56 @@ START_TEST(test_report_trend)
 }
 END_TEST
 
+/* The normal forms and keys of names (names that look alike or look
+ * empty are one name, or refused). */
+START_TEST(test_normal_and_keys)
+{
+	char *k1, *k2;
+
+	k1 = text_normal_line("  Mu\xcc\x88ller \t\xe2\x80\x83 GmbH \xe3\x80\x80");
+	ck_assert_str_eq(k1, "Müller GmbH");
+	free(k1);
+	k1 = text_normal_note("Zeile 1\nMu\xcc\x88ller  bleibt");
+	ck_assert_str_eq(k1, "Zeile 1\nMüller  bleibt");
+	free(k1);
+	k1 = text_name_key("Mu\xcc\x88ller  GmbH");
+	k2 = text_name_key("MÜLLER GMBH");
+	ck_assert_str_eq(k1, k2);
+	free(k2);
+	k2 = text_name_key("Muller GmbH");
+	ck_assert_str_ne(k1, k2);
+	free(k1);
+	free(k2);
+	k1 = text_fold("Ärztehaus Straße");
+	ck_assert_str_eq(k1, "arztehaus strasse");
+	free(k1);
+	k1 = text_fold_alt("Ärztehaus Söhne");
+	ck_assert_str_eq(k1, "aerztehaus soehne");
+	free(k1);
+	k1 = text_fold("Ærø \xef\xac\x81sk \xe2\x80\x8bŁódź");   /* the fi ligature, a ZWSP */
+	ck_assert_str_eq(k1, "aero fisk lodz");
+	free(k1);
+}
+END_TEST
+
+START_TEST(test_invisible_and_bidi)
+{
+	ck_assert_int_eq(text_check_line("\xc2\xa0", 120, false), TEXT_EMPTY);
+	ck_assert_int_eq(text_check_line("\xe3\x80\x80", 120, false), TEXT_EMPTY);
+	ck_assert_int_eq(text_check_line("\xe2\x80\x8b", 120, false), TEXT_INVISIBLE);
+	ck_assert_int_eq(text_check_line("\xcc\x88", 120, false), TEXT_INVISIBLE);
+	ck_assert_int_eq(text_check_line("\xe2\x80\x8b", 120, true), TEXT_INVISIBLE);
+	ck_assert_int_eq(text_check_line("a\xe2\x80\xae" "b", 120, false), TEXT_BIDI);
+	ck_assert_int_eq(text_check_line("a\xe2\x81\xa6" "b", 120, false), TEXT_BIDI);
+	ck_assert_int_eq(text_check_note("x\xe2\x80\xaey", 4000), TEXT_BIDI);
+	/* right-to-left text itself, with its marks, is fine */
+	ck_assert_int_eq(text_check_line("\xd9\x85\xd8\xb1\xd8\xad\xd8\xa8\xd8\xa7 \xe2\x80\x8f", 120,
+	                                 false), TEXT_OK);
+	/* a run of blanks counts as one */
+	ck_assert_int_eq(text_check_line("ab  cd", 5, false), TEXT_OK);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("text");
@@ -615,6 +665,8 @@ int main(void)
 	tcase_add_test(check, test_check_note);
 	tcase_add_test(check, test_check_messages);
 	tcase_add_test(check, test_trim_dup);
+	tcase_add_test(check, test_normal_and_keys);
+	tcase_add_test(check, test_invisible_and_bidi);
 	suite_add_tcase(s, utf);
 	suite_add_tcase(s, width);
 	tcase_add_test(report, test_wrap_long_word);

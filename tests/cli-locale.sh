@@ -23,7 +23,7 @@ expect_status "a German usage error" 2 r env LC_ALL=de_DE.UTF-8 "$SMREADY" --db 
 expect_match "the usage error is German" "$T/err" 'unbekannter Befehl'
 env LC_ALL=de_DE.UTF-8 "$SMREADY" --db "$db" company add "Bäckerei Sonne" >/dev/null 2>&1
 expect_status "a German list" 0 r env LC_ALL=de_DE.UTF-8 "$SMREADY" --db "$db" companies
-expect_match "the column heads are German" "$T/out" '^Unternehmen +Branche'
+expect_match "the column heads are German" "$T/out" '^ *# +Unternehmen +Branche'
 expect_match "a new company is due (German)" "$T/out" 'fällig$'
 expect_status "questions --json in German" 0 r env LC_ALL=de_DE.UTF-8 "$SMREADY" questions --json
 expect_match "the JSON carries German texts" "$T/out" '"name": "Ziele"'

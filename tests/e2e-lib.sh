@@ -112,6 +112,19 @@ wait_gone() {
 	return 1
 }
 
+# wait_count TEXT N [SECONDS]: poll until N lines on screen hold TEXT (the
+# screen is read while the program may still be drawing it).
+wait_count() {
+	_limit=$(( ${3:-10} * 10 ))
+	_i=0
+	while [ $_i -lt $_limit ]; do
+		if [ "$(screen | grep -cF -- "$1")" -ge "$2" ]; then return 0; fi
+		sleep 0.1
+		_i=$((_i + 1))
+	done
+	return 1
+}
+
 dump_screen() {
 	diag "screen:"
 	screen | sed 's/^/|/' | sed 's/^/# /'

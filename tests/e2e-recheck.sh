@@ -55,6 +55,7 @@ send Escape
 expect_screen "back in the portfolio" "Companies"
 send Enter
 expect_screen "history lists both" "final"
+wait_count " final " 2
 screen > "$T/hist.txt"
 expect_eq "two final assessments listed" 2 "$(grep -c ' final ' "$T/hist.txt")"
 send c
