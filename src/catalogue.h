@@ -85,6 +85,9 @@ struct cat_mapping {
 struct catalogue {
 	const char *id;           /* "core" */
 	int version;              /* 1, 2 */
+	const char *title;        /* N_() what users call it: "Social media
+	                           * readiness check"; reports add the
+	                           * version as "edition 2" */
 	const struct cat_dimension *dims;
 	int n_dims;
 	const struct cat_item *items;

@@ -106,8 +106,8 @@ int cli_args_parse(const struct verb *v, int argc, char **argv, struct args *a)
 		case OPT_FORMAT:
 			if (!report_format_parse(optarg, &a->fmt)) {
 				char shown[CLI_PRINTABLE_SIZE];
-				return cli_usage(v->name, _("Unknown format '%s': use text, markdown or "
-				                            "html."), text_printable(shown, sizeof shown, optarg));
+				return cli_usage(v->name, _("Unknown format \"%s\": use text, markdown, "
+				                            "html or pdf."), text_printable(shown, sizeof shown, optarg));
 			}
 			break;
 		default: return opt_error(v->name, c, argv);

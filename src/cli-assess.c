@@ -23,6 +23,7 @@
 #include "json-out.h"
 #include "report.h"
 #include "scoring.h"
+#include "settings.h"
 #include "store.h"
 #include "text.h"
 #include "timefmt.h"
@@ -39,7 +40,8 @@ const char cli_help_assess[] = N_(
 	"When the company has an open draft already, that draft is resumed.\n"
 	"\n"
 	"  --fresh           start with no answers\n"
-	"  --assessor NAME   who makes the assessment\n"
+	"  --assessor NAME   who makes the assessment (default: the settings file's\n"
+	"                    assessor)\n"
 	"  --help            show this help\n");
 
 /* Tells on stderr what assess started or resumed. */
@@ -69,6 +71,7 @@ static void assess_said(struct store *st, const struct company *co, long long id
 
 int cli_verb_assess(struct store *st, const struct args *a)
 {
+	struct settings set;
 	struct company co;
 	enum store_err err;
 	bool resumed = false;
@@ -79,7 +82,12 @@ int cli_verb_assess(struct store *st, const struct args *a)
 		return EXIT_FAIL;
 	if ((rc = cli_find_company(st, a->pos[0], &co)) != EXIT_OK)
 		return rc;
-	err = assess_start(st, co.id, !a->fresh, a->assessor, &id, &resumed);
+	settings_init(&set);
+	if (!a->assessor)
+		cli_load_settings(&set);
+	/* Without --assessor, the settings' default assessor (if any). */
+	err = assess_start(st, co.id, !a->fresh, a->assessor ? a->assessor
+	                   : *set.assessor ? set.assessor : NULL, &id, &resumed);
 	if (err == STORE_OK && resumed && a->assessor)
 		err = store_assessment_set_meta(st, id, a->assessor, NULL);
 	if (err != STORE_OK) {

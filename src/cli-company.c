@@ -23,6 +23,7 @@
 #include "i18n.h"
 #include "json-out.h"
 #include "report.h"
+#include "settings.h"
 #include "scoring.h"
 #include "store.h"
 #include "text.h"
@@ -36,16 +37,17 @@ const char cli_help_companies[] = N_(
 	"\n"
 	"Lists the companies with their number of final assessments, the date,\n"
 	"score and level of the latest one, the change since the one before, and\n"
-	"\"due\" when the latest is older than 91 days, there is none yet, or a\n"
-	"draft is open.\n"
+	"\"due\" when the latest is older than the re-check interval of the\n"
+	"settings file (91 days unless set), there is none yet, or a draft is open.\n"
 	"\n"
 	"  --all    include archived companies\n"
 	"  --json   machine-readable output\n"
 	"  --help   show this help\n");
 
-static bool row_due(const struct portfolio_row *r, long long now)
+/* due_days: the settings' re-check interval (DUE_AFTER_DAYS unless set). */
+static bool row_due(const struct portfolio_row *r, long long now, int due_days)
 {
-	return r->draft_id != 0 || r->last_id == 0 || now - r->last_at > DUE_AFTER_DAYS * DAY;
+	return r->draft_id != 0 || r->last_id == 0 || now - r->last_at > due_days * DAY;
 }
 
 static void change_cell(char *buf, size_t n, const struct portfolio_row *r)
@@ -58,7 +60,8 @@ static void change_cell(char *buf, size_t n, const struct portfolio_row *r)
 		snprintf(buf, n, "%+d", r->last_overall - r->prev_overall);
 }
 
-static int companies_json(const struct portfolio_row *rows, size_t n, long long now)
+static int companies_json(const struct portfolio_row *rows, size_t n, long long now,
+                          int due_days)
 {
 	json_t *arr = json_array();
 	size_t i;
@@ -78,13 +81,14 @@ static int companies_json(const struct portfolio_row *rows, size_t n, long long 
 		json_object_set_new(o, "change", r->last_overall >= 0 && r->prev_overall >= 0
 		                    ? json_integer(r->last_overall - r->prev_overall) : json_null());
 		json_object_set_new(o, "draft", r->draft_id ? json_integer(r->draft_id) : json_null());
-		json_object_set_new(o, "due", json_boolean(row_due(r, now)));
+		json_object_set_new(o, "due", json_boolean(row_due(r, now, due_days)));
 		json_array_append_new(arr, o);
 	}
 	return cli_json_print(arr, stdout);
 }
 
-static int companies_text(const struct portfolio_row *rows, size_t n, long long now)
+static int companies_text(const struct portfolio_row *rows, size_t n, long long now,
+                          int due_days)
 {
 	const char *head[9];
 	struct report_table *t = report_table_new(9, "rllrlrlrl");
@@ -126,7 +130,7 @@ static int companies_text(const struct portfolio_row *rows, size_t n, long long 
 			snprintf(level, sizeof level, "%s", report_level_label(r->last_level));
 		cells[6] = r->last_id ? level : "";
 		cells[7] = change;
-		cells[8] = !row_due(r, now) ? "" : r->draft_id ? _("due (draft open)") : _("due");
+		cells[8] = !row_due(r, now, due_days) ? "" : r->draft_id ? _("due (draft open)") : _("due");
 		report_table_add(t, cells);
 	}
 	return cli_table_print(t);
@@ -135,22 +139,24 @@ static int companies_text(const struct portfolio_row *rows, size_t n, long long 
 int cli_verb_companies(struct store *st, const struct args *a)
 {
 	struct portfolio_row *rows = NULL;
+	struct settings set;
 	enum store_err err;
 	size_t n = 0;
 	int rc = EXIT_OK;
 
+	cli_load_settings(&set);
 	err = store_portfolio(st, a->all, &rows, &n);
 	if (err != STORE_OK)
 		return cli_store_fail(st, err);
 	if (a->json)
-		rc = companies_json(rows, n, store_now(st));
+		rc = companies_json(rows, n, store_now(st), set.recheck_days);
 	else if (n == 0)
 		puts(a->all ? _("No companies yet. Add one with 'smready company add NAME', or try "
 		                "'smready demo' for sample data.")
 		            : _("No active companies. Add one with 'smready company add NAME'; "
 		                "'--all' shows archived ones too."));
 	else
-		rc = companies_text(rows, n, store_now(st));
+		rc = companies_text(rows, n, store_now(st), set.recheck_days);
 	store_portfolio_free(rows, n);
 	return rc;
 }
@@ -250,6 +256,7 @@ static int company_archive(struct store *st, struct company *c, bool archived)
 }
 
 /* Asks on the terminal; true only for an explicit yes. */
+/* Without --yes: asks on a terminal, refuses elsewhere. */
 static bool company_delete_confirmed(struct store *st, const struct company *c)
 {
 	struct assessment *list = NULL;

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "assess-report.h"
 #include "assess.h"
 #include "catalogue.h"
 #include "cli-util.h"
@@ -23,6 +24,7 @@
 #include "report.h"
 #include "safe-out.h"
 #include "scoring.h"
+#include "settings.h"
 #include "store.h"
 #include "text.h"
 #include "timefmt.h"
@@ -331,15 +333,17 @@ int cli_verb_history(struct store *st, const struct args *a)
 /* ---- report and compare -------------------------------------------------- */
 
 const char cli_help_report[] = N_(
-	"Usage: smready report REF [--format text|markdown|html] [-o FILE] [--json]\n"
+	"Usage: smready report REF [--format text|markdown|html|pdf] [-o FILE]\n"
+	"                      [--json]\n"
 	"\n"
-	"Writes a client-ready report of one assessment: level, score, dimension\n"
-	"scores, knock-outs, the to-do list, every answer with its note, and what\n"
-	"changed since the previous final assessment.  REF is an assessment's\n"
-	"number or UUID, or a company name meaning its latest final assessment\n"
-	"(or its draft when it has none).\n"
+	"Writes a client-ready report of one assessment: who hands it over (from\n"
+	"the settings file), the verdict with its stop signs, the dimensions as a\n"
+	"chart, the top five next steps, what changed since the previous final\n"
+	"assessment, the date of the next re-check, and every answer with its note.\n"
+	"REF is an assessment's number or UUID, or a company name meaning its\n"
+	"latest final assessment (or its draft when it has none).\n"
 	"\n"
-	"  --format FORMAT   text (default), markdown or html\n"
+	"  --format FORMAT   text (default), markdown, html or pdf (needs -o FILE)\n"
 	"  -o, --output FILE write to FILE instead of standard output\n"
 	"  --json            the scored result as JSON instead of a report\n"
 	"  --help            show this help\n");
@@ -418,49 +422,36 @@ static json_t *scored_json(const struct company *co, const struct scored *s)
 	return root;
 }
 
-/* The final assessment before a (for a draft: the latest final), or 0. */
-static long long previous_final(struct store *st, const struct assessment *a)
-{
-	struct assessment f;
-	long long prev = 0;
-	int nth;
-
-	for (nth = 0;; nth++) {
-		memset(&f, 0, sizeof f);
-		if (store_assessment_final(st, a->company_id, nth, &f) != STORE_OK)
-			break;
-		if (a->status != ASSESS_FINAL) {
-			prev = f.id;
-		} else if (f.id == a->id) {
-			store_assessment_clear(&f);
-			memset(&f, 0, sizeof f);
-			if (store_assessment_final(st, a->company_id, nth + 1, &f) == STORE_OK)
-				prev = f.id;
-		} else {
-			store_assessment_clear(&f);
-			continue;
-		}
-		store_assessment_clear(&f);
-		break;
-	}
-	return prev;
-}
-
 /* Opens -o FILE (or stdout). */
-static FILE *output_open(const char *path)
+static FILE *output_open(const char *path, bool binary)
 {
 	FILE *f, *safe;
+	int fd;
 
-	if (!path || strcmp(path, "-") == 0)
-		return stdout;
-	f = fopen(path, "w");
+	if (!path || strcmp(path, "-") == 0) {
+		if (!binary)
+			return stdout;    /* main() made it safe for a terminal */
+		/* A PDF is bytes: past the escaping, to the real standard
+		 * output (a pipe: format_ok() refused a terminal). */
+		fflush(stdout);
+		fd = dup(STDOUT_FILENO);
+		f = fd >= 0 ? fdopen(fd, "wb") : NULL;
+		if (!f) {
+			if (fd >= 0)
+				close(fd);
+			cli_msg(_("Cannot write the output: %s"), strerror(errno));
+		}
+		return f;
+	}
+	f = fopen(path, binary ? "wb" : "w");
 	if (!f) {
 		cli_msg(_("Cannot write %s: %s"), path, strerror(errno));
 		return NULL;
 	}
+	if (binary)
+		return f;
 	/* A report file gets what the terminal gets: nothing from the data
-	 * can act as an escape sequence when the file is shown (safe-out.h;
-	 * main() made stdout so already). */
+	 * can act as an escape sequence when the file is shown (safe-out.h). */
 	if (!(safe = safe_out_open(f, true))) {
 		fclose(f);
 		cli_msg("%s", _("Out of memory."));
@@ -479,22 +470,22 @@ static int output_close(FILE *f, const char *path, int rc)
 	}
 	if (fclose(f) != 0 && rc == EXIT_OK)
 		rc = cli_write_fail(path);
-	if (rc == EXIT_OK)
+	if (rc == EXIT_OK && path && strcmp(path, "-") != 0)
 		fprintf(stderr, _("Written to %s.\n"), path);
 	return rc;
 }
 
 const char cli_help_compare[] = N_(
-	"Usage: smready compare COMPANY [FROM TO] [--format text|markdown|html]\n"
-	"                       [-o FILE] [--json]\n"
+	"Usage: smready compare COMPANY [FROM TO]\n"
+	"                       [--format text|markdown|html|pdf] [-o FILE] [--json]\n"
 	"\n"
 	"Shows what changed between two assessments of a company: overall score\n"
-	"and level, each dimension, knock-outs resolved or new, every answer that\n"
+	"and level, each dimension, stop signs resolved or new, every answer that\n"
 	"improved or got worse (with both notes), and what cannot be compared and\n"
 	"why.  Without FROM and TO the latest final assessment is compared with\n"
 	"the one before; FROM and TO are assessment numbers or UUIDs.\n"
 	"\n"
-	"  --format FORMAT   text (default), markdown or html\n"
+	"  --format FORMAT   text (default), markdown, html or pdf (needs -o FILE)\n"
 	"  -o, --output FILE write to FILE instead of standard output\n"
 	"  --json            machine-readable output\n"
 	"  --help            show this help\n");
@@ -621,57 +612,71 @@ static int find_assessment_id(struct store *st, const char *ref, long long *id)
 	return EXIT_OK;
 }
 
-/* Writes the report of s, with prev as its "since last time" part, or
- * when s is NULL the comparison prev: as JSON or in a->fmt, to -o FILE or
- * standard output. */
-static int write_report(struct store *st, const struct args *a, const struct company *co,
-                        const struct scored *s, const struct compared *prev)
+/* Whether the report can be written as asked: a format this smready
+ * has, and PDF not to a terminal.  Says why not. */
+static bool format_ok(const struct args *a)
+{
+	const char *missing = report_format_missing(a->fmt);
+
+	if (a->json)
+		return true;
+	if (missing) {
+		cli_msg("%s", missing);
+		return false;
+	}
+	if (report_format_binary(a->fmt) && (!a->output || strcmp(a->output, "-") == 0) &&
+	    isatty(STDOUT_FILENO)) {
+		cli_msg("%s", _("A PDF report is not for the terminal: name a file with -o FILE "
+		                "(or send it into a pipe)."));
+		return false;
+	}
+	return true;
+}
+
+/* Writes the report of in->s, or when it is NULL the comparison in->cmp:
+ * as JSON or in a->fmt, to -o FILE or standard output. */
+static int write_report(struct store *st, const struct args *a, const struct report_input *in)
 {
 	FILE *f;
 	int rc = EXIT_OK;
 
 	if (cli_output_is_database(st, a->output))
 		return EXIT_FAIL;
-	f = output_open(a->output);
+	f = output_open(a->output, !a->json && report_format_binary(a->fmt));
 	if (!f)
 		return EXIT_FAIL;
 	if (a->json)
-		rc = cli_json_print(s ? scored_json(co, s) : compare_json(co, prev), f);
-	else if ((s ? report_assessment(f, a->fmt, co, s, prev)
-	            : report_comparison(f, a->fmt, co, prev)) != 0)
+		rc = cli_json_print(in->s ? scored_json(in->company, in->s)
+		                          : compare_json(in->company, in->cmp), f);
+	else if ((in->s ? report_assessment(f, a->fmt, in) : report_comparison(f, a->fmt, in)) != 0)
 		rc = cli_write_fail(a->output);
 	return output_close(f, a->output, rc);
 }
 
 int cli_verb_report(struct store *st, const struct args *a)
 {
-	struct compared prev;
+	struct assess_report r;
+	struct settings set;
 	struct scored s;
-	struct company co;
 	enum store_err err;
-	long long id, prev_id;
-	bool have_prev = false;
+	long long id;
 	int rc;
 
+	if (!format_ok(a))
+		return EXIT_FAIL;
 	if ((rc = cli_resolve(st, a->pos[0], &id)) != EXIT_OK)
 		return rc;
 	err = assess_load(st, id, &s);
 	if (err != STORE_OK)
 		return cli_store_fail(st, err);
-	memset(&co, 0, sizeof co);
-	err = store_company_get(st, s.a.company_id, &co);
-	if (err != STORE_OK) {
-		assess_clear(&s);
-		return cli_store_fail(st, err);
-	}
-	prev_id = a->json ? 0 : previous_final(st, &s.a);
-	if (prev_id && assess_compare(st, s.a.company_id, prev_id, id, &prev) == STORE_OK)
-		have_prev = true;
-	rc = write_report(st, a, &co, &s, have_prev ? &prev : NULL);
-	if (have_prev)
-		assess_compared_clear(&prev);
+	cli_load_settings(&set);
+	err = assess_report_gather(st, &s, &set, &r);
+	if (err != STORE_OK)
+		rc = cli_store_fail(st, err);
+	else
+		rc = write_report(st, a, &r.in);
+	assess_report_clear(&r);
 	assess_clear(&s);
-	store_company_clear(&co);
 	return rc;
 }
 
@@ -707,12 +712,20 @@ int cli_verb_compare(struct store *st, const struct args *a)
 	} else {
 		rc = compare_check_two(st, &co);
 	}
+	if (rc == EXIT_OK && !format_ok(a))
+		rc = EXIT_FAIL;
 	if (rc == EXIT_OK) {
 		err = assess_compare(st, co.id, from, to, &cp);
 		if (err != STORE_OK) {
 			rc = cli_store_fail(st, err);
 		} else {
-			rc = write_report(st, a, &co, NULL, &cp);
+			struct assess_report r;
+			struct settings set;
+
+			cli_load_settings(&set);
+			err = assess_report_gather_compare(st, &cp, &set, &r);
+			rc = err != STORE_OK ? cli_store_fail(st, err) : write_report(st, a, &r.in);
+			assess_report_clear(&r);
 			assess_compared_clear(&cp);
 		}
 	}

@@ -19,6 +19,7 @@
 #include "cli.h"
 #include "report.h"
 #include "i18n.h"
+#include "settings.h"
 #include "text.h"
 
 void cli_vmsg(const char *fmt, va_list ap)
@@ -330,4 +331,21 @@ bool cli_confirm(const char *question)
 	       (yes[0] >= 'a' && yes[0] <= 'z' && line[0] == yes[0] - 'a' + 'A');
 }
 
-/* Without --yes: asks on a terminal, refuses elsewhere. */
+
+static void settings_warn(void *ctx, const char *file, int line, const char *msg)
+{
+	char shown[CLI_PRINTABLE_SIZE], what[CLI_PRINTABLE_SIZE];
+
+	(void)ctx;
+	text_printable(shown, sizeof shown, file);
+	text_printable(what, sizeof what, msg);
+	if (line > 0)
+		cli_msg("%s:%d: %s", shown, line, what);
+	else
+		cli_msg("%s: %s", shown, what);
+}
+
+void cli_load_settings(struct settings *s)
+{
+	settings_load(s, NULL, settings_warn, NULL);
+}

@@ -48,9 +48,14 @@ bool cli_output_is_database(struct store *st, const char *path);
 /* ---- what the verbs are given -------------------------------------------- */
 
 /* A company is due for a re-check this many days after its last final
- * assessment. */
+ * assessment, unless the settings file says otherwise (recheck). */
 #define DUE_AFTER_DAYS 91
 #define DAY (24LL * 60 * 60)
+
+struct settings;
+/* Reads the settings file into s; each bad line is named on stderr with
+ * file and line, and the rest of the program goes on with the defaults. */
+void cli_load_settings(struct settings *s);
 
 /* A parsed command line: the options given and the arguments left (see
  * the verb table in cli.c). */

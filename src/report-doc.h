@@ -1,8 +1,10 @@
 /*
- * report-doc.h - the document layer under the reports: headings,
- * paragraphs, label/value facts, lists and tables, written once by
- * report.c and drawn by one driver per format (dovecot's lib-sql pattern):
- * report-text.c, report-md.c and report-html.c each fill a const struct
+ * report-doc.h - the document layer under the reports: a letterhead,
+ * headings, paragraphs, the verdict, label/value facts, lists, tables,
+ * two charts (bars by dimension with the level bands, the trend of the
+ * overall score) and page breaks, written once by report.c and drawn by
+ * one driver per format (dovecot's lib-sql pattern): report-text.c,
+ * report-md.c, report-html.c and report-pdf.c each fill a const struct
  * doc_ops, so another format is one more table, not one more branch in
  * every function.  Private to the report-*.c files.
  */
@@ -15,6 +17,8 @@
 
 #include "attr.h"
 #include "report.h"
+#include "scoring.h"
+#include "settings.h"
 
 #define WRAP_COLS 78              /* plain text and wrapped lines */
 #define BAR_LEN 10                /* a score drawn with characters */
@@ -22,11 +26,72 @@
 
 struct doc_ops;
 
+/* What the whole document is: its title, the company the footer names,
+ * the paper (A4 or Letter, resolved) and the colours ("#rrggbb"). */
+struct doc_meta {
+	const char *title;
+	const char *company;
+	enum settings_paper paper;
+	const char *accent, *alert, *good;
+};
+
 struct doc {
 	FILE *f;
 	const struct doc_ops *ops;
 	bool in_list;
 	bool ordered;
+	const struct doc_meta *meta;
+	void *priv;               /* a driver's own state, from begin to end */
+	bool failed;              /* a driver could not write (errno says why) */
+};
+
+/* Who hands the report over; "" for what is not set. */
+struct doc_letterhead {
+	const char *consultant, *firm, *contact;
+	const char *logo;         /* path of a .png or .svg file, or "" */
+};
+
+/* The level bands of the overall score, lowest first, names translated. */
+struct doc_bands {
+	int n;
+	int floor[LEVEL_COUNT];
+	const char *name[LEVEL_COUNT];
+};
+
+/* One bar: a score 0..100 or -1 for none, and where it was before. */
+struct doc_bar {
+	const char *label;
+	int score;
+	int before;               /* -1: no mark */
+	const char *note;         /* a short text after the number ("4/4"), or NULL */
+};
+
+/* Bars with the level bands shaded behind them.  The heads name the
+ * columns where a format draws the chart as a table. */
+struct doc_bars {
+	const char *title;        /* what the chart shows, for its accessible name */
+	const char *label_head, *score_head, *note_head;
+	const struct doc_bar *rows;
+	int n;
+	const struct doc_bands *bands;
+	const char *before_label; /* legend of the before mark; NULL: none shown */
+	const char *legend;       /* the bands in words ("Not ready below 40, ...") */
+};
+
+/* One point of the trend: an assessment's date, its number, its score. */
+struct doc_point {
+	const char *date;
+	const char *number;       /* "No. 3" */
+	int score;                /* -1: none */
+	const char *level;        /* its level's name */
+};
+
+struct doc_trend {
+	const char *title;
+	const char *date_head, *number_head, *score_head, *level_head;
+	const struct doc_point *pts;
+	int n;
+	const struct doc_bands *bands;
 };
 
 /* Label/value pairs. */
@@ -44,9 +109,19 @@ struct doc_table {
 };
 
 struct doc_ops {
-	/* The document's start (title and the company's name) and end. */
-	void (*begin)(struct doc *d, const char *title, const char *name);
+	/* The document's start (d->meta is set) and end.  A driver that
+	 * lays out pages (PDF) writes everything at the end. */
+	void (*begin)(struct doc *d);
 	void (*end)(struct doc *d);
+	/* Who hands the report over, above the title; nothing when all of
+	 * it is empty. */
+	void (*letterhead)(struct doc *d, const struct doc_letterhead *lh);
+	/* The verdict in one line, set apart; cls: "ko", "caution" or NULL. */
+	void (*verdict)(struct doc *d, const char *text, const char *cls);
+	void (*bars)(struct doc *d, const struct doc_bars *b);
+	void (*trend)(struct doc *d, const struct doc_trend *t);
+	/* What follows starts a new page where there are pages. */
+	void (*page_break)(struct doc *d);
 	/* Level 1 (the title), 2 (a section) or 3 (a subsection). */
 	void (*heading)(struct doc *d, int level, const char *title);
 	void (*para)(struct doc *d, const char *text);
@@ -67,6 +142,8 @@ struct doc_ops {
 };
 
 extern const struct doc_ops doc_text_ops, doc_markdown_ops, doc_html_ops;
+/* NULL when smready was built without cairo and pango. */
+extern const struct doc_ops *const doc_pdf_ops;
 
 /* ---- what the drivers share (report-doc.c) --------------------------------- */
 
@@ -80,14 +157,46 @@ size_t doc_line_break(const char *p);
 char *doc_bar(char *buf, size_t n, int score);
 /* Whether a table cell holds no number (a score shown as "–"). */
 bool doc_cell_empty(const char *cell);
+/* A score 0..100 (or -1) as n characters of a Unicode bar: full blocks,
+ * one partial block, light shade for the rest. */
+char *doc_ubar(char *buf, size_t bufsz, int score, int n);
+/* A colour "#rrggbb" as three values 0..1 (black when malformed). */
+void doc_rgb(const char *hex, double rgb[3]);
+/* The band a score lies in: an index into bands (0 when below all). */
+int doc_band_of(const struct doc_bands *b, int score);
 /* Flushes the output: 0, or -1 when writing failed (errno says why). */
 int doc_finish(struct doc *d);
 
 /* ---- what report.c calls ----------------------------------------------------- */
 
-static inline void doc_begin(struct doc *d, const char *title, const char *name)
+static inline void doc_begin(struct doc *d)
 {
-	d->ops->begin(d, title, name);
+	d->ops->begin(d);
+}
+
+static inline void doc_letterhead(struct doc *d, const struct doc_letterhead *lh)
+{
+	d->ops->letterhead(d, lh);
+}
+
+static inline void doc_verdict(struct doc *d, const char *text, const char *cls)
+{
+	d->ops->verdict(d, text, cls);
+}
+
+static inline void doc_bars(struct doc *d, const struct doc_bars *b)
+{
+	d->ops->bars(d, b);
+}
+
+static inline void doc_trend(struct doc *d, const struct doc_trend *t)
+{
+	d->ops->trend(d, t);
+}
+
+static inline void doc_page_break(struct doc *d)
+{
+	d->ops->page_break(d);
 }
 
 static inline void doc_end(struct doc *d)

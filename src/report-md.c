@@ -82,9 +82,119 @@ static void md_heading(struct doc *d, int level, const char *title)
 	doc_put(d, "\n");
 }
 
-static void md_begin(struct doc *d, const char *title, const char *name)
+static void md_begin(struct doc *d)
 {
-	md_heading(d, 1, title);
+}
+
+static void md_letterhead(struct doc *d, const struct doc_letterhead *lh)
+{
+	bool any = false;
+
+	if (*lh->firm) {
+		doc_put(d, "**");
+		md_esc(d, lh->firm);
+		doc_put(d, "**");
+		any = true;
+	}
+	if (*lh->consultant || *lh->contact) {
+		if (any)
+			doc_put(d, "  \n");
+		md_esc_at(d, *lh->consultant ? lh->consultant : lh->contact, !any);
+		if (*lh->consultant && *lh->contact) {
+			doc_put(d, " · ");
+			md_esc(d, lh->contact);
+		}
+		any = true;
+	}
+	if (any)
+		doc_put(d, "\n\n");
+}
+
+static void md_verdict(struct doc *d, const char *text, const char *cls)
+{
+	doc_put(d, "\n**");
+	md_esc(d, text);
+	doc_put(d, "**\n");
+}
+
+#define MD_BAR 10                 /* characters of a Unicode bar */
+
+static void md_score_cells(struct doc *d, int score)
+{
+	char num[16], bar[MD_BAR * 3 + 1];
+
+	doc_printf(d, " %s | %s |", report_score(num, sizeof num, score),
+	           doc_ubar(bar, sizeof bar, score, MD_BAR));
+}
+
+static void md_bars(struct doc *d, const struct doc_bars *b)
+{
+	const char *last = b->before_label ? b->before_label : b->note_head;
+	int i;
+
+	doc_put(d, "\n| ");
+	md_esc(d, b->label_head);
+	doc_put(d, " | ");
+	md_esc(d, b->score_head);
+	doc_put(d, " | |");
+	if (last) {
+		doc_put(d, " ");
+		md_esc(d, last);
+		doc_put(d, " |");
+	}
+	doc_put(d, last ? "\n| --- | ---: | --- | ---: |\n" : "\n| --- | ---: | --- |\n");
+	for (i = 0; i < b->n; i++) {
+		char num[16];
+
+		doc_put(d, "| ");
+		md_esc(d, b->rows[i].label);
+		doc_put(d, " |");
+		md_score_cells(d, b->rows[i].score);
+		if (b->before_label)
+			doc_printf(d, " %s |", report_score(num, sizeof num, b->rows[i].before));
+		else if (last) {
+			doc_put(d, " ");
+			md_esc(d, b->rows[i].note ? b->rows[i].note : "");
+			doc_put(d, " |");
+		}
+		doc_put(d, "\n");
+	}
+	if (b->legend) {
+		doc_put(d, "\n");
+		md_esc_at(d, b->legend, true);
+		doc_put(d, "\n");
+	}
+}
+
+static void md_trend(struct doc *d, const struct doc_trend *t)
+{
+	int i;
+
+	doc_put(d, "\n| ");
+	md_esc(d, t->date_head);
+	doc_put(d, " | ");
+	md_esc(d, t->number_head);
+	doc_put(d, " | ");
+	md_esc(d, t->score_head);
+	doc_put(d, " | | ");
+	md_esc(d, t->level_head);
+	doc_put(d, " |\n| --- | --- | ---: | --- | --- |\n");
+	for (i = 0; i < t->n; i++) {
+		doc_put(d, "| ");
+		md_esc(d, t->pts[i].date);
+		doc_put(d, " | ");
+		md_esc(d, t->pts[i].number);
+		doc_put(d, " |");
+		md_score_cells(d, t->pts[i].score);
+		doc_put(d, " ");
+		md_esc(d, t->pts[i].level);
+		doc_put(d, " |\n");
+	}
+}
+
+static void md_page_break(struct doc *d)
+{
+	doc_put(d, "\n---\n");
 }
 
 static void md_end(struct doc *d)
@@ -161,11 +271,11 @@ static void md_table_row(struct doc *d, struct doc_table *t, const char *const *
 	for (int i = 0; i < t->ncols; i++) {
 		doc_put(d, " ");
 		if (t->kinds[i] == 'b') {
-			char bar[BAR_LEN + 1];
+			char bar[MD_BAR * 3 + 1];
 
 			/* our own bar: no escaping wanted */
-			doc_bar(bar, sizeof bar, doc_cell_empty(cells[i]) ? -1 : atoi(cells[i]));
-			doc_printf(d, "`%s` %s", bar, cells[i]);
+			doc_printf(d, "%s %s", cells[i], doc_ubar(bar, sizeof bar,
+			           doc_cell_empty(cells[i]) ? -1 : atoi(cells[i]), MD_BAR));
 		} else {
 			md_esc(d, cells[i]);
 		}
@@ -181,6 +291,11 @@ static void md_table_end(struct doc *d, struct doc_table *t)
 const struct doc_ops doc_markdown_ops = {
 	.begin = md_begin,
 	.end = md_end,
+	.letterhead = md_letterhead,
+	.verdict = md_verdict,
+	.bars = md_bars,
+	.trend = md_trend,
+	.page_break = md_page_break,
 	.heading = md_heading,
 	.para = md_para,
 	.notice = md_para,

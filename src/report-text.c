@@ -219,9 +219,111 @@ void report_wrap(FILE *f, const char *prefix, int indent, const char *s)
 
 /* ---- the driver ---------------------------------------------------------------- */
 
-static void text_begin(struct doc *d, const char *title, const char *name)
+static void text_begin(struct doc *d)
 {
-	d->ops->heading(d, 1, title);
+}
+
+static void text_letterhead(struct doc *d, const struct doc_letterhead *lh)
+{
+	const char *parts[2] = { lh->consultant, lh->contact };
+	char line[2 * SETTINGS_TEXT_SIZE + 8] = "";
+	int i;
+
+	for (i = 0; i < 2; i++) {
+		if (!*parts[i])
+			continue;
+		if (*line)
+			strcat(line, " · ");
+		strcat(line, parts[i]);
+	}
+	if (*lh->firm)
+		report_wrap(d->f, "", 0, lh->firm);
+	if (*line)
+		report_wrap(d->f, "", 0, line);
+	if (*lh->firm || *line)
+		fputc('\n', d->f);
+}
+
+static void text_verdict(struct doc *d, const char *text, const char *cls)
+{
+	fputc('\n', d->f);
+	report_wrap(d->f, "", 0, text);
+}
+
+/* A bar of BAR_LEN characters and the number, "#######---  69". */
+static void text_bar_cell(char *buf, size_t n, int score)
+{
+	char bar[BAR_LEN + 1], num[16];
+
+	doc_bar(bar, sizeof bar, score);
+	snprintf(buf, n, "%s %3s", bar, report_score(num, sizeof num, score));
+}
+
+static void text_bars(struct doc *d, const struct doc_bars *b)
+{
+	struct report_table *t = report_table_new(3, b->before_label ? "llr" : "llr");
+	const char *head[3];
+	int i;
+
+	if (!t)
+		return;
+	head[0] = b->label_head;
+	head[1] = b->score_head;
+	head[2] = b->before_label ? b->before_label : b->note_head ? b->note_head : "";
+	report_table_add(t, head);
+	for (i = 0; i < b->n; i++) {
+		char bar[BAR_LEN + 24], before[16];
+		const char *row[3];
+
+		text_bar_cell(bar, sizeof bar, b->rows[i].score);
+		row[0] = b->rows[i].label;
+		row[1] = bar;
+		if (b->before_label)
+			row[2] = report_score(before, sizeof before, b->rows[i].before);
+		else
+			row[2] = b->rows[i].note ? b->rows[i].note : "";
+		report_table_add(t, row);
+	}
+	fputc('\n', d->f);
+	report_table_print(t, d->f, 2);
+	report_table_free(t);
+	if (b->legend) {
+		fputc('\n', d->f);
+		report_wrap(d->f, "", 0, b->legend);
+	}
+}
+
+static void text_trend(struct doc *d, const struct doc_trend *tr)
+{
+	struct report_table *t = report_table_new(4, "llll");
+	const char *head[4];
+	int i;
+
+	if (!t)
+		return;
+	head[0] = tr->date_head;
+	head[1] = tr->number_head;
+	head[2] = tr->score_head;
+	head[3] = tr->level_head;
+	report_table_add(t, head);
+	for (i = 0; i < tr->n; i++) {
+		char bar[BAR_LEN + 24];
+		const char *row[4];
+
+		text_bar_cell(bar, sizeof bar, tr->pts[i].score);
+		row[0] = tr->pts[i].date;
+		row[1] = tr->pts[i].number;
+		row[2] = bar;
+		row[3] = tr->pts[i].level;
+		report_table_add(t, row);
+	}
+	fputc('\n', d->f);
+	report_table_print(t, d->f, 2);
+	report_table_free(t);
+}
+
+static void text_page_break(struct doc *d)
+{
 }
 
 static void text_end(struct doc *d)
@@ -352,6 +454,11 @@ static void text_table_end(struct doc *d, struct doc_table *t)
 const struct doc_ops doc_text_ops = {
 	.begin = text_begin,
 	.end = text_end,
+	.letterhead = text_letterhead,
+	.verdict = text_verdict,
+	.bars = text_bars,
+	.trend = text_trend,
+	.page_break = text_page_break,
 	.heading = text_heading,
 	.para = text_para,
 	.notice = text_para,

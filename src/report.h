@@ -1,8 +1,9 @@
 /*
  * report.h - client-ready reports of one assessment, and of a comparison,
- * as plain text, Markdown or one self-contained HTML file, in the current
- * locale's language.  Used by "smready report/compare" and by the UI's
- * export key.  Writes only to the FILE it is given.
+ * as plain text, Markdown, one self-contained HTML file or PDF, in the
+ * current locale's language.  Used by "smready report/compare" and by the
+ * UI's export key.  Writes only to the FILE it is given; everything it
+ * shows comes in struct report_input (assess-report.h gathers it).
  */
 #ifndef SMREADY_REPORT_H
 #define SMREADY_REPORT_H
@@ -12,25 +13,86 @@
 #include <stdio.h>
 
 #include "assess.h"
+#include "settings.h"
 #include "store.h"
 
-enum report_format { REPORT_TEXT = 0, REPORT_MARKDOWN, REPORT_HTML };
+enum report_format { REPORT_TEXT = 0, REPORT_MARKDOWN, REPORT_HTML, REPORT_PDF };
 
-/* Parses "text", "markdown" (or "md"), "html".  False when unknown. */
+/* Parses "text", "markdown" (or "md"), "html", "pdf".  False when unknown. */
 bool report_format_parse(const char *name, enum report_format *out);
-/* File name extension without the dot: "txt", "md", "html". */
+/* File name extension without the dot: "txt", "md", "html", "pdf". */
 const char *report_format_ext(enum report_format fmt);
+/* Whether this smready can write fmt: PDF needs cairo and pango at build
+ * time.  When not, report_format_missing() says what is missing
+ * (translated); NULL when the format is there. */
+bool report_format_available(enum report_format fmt);
+const char *report_format_missing(enum report_format fmt);
+/* Whether fmt is not text (PDF): not for a terminal. */
+bool report_format_binary(enum report_format fmt);
 
-/* Report of one assessment s of company c.  prev, when not NULL, is the
- * comparison of the previous final assessment (prev->old) with s
- * (prev->new) and is shown as a "since last time" section.
- * Returns 0, or -1 when writing failed (errno says why). */
-int report_assessment(FILE *out, enum report_format fmt, const struct company *c,
-                      const struct scored *s, const struct compared *prev);
+/* ---- the action plan (a place for it: built elsewhere) --------------------
+ * After an assessment the consultant agrees a short plan with the client.
+ * Where one exists, the report shows its actions as the next steps (in
+ * place of the recommendations), and the report of the next assessment
+ * says per action whether it was done and whether the question it aimed
+ * at moved.  Whoever stores plans fills these views; today every caller
+ * passes NULL. */
+enum report_action_state { REPORT_ACTION_OPEN = 0, REPORT_ACTION_DONE, REPORT_ACTION_DROPPED };
 
-/* Report of a comparison of two assessments of company c. */
-int report_comparison(FILE *out, enum report_format fmt, const struct company *c,
-                      const struct compared *cmp);
+struct report_action {
+	const char *text;             /* what is to be done */
+	const char *owner;            /* who does it; "" or NULL: not named */
+	long long due;                /* by when (Unix time); 0: no date */
+	const char *item_key;         /* the question it aims at; NULL: none */
+	enum report_action_state state;
+	const char *note;             /* NULL or "" when none */
+};
+
+struct report_plan {
+	long long agreed;             /* when it was agreed (Unix time); 0: unknown */
+	const struct report_action *actions;
+	int n_actions;
+};
+
+/* ---- what a report is given -------------------------------------------------
+ * Everything a report shows is passed in: the report module reads no
+ * store and no file but the logo the settings name. */
+struct report_input {
+	const struct company *company;
+	/* report_assessment: the assessment reported on (report_comparison:
+	 * unused, NULL). */
+	const struct scored *s;
+	/* report_assessment: s compared with the final assessment before it,
+	 * shown as "since the previous assessment"; NULL when there is none.
+	 * report_comparison: the comparison itself (required). */
+	const struct compared *cmp;
+	/* The company's assessments in any order (as store_assessment_list
+	 * gives them); the final ones draw the trend when there are three or
+	 * more.  May be NULL with n_history 0. */
+	const struct assessment *history;
+	size_t n_history;
+	/* The events of s (report_comparison: of cmp->new) and of the
+	 * assessment before (cmp->old), as store_assessment_events gives
+	 * them: reopenings are shown with when and why. */
+	const struct assessment_event *events;
+	size_t n_events;
+	const struct assessment_event *old_events;
+	size_t n_old_events;
+	/* Consultant, logo, re-check interval, paper, colours; NULL: defaults. */
+	const struct settings *settings;
+	/* The plan agreed after s (report_comparison: after cmp->new), and
+	 * the plan agreed after the assessment before, whose outcome the
+	 * changes show.  NULL: none (today always). */
+	const struct report_plan *plan;
+	const struct report_plan *prev_plan;
+};
+
+/* Report of one assessment: in->company, in->s, optionally in->cmp and the
+ * rest.  Returns 0, or -1 when writing failed (errno says why). */
+int report_assessment(FILE *out, enum report_format fmt, const struct report_input *in);
+
+/* Report of a comparison of two assessments of one company (in->cmp). */
+int report_comparison(FILE *out, enum report_format fmt, const struct report_input *in);
 
 /* A file name for a report: the company name made safe for file systems,
  * the assessment's date and the extension, e.g.
@@ -56,7 +118,8 @@ void report_table_free(struct report_table *t);
  * lines indented by indent spaces; newlines in text start a new line. */
 void report_wrap(FILE *out, const char *prefix, int indent, const char *text);
 
-/* "YYYY-MM-DD" (UTC) of a Unix time into buf (at least 11 bytes); "" for 0. */
+/* "YYYY-MM-DD" (UTC) of a Unix time into buf (at least 11 bytes); "" for 0.
+ * Reports themselves write dates in the locale's form (timefmt_date). */
 char *report_date(char *buf, size_t bufsz, long long t);
 
 /* A readiness level's name in the current language; "not scored" for none. */

@@ -43,6 +43,8 @@
 	X(SEARCH,      '/', 0, N_("Search"), N_("Filter the list by typing part of a name; Esc clears the filter")) \
 	X(CLEAR_FILTER, UI_ESC, 0, N_("Clear filter"), N_("Clear the search filter and show every company")) \
 	X(SAMPLE,      'S', 0, N_("Samples"), N_("Add the sample companies with their history")) \
+	X(SETTINGS,    'c', 0, N_("Settings"), N_("Your name, firm, contact line and logo for the reports, and the default assessor")) \
+	X(CHANGE,      '\n', UI_FK(KEY_ENTER), N_("Edit"), N_("Change the highlighted setting")) \
 	X(ANSWER_0,    '0', 0, N_("Answer"), N_("Answer 0: not at all")) \
 	X(ANSWER_1,    '1', 0, NULL, N_("Answer 1: a little")) \
 	X(ANSWER_2,    '2', 0, NULL, N_("Answer 2: partly")) \
@@ -55,7 +57,7 @@
 	X(NEXT_OPEN,   '\t', 'u', N_("Next open"), N_("Jump to the next unanswered or unconfirmed item")) \
 	X(CONFIRM,     '\n', UI_FK(KEY_ENTER), N_("Confirm"), N_("Confirm a carried-over answer, or go to the next item")) \
 	X(FINISH,      'f', 0, N_("Finish"), N_("Finish the assessment: check what is open, then score it")) \
-	X(EXPORT,      'e', 0, N_("Export"), N_("Save a report file (Markdown, HTML or plain text)")) \
+	X(EXPORT,      'e', 0, N_("Export"), N_("Save a report file (PDF, Markdown, HTML or plain text)")) \
 	X(OPEN_ASSESSMENT, '\n', UI_FK(KEY_ENTER), N_("Open"), N_("Show the result of a final assessment, or continue a draft")) \
 	X(MARK,        ' ', 0, N_("Mark"), N_("Mark this assessment for a comparison (again to unmark)")) \
 	X(COMPARE,     'c', 0, N_("Compare"), N_("Compare the marked assessment with this one (default: the last two final ones)")) \
@@ -64,6 +66,7 @@
 	X(ASSESSOR,    'a', 0, N_("Assessor"), N_("Change who makes this assessment (drafts only)")) \
 	X(SUMMARY,     's', 0, N_("Summary"), N_("Write or change the summary note of the assessment (drafts only)")) \
 	X(TOGGLE_UNCHANGED, 'u', 0, N_("Unchanged"), N_("Show or hide the items that did not change")) \
+	X(EXPORT_PDF,  'p', 0, N_("PDF"), N_("Save the report as PDF, ready to hand over")) \
 	X(EXPORT_MD,   'm', 0, N_("Markdown"), N_("Save the report as Markdown")) \
 	X(EXPORT_HTML, 'w', 0, N_("HTML"), N_("Save the report as one HTML file")) \
 	X(EXPORT_TEXT, 't', 0, N_("Text"), N_("Save the report as plain text")) \

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "assess-report.h"
 #include "assess.h"
 #include "i18n.h"
 #include "text.h"
@@ -361,11 +362,16 @@ static void compare_draw(struct ui_screen *s, struct ui *ui)
 	ui_doc_more(ui, &d);
 }
 
-static int compare_write(FILE *out, enum report_format fmt, void *ctx)
+static int compare_write(FILE *out, enum report_format fmt, struct ui *ui, void *ctx)
 {
 	struct compare *k = ctx;
+	struct assess_report rep;
+	int rc = -1;
 
-	return report_comparison(out, fmt, &k->c, &k->cmp);
+	if (assess_report_gather_compare(ui->st, &k->cmp, &ui->settings, &rep) == STORE_OK)
+		rc = report_comparison(out, fmt, &rep.in);
+	assess_report_clear(&rep);
+	return rc;
 }
 
 static enum ui_reaction compare_key(struct ui_screen *s, struct ui *ui, enum ui_action act, int ch)

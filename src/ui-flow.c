@@ -30,8 +30,9 @@
 /* ==== starting, reopening, assessor and summary ============================== */
 
 /* The assessor last named for a company (newest assessment first), so a
- * consultant who assesses each quarter does not type the name again.
- * malloc'd; "" when none. */
+ * consultant who assesses each quarter does not type the name again; for
+ * a company never assessed, the settings' default assessor.  malloc'd;
+ * "" when none. */
 static char *start_last_assessor(struct ui *ui, long long company_id)
 {
 	struct assessment *list = NULL;
@@ -44,7 +45,7 @@ static char *start_last_assessor(struct ui *ui, long long company_id)
 				who = strdup(list[i].assessor);
 		store_assessment_free(list, n);
 	}
-	return who ? who : strdup("");
+	return who ? who : strdup(ui->settings.assessor);
 }
 
 /* Starts (or resumes) the assessment and opens the form in place of the
@@ -329,10 +330,15 @@ static enum ui_reaction export_chosen(struct ui *ui, void *owner, enum ui_action
 	int rc;
 
 	switch (act) {
+	case UI_ACT_EXPORT_PDF: fmt = REPORT_PDF; break;
 	case UI_ACT_EXPORT_MD: fmt = REPORT_MARKDOWN; break;
 	case UI_ACT_EXPORT_HTML: fmt = REPORT_HTML; break;
 	case UI_ACT_EXPORT_TEXT: fmt = REPORT_TEXT; break;
 	default: return UI_POP;
+	}
+	if (report_format_missing(fmt)) {
+		ui_error(ui, "%s", report_format_missing(fmt));
+		return UI_POP;
 	}
 	report_file_name(name, sizeof name, &ex->company, &ex->assessment, ex->comparison, fmt);
 	f = export_open(name, path, sizeof path);
@@ -342,15 +348,16 @@ static enum ui_reaction export_chosen(struct ui *ui, void *owner, enum ui_action
 		return UI_POP;
 	}
 	/* What the data holds can act as no escape sequence when the file
-	 * is shown on a terminal (safe-out.h). */
-	safe = safe_out_open(f, true);
+	 * is shown on a terminal (safe-out.h); a PDF is bytes, written as
+	 * they are. */
+	safe = report_format_binary(fmt) ? f : safe_out_open(f, true);
 	if (!safe) {
 		fclose(f);
 		unlink(path);
 		ui_error(ui, "%s", _("Out of memory."));
 		return UI_POP;
 	}
-	rc = ex->write(safe, fmt, ex->ctx);
+	rc = ex->write(safe, fmt, ui, ex->ctx);
 	if (fclose(safe) != 0)
 		rc = -1;
 	if (rc != 0) {
@@ -367,6 +374,7 @@ enum ui_reaction ui_export_ask(struct ui *ui, struct ui_export *ex, const struct
                                ui_report_fn write, void *ctx)
 {
 	static const struct ui_binding formats[] = {
+		{ UI_ACT_EXPORT_PDF, true },
 		{ UI_ACT_EXPORT_MD, true }, { UI_ACT_EXPORT_HTML, true },
 		{ UI_ACT_EXPORT_TEXT, true }, { UI_ACT_EDIT_CANCEL, true },
 	};

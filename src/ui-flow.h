@@ -39,7 +39,7 @@ enum ui_reaction ui_meta_ask(struct ui *ui, const struct assessment *a, bool sum
 
 /* Asks for a format, then writes a report next to the user; the full path
  * goes to the status line.  write() produces the report. */
-typedef int (*ui_report_fn)(FILE *out, enum report_format fmt, void *ctx);
+typedef int (*ui_report_fn)(FILE *out, enum report_format fmt, struct ui *ui, void *ctx);
 struct ui_export {
 	struct company company;   /* owned by the caller */
 	struct assessment assessment;

@@ -23,8 +23,9 @@
 #include "ui-screen.h"
 #include "verdict.h"
 
-/* An assessment is due again a quarter after the last final one. */
-#define DUE_SECONDS (91LL * 24 * 3600)
+/* An assessment is due again the settings' re-check interval (a quarter
+ * unless set) after the last final one. */
+#define DAY_SECONDS (24LL * 3600)
 /* Characters in the search field. */
 #define SEARCH_MAX 100
 
@@ -111,11 +112,12 @@ static int row_change(const struct portfolio_row *r, bool *known)
 	return *known ? r->last_overall - r->prev_overall : 0;
 }
 
-static bool row_due(const struct portfolio_row *r, long long now)
+static bool row_due(const struct portfolio_row *r, long long now, const struct ui *ui)
 {
 	if (r->company.archived)
 		return false;
-	return r->draft_id != 0 || r->last_at == 0 || now - r->last_at > DUE_SECONDS;
+	return r->draft_id != 0 || r->last_at == 0 ||
+	       now - r->last_at > ui->settings.recheck_days * DAY_SECONDS;
 }
 
 static int by_order(const struct portfolio_row *a, const struct portfolio_row *b)
@@ -326,7 +328,7 @@ static void portfolio_columns(struct portfolio *p, struct ui *ui, long long now,
 			hi = ch;
 		archived |= r->company.archived;
 		draft |= !r->company.archived && r->draft_id != 0;
-		due |= !r->draft_id && row_due(r, now);
+		due |= !r->draft_id && row_due(r, now, ui);
 	}
 	c->cursor = 2;
 	c->level = ui_width(ui, _("Level"));
@@ -402,7 +404,7 @@ static void portfolio_draw_row(struct portfolio *p, struct ui *ui, int y,
 		ui_put(ui, y, x, c->due, selected ? base : ROLE_DIM, _("archived"), true);
 	else if (r->draft_id)
 		ui_put(ui, y, x, c->due, selected ? base : ROLE_WARN, _("draft"), true);
-	else if (row_due(r, now))
+	else if (row_due(r, now, ui))
 		ui_put(ui, y, x, c->due, selected ? base : ROLE_BAD, _("due"), true);
 }
 
@@ -820,6 +822,8 @@ static enum ui_reaction portfolio_key(struct ui_screen *s, struct ui *ui,
 		return UI_REDRAW;
 	case UI_ACT_SAMPLE:
 		return portfolio_samples(p, ui);
+	case UI_ACT_SETTINGS:
+		return ui_open(ui, &(struct ui_request){ .screen = UI_SCREEN_SETTINGS });
 	case UI_ACT_CLEAR_FILTER:
 		if (p->filter && *p->filter) {
 			portfolio_clear_filter(p);
@@ -901,6 +905,7 @@ static const struct ui_binding portfolio_keys[] = {
 	{ UI_ACT_SHOW_ARCHIVED, false },
 	{ UI_ACT_DELETE, false },
 	{ UI_ACT_SAMPLE, false },
+	{ UI_ACT_SETTINGS, false },
 	UI_BIND_MOVES(false),
 	{ UI_ACT_CLEAR_FILTER, false },
 	{ UI_ACT_HELP, true },

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "assess.h"
+#include "assess-report.h"
 #include "i18n.h"
 #include "report.h"
 #include "text.h"
@@ -292,35 +293,17 @@ static void result_draw(struct ui_screen *s, struct ui *ui)
 	ui_doc_more(ui, &d);
 }
 
-/* Report with "since last time" when this is a final assessment with a
- * final one before it. */
-static int result_write(FILE *out, enum report_format fmt, void *ctx)
+/* The report with everything the store knows about the assessment: the
+ * comparison with the final one before, the history, the reopenings. */
+static int result_write(FILE *out, enum report_format fmt, struct ui *ui, void *ctx)
 {
 	struct result *r = ctx;
-	struct assessment *list = NULL;
-	struct compared cmp;
-	size_t n = 0, i;
-	long long prev = 0;
-	bool have_cmp = false, seen = false;
-	int rc;
+	struct assess_report rep;
+	int rc = -1;
 
-	if (r->s.a.status == ASSESS_FINAL &&
-	    store_assessment_list(r->st, r->s.a.company_id, &list, &n) == STORE_OK) {
-		/* Newest first: the first final one after this one is the one
-		 * before it. */
-		for (i = 0; i < n && !prev; i++) {
-			if (list[i].id == r->id)
-				seen = true;
-			else if (seen && list[i].status == ASSESS_FINAL)
-				prev = list[i].id;
-		}
-		store_assessment_free(list, n);
-	}
-	if (prev && assess_compare(r->st, r->s.a.company_id, prev, r->id, &cmp) == STORE_OK)
-		have_cmp = true;
-	rc = report_assessment(out, fmt, &r->c, &r->s, have_cmp ? &cmp : NULL);
-	if (have_cmp)
-		assess_compared_clear(&cmp);
+	if (assess_report_gather(ui->st, &r->s, &ui->settings, &rep) == STORE_OK)
+		rc = report_assessment(out, fmt, &rep.in);
+	assess_report_clear(&rep);
 	return rc;
 }
 

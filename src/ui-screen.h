@@ -18,6 +18,7 @@
 
 #include "attr.h"
 
+#include "settings.h"
 #include "store.h"
 #include "ui-action.h"
 
@@ -30,6 +31,7 @@
 	X(RESULT, result) \
 	X(COMPARE, compare) \
 	X(HELP, help) \
+	X(SETTINGS, settings) \
 	X(PROMPT, prompt) \
 	X(CHOICE, choice)
 
@@ -142,6 +144,10 @@ struct ui {
 	/* The key codes curses returns for the start and end markers of
 	 * bracketed paste (0: not recognised). */
 	int paste_begin, paste_end;
+	/* The settings file, read when the program starts and changed by the
+	 * settings screen: the default assessor, the re-check interval, and
+	 * what the reports show. */
+	struct settings settings;
 };
 
 /* The registry, generated from UI_SCREENS (ui-registry.c). */

@@ -624,8 +624,24 @@ static SCREEN *ui_open_terminal(void)
 	return scr;
 }
 
+/* Keeps the first problem of the settings file, with file and line, for
+ * the status line. */
+static void settings_warned(void *ctx, const char *file, int line, const char *msg)
+{
+	char *first = ctx;
+	const char *base = strrchr(file, '/');
+
+	if (*first)
+		return;
+	if (line > 0)
+		snprintf(first, UI_MSG_MAX, "%s:%d: %s", base ? base + 1 : file, line, msg);
+	else
+		snprintf(first, UI_MSG_MAX, "%s: %s", base ? base + 1 : file, msg);
+}
+
 int ui_run(struct store *st)
 {
+	char settings_problem[UI_MSG_MAX] = "";
 	struct ui ui;
 	const char *cs = nl_langinfo(CODESET);
 	bool quit = false, dirty = true;
@@ -635,6 +651,7 @@ int ui_run(struct store *st)
 	ui.st = st;
 	ui.readonly = store_readonly(st);
 	ui.utf8 = cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
+	settings_load(&ui.settings, NULL, settings_warned, settings_problem);
 	ui_caught_signal = 0;
 	ui_caught_stop = 0;
 
@@ -664,6 +681,8 @@ int ui_run(struct store *st)
 		ui_msg(&ui, "%s", _("Opened read-only: you can look at everything, but not change it."));
 	else if (!ui.utf8)
 		ui_msg(&ui, "%s", _("Not a UTF-8 locale: umlauts are shown as ?. Start with LANG=C.UTF-8."));
+	else if (*settings_problem)
+		ui_error(&ui, "%s", settings_problem);
 
 	while (!quit && ui.depth > 0 && !ui_caught_signal) {
 		int key;

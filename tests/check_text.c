@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "catalogue.h"
+#include "compare.h"
 #include "report.h"
 #include "scoring.h"
 #include "tap-main.h"
@@ -404,7 +405,10 @@ static char *report_with(enum report_format fmt, const char *name, const char *s
 	scoring_compute(s.cat, s.values, &s.score);
 	f = open_memstream(&buf, &len);
 	ck_assert_ptr_nonnull(f);
-	ck_assert_int_eq(report_assessment(f, fmt, &c, &s, NULL), 0);
+	{
+		struct report_input in = { .company = &c, .s = &s };
+		ck_assert_int_eq(report_assessment(f, fmt, &in), 0);
+	}
 	fclose(f);
 	return buf;
 }
@@ -454,6 +458,130 @@ START_TEST(test_text_report_width)
 	lines_within(txt, 78);
 	ck_assert_ptr_null(strchr(txt, '\r'));
 	free(txt);
+}
+END_TEST
+
+/* An assessment of the built-in questionnaire with every answer v, and
+ * answer first for the first item; notes empty. */
+static void scored_fill(struct scored *s, int v, int first, long long at, int number)
+{
+	static char empty[] = "";
+	int i;
+
+	memset(s, 0, sizeof *s);
+	s->a.id = number;
+	s->a.number = number;
+	s->a.status = ASSESS_FINAL;
+	s->a.questionnaire = (char *)"core";
+	s->a.qversion = catalogue_builtin()->version;
+	s->a.started = s->a.completed = at;
+	s->a.assessor = empty;
+	s->a.summary = empty;
+	s->cat = catalogue_builtin();
+	for (i = 0; i < CAT_MAX_ITEMS; i++) {
+		s->values[i] = i < s->cat->n_items ? v : ANSWER_UNANSWERED;
+		s->notes[i] = empty;
+	}
+	s->values[0] = first;
+	scoring_compute(s->cat, s->values, &s->score);
+}
+
+static char *report_to_text(const struct report_input *in, bool comparison)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+
+	ck_assert_ptr_nonnull(f);
+	ck_assert_int_eq(comparison ? report_comparison(f, REPORT_TEXT, in)
+	                            : report_assessment(f, REPORT_TEXT, in), 0);
+	fclose(f);
+	return buf;
+}
+
+/* The place for the action plan: its actions are the next steps, and the
+ * plan agreed last time shows per action whether it was done and how the
+ * question it aimed at moved. */
+START_TEST(test_report_plan)
+{
+	static char empty[] = "";
+	struct company c = { .name = (char *)"Plan GmbH", .industry = empty, .contact = empty,
+	                     .notes = empty };
+	const char *key = catalogue_builtin()->items[0].key;
+	struct report_action acts[2] = {
+		{ .text = "Write the one-page policy", .owner = "Frau Groß", .due = 1775116800,
+		  .item_key = key, .state = REPORT_ACTION_DONE, .note = "with the works council" },
+		{ .text = "Book a training", .state = REPORT_ACTION_OPEN },
+	};
+	struct report_plan plan = { .agreed = 1767258000, .actions = acts, .n_actions = 2 };
+	static struct compared cmp;
+	struct report_input in;
+	char *out;
+
+	scored_fill(&cmp.old, 3, 1, 1767258000, 1);
+	scored_fill(&cmp.new, 3, 4, 1775116800, 2);
+	compare_scores(&cmp.old.score, cmp.old.values, &cmp.new.score, cmp.new.values, &cmp.cmp);
+
+	memset(&in, 0, sizeof in);
+	in.company = &c;
+	in.s = &cmp.new;
+	in.plan = &plan;
+	out = report_to_text(&in, false);
+	ck_assert_ptr_nonnull(strstr(out, "Next steps: the agreed plan"));
+	ck_assert_ptr_nonnull(strstr(out, "1. Write the one-page policy"));
+	ck_assert_ptr_nonnull(strstr(out, "Who: Frau Groß"));
+	ck_assert_ptr_nonnull(strstr(out, "Note: with the works council"));
+	ck_assert_ptr_nonnull(strstr(out, "2. Book a training"));
+	free(out);
+
+	memset(&in, 0, sizeof in);
+	in.company = &c;
+	in.cmp = &cmp;
+	in.prev_plan = &plan;
+	out = report_to_text(&in, true);
+	ck_assert_ptr_nonnull(strstr(out, "The plan agreed last time"));
+	ck_assert_ptr_nonnull(strstr(out, "[Done] Write the one-page policy"));
+	ck_assert_ptr_nonnull(strstr(out, "The question it aimed at improved: 1"));
+	ck_assert_ptr_nonnull(strstr(out, "[Not done] Book a training"));
+	free(out);
+}
+END_TEST
+
+/* Three final assessments draw the trend, oldest first; two do not. */
+START_TEST(test_report_trend)
+{
+	static char empty[] = "";
+	struct company c = { .name = (char *)"Trend GmbH", .industry = empty, .contact = empty,
+	                     .notes = empty };
+	struct assessment hist[3];
+	struct report_input in;
+	static struct scored s;
+	char *out;
+	int i;
+
+	scored_fill(&s, 2, 2, 1790000000, 3);
+	memset(hist, 0, sizeof hist);
+	for (i = 0; i < 3; i++) {
+		hist[i].id = hist[i].number = 3 - i;
+		hist[i].status = ASSESS_FINAL;
+		hist[i].completed = 1790000000 - i * 8000000LL;
+		hist[i].overall = 50 - 10 * i;
+		hist[i].level = LEVEL_EARLY;
+	}
+	memset(&in, 0, sizeof in);
+	in.company = &c;
+	in.s = &s;
+	in.history = hist;
+	in.n_history = 3;
+	out = report_to_text(&in, false);
+	ck_assert_ptr_nonnull(strstr(out, "Overall score over time"));
+	ck_assert_ptr_nonnull(strstr(out, "No. 1 "));
+	ck_assert(strstr(out, "No. 1  ") && strstr(out, "No. 1  ") < strstr(out, "No. 3  "));
+	free(out);
+	in.n_history = 2;
+	out = report_to_text(&in, false);
+	ck_assert_ptr_null(strstr(out, "Overall score over time"));
+	free(out);
 }
 END_TEST
 
@@ -547,6 +675,8 @@ int main(void)
 	tcase_add_test(report, test_markdown_block_syntax);
 	tcase_add_test(report, test_html_line_breaks);
 	tcase_add_test(report, test_text_report_width);
+	tcase_add_test(report, test_report_plan);
+	tcase_add_test(report, test_report_trend);
 	suite_add_tcase(s, check);
 	suite_add_tcase(s, report);
 	return tap_run_suite(s);

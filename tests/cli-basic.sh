@@ -50,8 +50,8 @@ check "--help of the commands does not create the database" test ! -e "$db"
 expect_status "an unknown option of a command exits 2" 2 r "$SMREADY" --db "$db" companies --frob
 expect_match "an unknown option of a command points to its help" "$T/err" "Try 'smready companies --help'"
 expect_status "answer without arguments exits 2" 2 r "$SMREADY" --db "$db" answer
-expect_status "report with an unknown format exits 2" 2 r "$SMREADY" --db "$db" report x --format pdf
-expect_match "an unknown format is named" "$T/err" "pdf"
+expect_status "report with an unknown format exits 2" 2 r "$SMREADY" --db "$db" report x --format docx
+expect_match "an unknown format is named" "$T/err" "docx"
 expect_status "company without a subcommand exits 2" 2 r "$SMREADY" --db "$db" company
 expect_status "reopen without --reason exits 2" 2 r "$SMREADY" --db "$db" reopen 1
 

@@ -143,7 +143,7 @@ r s finish "$zid"
 expect_status "assessments of another company are refused" 1 r s compare "$m" "$id" "$zid"
 expect_match "another company's assessment is explained" "$T/err" 'same company'
 expect_status "report of the latest" 0 r s report "$m"
-expect_match "the report has the since-last-time section" "$T/out" '^Since the previous assessment \(2026-01-01\)'
+expect_match "the report has the since-last-time section" "$T/out" '^Since the previous assessment \(No\. [0-9]+ of 2026-01-01\)'
 expect_status "report --json" 0 r s report "$id2" --json
 expect_match "report --json has the level key" "$T/out" '"level": "(early|nearly|ready)"'
 expect_status "report to a file" 0 r s report "$id" --format markdown -o "$T/r.md"

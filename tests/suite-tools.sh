@@ -32,6 +32,12 @@ tool_is "groff for the man page rendering" "${GROFF:-}" groff-base 'GNU groff' -
 tool_is "msgfmt for the German catalogue" "${MSGFMT:-}" gettext 'GNU gettext' --version
 tool_is "python3 for the JSON and HTML checks" "$(command -v python3)" python3 '^Python 3' --version
 tool_is "sqlite3 for the lock and damage tests" "$(command -v sqlite3)" sqlite3 '^3\.' --version
+if [ "${SMREADY_PDF:-}" = yes ]; then
+	tool_is "pdftotext for the PDF report tests" "${PDFTOTEXT:-}" poppler-utils 'pdftotext version' -v
+	tool_is "pdfinfo for the PDF report tests" "${PDFINFO:-}" poppler-utils 'pdfinfo version' -v
+	if fc-list 2>/dev/null | grep -q 'DejaVuSans'; then ok "the DejaVu fonts for the PDF reports"
+	else not_ok "the DejaVu fonts for the PDF reports"; diag "apt-get install fonts-dejavu-core"; fi
+fi
 for loc in de_DE.UTF-8 en_US.UTF-8; do
 	if have_locale "$loc"; then ok "the $loc locale for the language tests"
 	else not_ok "the $loc locale for the language tests"
