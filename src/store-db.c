@@ -1,0 +1,586 @@
+/*
+ * store-db.c - the statements, transactions and messages of the store (see
+ * store-int.h): SQL text appears only as string literals and every value
+ * is bound; hot statements are compiled once and kept; every write verb is
+ * one committed transaction (BEGIN IMMEDIATE), or a savepoint inside the
+ * caller's store_begin(); SQLite's result codes become store_err with a
+ * translated message.  Also the keys of names and the small getters.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "catalogue.h"
+#include "i18n.h"
+#include "store-int.h"
+#include "text.h"
+
+/* ---- messages -------------------------------------------------------------- */
+
+enum store_err say(struct store *st, enum store_err err, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(st->msg, sizeof st->msg, fmt, ap);
+	va_end(ap);
+	return err;
+}
+
+enum store_err say_corrupt(struct store *st)
+{
+	return say(st, STORE_CORRUPT, _("The database %s is damaged. smready has not "
+	                                "changed it; restore it from a backup."), st->path);
+}
+
+/* Maps an SQLite result code to a store_err with a message for humans. */
+enum store_err fail_sqlite(struct store *st, int rc)
+{
+	const char *p = st->path;
+	int e = st->db ? sqlite3_system_errno(st->db) : 0;
+
+	/* SQLite says "disk I/O error" for many a write that failed for want of
+	 * space (growing the -shm file, for one); the cause is what counts. */
+	if ((rc & 0xff) == SQLITE_IOERR && (e == ENOSPC || e == EDQUOT))
+		rc = SQLITE_FULL;
+	switch (rc & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return say(st, STORE_BUSY, _("The database %s is locked by another program; "
+		                             "try again in a moment."), p);
+	case SQLITE_READONLY:
+		return say(st, STORE_READONLY, _("The database %s can only be read, so the change "
+		                                 "was not saved. Check the permissions of the "
+		                                 "file and its folder."), p);
+	case SQLITE_FULL:
+		return say(st, STORE_FULL, _("The disk is full or the database %s has reached "
+		                             "its size limit; the change was not saved. Free some "
+		                             "space and try again."), p);
+	case SQLITE_CORRUPT:
+		mark_damaged(st, true);
+		return say(st, STORE_CORRUPT, _("The database %s is damaged. smready has not "
+		                                "changed it; restore it from a backup."), p);
+	case SQLITE_NOTADB:
+		return say(st, STORE_NOT_DB, _("%s is not an smready database; it was left "
+		                               "untouched."), p);
+	case SQLITE_CANTOPEN:
+	case SQLITE_IOERR:
+	case SQLITE_PERM:
+		return say(st, STORE_IO, _("The database %s could not be read or written: %s"),
+		           p, st->db ? sqlite3_errmsg(st->db) : sqlite3_errstr(rc));
+	case SQLITE_NOMEM:
+		return say(st, STORE_ERROR, _("Out of memory."));
+	default:
+		return say(st, STORE_ERROR, _("Unexpected database error in %s: %s"), p,
+		           st->db ? sqlite3_errmsg(st->db) : sqlite3_errstr(rc));
+	}
+}
+
+enum store_err fail_oom(struct store *st)
+{
+	return say(st, STORE_ERROR, _("Out of memory."));
+}
+
+/* ---- statements -------------------------------------------------------------- */
+
+/* A prepared statement for sql, from the cache when it is free.  NULL on
+ * error, with the message set. */
+sqlite3_stmt *q_prep(struct store *st, const char *sql)
+{
+	sqlite3_stmt *s = NULL;
+	struct cached *c = NULL;
+	int rc;
+
+	for (int i = 0; i < st->n_cache; i++) {
+		if (st->cache[i].sql == sql) {
+			if (!st->cache[i].busy) {
+				st->cache[i].busy = true;
+				return st->cache[i].stmt;
+			}
+			break;
+		}
+	}
+	rc = sqlite3_prepare_v2(st->db, sql, -1, &s, NULL);
+	if (rc != SQLITE_OK) {
+		sqlite3_finalize(s);
+		fail_sqlite(st, rc);
+		return NULL;
+	}
+	if (st->n_cache < STORE_CACHE) {
+		bool known = false;
+
+		for (int i = 0; i < st->n_cache; i++)
+			known = known || st->cache[i].sql == sql;
+		if (!known) {
+			c = &st->cache[st->n_cache++];
+			c->sql = sql;
+			c->stmt = s;
+			c->busy = true;
+		}
+	}
+	return s;
+}
+
+/* Gives a statement back: reset for the cache, or finalized. */
+void q_done(struct store *st, sqlite3_stmt *s)
+{
+	if (!s)
+		return;
+	for (int i = 0; i < st->n_cache; i++) {
+		if (st->cache[i].stmt == s) {
+			sqlite3_reset(s);
+			sqlite3_clear_bindings(s);
+			st->cache[i].busy = false;
+			return;
+		}
+	}
+	sqlite3_finalize(s);
+}
+
+void b_int(sqlite3_stmt *s, const char *name, long long v)
+{
+	sqlite3_bind_int64(s, sqlite3_bind_parameter_index(s, name), v);
+}
+
+/* NULL binds the empty string: text columns are never NULL. */
+void b_text(sqlite3_stmt *s, const char *name, const char *v)
+{
+	sqlite3_bind_text(s, sqlite3_bind_parameter_index(s, name), v ? v : "", -1,
+	                  SQLITE_TRANSIENT);
+}
+
+/* Steps once: SQLITE_ROW or SQLITE_DONE, or an error code (message set). */
+int q_step(struct store *st, sqlite3_stmt *s)
+{
+	int rc = sqlite3_step(s);
+
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		fail_sqlite(st, rc);
+	return rc;
+}
+
+enum store_err q_err(struct store *st, int rc)
+{
+	return (rc == SQLITE_ROW || rc == SQLITE_DONE) ? STORE_OK : fail_sqlite(st, rc);
+}
+
+/* Runs a statement to its end and gives it back. */
+enum store_err q_run(struct store *st, sqlite3_stmt *s)
+{
+	int rc;
+
+	do
+		rc = sqlite3_step(s);
+	while (rc == SQLITE_ROW);
+	q_done(st, s);
+	return rc == SQLITE_DONE ? STORE_OK : fail_sqlite(st, rc);
+}
+
+/* Reads the first column of the first row as an integer and gives the
+ * statement back; STORE_NOT_FOUND when there is no row. */
+enum store_err q_int1(struct store *st, sqlite3_stmt *s, long long *v)
+{
+	int rc = sqlite3_step(s);
+	enum store_err err = STORE_OK;
+
+	if (rc == SQLITE_ROW)
+		*v = sqlite3_column_int64(s, 0);
+	else if (rc == SQLITE_DONE)
+		err = STORE_NOT_FOUND;
+	else
+		err = fail_sqlite(st, rc);
+	q_done(st, s);
+	return err;
+}
+
+/* Runs SQL that takes no values (pragmas, schema, transaction control). */
+enum store_err q_exec(struct store *st, const char *sql)
+{
+	int rc = sqlite3_exec(st->db, sql, NULL, NULL, NULL);
+
+	return rc == SQLITE_OK ? STORE_OK : fail_sqlite(st, rc);
+}
+
+/* Runs sql with the integer v bound to param, making each row one element
+ * (size bytes) of a new array with row(), which leaves nothing to free
+ * when it fails.  On failure the rows read so far are released with
+ * clear() and *list is NULL, *len 0. */
+enum store_err q_collect(struct store *st, const char *sql, const char *param,
+                                long long v, size_t size,
+                                enum store_err (*row)(struct store *st, sqlite3_stmt *s,
+                                                      void *elem),
+                                void (*clear)(void *elem), void **list, size_t *len)
+{
+	sqlite3_stmt *s = q_prep(st, sql);
+	unsigned char *a = NULL;
+	size_t n = 0, cap = 0;
+	enum store_err err = STORE_OK;
+	int rc;
+
+	*list = NULL;
+	*len = 0;
+	if (!s)
+		return STORE_ERROR;
+	b_int(s, param, v);
+	while ((rc = q_step(st, s)) == SQLITE_ROW) {
+		if (n == cap) {
+			size_t want = cap ? cap * 2 : 16;
+			unsigned char *more = realloc(a, want * size);
+
+			if (!more) {
+				err = fail_oom(st);
+				break;
+			}
+			a = more;
+			cap = want;
+		}
+		err = row(st, s, a + n * size);
+		if (err != STORE_OK)
+			break;
+		n++;
+	}
+	q_done(st, s);
+	if (err == STORE_OK)
+		err = q_err(st, rc);
+	if (err != STORE_OK) {
+		for (size_t i = 0; i < n; i++)
+			clear(a + i * size);
+		free(a);
+		return err;
+	}
+	*list = a;
+	*len = n;
+	return STORE_OK;
+}
+
+char *col_dup(sqlite3_stmt *s, int i)
+{
+	const unsigned char *t = sqlite3_column_text(s, i);
+
+	return strdup(t ? (const char *)t : "");
+}
+
+void col_copy(char *dst, size_t sz, sqlite3_stmt *s, int i)
+{
+	const unsigned char *t = sqlite3_column_text(s, i);
+
+	snprintf(dst, sz, "%s", t ? (const char *)t : "");
+}
+
+/* ---- transactions -------------------------------------------------------------- */
+
+static enum store_err fail_readonly(struct store *st)
+{
+	if (st->damaged)
+		return say(st, STORE_CORRUPT, _("The database %s is damaged, so smready changes "
+		                                "nothing in it any more. Restore it from a backup, "
+		                                "or copy what can still be read with 'smready "
+		                                "export'."), st->path);
+	if (st->full)
+		return say(st, STORE_FULL, _("The disk was full when the database %s was "
+		                             "opened, so it could only be opened for reading; "
+		                             "the change was not saved. Free some space and "
+		                             "try again."), st->path);
+	return say(st, STORE_READONLY, _("The database %s is open read-only, so nothing can "
+	                                 "be saved. Check the permissions of the file and "
+	                                 "its folder."), st->path);
+}
+
+/* Opens a transaction level: BEGIN IMMEDIATE at the outside (so a write
+ * never fails half-way on a lock), a savepoint when joining the caller's. */
+enum store_err tx_open(struct store *st)
+{
+	enum store_err err;
+
+	if (st->readonly || st->damaged)
+		return fail_readonly(st);
+	if (st->depth > 0 && st->lost)
+		return say(st, STORE_ERROR, _("An earlier error cancelled the changes in progress; "
+		                              "nothing of them was saved."));
+	err = q_exec(st, st->depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT store_sp");
+	if (err == STORE_OK)
+		st->depth++;
+	return err;
+}
+
+/* Quietly undoes what is still open at this level; keeps the message. */
+static void tx_undo(struct store *st)
+{
+	if (sqlite3_get_autocommit(st->db)) {
+		/* SQLite rolled the whole transaction back itself (e.g. a full
+		 * disk); an outer store_begin() must learn of it. */
+		if (st->depth > 0)
+			st->lost = true;
+		return;
+	}
+	if (st->depth == 0)
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	else
+		sqlite3_exec(st->db, "ROLLBACK TO store_sp; RELEASE store_sp", NULL, NULL, NULL);
+}
+
+/* Closes a transaction level: commits (or releases) when err is STORE_OK,
+ * rolls back otherwise.  Returns the final outcome. */
+enum store_err tx_close(struct store *st, enum store_err err)
+{
+	if (st->depth == 0)
+		return err;
+	st->depth--;
+	if (err == STORE_OK) {
+		if (st->lost) {
+			if (st->depth == 0)
+				st->lost = false;
+			return say(st, STORE_ERROR, _("An earlier error cancelled the changes in "
+			                              "progress; nothing of them was saved."));
+		}
+		err = q_exec(st, st->depth == 0 ? "COMMIT" : "RELEASE store_sp");
+		if (err == STORE_OK)
+			return err;
+	}
+	tx_undo(st);
+	if (st->depth == 0)
+		st->lost = false;
+	return err;
+}
+
+enum store_err store_begin(struct store *st)
+{
+	return tx_open(st);
+}
+
+enum store_err store_commit(struct store *st)
+{
+	if (st->depth == 0)
+		return say(st, STORE_STATE, _("There are no changes in progress to save."));
+	return tx_close(st, STORE_OK);
+}
+
+void store_rollback(struct store *st)
+{
+	char keep[sizeof st->msg];
+
+	if (st->depth == 0)
+		return;
+	memcpy(keep, st->msg, sizeof keep);
+	tx_close(st, STORE_ERROR);
+	memcpy(st->msg, keep, sizeof keep);
+}
+
+/* ---- small helpers -------------------------------------------------------------- */
+
+long long store_now(const struct store *st)
+{
+	return st->now ? st->now : (long long)time(NULL);
+}
+
+void store_set_now(struct store *st, long long now)
+{
+	st->now = now;
+}
+
+void store_set_busy_timeout(struct store *st, int ms)
+{
+	st->busy_ms = ms < 0 ? 0 : ms;
+	sqlite3_busy_timeout(st->db, st->busy_ms);
+}
+
+const char *store_error(const struct store *st)
+{
+	return st->msg;
+}
+
+enum store_err store_set_error(struct store *st, enum store_err err, const char *msg)
+{
+	snprintf(st->msg, sizeof st->msg, "%s", msg ? msg : "");
+	return err;
+}
+
+const char *store_path(const struct store *st)
+{
+	return st->path;
+}
+
+bool store_readonly(const struct store *st)
+{
+	return st->readonly || st->damaged;
+}
+
+bool store_damaged(const struct store *st)
+{
+	return st->damaged;
+}
+
+enum store_err store_writable(struct store *st)
+{
+	return st->readonly || st->damaged ? fail_readonly(st) : STORE_OK;
+}
+
+/* A random (version 4) UUID in lower case. */
+void make_uuid(char out[STORE_UUID_LEN + 1])
+{
+	unsigned char b[16];
+
+	sqlite3_randomness(sizeof b, b);
+	b[6] = (unsigned char)((b[6] & 0x0f) | 0x40);
+	b[8] = (unsigned char)((b[8] & 0x3f) | 0x80);
+	snprintf(out, STORE_UUID_LEN + 1,
+	         "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
+	         b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7],
+	         b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]);
+}
+
+bool uuid_valid(const char *s)
+{
+	if (!s || strlen(s) != STORE_UUID_LEN)
+		return false;
+	for (int i = 0; i < STORE_UUID_LEN; i++) {
+		bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+
+		if (dash ? s[i] != '-' : !strchr("0123456789abcdefABCDEF", s[i]))
+			return false;
+	}
+	return true;
+}
+
+bool all_digits(const char *s)
+{
+	if (!*s || strlen(s) > 18)
+		return false;
+	for (; *s; s++)
+		if (*s < '0' || *s > '9')
+			return false;
+	return true;
+}
+
+/* Checks a field with the text rules; what is a translated subject like
+ * "The company name", completed by the text module's predicate. */
+enum store_err check_line(struct store *st, const char *s, size_t max,
+                                 bool allow_empty, const char *what)
+{
+	enum text_check c = text_check_line(s ? s : "", max, allow_empty);
+
+	if (c == TEXT_OK)
+		return STORE_OK;
+	return say(st, STORE_INVALID, "%s %s.", what, _(text_check_message(c)));
+}
+
+enum store_err check_note(struct store *st, const char *s, const char *what)
+{
+	enum text_check c = text_check_note(s ? s : "", TEXT_NOTE_MAX);
+
+	if (c == TEXT_OK)
+		return STORE_OK;
+	return say(st, STORE_INVALID, "%s %s.", what, _(text_check_message(c)));
+}
+
+/* ---- keys of names ----------------------------------------------------------
+ * A company's name is stored in its normal form (text_normal_line()); it is
+ * unique by name_key (text_name_key(): case and invisible characters do
+ * not count), sorted by sort_key (text_fold(): nor do accents), and found by
+ * sort_key or alt_key (text_fold_alt(): ä as ae, ...). */
+
+char *name_key(const char *name)
+{
+	return text_name_key(name);
+}
+
+/* key(name) for SQL: the schema upgrades fill the key columns with it and
+ * the writes use it, so that there is one definition.  Only statements use
+ * it, never the schema, so the file stays readable by any SQLite tool. */
+static const struct {
+	const char *name;
+	char *(*fn)(const char *);
+} sql_keys[] = {
+	{ "smready_name_key", text_name_key },
+	{ "smready_sort_key", text_fold },
+	{ "smready_alt_key", text_fold_alt },
+};
+
+static void sql_key(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	/* The user data is the index into sql_keys. */
+	size_t which = (size_t)(uintptr_t)sqlite3_user_data(ctx);
+	const unsigned char *name;
+	char *key;
+
+	(void)argc;
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	name = sqlite3_value_text(argv[0]);
+	key = name && which < sizeof sql_keys / sizeof sql_keys[0]
+	      ? sql_keys[which].fn((const char *)name) : NULL;
+	if (!key) {
+		sqlite3_result_error_nomem(ctx);
+		return;
+	}
+	sqlite3_result_text(ctx, key, -1, free);
+}
+
+int add_key_functions(sqlite3 *db)
+{
+	int rc = SQLITE_OK;
+
+	for (size_t i = 0; rc == SQLITE_OK && i < sizeof sql_keys / sizeof sql_keys[0]; i++)
+		rc = sqlite3_create_function_v2(db, sql_keys[i].name, 1,
+		                                SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+		                                (void *)(uintptr_t)i, sql_key, NULL, NULL, NULL);
+	return rc;
+}
+
+/* ---- copies ---------------------------------------------------------------- */
+
+/* Copies the database open in from to dest with SQLite's online backup:
+ * a consistent snapshot even while other processes keep writing. */
+enum store_err copy_db(struct store *st, sqlite3 *from, const char *dest)
+{
+	sqlite3 *to = NULL;
+	sqlite3_backup *b;
+	int fd, rc;
+
+	fd = open(dest, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (fd < 0 && errno == EEXIST)
+		return say(st, STORE_EXISTS, _("%s exists already; choose another name for the "
+		                               "copy."), dest);
+	if (fd < 0)
+		return say(st, STORE_IO, _("Cannot create %s: %s"), dest, strerror(errno));
+	fchmod(fd, 0600);
+	close(fd);
+	rc = sqlite3_open_v2(dest, &to, SQLITE_OPEN_READWRITE, NULL);
+	if (rc == SQLITE_OK) {
+		b = sqlite3_backup_init(to, "main", from, "main");
+		if (!b) {
+			rc = sqlite3_errcode(to);
+		} else {
+			do {
+				rc = sqlite3_backup_step(b, 256);
+				if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+					sqlite3_sleep(20);
+			} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+			if (sqlite3_backup_finish(b) != SQLITE_OK && rc == SQLITE_DONE)
+				rc = sqlite3_errcode(to);
+		}
+	}
+	if (rc != SQLITE_DONE) {
+		const char *why = to ? sqlite3_errmsg(to) : sqlite3_errstr(rc);
+
+		say(st, (rc & 0xff) == SQLITE_FULL ? STORE_FULL : STORE_IO,
+		    _("Cannot write the copy %s: %s"), dest, why);
+		sqlite3_close(to);
+		unlink(dest);
+		return (rc & 0xff) == SQLITE_FULL ? STORE_FULL : STORE_IO;
+	}
+	rc = sqlite3_close(to);
+	return rc == SQLITE_OK ? STORE_OK : say(st, STORE_IO, _("Cannot write the copy %s: %s"),
+	                                        dest, sqlite3_errstr(rc));
+}

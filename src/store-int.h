@@ -1,0 +1,164 @@
+/*
+ * store-int.h - what the files of the store share: the handle, the
+ * statement helpers (prepare, bind by name, step, read a column), the
+ * transactions, the messages, and the SQL of the read queries that
+ * tests/check_store looks at the plans of.  Private to the store-*.c files,
+ * the only ones that include <sqlite3.h>.  The store is split by concern:
+ *   store-db.c       statements, transactions, messages, keys of names
+ *   store-open.c     finding, creating, judging and upgrading the file
+ *   store-company.c  companies and the portfolio
+ *   store-assess.c   assessments, answers and what is imported
+ *   store-upkeep.c   check, backup, and the query plans for the tests
+ */
+#ifndef SMREADY_STORE_INT_H
+#define SMREADY_STORE_INT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <sqlite3.h>
+
+#include "attr.h"
+#include "store.h"
+
+/* "SMRD": marks a file as ours so a foreign SQLite file is never changed. */
+#define STORE_APP_ID 0x534D5244
+#define STORE_APP_ID_SQL "1397576260"
+#define STORE_DEFAULT_BUSY_MS 5000
+#define STORE_KEY_MAX 100       /* bytes in an item key */
+#define STORE_CACHE 48
+
+struct cached {
+	const char *sql;
+	sqlite3_stmt *stmt;
+	bool busy;
+};
+
+struct store {
+	sqlite3 *db;
+	char *path;
+	bool readonly;
+	bool full;                /* read-only because the disk was full on opening */
+	bool damaged;             /* damage found: never written again (read-only) */
+	bool asked_readonly;      /* STORE_OPEN_READONLY: write nothing, not even notes */
+	bool lost;                /* SQLite ended the caller's transaction on an error */
+	int depth;                /* open transaction levels (begin + verbs) */
+	int busy_ms;              /* how long to wait for another process's lock */
+	long long now;            /* fixed clock for tests; 0 = real time */
+	char msg[1024];
+	int n_cache;
+	struct cached cache[STORE_CACHE];
+};
+
+/* ---- shared by the files of the store ---------------------------------- */
+
+bool all_digits(const char *s);
+void b_int(sqlite3_stmt *s, const char *name, long long v);
+void b_text(sqlite3_stmt *s, const char *name, const char *v);
+enum store_err check_line(struct store *st, const char *s, size_t max, bool allow_empty, const char *what);
+enum store_err check_note(struct store *st, const char *s, const char *what);
+void col_copy(char *dst, size_t sz, sqlite3_stmt *s, int i);
+char *col_dup(sqlite3_stmt *s, int i);
+enum store_err fail_oom(struct store *st);
+enum store_err fail_sqlite(struct store *st, int rc);
+void make_uuid(char out[STORE_UUID_LEN + 1]);
+char *name_key(const char *name);
+enum store_err q_collect(struct store *st, const char *sql, const char *param, long long v, size_t size, enum store_err (*row)(struct store *st, sqlite3_stmt *s, void *elem), void (*clear)(void *elem), void **list, size_t *len);
+void q_done(struct store *st, sqlite3_stmt *s);
+enum store_err q_err(struct store *st, int rc);
+enum store_err q_exec(struct store *st, const char *sql);
+enum store_err q_int1(struct store *st, sqlite3_stmt *s, long long *v);
+sqlite3_stmt *q_prep(struct store *st, const char *sql);
+enum store_err q_run(struct store *st, sqlite3_stmt *s);
+int q_step(struct store *st, sqlite3_stmt *s);
+enum store_err say(struct store *st, enum store_err err, const char *fmt, ...) PRINTF_LIKE(3, 4);
+/* Lets SQL call smready_name_key(), smready_sort_key() and
+ * smready_alt_key() (text.h's keys); SQLite's result code. */
+int add_key_functions(sqlite3 *db);
+enum store_err tx_close(struct store *st, enum store_err err);
+enum store_err tx_open(struct store *st);
+bool uuid_valid(const char *s);
+void forget_damage(struct store *st);
+bool damage_noted(struct store *st, bool may_remove);
+void mark_damaged(struct store *st, bool remember);
+enum store_err say_corrupt(struct store *st);
+enum store_err copy_db(struct store *st, sqlite3 *from, const char *dest);
+enum store_err change_one(struct store *st, sqlite3_stmt *s, bool company, long long id);
+enum store_err count_where(struct store *st, const char *sql, long long arg, int *n);
+
+/* ---- the read queries ---------------------------------------------------- */
+
+#define ASSESS_LIST_COLS ASSESS_COLS_BASE ", 0"
+
+/* ---- assessments -------------------------------------------------------------- */
+
+#define ASSESS_COLS ASSESS_COLS_BASE ", (SELECT count(*) FROM assessments o" \
+	" WHERE o.company_id = a.company_id AND (o.started < a.started" \
+	"  OR (o.started = a.started AND o.id <= a.id)))"
+
+/* The columns of struct assessment; for one row the last is its number
+ * within its company (1 for the first one started), counted along the
+ * index assessments_by_start.  The lists, which hold all of a company's
+ * assessments in start order, number them as they read them. */
+#define ASSESS_COLS_BASE "a.id, a.uuid, a.company_id, a.status, a.questionnaire, a.qversion," \
+	" a.started, a.completed, a.updated, a.assessor, a.summary, a.overall, a.level," \
+	" a.reopened, a.based_on"
+
+/* Total and stable: name_key is unique, id only spells that out.  The
+ * index companies_by_sort delivers the rows in this order. */
+#define COMPANY_ORDER "c.sort_key, c.name_key, c.id"
+
+#define COMPANY_NCOLS 9
+
+/* ---- companies -------------------------------------------------------------- */
+
+#define COMPANY_COLS "c.id, c.uuid, c.name, c.industry, c.contact, c.notes, c.created, " \
+	"c.archived, c.sample"
+
+/* One pass over the companies; per company the correlated subqueries walk
+ * only the tail of assessments_by_status, so the cost does not grow with
+ * the length of a company's history. */
+#define SQL_PORTFOLIO \
+	"SELECT " COMPANY_COLS "," \
+	" (SELECT count(*) FROM assessments n WHERE n.company_id = c.id AND n.status = 1)," \
+	" l.id, l.completed, l.overall, l.level, p.id, p.overall, p.level, d.id, d.updated" \
+	" FROM companies c" \
+	" LEFT JOIN assessments l ON l.id = (SELECT x.id FROM assessments x" \
+	"   WHERE x.company_id = c.id AND x.status = 1" \
+	"   ORDER BY x.completed DESC, x.id DESC LIMIT 1)" \
+	" LEFT JOIN assessments p ON p.id = (SELECT x.id FROM assessments x" \
+	"   WHERE x.company_id = c.id AND x.status = 1" \
+	"   ORDER BY x.completed DESC, x.id DESC LIMIT 1 OFFSET 1)" \
+	" LEFT JOIN assessments d ON d.id = (SELECT x.id FROM assessments x" \
+	"   WHERE x.company_id = c.id AND x.status = 0" \
+	"   ORDER BY x.completed DESC, x.id DESC LIMIT 1)" \
+	" WHERE :all OR c.archived = 0" \
+	" ORDER BY " COMPANY_ORDER
+
+#define SQL_ANSWERS \
+	"SELECT item_key, value, note, changed, carried FROM answers" \
+	" WHERE assessment_id = :id ORDER BY item_key"
+
+#define SQL_DRAFT \
+	"SELECT " ASSESS_COLS " FROM assessments a" \
+	" WHERE a.company_id = :c AND a.status = 0" \
+	" ORDER BY a.completed DESC, a.id DESC LIMIT 1"
+
+#define SQL_EACH_ASSESSMENT \
+	"SELECT " ASSESS_LIST_COLS " FROM assessments a" \
+	" WHERE a.company_id = :c ORDER BY a.started, a.id"
+
+#define SQL_EVENTS \
+	"SELECT at, kind, detail FROM assessment_events" \
+	" WHERE assessment_id = :id ORDER BY at, id"
+
+#define SQL_FINAL \
+	"SELECT " ASSESS_COLS " FROM assessments a" \
+	" WHERE a.company_id = :c AND a.status = 1" \
+	" ORDER BY a.completed DESC, a.id DESC LIMIT 1 OFFSET :nth"
+
+#define SQL_HISTORY \
+	"SELECT " ASSESS_LIST_COLS " FROM assessments a" \
+	" WHERE a.company_id = :c ORDER BY a.started DESC, a.id DESC"
+
+#endif

@@ -1,0 +1,340 @@
+/*
+ * store-upkeep.c - looking after the file: the integrity check and the checks
+ * beyond it (orphans, text that is not UTF-8), the online backup, and the
+ * query plans the tests look at.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "catalogue.h"
+#include "i18n.h"
+#include "store-int.h"
+#include "text.h"
+
+/* ---- upkeep -------------------------------------------------------------- */
+
+void store_set_max_pages(struct store *st, long long pages)
+{
+	/* A pragma's argument cannot be bound; this is the one place where a
+	 * number is formatted into SQL, and it is an integer, never text. */
+	char sql[64];
+
+	snprintf(sql, sizeof sql, "PRAGMA max_page_count = %lld", pages);
+	sqlite3_exec(st->db, sql, NULL, NULL, NULL);
+}
+
+/* Where the checks beyond SQLite's own report to. */
+struct check_out {
+	void (*fn)(const char *problem, void *ctx);
+	void *ctx;
+	int n;
+};
+
+static void report(struct check_out *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void report(struct check_out *o, const char *fmt, ...)
+{
+	char line[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(line, sizeof line, fmt, ap);
+	va_end(ap);
+	o->n++;
+	if (o->fn)
+		o->fn(line, o->ctx);
+}
+
+/* Text from the file shown safely: printable ASCII as it is, any other byte
+ * as \xNN, so that a bad key cannot upset the terminal. */
+static const char *shown_bytes(char *out, size_t sz, const unsigned char *s, int len)
+{
+	size_t j = 0;
+
+	for (int i = 0; s && i < len && j + 5 < sz; i++) {
+		if (s[i] >= 0x20 && s[i] < 0x7f)
+			out[j++] = (char)s[i];
+		else
+			j += (size_t)snprintf(out + j, sz - j, "\\x%02x", s[i]);
+	}
+	out[j] = '\0';
+	return out;
+}
+
+/* Runs one of the checks' queries, giving each row to row(); false when
+ * the query itself failed (the message is reported). */
+static bool check_rows(struct store *st, struct check_out *o, const char *sql,
+                       void (*row)(struct check_out *o, sqlite3_stmt *s))
+{
+	sqlite3_stmt *s = q_prep(st, sql);
+	int rc;
+
+	if (!s) {
+		report(o, "%s", st->msg);
+		return false;
+	}
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		row(o, s);
+	q_done(st, s);
+	if (rc != SQLITE_DONE) {
+		fail_sqlite(st, rc);
+		report(o, "%s", st->msg);
+		return false;
+	}
+	return true;
+}
+
+static void orphan_answer(struct check_out *o, sqlite3_stmt *s)
+{
+	char key[128];
+
+	report(o, _("Table answers, assessment %lld, item %s: that assessment does not exist."),
+	       sqlite3_column_int64(s, 0),
+	       shown_bytes(key, sizeof key, sqlite3_column_blob(s, 1), sqlite3_column_bytes(s, 1)));
+}
+
+static void orphan_event(struct check_out *o, sqlite3_stmt *s)
+{
+	report(o, _("Table assessment_events, row %lld: assessment %lld does not exist."),
+	       sqlite3_column_int64(s, 0), sqlite3_column_int64(s, 1));
+}
+
+static void orphan_assessment(struct check_out *o, sqlite3_stmt *s)
+{
+	if (sqlite3_column_int(s, 2))
+		report(o, _("Table assessments, row %lld: company %lld does not exist."),
+		       sqlite3_column_int64(s, 0), sqlite3_column_int64(s, 1));
+	else
+		report(o, _("Table assessments, row %lld: assessment %lld, which it was started "
+		            "from, does not exist."), sqlite3_column_int64(s, 0),
+		       sqlite3_column_int64(s, 1));
+}
+
+struct fk_tables {
+	struct check_out *o;
+	bool answers, events, assessments;
+};
+
+static void fk_violation(struct check_out *o, sqlite3_stmt *s)
+{
+	struct fk_tables *t = o->ctx;
+	const char *table = (const char *)sqlite3_column_text(s, 0);
+
+	if (!table)
+		return;
+	if (strcmp(table, "answers") == 0)
+		t->answers = true;
+	else if (strcmp(table, "assessment_events") == 0)
+		t->events = true;
+	else if (strcmp(table, "assessments") == 0)
+		t->assessments = true;
+	else
+		report(t->o, _("Table %s, row %lld: refers to a row of %s that does not exist."),
+		       table, sqlite3_column_int64(s, 1), (const char *)sqlite3_column_text(s, 2));
+}
+
+/* Rows whose parent row is gone (foreign keys off, or another program):
+ * PRAGMA foreign_key_check finds them, and a query per table names them. */
+static void check_orphans(struct store *st, struct check_out *o)
+{
+	struct fk_tables t = { o, false, false, false };
+	struct check_out collect = { NULL, &t, 0 };   /* fk_violation() reports to o */
+
+	if (!check_rows(st, &collect, "PRAGMA foreign_key_check", fk_violation)) {
+		report(o, "%s", st->msg);
+		return;
+	}
+	if (t.answers)
+		check_rows(st, o, "SELECT assessment_id, item_key FROM answers"
+		           " WHERE assessment_id NOT IN (SELECT id FROM assessments)"
+		           " ORDER BY assessment_id, item_key LIMIT 100", orphan_answer);
+	if (t.events)
+		check_rows(st, o, "SELECT id, assessment_id FROM assessment_events"
+		           " WHERE assessment_id NOT IN (SELECT id FROM assessments)"
+		           " ORDER BY id LIMIT 100", orphan_event);
+	if (t.assessments)
+		check_rows(st, o, "SELECT id, company_id, 1 FROM assessments"
+		           " WHERE company_id NOT IN (SELECT id FROM companies)"
+		           " UNION ALL SELECT id, based_on, 0 FROM assessments"
+		           " WHERE based_on IS NOT NULL AND based_on NOT IN (SELECT id FROM assessments)"
+		           " ORDER BY 1 LIMIT 100", orphan_assessment);
+}
+
+/* Reports each text column of the row (after the first, its id) that is
+ * not valid UTF-8; the row is named by its id, or by_item (an answer) by
+ * its assessment and item. */
+static void bad_text(struct check_out *o, sqlite3_stmt *s, const char *table, bool by_item)
+{
+	for (int i = 1; i < sqlite3_column_count(s); i++) {
+		const char *t;
+		int len;
+
+		if (sqlite3_column_type(s, i) != SQLITE_TEXT)
+			continue;
+		t = sqlite3_column_blob(s, i);
+		len = sqlite3_column_bytes(s, i);
+		if (text_utf8_valid(t ? t : "", (size_t)len))
+			continue;
+		if (!by_item) {
+			report(o, _("Table %s, row %lld, column %s: the text is not valid UTF-8."),
+			       table, sqlite3_column_int64(s, 0), sqlite3_column_name(s, i));
+		} else {
+			char key[128];
+
+			report(o, _("Table %s, assessment %lld, item %s, column %s: the text is not "
+			            "valid UTF-8."), table, sqlite3_column_int64(s, 0),
+			       shown_bytes(key, sizeof key, sqlite3_column_blob(s, 1),
+			                   sqlite3_column_bytes(s, 1)),
+			       sqlite3_column_name(s, i));
+		}
+	}
+}
+
+static void bad_company_text(struct check_out *o, sqlite3_stmt *s)
+{
+	bad_text(o, s, "companies", false);
+}
+
+static void bad_assessment_text(struct check_out *o, sqlite3_stmt *s)
+{
+	bad_text(o, s, "assessments", false);
+}
+
+static void bad_answer_text(struct check_out *o, sqlite3_stmt *s)
+{
+	bad_text(o, s, "answers", true);
+}
+
+static void bad_event_text(struct check_out *o, sqlite3_stmt *s)
+{
+	bad_text(o, s, "assessment_events", false);
+}
+
+/* Every text the program reads back must be UTF-8 (the store refuses any
+ * other on the way in, but another program may have written some). */
+static void check_text(struct store *st, struct check_out *o)
+{
+	check_rows(st, o, "SELECT id, uuid, name, name_key, sort_key, industry, contact, notes"
+	           " FROM companies ORDER BY id", bad_company_text);
+	check_rows(st, o, "SELECT id, uuid, questionnaire, assessor, summary FROM assessments"
+	           " ORDER BY id", bad_assessment_text);
+	check_rows(st, o, "SELECT assessment_id, item_key, note FROM answers"
+	           " ORDER BY assessment_id, item_key", bad_answer_text);
+	check_rows(st, o, "SELECT id, kind, detail FROM assessment_events ORDER BY id",
+	           bad_event_text);
+}
+
+enum store_err store_check(struct store *st, void (*fn)(const char *problem, void *ctx),
+                           void *ctx)
+{
+	sqlite3_stmt *s = q_prep(st, "PRAGMA integrity_check");
+	enum store_err err = STORE_OK;
+	struct check_out o = { fn, ctx, 0 };
+	int rc;
+
+	if (!s) {
+		if (fn)
+			fn(st->msg, ctx);
+		return STORE_CORRUPT;
+	}
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *line = (const char *)sqlite3_column_text(s, 0);
+
+		if (line && strcmp(line, "ok") == 0)
+			continue;
+		err = STORE_CORRUPT;
+		if (fn)
+			fn(line ? line : "?", ctx);
+	}
+	q_done(st, s);
+	if (rc != SQLITE_DONE) {
+		fail_sqlite(st, rc);
+		mark_damaged(st, true);
+		if (fn)
+			fn(st->msg, ctx);
+		return STORE_CORRUPT;
+	}
+	if (err != STORE_OK) {
+		mark_damaged(st, true);
+		say_corrupt(st);
+		return err;
+	}
+	/* The file is sound; what it holds must be consistent, too.  Such
+	 * problems do not make the file damaged: it can still be mended. */
+	check_orphans(st, &o);
+	check_text(st, &o);
+	if (o.n > 0)
+		return say(st, STORE_CORRUPT, _("The database %s holds rows that do not fit "
+		                                "together or text that is not UTF-8 (listed "
+		                                "above); it was not changed. Restore a backup "
+		                                "from before, or correct those rows with another "
+		                                "SQLite tool."), st->path);
+	if (st->damaged) {
+		/* found sound after all: the next smready may write again */
+		if (!st->asked_readonly && !st->readonly)
+			forget_damage(st);
+		st->damaged = false;
+		sqlite3_exec(st->db, "PRAGMA query_only = 0", NULL, NULL, NULL);
+		sqlite3_db_config(st->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, NULL);
+	}
+	return err;
+}
+
+enum store_err store_backup(struct store *st, const char *dest)
+{
+	if (!dest || !dest[0])
+		return say(st, STORE_INVALID, _("No file name was given for the copy."));
+	/* SQLite cannot copy from a connection in the middle of a write: every
+	 * backup step would report "locked" and copy_db() would wait forever. */
+	if (st->depth > 0)
+		return say(st, STORE_STATE, _("The database cannot be copied while changes are "
+		                              "in progress; save or cancel them first."));
+	return copy_db(st, st->db, dest);
+}
+
+/* ---- query plans (for the tests) ---------------------------------------- */
+
+enum store_err store_query_plan(struct store *st, const char *query,
+                                void (*fn)(const char *step, void *ctx), void *ctx)
+{
+	static const struct {
+		const char *name, *sql;
+	} plans[] = {
+		{ "portfolio", "EXPLAIN QUERY PLAN " SQL_PORTFOLIO },
+		{ "history", "EXPLAIN QUERY PLAN " SQL_HISTORY },
+		{ "final", "EXPLAIN QUERY PLAN " SQL_FINAL },
+		{ "draft", "EXPLAIN QUERY PLAN " SQL_DRAFT },
+		{ "answers", "EXPLAIN QUERY PLAN " SQL_ANSWERS },
+		{ "events", "EXPLAIN QUERY PLAN " SQL_EVENTS },
+		{ "each-assessment", "EXPLAIN QUERY PLAN " SQL_EACH_ASSESSMENT },
+	};
+
+	for (size_t i = 0; i < sizeof plans / sizeof plans[0]; i++) {
+		sqlite3_stmt *s;
+		int rc;
+
+		if (!query || strcmp(query, plans[i].name) != 0)
+			continue;
+		s = q_prep(st, plans[i].sql);
+		if (!s)
+			return STORE_ERROR;
+		while ((rc = q_step(st, s)) == SQLITE_ROW) {
+			const unsigned char *step = sqlite3_column_text(s, 3);
+
+			fn(step ? (const char *)step : "", ctx);
+		}
+		q_done(st, s);
+		return q_err(st, rc);
+	}
+	return say(st, STORE_INVALID, "unknown query \"%s\"", query ? query : "");
+}
+
