@@ -89,32 +89,12 @@ int cli_store_fail(struct store *st, enum store_err err)
 
 bool cli_output_is_database(struct store *st, const char *path)
 {
-	static const char *const companions[] = { "", "-wal", "-shm", "-journal" };
-	const char *db = st ? store_path(st) : NULL;
-	struct stat out, sb;
-
-	if (!db || !path || strcmp(path, "-") == 0 || stat(path, &out) != 0)
+	if (!st || !path || strcmp(path, "-") == 0 || !store_owns_file(st, path))
 		return false;
-	for (size_t i = 0; i < sizeof companions / sizeof companions[0]; i++) {
-		size_t n = strlen(db) + strlen(companions[i]) + 1;
-		char *name = malloc(n);
-		bool same;
-
-		if (!name)
-			return false;
-		snprintf(name, n, "%s%s", db, companions[i]);
-		same = stat(name, &sb) == 0 && sb.st_dev == out.st_dev && sb.st_ino == out.st_ino;
-		free(name);
-		if (same) {
-			cli_msg(_("%s is the database itself; write the output to another file."), path);
-			return true;
-		}
-	}
-	return false;
+	cli_msg(_("%s is the database itself; write the output to another file."), path);
+	return true;
 }
 
-/* Length of the UTF-8 character at s (n bytes left) when it is valid and
- * printable, else 0. */
 /* ---- output ---------------------------------------------------------------- */
 
 /* Says that writing to path (NULL or "-": standard output) failed. */

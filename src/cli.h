@@ -7,16 +7,10 @@
 
 #include <stdbool.h>
 
+#include "exit-status.h"
+
 struct store;
 
-/* Exit statuses, documented in smready(1). */
-enum {
-	EXIT_OK = 0,
-	EXIT_FAIL = 1,        /* the operation failed (not found, refused, ...) */
-	EXIT_USAGE = 2,       /* bad command line */
-	EXIT_DB = 3,          /* the database cannot be opened or is damaged */
-	EXIT_BUSY = 4         /* the database stayed locked by another process */
-};
 
 /* Runs the verb in argv[0] (argc >= 1) on an open store; prints results on
  * stdout and messages on stderr; returns an exit status. */

@@ -146,16 +146,31 @@ void q_done(struct store *st, sqlite3_stmt *s)
 	sqlite3_finalize(s);
 }
 
+/* The position of the parameter name in s.  A name the statement does not
+ * have is a mistake in the program, not in the data: binding it silently
+ * would store NULL (or match nothing) where a value was meant, so the
+ * program stops at once, naming the parameter and the statement. */
+static int param_index(sqlite3_stmt *s, const char *name)
+{
+	int i = sqlite3_bind_parameter_index(s, name);
+
+	if (i == 0) {
+		fprintf(stderr, "smready: internal error: no parameter %s in the statement: %s\n",
+		        name, sqlite3_sql(s));
+		abort();
+	}
+	return i;
+}
+
 void b_int(sqlite3_stmt *s, const char *name, long long v)
 {
-	sqlite3_bind_int64(s, sqlite3_bind_parameter_index(s, name), v);
+	sqlite3_bind_int64(s, param_index(s, name), v);
 }
 
 /* NULL binds the empty string: text columns are never NULL. */
 void b_text(sqlite3_stmt *s, const char *name, const char *v)
 {
-	sqlite3_bind_text(s, sqlite3_bind_parameter_index(s, name), v ? v : "", -1,
-	                  SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, param_index(s, name), v ? v : "", -1, SQLITE_TRANSIENT);
 }
 
 /* Steps once: SQLITE_ROW or SQLITE_DONE, or an error code (message set). */

@@ -566,6 +566,29 @@ static bool companion_exists(const char *path, const char *suffix)
 }
 
 /* The log files that existed before this process opened the database. */
+bool store_owns_file(const struct store *st, const char *path)
+{
+	static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
+	struct stat out, sb;
+
+	if (!st || !st->path || !path || stat(path, &out) != 0)
+		return false;
+	for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
+		size_t n = strlen(st->path) + strlen(suffixes[i]) + 1;
+		char *name = malloc(n);
+		bool same;
+
+		if (!name)
+			return false;
+		snprintf(name, n, "%s%s", st->path, suffixes[i]);
+		same = stat(name, &sb) == 0 && sb.st_dev == out.st_dev && sb.st_ino == out.st_ino;
+		free(name);
+		if (same)
+			return true;
+	}
+	return false;
+}
+
 struct companions {
 	bool wal, shm;
 };

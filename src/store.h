@@ -122,6 +122,10 @@ const char *store_error(const struct store *st);
  * own failures through a store call chain (e.g. assess.c); returns err. */
 enum store_err store_set_error(struct store *st, enum store_err err, const char *msg);
 const char *store_path(const struct store *st);
+/* Whether path is the database file or one of the files SQLite keeps
+ * beside it (log, shared memory, journal), so that writing there would
+ * destroy the data: the same file, under any name. */
+bool store_owns_file(const struct store *st, const char *path);
 bool store_readonly(const struct store *st);
 /* STORE_OK when changes may be tried; otherwise why not, with the message
  * set: STORE_READONLY (asked for, or the file cannot be written),

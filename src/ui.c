@@ -19,6 +19,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "exit-status.h"
 #include "i18n.h"
 #include "text.h"
 #include "ui-draw.h"
@@ -656,7 +657,7 @@ int ui_run(struct store *st)
 	ui_caught_stop = 0;
 
 	if (!(scr = ui_open_terminal()))
-		return 1;
+		return EXIT_USAGE;   /* like no terminal at all (main.c) */
 	ui_signals(true);
 	/* A short Escape delay unless the user chose one (ESCDELAY). */
 	if (!getenv("ESCDELAY"))
@@ -726,6 +727,6 @@ int ui_run(struct store *st)
 	delscreen(scr);
 	ui_signals(false);
 	if (ui_caught_signal)
-		return 128 + ui_caught_signal;
-	return 0;
+		return EXIT_SIGNAL + ui_caught_signal;
+	return EXIT_OK;
 }

@@ -9,7 +9,9 @@
 struct store;
 
 /* Runs the interactive program on an open store until the user quits.
- * Returns the process exit status (0 on a normal quit). */
+ * Returns the process exit status (exit-status.h): EXIT_OK on a normal
+ * quit, EXIT_USAGE when the terminal cannot be used, EXIT_SIGNAL + the
+ * signal that ended it. */
 int ui_run(struct store *st);
 
 #endif

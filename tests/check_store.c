@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +22,7 @@
 
 #include "catalogue.h"
 #include "store.h"
+#include "store-int.h"
 #include "tap-main.h"
 
 #define T0 1700000000LL
@@ -1644,6 +1646,21 @@ START_TEST(test_query_plans)
 }
 END_TEST
 
+/* A parameter name the statement does not have stops the program (it
+ * would bind nothing, and NULL would be stored or matched). */
+START_TEST(test_bind_unknown_name)
+{
+	struct store *st = open_db();
+	sqlite3_stmt *s = q_prep(st, "SELECT :known");
+
+	ck_assert_ptr_nonnull(s);
+	b_int(s, ":known", 1);          /* fine */
+	b_text(s, ":unknown", "x");     /* aborts */
+	q_done(st, s);
+	store_close(st);
+}
+END_TEST
+
 START_TEST(test_transactions)
 {
 	struct store *st = open_db();
@@ -1824,6 +1841,7 @@ int main(void)
 	tcase_add_test(tc, test_sort_order);
 	tcase_add_test(tc, test_query_plans);
 	tcase_add_test(tc, test_transactions);
+	tcase_add_test_raise_signal(tc, test_bind_unknown_name, SIGABRT);
 	tcase_add_test(tc, test_import_and_now);
 	tcase_add_test(tc, test_backup_in_transaction);
 	suite_add_tcase(s, tc);

@@ -138,7 +138,7 @@ expect_eq "quits cleanly after the long history" 0 "$(e2e_wait_exit)"
 # Terminals the full-screen program cannot use: a clear message and exit
 # status 1 at once, not a blank or garbled screen waiting for keys.
 e2e_start TERM=dumb -- "2>'$T/err'"
-expect_eq "TERM=dumb: ends at once with status 1" 1 "$(e2e_wait_exit)"
+expect_eq "TERM=dumb: ends at once with status 2, as without a terminal" 2 "$(e2e_wait_exit)"
 expect_match "TERM=dumb: says why" "$T/err" 'The terminal "dumb" cannot move the cursor'
 e2e_start TERM=no-such-terminal -- "2>'$T/err'"
 expect_eq "unknown TERM: ends with status 1" 1 "$(e2e_wait_exit)"
