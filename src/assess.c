@@ -164,6 +164,34 @@ enum store_err assess_resolve(struct store *st, const char *ref, long long *id)
 	return err;
 }
 
+enum store_err assess_resolve_in(struct store *st, const struct company *c, const char *ref,
+                                 long long *id)
+{
+	struct assessment a;
+	enum store_err err = STORE_NOT_FOUND;
+	size_t n = ref ? strlen(ref) : 0;
+
+	memset(&a, 0, sizeof a);
+	if (n > 0 && n < 10 && strspn(ref, "0123456789") == n)
+		err = store_assessment_numbered(st, c->id, atoi(ref), &a);
+	else if (n > 0)
+		err = store_assessment_find_uuid(st, ref, &a);
+	if (err == STORE_OK && a.company_id != c->id) {
+		store_assessment_clear(&a);
+		return assess_fail(st, STORE_NOT_FOUND, _("Assessment \"%s\" is not one of \"%s\"; "
+		                                          "only assessments of the same company can "
+		                                          "be compared."), ref, c->name);
+	}
+	if (err == STORE_OK)
+		*id = a.id;
+	store_assessment_clear(&a);
+	if (err == STORE_NOT_FOUND)
+		return assess_fail(st, STORE_NOT_FOUND,
+		                   _("\"%s\" has no assessment \"%s\"; 'smready history' lists its "
+		                     "assessments by number."), c->name, ref ? ref : "");
+	return err;
+}
+
 /* ---- starting and finishing ---------------------------------------------- */
 
 /* The id of the company's nth newest final assessment. */

@@ -35,6 +35,12 @@ void assess_clear(struct scored *s);
  * draft when it has no final one). */
 enum store_err assess_resolve(struct store *st, const char *ref, long long *id);
 
+/* Resolves a reference to one of company c's assessments: its number
+ * within the company ("3", as the history lists it) or its UUID.
+ * STORE_NOT_FOUND, with a message naming the company, otherwise. */
+enum store_err assess_resolve_in(struct store *st, const struct company *c, const char *ref,
+                                 long long *id);
+
 /* Starts a draft for company with the built-in questionnaire.  When
  * from_previous is true and the company has a final assessment, its answers
  * are carried over to be confirmed or changed.  Returns the open draft

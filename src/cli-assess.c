@@ -44,28 +44,34 @@ const char cli_help_assess[] = N_(
 	"                    assessor)\n"
 	"  --help            show this help\n");
 
-/* Tells on stderr what assess started or resumed. */
+/* Tells on stderr what assess started or resumed: the draft's number
+ * within the company and its ID, which stdout gives. */
 static void assess_said(struct store *st, const struct company *co, long long id, bool resumed)
 {
-	struct assessment a;
+	struct assessment a, from;
 	struct answer *ans = NULL;
 	size_t n = 0;
 
-	memset(&a, 0, sizeof a);
+	memset(&from, 0, sizeof from);
+	if (store_assessment_get(st, id, &a) != STORE_OK)
+		a.number = 0;
 	if (resumed) {
-		fprintf(stderr, _("Resuming the open draft #%lld of \"%s\".\n"), id, co->name);
-	} else if (store_assessment_get(st, id, &a) == STORE_OK && a.based_on) {
+		fprintf(stderr, _("Resuming the open draft no. %d of \"%s\" (ID %lld).\n"),
+		        a.number, co->name, id);
+	} else if (a.based_on && store_assessment_get(st, a.based_on, &from) == STORE_OK) {
 		if (store_answers_load(st, id, &ans, &n) != STORE_OK)
 			n = 0;
 		store_answers_free(ans, n);
-		fprintf(stderr, P_("Started draft #%lld of \"%s\" with %zu answer carried over from "
-		                   "#%lld; confirm or change it.\n",
-		                   "Started draft #%lld of \"%s\" with %zu answers carried over from "
-		                   "#%lld; confirm or change them.\n", n),
-		        id, co->name, n, a.based_on);
+		fprintf(stderr, P_("Started draft no. %d of \"%s\" (ID %lld) with %zu answer carried "
+		                   "over from no. %d; confirm or change it.\n",
+		                   "Started draft no. %d of \"%s\" (ID %lld) with %zu answers carried "
+		                   "over from no. %d; confirm or change them.\n", n),
+		        a.number, co->name, id, n, from.number);
 	} else {
-		fprintf(stderr, _("Started draft #%lld of \"%s\".\n"), id, co->name);
+		fprintf(stderr, _("Started draft no. %d of \"%s\" (ID %lld).\n"), a.number, co->name,
+		        id);
 	}
+	store_assessment_clear(&from);
 	store_assessment_clear(&a);
 }
 
@@ -222,10 +228,11 @@ static void print_result(const struct scored *s)
 	int k;
 
 	if (s->score.overall >= 0)
-		printf(_("Assessment #%lld is final: %s, score %d of 100.\n"), s->a.id,
-		       report_level_label(s->score.level), s->score.overall);
+		printf(_("Assessment %lld (no. %d) is final: %s, score %d of 100.\n"), s->a.id,
+		       s->a.number, report_level_label(s->score.level), s->score.overall);
 	else
-		printf(_("Assessment #%lld is final: %s.\n"), s->a.id, report_level_label(s->score.level));
+		printf(_("Assessment %lld (no. %d) is final: %s.\n"), s->a.id, s->a.number,
+		       report_level_label(s->score.level));
 	if (*verdict_why(why, sizeof why, &s->score))
 		printf("%s\n", verdict_text(why, sizeof why, &s->score));
 	for (k = 0; k < s->cat->n_knockouts; k++) {
@@ -249,7 +256,7 @@ int cli_verb_finish(struct store *st, const struct args *a)
 	if (err != STORE_OK) {
 		rc = cli_store_fail(st, err);
 	} else if (s.score.answered == 0) {
-		cli_msg(_("Assessment #%lld has no answers yet; answer at least one question "
+		cli_msg(_("Assessment %lld has no answers yet; answer at least one question "
 		          "before finishing it."), d.id);
 		rc = EXIT_FAIL;
 	} else {
@@ -345,7 +352,7 @@ int cli_verb_reopen(struct store *st, const struct args *a)
 	memset(&f, 0, sizeof f);
 	err = store_assessment_get(st, id, &f);
 	if (err == STORE_OK && f.status != ASSESS_FINAL) {
-		cli_msg(_("Assessment #%lld is a draft already."), id);
+		cli_msg(_("Assessment %lld is a draft already."), id);
 		store_assessment_clear(&f);
 		return EXIT_FAIL;
 	}
@@ -354,7 +361,7 @@ int cli_verb_reopen(struct store *st, const struct args *a)
 		err = store_assessment_reopen(st, id, a->reason);
 	if (err != STORE_OK)
 		return cli_store_fail(st, err);
-	printf(_("Assessment #%lld is a draft again; finish it when the corrections are made.\n"),
+	printf(_("Assessment %lld is a draft again; finish it when the corrections are made.\n"),
 	       id);
 	return EXIT_OK;
 }

@@ -249,32 +249,38 @@ int cli_verb_questions(struct store *st, const struct args *a)
 const char cli_help_history[] = N_(
 	"Usage: smready history COMPANY [--json]\n"
 	"\n"
-	"Lists a company's assessments, newest first: number, status, when it was\n"
-	"started and finished, assessor, score, level and how often it was\n"
-	"reopened.\n"
+	"Lists a company's assessments, newest first: the number within the\n"
+	"company (report and compare take it), the ID (answer, finish and the\n"
+	"others take it), status, when it was started and finished, assessor,\n"
+	"level, score and how often it was reopened.\n"
 	"\n"
 	"  --json   machine-readable output\n"
 	"  --help   show this help\n");
 
 static int history_text(const struct assessment *list, size_t n)
 {
-	struct report_table *t = report_table_new(8, "rlllllrl");
-	const char *head[8];
+	struct report_table *t = report_table_new(9, "rrlllllrl");
+	const char *head[9];
 	size_t i;
 
-	head[0] = "#";
-	head[1] = _("Status");
-	head[2] = _("Started");
-	head[3] = _("Finished");
-	head[4] = _("Assessor");
-	head[5] = _("Level");
-	head[6] = _("Score");
-	head[7] = _("Remarks");
+	/* TRANSLATORS: the assessment's number within its company. */
+	head[0] = _("No.");
+	/* TRANSLATORS: the assessment's ID in the database, which answer,
+	 * finish and report take. */
+	head[1] = _("ID");
+	head[2] = _("Status");
+	head[3] = _("Started");
+	head[4] = _("Finished");
+	head[5] = _("Assessor");
+	head[6] = _("Level");
+	head[7] = _("Score");
+	head[8] = _("Remarks");
 	report_table_add(t, head);
 	for (i = 0; i < n; i++) {
 		const struct assessment *a = &list[i];
-		char id[32], d1[TIMEFMT_DATE_SIZE], d2[TIMEFMT_DATE_SIZE], score[16], rem[128], level[256], why[200];
-		const char *cells[8];
+		char no[16], id[32], d1[TIMEFMT_DATE_SIZE], d2[TIMEFMT_DATE_SIZE], score[16], rem[128];
+		char level[256], why[200];
+		const char *cells[9];
 		bool fin = a->status == ASSESS_FINAL;
 
 		snprintf(id, sizeof id, "%lld", a->id);
@@ -282,18 +288,20 @@ static int history_text(const struct assessment *list, size_t n)
 		if (a->reopened > 0)
 			snprintf(rem, sizeof rem, P_("reopened %d time", "reopened %d times", a->reopened),
 			         a->reopened);
-		cells[0] = id;
-		cells[1] = fin ? _("final") : _("draft");
-		cells[2] = timefmt_date(a->started, d1, sizeof d1);
-		cells[3] = fin ? timefmt_date(a->completed, d2, sizeof d2) : "";
-		cells[4] = a->assessor;
+		snprintf(no, sizeof no, "%d", a->number);
+		cells[0] = no;
+		cells[1] = id;
+		cells[2] = fin ? _("final") : _("draft");
+		cells[3] = timefmt_date(a->started, d1, sizeof d1);
+		cells[4] = fin ? timefmt_date(a->completed, d2, sizeof d2) : "";
+		cells[5] = a->assessor;
 		if (*verdict_stored_why(why, sizeof why, a->level, a->overall))
 			snprintf(level, sizeof level, "%s (%s)", report_level_label(a->level), why);
 		else
 			snprintf(level, sizeof level, "%s", report_level_label(a->level));
-		cells[5] = fin ? level : "";
-		cells[6] = fin ? report_score(score, sizeof score, a->overall) : "";
-		cells[7] = rem;
+		cells[6] = fin ? level : "";
+		cells[7] = fin ? report_score(score, sizeof score, a->overall) : "";
+		cells[8] = rem;
 		report_table_add(t, cells);
 	}
 	return cli_table_print(t);
@@ -333,15 +341,16 @@ int cli_verb_history(struct store *st, const struct args *a)
 /* ---- report and compare -------------------------------------------------- */
 
 const char cli_help_report[] = N_(
-	"Usage: smready report REF [--format text|markdown|html|pdf] [-o FILE]\n"
-	"                      [--json]\n"
+	"Usage: smready report REF|COMPANY NUMBER [--format text|markdown|html|pdf]\n"
+	"                      [-o FILE] [--json]\n"
 	"\n"
 	"Writes a client-ready report of one assessment: who hands it over (from\n"
 	"the settings file), the verdict with its stop signs, the dimensions as a\n"
 	"chart, the top five next steps, what changed since the previous final\n"
 	"assessment, the date of the next re-check, and every answer with its note.\n"
-	"REF is an assessment's number or UUID, or a company name meaning its\n"
-	"latest final assessment (or its draft when it has none).\n"
+	"REF is an assessment's ID or UUID, or a company meaning its latest final\n"
+	"assessment (or its draft when it has none); COMPANY NUMBER is the\n"
+	"company's assessment with that number, as 'smready history' lists it.\n"
 	"\n"
 	"  --format FORMAT   text (default), markdown, html or pdf (needs -o FILE)\n"
 	"  -o, --output FILE write to FILE instead of standard output\n"
@@ -483,7 +492,8 @@ const char cli_help_compare[] = N_(
 	"and level, each dimension, stop signs resolved or new, every answer that\n"
 	"improved or got worse (with both notes), and what cannot be compared and\n"
 	"why.  Without FROM and TO the latest final assessment is compared with\n"
-	"the one before; FROM and TO are assessment numbers or UUIDs.\n"
+	"the one before; FROM and TO are the company's assessment numbers, as\n"
+	"'smready history' lists them, or UUIDs.\n"
 	"\n"
 	"  --format FORMAT   text (default), markdown, html or pdf (needs -o FILE)\n"
 	"  -o, --output FILE write to FILE instead of standard output\n"
@@ -595,23 +605,6 @@ static json_t *compare_json(const struct company *co, const struct compared *cp)
 	return root;
 }
 
-static int find_assessment_id(struct store *st, const char *ref, long long *id)
-{
-	struct assessment a;
-	enum store_err err;
-
-	memset(&a, 0, sizeof a);
-	err = store_assessment_find(st, ref, &a);
-	if (err != STORE_OK) {
-		char shown[CLI_PRINTABLE_SIZE];
-		return cli_lookup_fail(st, err, _("There is no assessment \"%s\"."),
-		                   text_printable(shown, sizeof shown, ref));
-	}
-	*id = a.id;
-	store_assessment_clear(&a);
-	return EXIT_OK;
-}
-
 /* Whether the report can be written as asked: a format this smready
  * has, and PDF not to a terminal.  Says why not. */
 static bool format_ok(const struct args *a)
@@ -664,8 +657,18 @@ int cli_verb_report(struct store *st, const struct args *a)
 
 	if (!format_ok(a))
 		return EXIT_FAIL;
-	if ((rc = cli_resolve(st, a->pos[0], &id)) != EXIT_OK)
+	if (a->npos == 2) {
+		struct company co;
+
+		if ((rc = cli_find_company(st, a->pos[0], &co)) != EXIT_OK)
+			return rc;
+		err = assess_resolve_in(st, &co, a->pos[1], &id);
+		store_company_clear(&co);
+		if (err != STORE_OK)
+			return cli_store_fail(st, err);
+	} else if ((rc = cli_resolve(st, a->pos[0], &id)) != EXIT_OK) {
 		return rc;
+	}
 	err = assess_load(st, id, &s);
 	if (err != STORE_OK)
 		return cli_store_fail(st, err);
@@ -707,8 +710,10 @@ int cli_verb_compare(struct store *st, const struct args *a)
 	if ((rc = cli_find_company(st, a->pos[0], &co)) != EXIT_OK)
 		return rc;
 	if (a->npos == 3) {
-		if ((rc = find_assessment_id(st, a->pos[1], &from)) == EXIT_OK)
-			rc = find_assessment_id(st, a->pos[2], &to);
+		err = assess_resolve_in(st, &co, a->pos[1], &from);
+		if (err == STORE_OK)
+			err = assess_resolve_in(st, &co, a->pos[2], &to);
+		rc = err == STORE_OK ? EXIT_OK : cli_store_fail(st, err);
 	} else {
 		rc = compare_check_two(st, &co);
 	}

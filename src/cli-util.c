@@ -157,6 +157,11 @@ int cli_find_company(struct store *st, const char *ref, struct company *c)
 	err = store_company_lookup(st, ref, c);
 	if (err != STORE_OK) {
 		char shown[CLI_PRINTABLE_SIZE];
+
+		if (*ref && strspn(ref, "0123456789") == strlen(ref))
+			return cli_lookup_fail(st, err, _("There is no company \"%s\"; a company's "
+			                                  "number is written with #, as in #%s."),
+			                       ref, ref);
 		return cli_lookup_fail(st, err, _("There is no company \"%s\"; 'smready companies "
 		                              "--all' lists them."),
 		                   text_printable(shown, sizeof shown, ref));
@@ -203,7 +208,7 @@ int cli_find_draft(struct store *st, const char *ref, struct assessment *a)
 		return cli_store_fail(st, err);
 	}
 	if (a->status == ASSESS_FINAL) {
-		cli_msg(_("Assessment #%lld is final; to change it, reopen it first with "
+		cli_msg(_("Assessment %lld is final; to change it, reopen it first with "
 		          "'smready reopen %lld --reason TEXT'."), a->id, a->id);
 		store_assessment_clear(a);
 		return EXIT_FAIL;
@@ -234,7 +239,7 @@ int cli_find_draft_item(struct store *st, const char *ref, const char *key,
 	cat = catalogue_find(a->questionnaire, a->qversion);
 	if (cat && catalogue_item_index(cat, key) < 0) {
 		char shown[CLI_PRINTABLE_SIZE];
-		cli_msg(_("Assessment #%lld's questionnaire has no question \"%s\"."), a->id,
+		cli_msg(_("The questionnaire of assessment %lld has no question \"%s\"."), a->id,
 		        text_printable(shown, sizeof shown, key));
 		store_assessment_clear(a);
 		return EXIT_USAGE;

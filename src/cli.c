@@ -52,8 +52,9 @@ static const struct verb verbs[] = {
 	  .opts = { OPT_REASON }, .nargs = NARGS(1),
 	  .nargs_msg = N_("'reopen' needs one assessment.") },
 	{ .name = "report", .run = cli_verb_report, .help = cli_help_report,
-	  .opts = { OPT_FORMAT, OPT_OUTPUT, OPT_JSON }, .nargs = NARGS(1),
-	  .nargs_msg = N_("'report' needs one assessment number or company name."),
+	  .opts = { OPT_FORMAT, OPT_OUTPUT, OPT_JSON }, .nargs = NARGS(1) | NARGS(2),
+	  .nargs_msg = N_("'report' needs an assessment, or a company and the number of one "
+	                  "of its assessments."),
 	  .flags = V_READS },
 	{ .name = "compare", .run = cli_verb_compare, .help = cli_help_compare,
 	  .opts = { OPT_FORMAT, OPT_OUTPUT, OPT_JSON }, .nargs = NARGS(1) | NARGS(3),

@@ -108,6 +108,25 @@ enum store_err store_assessment_find_uuid(struct store *st, const char *uuid,
 	return get_assessment(st, s, out, uuid);
 }
 
+enum store_err store_assessment_numbered(struct store *st, long long company_id, int number,
+                                        struct assessment *out)
+{
+	sqlite3_stmt *s;
+	char what[32];
+
+	memset(out, 0, sizeof *out);
+	snprintf(what, sizeof what, "%d", number);
+	if (number < 1)
+		return say(st, STORE_NOT_FOUND, _("There is no assessment \"%s\"."), what);
+	s = q_prep(st, "SELECT " ASSESS_COLS " FROM assessments a WHERE a.company_id = :c"
+	               " ORDER BY a.started, a.id LIMIT 1 OFFSET :skip");
+	if (!s)
+		return STORE_ERROR;
+	b_int(s, ":c", company_id);
+	b_int(s, ":skip", number - 1);
+	return get_assessment(st, s, out, what);
+}
+
 enum store_err store_assessment_find(struct store *st, const char *ref, struct assessment *out)
 {
 	memset(out, 0, sizeof *out);

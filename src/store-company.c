@@ -123,8 +123,8 @@ enum store_err store_company_find(struct store *st, const char *ref, struct comp
 	err = find_by_key(st, ref, out);
 	if (err == STORE_NOT_FOUND && uuid_valid(ref))
 		err = store_company_find_uuid(st, ref, out);
-	if (err == STORE_NOT_FOUND && all_digits(ref))
-		err = store_company_get(st, strtoll(ref, NULL, 10), out);
+	/* A number alone is not a company: "5" is assessment 5 where an
+	 * assessment is meant, and company 5 is written "#5". */
 	if (err == STORE_NOT_FOUND)
 		say(st, STORE_NOT_FOUND, _("There is no company \"%s\"."), ref);
 	return err;
@@ -204,7 +204,7 @@ enum store_err store_company_lookup(struct store *st, const char *ref, struct co
 	char *key;
 	int n = 0;
 
-	if (err != STORE_NOT_FOUND || !ref || !ref[0])
+	if (err != STORE_NOT_FOUND || !ref || !ref[0] || all_digits(ref))
 		return err;
 	if (ref[0] == '#' && all_digits(ref + 1))
 		return store_company_get(st, strtoll(ref + 1, NULL, 10), out);

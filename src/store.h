@@ -196,6 +196,10 @@ enum store_err store_assessment_create(struct store *st, long long company_id,
 enum store_err store_assessment_get(struct store *st, long long id, struct assessment *out);
 /* Finds an assessment by decimal id or UUID. */
 enum store_err store_assessment_find(struct store *st, const char *ref, struct assessment *out);
+/* The company's assessment number (1 for the first one started, as
+ * struct assessment .number counts); STORE_NOT_FOUND when it has fewer. */
+enum store_err store_assessment_numbered(struct store *st, long long company_id, int number,
+                                        struct assessment *out);
 /* The company's assessments, newest first (by started time, then id). */
 enum store_err store_assessment_list(struct store *st, long long company_id,
                                      struct assessment **out, size_t *n);

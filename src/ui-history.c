@@ -32,7 +32,11 @@ struct history {
 	struct assessment *list;             /* newest first */
 	size_t n;
 	size_t sel, scroll;
+	long long newest;                    /* the highest id loaded: a newer one is new */
 	long long mark;
+	long long ev_of;                     /* whose events ev holds (0: none) */
+	struct assessment_event *ev;
+	size_t n_ev;
 	struct ui_pending pending;           /* of a start or reopen question */
 };
 
@@ -69,9 +73,36 @@ static bool history_load(struct ui_screen *s, struct ui *ui)
 	for (i = 0; i < h->n; i++)
 		if (h->list[i].id == keep)
 			h->sel = i;
+	/* An assessment that was not here before (a re-check or a new one
+	 * started from this screen, or by another program) gets the cursor,
+	 * so that Enter opens it and not the one it was started from. */
+	for (i = h->n; i-- > 0;)
+		if (h->newest && h->list[i].id > h->newest)
+			h->sel = i;
+	for (i = 0; i < h->n; i++)
+		if (h->list[i].id > h->newest)
+			h->newest = h->list[i].id;
 	if (h->sel >= h->n)
 		h->sel = h->n ? h->n - 1 : 0;
+	h->ev_of = 0;               /* read again when drawn */
 	return true;
+}
+
+/* The events of the assessment under the cursor, read when it changes. */
+static void history_events(struct history *h, struct ui *ui)
+{
+	long long id = h->sel < h->n ? h->list[h->sel].id : 0;
+
+	if (id == h->ev_of)
+		return;
+	store_events_free(h->ev, h->n_ev);
+	h->ev = NULL;
+	h->n_ev = 0;
+	h->ev_of = id;
+	if (id && store_assessment_events(ui->st, id, &h->ev, &h->n_ev) != STORE_OK) {
+		h->ev = NULL;
+		h->n_ev = 0;
+	}
 }
 
 /* ---- drawing --------------------------------------------------------------- */
@@ -269,14 +300,21 @@ static int history_draw_chart(struct history *h, struct ui *ui, int y)
 }
 
 struct hcols {
-	int mark, date, status, score, level, assessor;
+	int mark, no, date, status, score, level, assessor;
 };
 
-static void history_columns(struct ui *ui, struct hcols *c)
+static void history_columns(struct history *h, struct ui *ui, struct hcols *c)
 {
+	char buf[16];
 	int lv;
 
 	c->mark = 3;
+	/* TRANSLATORS: the column of an assessment's number within its
+	 * company, abbreviated: 1 for the first one. */
+	c->no = ui_width(ui, _("No."));
+	snprintf(buf, sizeof buf, "%zu", h->n);
+	if ((int)strlen(buf) > c->no)
+		c->no = (int)strlen(buf);
 	c->date = 10;
 	c->status = ui_width(ui, _("Status"));
 	if (ui_width(ui, _("final")) > c->status)
@@ -289,7 +327,7 @@ static void history_columns(struct ui *ui, struct hcols *c)
 	for (lv = LEVEL_NOT_READY; lv < LEVEL_COUNT; lv++)
 		if (ui_width(ui, ui_level_name(lv)) + 2 > c->level)
 			c->level = ui_width(ui, ui_level_name(lv)) + 2;
-	c->assessor = COLS - c->mark - c->date - c->status - c->score - c->level - 6;
+	c->assessor = COLS - c->mark - c->no - c->date - c->status - c->score - c->level - 7;
 }
 
 static void history_draw_row(struct history *h, struct ui *ui, int y, const struct hcols *c,
@@ -305,6 +343,8 @@ static void history_draw_row(struct history *h, struct ui *ui, int y, const stru
 	snprintf(mark, sizeof mark, "%s%s", sel ? ui_sym(ui, SYM_CURSOR) : " ",
 	         a->id == h->mark ? ui_sym(ui, SYM_MARK) : " ");
 	x += ui_put(ui, y, x, c->mark, base, mark, true);
+	snprintf(buf, sizeof buf, "%*d", c->no & 15, a->number);
+	x += ui_put(ui, y, x, c->no, base, buf, true) + 1;
 	ui_date(fin ? a->completed : a->started, buf, sizeof buf);
 	x += ui_put(ui, y, x, c->date, base, buf, true) + 1;
 	x += ui_put(ui, y, x, c->status, sel ? base : (fin ? ROLE_NORMAL : ROLE_WARN),
@@ -329,12 +369,66 @@ static void history_draw_row(struct history *h, struct ui *ui, int y, const stru
 	}
 }
 
+/* Whether any of the assessments was ever reopened: then the detail
+ * below the list takes two lines for every row, so the list does not
+ * jump as the cursor moves. */
+static bool history_any_reopened(const struct history *h)
+{
+	for (size_t i = 0; i < h->n; i++)
+		if (h->list[i].reopened > 0)
+			return true;
+	return false;
+}
+
+/* The assessment under the cursor in full, on rows y and (when it was
+ * reopened) y + 1: its number, when it was started and finished, and its
+ * last reopening with the reason, so a reopened result does not look as
+ * if it had been final all along. */
+static void history_draw_detail(struct history *h, struct ui *ui, int y)
+{
+	const struct assessment *a = &h->list[h->sel];
+	const struct assessment_event *last = NULL;
+	char buf[1200], d1[32], d2[32];
+	int reopened = 0;
+
+	ui_date(a->started, d1, sizeof d1);
+	if (a->status == ASSESS_FINAL) {
+		ui_date(a->completed, d2, sizeof d2);
+		/* TRANSLATORS: the line under the history list about the
+		 * assessment under the cursor. */
+		snprintf(buf, sizeof buf, _("No. %d: started %s, finished %s"), a->number, d1, d2);
+	} else {
+		snprintf(buf, sizeof buf, _("No. %d: started %s, not finished yet"), a->number, d1);
+	}
+	ui_put(ui, y, 1, COLS - 2, ROLE_DIM, buf, false);
+	for (size_t i = 0; i < h->n_ev; i++)
+		if (h->ev[i].kind && strcmp(h->ev[i].kind, "reopened") == 0) {
+			reopened++;
+			last = &h->ev[i];
+		}
+	if (!last)
+		return;
+	ui_date(last->at, d1, sizeof d1);
+	if (reopened == 1 && last->detail && *last->detail)
+		snprintf(buf, sizeof buf, _("Reopened on %s: %s"), d1, last->detail);
+	else if (reopened == 1)
+		snprintf(buf, sizeof buf, _("Reopened on %s"), d1);
+	else if (last->detail && *last->detail)
+		snprintf(buf, sizeof buf, P_("Reopened %d time, last on %s: %s",
+		                             "Reopened %d times, last on %s: %s", reopened),
+		         reopened, d1, last->detail);
+	else
+		snprintf(buf, sizeof buf, P_("Reopened %d time, last on %s",
+		                             "Reopened %d times, last on %s", reopened), reopened, d1);
+	ui_put(ui, y + 1, 1, COLS - 2, ROLE_WARN, buf, false);
+}
+
 static void history_draw(struct ui_screen *s, struct ui *ui)
 {
 	struct history *h = (struct history *)s;
 	char buf[600];
 	struct hcols c;
-	int y = ui_body_top(), x = 0, list_h, i, bottom = ui_body_top() + ui_body_height();
+	int y = ui_body_top(), x = 0, list_h, detail_h, i, bottom = ui_body_top() + ui_body_height();
 
 	snprintf(buf, sizeof buf, _("History: %s"), h->have_company ? h->c.name : "");
 	ui_title(ui, buf);
@@ -360,9 +454,12 @@ static void history_draw(struct ui_screen *s, struct ui *ui)
 		       _("No assessments yet. Press n to start the first one."), false);
 		return;
 	}
-	history_columns(ui, &c);
+	history_columns(h, ui, &c);
 	ui_fill(ui, y, 0, COLS, ROLE_HEADER);
 	x = ui_put(ui, y, 0, c.mark, ROLE_HEADER, "", true);
+	snprintf(buf, sizeof buf, "%*s", c.no + (int)strlen(_("No.")) - ui_width(ui, _("No.")),
+	         _("No."));
+	x += ui_put(ui, y, x, c.no, ROLE_HEADER, buf, true) + 1;
 	x += ui_put(ui, y, x, c.date, ROLE_HEADER, _("Date"), true) + 1;
 	x += ui_put(ui, y, x, c.status, ROLE_HEADER, _("Status"), true) + 1;
 	snprintf(buf, sizeof buf, "%*s", c.score + (int)strlen(_("Score")) - ui_width(ui, _("Score")),
@@ -371,7 +468,15 @@ static void history_draw(struct ui_screen *s, struct ui *ui)
 	x += ui_put(ui, y, x, c.level, ROLE_HEADER, _("Level"), true) + 1;
 	ui_put(ui, y, x, c.assessor, ROLE_HEADER, _("Assessor"), true);
 	y++;
-	list_h = bottom - y;
+	/* A blank row, then the selected one told in full. */
+	detail_h = history_any_reopened(h) ? 2 : 1;
+	list_h = bottom - y - 1 - detail_h;
+	if (list_h < 1) {
+		list_h = bottom - y;
+	} else {
+		history_events(h, ui);
+		history_draw_detail(h, ui, bottom - detail_h);
+	}
 	if (list_h < 1)
 		return;
 	if (h->sel < h->scroll)
@@ -516,6 +621,7 @@ static void history_destroy(struct ui_screen *s)
 {
 	struct history *h = (struct history *)s;
 
+	store_events_free(h->ev, h->n_ev);
 	history_free_list(h);
 	if (h->have_company)
 		store_company_clear(&h->c);

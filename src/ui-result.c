@@ -38,6 +38,8 @@ struct result {
 	struct ui_export ex;
 	struct ui_pending pending; /* of a reopen or summary question */
 	struct store *st;         /* for the report's "since last time" */
+	struct assessment_event *ev;  /* its history: reopenings with why */
+	size_t n_ev;
 };
 
 static bool result_load(struct ui_screen *s, struct ui *ui)
@@ -54,6 +56,13 @@ static bool result_load(struct ui_screen *s, struct ui *ui)
 		return false;
 	}
 	r->loaded = true;
+	store_events_free(r->ev, r->n_ev);
+	r->ev = NULL;
+	r->n_ev = 0;
+	if (store_assessment_events(ui->st, r->id, &r->ev, &r->n_ev) != STORE_OK) {
+		r->ev = NULL;     /* shown without them; the result is what counts */
+		r->n_ev = 0;
+	}
 	if (r->have_company)
 		store_company_clear(&r->c);
 	r->have_company = store_company_get(ui->st, r->s.a.company_id, &r->c) == STORE_OK;
@@ -76,15 +85,30 @@ static void result_draw_head(struct result *r, struct ui *ui, struct ui_doc *d)
 
 	ui_date(r->s.a.status == ASSESS_FINAL ? r->s.a.completed : r->s.a.started, date, sizeof date);
 	if (r->s.a.status == ASSESS_FINAL)
-		snprintf(buf, sizeof buf, _("Final assessment of %s"), date);
+		/* TRANSLATORS: "Final assessment no. 3 of 10.11.2026": the
+		 * number within the company, as the history lists it. */
+		snprintf(buf, sizeof buf, _("Final assessment no. %d of %s"), r->s.a.number, date);
 	else
-		snprintf(buf, sizeof buf, _("Draft of %s (not finished: the score may still change)"), date);
+		snprintf(buf, sizeof buf, _("Draft no. %d of %s (not finished: the score may still "
+		                            "change)"), r->s.a.number, date);
 	if (r->s.a.assessor && *r->s.a.assessor) {
 		size_t len = strlen(buf);
 
 		snprintf(buf + len, sizeof buf - len, _(", by %s"), r->s.a.assessor);
 	}
 	ui_doc_text(ui, d, 0, ROLE_DIM, buf);
+	for (size_t i = 0; i < r->n_ev; i++) {
+		if (!r->ev[i].kind || strcmp(r->ev[i].kind, "reopened") != 0)
+			continue;
+		ui_date(r->ev[i].at, date, sizeof date);
+		if (r->ev[i].detail && *r->ev[i].detail)
+			/* TRANSLATORS: when a final assessment was made a draft
+			 * again, and the reason given. */
+			snprintf(buf, sizeof buf, _("Reopened on %s: %s"), date, r->ev[i].detail);
+		else
+			snprintf(buf, sizeof buf, _("Reopened on %s"), date);
+		ui_doc_text(ui, d, 0, ROLE_WARN, buf);
+	}
 	ui_doc_row(d);
 	if ((row = ui_doc_row(d)) >= 0) {
 		x = d->x + ui_put(ui, row, d->x, lw, ROLE_BOLD, _("Level"), true);
@@ -352,6 +376,7 @@ static void result_destroy(struct ui_screen *s)
 		assess_clear(&r->s);
 	if (r->have_company)
 		store_company_clear(&r->c);
+	store_events_free(r->ev, r->n_ev);
 }
 
 static const struct ui_binding result_keys[] = {

@@ -745,7 +745,12 @@ START_TEST(test_company_verbs)
 	store_company_clear(&d);
 	ck_assert_int_eq(store_company_find_uuid(st, c.uuid, &d), STORE_OK);
 	store_company_clear(&d);
-	ck_assert_int_eq(store_company_find(st, "1", &d), STORE_OK);
+	/* A number alone is not a company ("#1" is, through the lookup). */
+	ck_assert_int_eq(store_company_find(st, "1", &d), STORE_NOT_FOUND);
+	store_company_clear(&d);
+	ck_assert_int_eq(store_company_lookup(st, "1", &d), STORE_NOT_FOUND);
+	store_company_clear(&d);
+	ck_assert_int_eq(store_company_lookup(st, "#1", &d), STORE_OK);
 	ck_assert_int_eq(d.id, id);
 	store_company_clear(&d);
 	ck_assert_int_eq(store_company_find(st, "Nobody", &d), STORE_NOT_FOUND);

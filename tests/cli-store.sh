@@ -85,13 +85,13 @@ expect_status "note" 0 r s note "$id" resources.hours "Inhaber ist unsicher"
 expect_status "an unknown assessment is exit 1" 1 r s answer 9999 goals.purpose 3
 expect_status "finish" 0 r s finish "$id"
 expect_match "finish names the unanswered questions on stderr" "$T/err" '^24 questions are unanswered: goals\.business '
-expect_match "finish prints the level" "$T/out" "^Assessment #$id is final: Not ready, score [0-9]+ of 100"
+expect_match "finish prints the level" "$T/out" "^Assessment $id \\(no\\. 1\\) is final: Not ready, score [0-9]+ of 100"
 expect_match "finish names the stop sign" "$T/out" "^Stop sign: No goal"
 expect_status "a final assessment cannot be answered" 1 r s answer "$id" goals.purpose 4
 expect_match "the refusal says how to reopen" "$T/err" 'reopen'
 expect_status "finishing a final assessment is refused" 1 r s finish "$id"
 r s history "$m"
-expect_match "history lists the final assessment" "$T/out" "^$id +final +2026-01-01 +2026-01-01 +K\. Berater +Not ready"
+expect_match "history lists the final assessment" "$T/out" "^ +1 +$id +final +2026-01-01 +2026-01-01 +K\. Berater +Not ready"
 
 expect_status "compare with only one final assessment fails" 1 r s compare "$m"
 expect_match "the reason is given" "$T/err" 'fewer than two final assessments'
@@ -111,7 +111,7 @@ expect_match "compare shows the resolved knock-out" "$T/out" '\[Resolved\] No go
 expect_match "compare shows both notes" "$T/out" 'Note before: Noch kein Ziel'
 expect_match "compare shows the new note" "$T/out" 'Note now: Ziel: Fachkräfte gewinnen'
 expect_match "compare lists the answer that is now known" "$T/out" "don't know → 3"
-expect_status "compare with explicit assessments" 0 r s compare "$m" "$id" "$id2" --json
+expect_status "compare with explicit assessments" 0 r s compare "$m" 1 2 --json
 if command -v python3 >/dev/null 2>&1; then
 	check "compare --json names the changes" python3 -c '
 import json, sys
@@ -126,11 +126,11 @@ else
 	ok "compare --json # SKIP python3 not installed"
 fi
 cp "$T/out" "$T/forward.json"
-expect_status "compare with the newer assessment named first" 0 r s compare "$m" "$id2" "$id" --json
+expect_status "compare with the newer assessment named first" 0 r s compare "$m" 2 1 --json
 check "compare NEW OLD --json equals compare OLD NEW --json" cmp -s "$T/forward.json" "$T/out"
-r s compare "$m" "$id2" "$id"
+r s compare "$m" 2 1
 expect_match "reversed, the knock-out is still resolved (before is the older)" "$T/out" '\[Resolved\] No goal'
-expect_status "an assessment compared with itself is refused" 1 r s compare "$m" "$id2" "$id2"
+expect_status "an assessment compared with itself is refused" 1 r s compare "$m" 2 2
 expect_match "comparing with itself is explained" "$T/err" 'cannot be compared with itself'
 expect_eq "comparing with itself prints no report" "" "$(cat "$T/out")"
 r s company archive "Zeta Bau KG"
@@ -140,8 +140,19 @@ r s company unarchive "Zeta Bau KG"
 zid=$(s assess "Zeta Bau KG" 2>/dev/null)
 r s answer "$zid" goals.purpose 2
 r s finish "$zid"
-expect_status "assessments of another company are refused" 1 r s compare "$m" "$id" "$zid"
+zuuid=$(s history "Zeta Bau KG" --json | sed -n 's/.*"uuid": "\([0-9a-f-]*\)".*/\1/p' | sed -n 2p)
+expect_status "assessments of another company are refused" 1 r s compare "$m" 1 "$zuuid"
 expect_match "another company's assessment is explained" "$T/err" 'same company'
+expect_status "a number the company does not have is refused" 1 r s compare "$m" 1 3
+expect_match "the missing number is explained" "$T/err" 'has no assessment "3"'
+expect_status "compare takes the numbers within the company (1 with itself)" 1 r s compare "Zeta Bau KG" 1 1
+expect_match "one assessment with itself is refused, by number" "$T/err" 'cannot be compared with itself'
+expect_status "report COMPANY NUMBER" 0 r s report "$m" 2 --json
+expect_match "report COMPANY 2 is the company's second assessment" "$T/out" '"number": 2,'
+check "report COMPANY 2 is the re-check, by its ID" grep -q "\"id\": $id2," "$T/out"
+expect_status "a bare number is not a company" 1 r s history 1
+expect_match "the refusal says how to write a company number" "$T/err" 'written with #, as in #1'
+expect_status "history takes #N" 0 r s history "#1"
 expect_status "report of the latest" 0 r s report "$m"
 expect_match "the report has the since-last-time section" "$T/out" '^Since the previous assessment \(No\. [0-9]+ of 2026-01-01\)'
 expect_status "report --json" 0 r s report "$id2" --json
@@ -157,7 +168,7 @@ expect_status "a reopened assessment takes answers" 0 r s answer "$id2" resource
 expect_status "reopening a draft is refused" 1 r s reopen "$id2" --reason "nochmal"
 r s finish "$id2"
 r s history "$m"
-expect_match "history marks the reopened assessment" "$T/out" "^$id2 .*reopened 1 time"
+expect_match "history marks the reopened assessment" "$T/out" "^ +2 +$id2 .*reopened 1 time"
 expect_status "history --json" 0 r s history "$m" --json
 expect_match "history --json counts reopenings" "$T/out" '"reopened": 1'
 

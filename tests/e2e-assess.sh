@@ -62,7 +62,7 @@ expect_screen "note marked in the list" "✎"
 send f
 expect_screen "finish asks first" "Finish and score the assessment now?"
 send y
-expect_screen "result screen" "Final assessment of"
+expect_screen "result screen" "Final assessment no. 1 of"
 expect_screen "result shows the level" "Level"
 screen > "$T/result.txt"
 expect_match "result shows dimension bars with scores" "$T/result.txt" '^ +Goals +[█▏▎▍▌▋▊▉░]+ +[0-9]+'

@@ -26,7 +26,7 @@ while [ $q -le $N ]; do
 	q=$((q + 1))
 done
 SMREADY_NOW=$((1262304000 + (N + 1) * 7862400)) cli assess "$C" >/dev/null 2>&1
-finished=$(cli history "$C" | awk '$2 == "final" { print $4 }')
+finished=$(cli history "$C" | awk '$3 == "final" { print $5 }')
 first=$(echo "$finished" | tail -1)
 last=$(echo "$finished" | head -1)
 eighth=$(echo "$finished" | sed -n 53p)     # the oldest of the newest 53

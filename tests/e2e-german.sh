@@ -41,7 +41,7 @@ send f
 expect_screen "finish question" "Bewertung jetzt abschließen"
 expect_screen "yes key is j in German" "j Ja"
 send j
-expect_screen "result: heading" "Abgeschlossene Bewertung vom"
+expect_screen "result: heading" "Abgeschlossene Bewertung Nr. 1 vom"
 expect_screen "result: dimension bars" "Punkte je Bereich"
 expect_screen "result: completeness" "Vollständigkeit"
 expect_screen "result: no stop sign" "Keines: Kein Stoppschild greift."

@@ -21,8 +21,9 @@ hist_field() {
 ids=$(hist_field "$B" id)
 dates=$(hist_field "$B" completed | cut -c1-10)
 newest=$(echo "$ids" | sed -n 1p)
-second=$(echo "$ids" | sed -n 2p)
-oldest=$(echo "$ids" | tail -1)
+nums=$(hist_field "$B" number)
+second=$(echo "$nums" | sed -n 2p)    # numbers within the company, for compare
+oldest=$(echo "$nums" | tail -1)
 d_second=$(echo "$dates" | sed -n 2p)
 d_oldest=$(echo "$dates" | tail -1)
 expect_eq "the sample company has four final assessments" 4 "$(echo "$ids" | wc -l)"
@@ -88,7 +89,7 @@ expect_match "report --json has the summary" "$T/r.json" \
 send f
 expect_screen "finish asks" "Finish"
 send y
-expect_screen "result of the finished assessment" "Final assessment of"
+expect_screen "result of the finished assessment" "Final assessment no. 4 of"
 expect_screen "result shows the summary heading" " Summary"
 expect_screen "result shows the summary" "Gute Basis; die Richtlinie fehlt noch."
 send s

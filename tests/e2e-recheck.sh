@@ -50,7 +50,7 @@ expect_not_screen "no carried marks left" "carried to confirm"
 send f
 expect_screen "finish asks" "Finish and score the assessment now?"
 send y
-expect_screen "result of the re-check" "Final assessment of"
+expect_screen "result of the re-check" "Final assessment no. 2 of"
 send Escape
 expect_screen "back in the portfolio" "Companies"
 send Enter

@@ -94,6 +94,7 @@ send Escape
 
 send Escape
 wait_for "Overall score over time"
+send Down                      # from the new draft to the latest final one
 send o
 expect_screen "reopen prompt" "Why reopen this assessment?"
 send_text "Tippfehler"
@@ -141,7 +142,7 @@ e2e_start TERM=dumb -- "2>'$T/err'"
 expect_eq "TERM=dumb: ends at once with status 2, as without a terminal" 2 "$(e2e_wait_exit)"
 expect_match "TERM=dumb: says why" "$T/err" 'The terminal "dumb" cannot move the cursor'
 e2e_start TERM=no-such-terminal -- "2>'$T/err'"
-expect_eq "unknown TERM: ends with status 1" 1 "$(e2e_wait_exit)"
+expect_eq "unknown TERM: ends with status 2, as without a terminal" 2 "$(e2e_wait_exit)"
 expect_match "unknown TERM: says which and what to do" "$T/err" \
 	'The terminal type "no-such-terminal" is not known here.  Set TERM'
 tap_done
