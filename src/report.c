@@ -510,11 +510,17 @@ void report_file_name(char *buf, size_t bufsz, const struct company *c,
 	}
 	name[n] = '\0';
 	if (n == 0)
-		snprintf(name, sizeof name, "company");
+		/* TRANSLATORS: a file name for a company whose name has no
+		 * letters or digits: ASCII letters only. */
+		snprintf(name, sizeof name, "%s", _("company"));
 	if (a)
 		report_date(date, sizeof date, rw_assessment_time(a));
 	else
 		date[0] = '\0';
-	snprintf(buf, bufsz, "%s%s%s%s.%s", name, *date ? "-" : "", date,
-	         comparison ? "-compare" : "", report_format_ext(fmt));
+	snprintf(buf, bufsz, "%s%s%s%s%s.%s", name, *date ? "-" : "", date,
+	         comparison ? "-" : "",
+	         /* TRANSLATORS: the end of a comparison report's file name,
+	          * "Mueller-Soehne-GmbH-2026-11-22-compare.html": ASCII
+	          * letters only. */
+	         comparison ? _("compare") : "", report_format_ext(fmt));
 }

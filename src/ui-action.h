@@ -73,7 +73,10 @@
 	X(YES,         'y', 'j', N_("Yes"), N_("Yes, do it")) \
 	X(NO,          'n', UI_ESC, N_("No"), N_("No, leave everything as it is")) \
 	X(EDIT_SAVE,   '\n', UI_FK(KEY_ENTER), N_("Save"), N_("Keep what you typed")) \
-	X(EDIT_CANCEL, UI_ESC, 0, N_("Cancel"), N_("Throw away what you typed"))
+	X(EDIT_CANCEL, UI_ESC, 0, N_("Cancel"), N_("Throw away what you typed")) \
+	X(FILTER_KEEP, '\n', UI_FK(KEY_ENTER), N_("Keep filter"), \
+	  N_("Stop typing; the list stays filtered (Esc on the list clears it)")) \
+	X(FILTER_DROP, UI_ESC, 0, N_("Clear"), N_("Stop typing and show every company again"))
 
 enum ui_action {
 #define UI_ACTION_ENUM(id, k1, k2, bar, help) UI_ACT_##id,
@@ -107,7 +110,8 @@ struct ui_binding {
 	{ UI_ACT_PAGE_UP, (pages) }, { UI_ACT_PAGE_DOWN, (pages) }, \
 	{ UI_ACT_FIRST, false }, { UI_ACT_LAST, false }
 
-/* The keys of a text being typed (a prompt, the search field, a note). */
+/* The keys of a text being typed (a prompt, a note), unless the screen
+ * names its own (ui_screen_ops.typing_keys). */
 extern const struct ui_binding ui_typing_keys[2];
 
 /* The action bound to key ch among keys[0..n), or UI_ACT_NONE. */

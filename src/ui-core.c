@@ -33,6 +33,20 @@ const struct ui_binding ui_typing_keys[2] = {
 	{ UI_ACT_EDIT_SAVE, true }, { UI_ACT_EDIT_CANCEL, true },
 };
 
+const struct ui_binding *ui_screen_keys(const struct ui_screen *s, size_t *n)
+{
+	if (!(s->ops->typing && s->ops->typing(s))) {
+		*n = s->n_keys;
+		return s->keys;
+	}
+	if (s->ops->typing_keys) {
+		*n = s->ops->n_typing_keys;
+		return s->ops->typing_keys;
+	}
+	*n = UI_NBIND(ui_typing_keys);
+	return ui_typing_keys;
+}
+
 const struct ui_action_info *ui_action_info(enum ui_action act)
 {
 	return &ui_actions[act < UI_ACT_COUNT ? act : UI_ACT_QUIT];

@@ -31,13 +31,7 @@ static bool help_init(struct ui_screen *s, struct ui *ui, const struct ui_reques
 	h->of = of->ops;
 	/* While the screen beneath takes typed text, its keys are the
 	 * editor's. */
-	if (of->ops->typing && of->ops->typing(of)) {
-		h->keys = ui_typing_keys;
-		h->n_keys = UI_NBIND(ui_typing_keys);
-	} else {
-		h->keys = of->keys;
-		h->n_keys = of->n_keys;
-	}
+	h->keys = ui_screen_keys(of, &h->n_keys);
 	return true;
 }
 

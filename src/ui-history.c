@@ -611,6 +611,31 @@ static enum ui_reaction history_key(struct ui_screen *s, struct ui *ui, enum ui_
 	}
 }
 
+static bool history_can(const struct ui_screen *s, enum ui_action act)
+{
+	const struct history *h = (const struct history *)s;
+	const struct assessment *a = h->sel < h->n ? &h->list[h->sel] : NULL;
+	size_t finals = 0;
+
+	for (size_t i = 0; i < h->n; i++)
+		finals += h->list[i].status == ASSESS_FINAL;
+	switch (act) {
+	case UI_ACT_OPEN_ASSESSMENT:
+	case UI_ACT_MARK:
+		return a != NULL;
+	case UI_ACT_RECHECK:
+		return finals > 0;
+	case UI_ACT_COMPARE:
+		return finals >= 2 || (h->mark && a && a->id != h->mark);
+	case UI_ACT_REOPEN:
+		return a && a->status == ASSESS_FINAL;
+	case UI_ACT_DISCARD:
+		return a && a->status == ASSESS_DRAFT && a->reopened == 0;
+	default:
+		return true;
+	}
+}
+
 static bool history_init(struct ui_screen *s, struct ui *ui, const struct ui_request *req)
 {
 	((struct history *)s)->cid = req->company;
@@ -634,7 +659,7 @@ static const struct ui_binding history_keys[] = {
 	{ UI_ACT_MARK, true },
 	{ UI_ACT_COMPARE, true },
 	{ UI_ACT_REOPEN, true },
-	{ UI_ACT_DISCARD, false },
+	{ UI_ACT_DISCARD, true },
 	UI_BIND_MOVES(false),
 	{ UI_ACT_BACK, true },
 	{ UI_ACT_HELP, true },
@@ -648,6 +673,7 @@ const struct ui_screen_ops ui_history_ops = {
 	.n_keys = UI_NBIND(history_keys),
 	.init = history_init,
 	.load = history_load,
+	.can = history_can,
 	.draw = history_draw,
 	.key = history_key,
 	.destroy = history_destroy,

@@ -448,6 +448,10 @@ static void portfolio_draw_summary(struct portfolio *p, struct ui *ui)
 	snprintf(buf, sizeof buf, "  %s %s", ui_sym(ui, SYM_BULLET),
 	         _(sort_names[p->sort]));
 	x += ui_put(ui, y, x, COLS - x, ROLE_NORMAL, buf, false);
+	/* The key that changes it, here where it shows, for when the key
+	 * bar has no room for it. */
+	/* TRANSLATORS: after "sorted by name": s is the key that sorts. */
+	x += ui_putf(ui, y, x, COLS - x, ROLE_DIM, " (%s)", _("s changes it"));
 	if (p->filter && *p->filter) {
 		snprintf(buf, sizeof buf, _("  %s filter \"%s\""), ui_sym(ui, SYM_BULLET), p->filter);
 		x += ui_put(ui, y, x, COLS - x, ROLE_WARN, buf, false);
@@ -912,6 +916,12 @@ static const struct ui_binding portfolio_keys[] = {
 	{ UI_ACT_QUIT, true },
 };
 
+/* In the search field Enter keeps the filter and Esc drops it. */
+static const struct ui_binding portfolio_search_keys[] = {
+	{ UI_ACT_FILTER_KEEP, true },
+	{ UI_ACT_FILTER_DROP, true },
+};
+
 const struct ui_screen_ops ui_portfolio_ops = {
 	.name = N_("Companies"),
 	.size = sizeof(struct portfolio),
@@ -922,5 +932,7 @@ const struct ui_screen_ops ui_portfolio_ops = {
 	.draw = portfolio_draw,
 	.key = portfolio_key,
 	.typing = portfolio_typing,
+	.typing_keys = portfolio_search_keys,
+	.n_typing_keys = UI_NBIND(portfolio_search_keys),
 	.destroy = portfolio_destroy,
 };

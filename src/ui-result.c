@@ -359,6 +359,24 @@ static enum ui_reaction result_key(struct ui_screen *s, struct ui *ui, enum ui_a
 	}
 }
 
+/* The summary is written on a draft; a final assessment is reopened. */
+static bool result_can(const struct ui_screen *s, enum ui_action act)
+{
+	const struct result *r = (const struct result *)s;
+	bool shown = r->loaded && r->s.cat;
+
+	switch (act) {
+	case UI_ACT_EXPORT:
+		return shown && r->have_company;
+	case UI_ACT_SUMMARY:
+		return shown && r->s.a.status != ASSESS_FINAL;
+	case UI_ACT_REOPEN:
+		return shown && r->s.a.status == ASSESS_FINAL;
+	default:
+		return true;
+	}
+}
+
 static bool result_init(struct ui_screen *s, struct ui *ui, const struct ui_request *req)
 {
 	struct result *r = (struct result *)s;
@@ -382,7 +400,7 @@ static void result_destroy(struct ui_screen *s)
 static const struct ui_binding result_keys[] = {
 	{ UI_ACT_EXPORT, true },
 	{ UI_ACT_SUMMARY, true },
-	{ UI_ACT_REOPEN, false },
+	{ UI_ACT_REOPEN, true },
 	UI_BIND_MOVES(true),
 	{ UI_ACT_BACK, true },
 	{ UI_ACT_HELP, true },
@@ -397,6 +415,7 @@ const struct ui_screen_ops ui_result_ops = {
 	.n_keys = UI_NBIND(result_keys),
 	.init = result_init,
 	.load = result_load,
+	.can = result_can,
 	.draw = result_draw,
 	.key = result_key,
 	.destroy = result_destroy,

@@ -112,6 +112,15 @@ struct ui_screen_ops {
 	void (*resize)(struct ui_screen *s, struct ui *ui);
 	/* Whether typed characters go to a text field now (q, ? are text). */
 	bool (*typing)(const struct ui_screen *s);
+	/* The keys on the bar and in the help while typing, when Enter and
+	 * Esc do something else than keep and throw away the text (NULL:
+	 * ui_typing_keys). */
+	const struct ui_binding *typing_keys;
+	size_t n_typing_keys;
+	/* Whether act can do something now (NULL: every key can): the key
+	 * bar leaves out the keys that would only be refused in this state,
+	 * such as the summary of a final assessment; the help lists them all. */
+	bool (*can)(const struct ui_screen *s, enum ui_action act);
 	/* Frees what the state points to (the frame frees the state). */
 	void (*destroy)(struct ui_screen *s);
 };
@@ -188,5 +197,9 @@ bool ui_page_move(int *scroll, int lines, int height, enum ui_action act);
 #define UI_MIN_COLS 60
 #define UI_MIN_LINES 16
 bool ui_too_small(void);
+
+/* The keys of s now: its own, or while it takes typed text the typing
+ * keys (its own typing_keys, else ui_typing_keys). */
+const struct ui_binding *ui_screen_keys(const struct ui_screen *s, size_t *n);
 
 #endif

@@ -156,31 +156,41 @@ static bool ui_typing(const struct ui_screen *s)
 	return s->ops->typing && s->ops->typing(s);
 }
 
-/* The key bar: the screen's bar keys in order; when they do not all fit,
- * the later ones give way, but Back, Help and Quit always stay. */
+/* The key bar: the screen's bar keys in order of importance (the order of
+ * its bindings), leaving out what cannot work now (ops->can); when they
+ * do not all fit, the later ones give way, but Back, Help and Quit always
+ * stay.  PgUp and PgDn share one entry. */
 static void ui_draw_keybar(struct ui *ui, const struct ui_screen *s)
 {
-	const struct ui_binding *keys = s->keys;
-	size_t n = s->n_keys, i;
+	size_t n, i;
+	const struct ui_binding *keys = ui_screen_keys(s, &n);
 	char k[UI_BAR_MAX][32], label[UI_BAR_MAX][128];
 	int w[UI_BAR_MAX], used = 0, x = 0, y = LINES - 1;
-	bool show[UI_BAR_MAX];
+	bool show[UI_BAR_MAX], typing = ui_typing(s);
 	enum ui_action act[UI_BAR_MAX];
 	size_t m = 0;
 
-	if (ui_typing(s)) {
-		keys = ui_typing_keys;
-		n = UI_NBIND(ui_typing_keys);
-	}
 	for (i = 0; i < n && m < UI_BAR_MAX; i++) {
 		const struct ui_action_info *a = ui_action_info(keys[i].act);
 
 		if (!keys[i].bar || !a->bar)
 			continue;
-		ui_bar_key(keys[i].act, ui->utf8, k[m], sizeof k[m]);
-		snprintf(label[m], sizeof label[m], "%s", _(a->bar));
-		w[m] = ui_width(ui, k[m]) + 1 + ui_width(ui, label[m]) + 2;
+		if (!typing && s->ops->can && !s->ops->can(s, keys[i].act))
+			continue;
+		if (keys[i].act == UI_ACT_PAGE_DOWN && m > 0 && act[m - 1] == UI_ACT_PAGE_UP)
+			continue;         /* one entry for both, made below */
 		act[m] = keys[i].act;
+		if (act[m] == UI_ACT_PAGE_UP && i + 1 < n && keys[i + 1].act == UI_ACT_PAGE_DOWN &&
+		    keys[i + 1].bar) {
+			/* TRANSLATORS: the key bar's entry for PgUp and PgDn
+			 * together: the keys, short, then what they do. */
+			snprintf(k[m], sizeof k[m], "%s", ui->utf8 ? _("PgUp/PgDn") : "PgUp/PgDn");
+			snprintf(label[m], sizeof label[m], "%s", _("Scroll"));
+		} else {
+			ui_bar_key(keys[i].act, ui->utf8, k[m], sizeof k[m]);
+			snprintf(label[m], sizeof label[m], "%s", _(a->bar));
+		}
+		w[m] = ui_width(ui, k[m]) + 1 + ui_width(ui, label[m]) + 2;
 		show[m] = act[m] == UI_ACT_BACK || act[m] == UI_ACT_HELP || act[m] == UI_ACT_QUIT;
 		if (show[m])
 			used += w[m];
@@ -201,12 +211,26 @@ static void ui_draw_keybar(struct ui *ui, const struct ui_screen *s)
 	}
 }
 
+/* The message above the key bar; one too long for the line takes the
+ * body's last line too (until the next key), so nothing of it is cut. */
 static void ui_draw_status(struct ui *ui)
 {
+	enum ui_role role = ui->msg_error ? ROLE_ERROR : ROLE_BOLD;
+	struct ui_span sp[2];
+	int n;
+
 	if (!ui->msg[0])
 		return;
-	ui_put(ui, LINES - 2, 0, COLS, ui->msg_error ? ROLE_ERROR : ROLE_BOLD,
-	       ui->msg, ui->msg_error);
+	n = ui_wrap(ui->msg, COLS, sp, 2);
+	if (n < 2) {
+		ui_put(ui, LINES - 2, 0, COLS, role, ui->msg, ui->msg_error);
+		return;
+	}
+	ui_fill(ui, LINES - 3, 0, COLS, ROLE_NORMAL);
+	ui_put_span(ui, LINES - 3, 0, COLS, role, &sp[0]);
+	/* The rest on the status line, cut only when even two lines do not
+	 * hold it. */
+	ui_put(ui, LINES - 2, 0, COLS, role, sp[1].s, ui->msg_error);
 }
 
 static void ui_draw_too_small(struct ui *ui)

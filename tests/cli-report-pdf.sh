@@ -113,7 +113,7 @@ else
 	tr '\n' ' ' <"$T/p1" >"$T/p1j"   # a line of text may break anywhere
 	expect_match "page 1: the verdict says what the score alone means" "$T/p1j" \
 		'Stoppschilder; allein nach Punkten: Fast bereit'
-	expect_match "page 1: the chart of the dimensions with its bands" "$T/p1" 'Am Anfang'
+	expect_match "page 1: the chart of the dimensions with its bands" "$T/p1" 'Einstieg'
 	expect_match "page 1: the trend over three assessments" "$T/p1" 'Gesamtpunktzahl im Zeitverlauf'
 	expect_match "page 1: the next steps, a stop sign first" "$T/p1" 'Stoppschild +Zu wenig Personal'
 	expect_match "page 1: a stop sign's first step" "$T/p1" 'Erster Schritt:'
