@@ -908,13 +908,39 @@ static const struct ui_binding portfolio_keys[] = {
 	{ UI_ACT_ARCHIVE, false },
 	{ UI_ACT_SHOW_ARCHIVED, false },
 	{ UI_ACT_DELETE, false },
-	{ UI_ACT_SAMPLE, false },
+	{ UI_ACT_SAMPLE, true },
 	{ UI_ACT_SETTINGS, false },
 	UI_BIND_MOVES(false),
 	{ UI_ACT_CLEAR_FILTER, false },
 	{ UI_ACT_HELP, true },
 	{ UI_ACT_QUIT, true },
 };
+
+/* What needs a company under the cursor is left off the bar of an empty
+ * list; a re-check needs a final assessment to start from. */
+static bool portfolio_can(const struct ui_screen *s, enum ui_action act)
+{
+	const struct portfolio *p = (const struct portfolio *)s;
+	const struct portfolio_row *r = portfolio_current(p);
+
+	switch (act) {
+	case UI_ACT_OPEN_COMPANY:
+	case UI_ACT_ASSESS:
+	case UI_ACT_EDIT:
+	case UI_ACT_ARCHIVE:
+	case UI_ACT_DELETE:
+		return r != NULL;
+	case UI_ACT_RECHECK:
+		return r && r->n_final > 0;
+	case UI_ACT_SORT:
+	case UI_ACT_SEARCH:
+		return p->n > 0;
+	case UI_ACT_SAMPLE:
+		return p->n == 0;      /* on the bar only while there is nothing */
+	default:
+		return true;
+	}
+}
 
 /* In the search field Enter keeps the filter and Esc drops it. */
 static const struct ui_binding portfolio_search_keys[] = {
@@ -932,6 +958,7 @@ const struct ui_screen_ops ui_portfolio_ops = {
 	.draw = portfolio_draw,
 	.key = portfolio_key,
 	.typing = portfolio_typing,
+	.can = portfolio_can,
 	.typing_keys = portfolio_search_keys,
 	.n_typing_keys = UI_NBIND(portfolio_search_keys),
 	.destroy = portfolio_destroy,

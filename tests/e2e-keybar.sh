@@ -10,12 +10,23 @@
 have_locale de_DE.UTF-8 || skip_all "the de_DE.UTF-8 locale is not installed"
 E2E_LANG=de_DE.UTF-8
 cli() { LANG=C.UTF-8 "$SMREADY" --db "$T/db" "$@"; }
-cli demo >/dev/null 2>&1 || not_ok "demo data"
-
 bar() { screen | tail -1; }
 
+# An empty list offers what can be done with nothing: add a company, or
+# the samples; not the keys that need a company under the cursor.
+e2e_start
+expect_screen "an empty portfolio" "Noch keine Unternehmen"
+expect_eq "its bar: add or samples" "a Neu  S Beispiele  ? Hilfe  q Beenden" \
+	"$(bar | sed 's/ *$//')"
+send q
+expect_eq "quits" 0 "$(e2e_wait_exit)"
+
+cli demo >/dev/null 2>&1 || not_ok "demo data"
 e2e_start
 expect_screen "portfolio" "Bäckerei Morgenrot"
+expect_eq "with companies, no samples on the bar, the list's keys first" \
+	"Enter Verlauf  n Bewerten  r Nachprüfen  a Neu  / Suchen  ? Hilfe  q Beenden" \
+	"$(bar | sed 's/ *$//')"
 expect_screen "the sort order names its key" "sortiert nach Name (s ändert)"
 send s
 expect_screen "s sorts" "sortiert nach Punkten (s ändert)"
