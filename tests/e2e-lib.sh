@@ -68,11 +68,14 @@ e2e_start() {
 # terminal sends an escape sequence (Alt+4, an unknown function key) in one
 # go, and the program reads ESC with what follows within a few
 # milliseconds as one key; tmux would otherwise deliver Esc and the next
-# key that close together.
+# key that close together.  Under the sanitizers the program is several
+# times slower to read a key (and the machine may be busy), so the pause
+# is longer there: a key arriving before the Esc was read would join it.
+if [ -n "${ASAN_OPTIONS:-}" ]; then E2E_ESC_PAUSE=0.4; else E2E_ESC_PAUSE=0.1; fi
 send() {
 	for _k in "$@"; do
 		tm send-keys -t t "$_k"
-		case $_k in Escape) sleep 0.1 ;; esac
+		case $_k in Escape) sleep "$E2E_ESC_PAUSE" ;; esac
 	done
 }
 send_text() { tm send-keys -t t -l "$1"; }
