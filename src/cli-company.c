@@ -60,39 +60,72 @@ static void change_cell(char *buf, size_t n, const struct portfolio_row *r)
 		snprintf(buf, n, "%+d", r->last_overall - r->prev_overall);
 }
 
-static int companies_json(const struct portfolio_row *rows, size_t n, long long now,
-                          int due_days)
-{
-	json_t *arr = json_array();
-	size_t i;
+/* The rows are written as they are read: the JSON of one company at a
+ * time, laid out as the whole list's would be (json_dumpf with an indent
+ * of 2), and the text through the aligned table, which keeps its cells out
+ * of memory when they are many; so memory stays flat however many
+ * companies there are. */
+struct companies_out {
+	long long now;
+	int due_days;
+	size_t n;
+	bool failed;
+	struct report_table *table;      /* text: the rows, to align them */
+	/* words every row may need, translated once */
+	const char *due, *due_draft, *level[LEVEL_COUNT + 1];
+};
 
-	for (i = 0; i < n; i++) {
-		const struct portfolio_row *r = &rows[i];
-		json_t *o = jo_company(&r->company, JO_CLI);
-		json_object_set_new(o, "final_assessments", json_integer(r->n_final));
-		json_object_set_new(o, "latest_final", r->last_id ? json_integer(r->last_id) : json_null());
-		json_object_set_new(o, "latest_date", jo_time(r->last_at, true));
-		json_object_set_new(o, "overall", jo_score(r->last_overall));
-		json_object_set_new(o, "level", jo_level(r->last_level));
-		json_object_set_new(o, "band", r->last_id ? jo_level(scoring_band(r->last_overall))
-		                                          : json_null());
-		json_object_set_new(o, "held_back",
-		                    json_boolean(verdict_held_back(r->last_level, r->last_overall)));
-		json_object_set_new(o, "change", r->last_overall >= 0 && r->prev_overall >= 0
-		                    ? json_integer(r->last_overall - r->prev_overall) : json_null());
-		json_object_set_new(o, "draft", r->draft_id ? json_integer(r->draft_id) : json_null());
-		json_object_set_new(o, "due", json_boolean(row_due(r, now, due_days)));
-		json_array_append_new(arr, o);
-	}
-	return cli_json_print(arr, stdout);
+static json_t *company_json(const struct portfolio_row *r, const struct companies_out *o)
+{
+	json_t *j = jo_company(&r->company, JO_CLI);
+
+	if (!j)
+		return NULL;
+	json_object_set_new(j, "final_assessments", json_integer(r->n_final));
+	json_object_set_new(j, "latest_final", r->last_id ? json_integer(r->last_id) : json_null());
+	json_object_set_new(j, "latest_date", jo_time(r->last_at, true));
+	json_object_set_new(j, "overall", jo_score(r->last_overall));
+	json_object_set_new(j, "level", jo_level(r->last_level));
+	json_object_set_new(j, "band", r->last_id ? jo_level(scoring_band(r->last_overall))
+	                                          : json_null());
+	json_object_set_new(j, "held_back",
+	                    json_boolean(verdict_held_back(r->last_level, r->last_overall)));
+	json_object_set_new(j, "change", r->last_overall >= 0 && r->prev_overall >= 0
+	                    ? json_integer(r->last_overall - r->prev_overall) : json_null());
+	json_object_set_new(j, "draft", r->draft_id ? json_integer(r->draft_id) : json_null());
+	json_object_set_new(j, "due", json_boolean(row_due(r, o->now, o->due_days)));
+	return j;
 }
 
-static int companies_text(const struct portfolio_row *rows, size_t n, long long now,
-                          int due_days)
+static int company_json_out(const struct portfolio_row *r, void *ctx)
+{
+	struct companies_out *o = ctx;
+	json_t *j = company_json(r, o);
+	char *s = j ? json_dumps(j, JSON_INDENT(2) | JSON_PRESERVE_ORDER) : NULL;
+
+	json_decref(j);
+	if (!s) {
+		o->failed = true;
+		return 1;
+	}
+	/* one level deeper: two more spaces after every line break */
+	fputs(o->n++ ? ",\n  " : "[\n  ", stdout);
+	for (const char *p = s, *nl; *p; p = nl + 1) {
+		nl = strchr(p, '\n');
+		if (!nl) {
+			fputs(p, stdout);
+			break;
+		}
+		fwrite(p, 1, (size_t)(nl - p), stdout);
+		fputs("\n  ", stdout);
+	}
+	free(s);
+	return 0;
+}
+
+static void companies_head(struct report_table *t)
 {
 	const char *head[9];
-	struct report_table *t = report_table_new(9, "rllrlrlrl");
-	size_t i;
 
 	/* The number is what "#5" names on the command line. */
 	head[0] = "#";
@@ -105,60 +138,82 @@ static int companies_text(const struct portfolio_row *rows, size_t n, long long 
 	head[7] = _("Change");
 	head[8] = _("Due");
 	report_table_add(t, head);
-	for (i = 0; i < n; i++) {
-		const struct portfolio_row *r = &rows[i];
-		char num[32], name[1024], nf[16], date[TIMEFMT_DATE_SIZE], score[16], change[16], level[256], why[200];
-		const char *cells[9];
+}
 
-		if (r->company.archived)
-			snprintf(name, sizeof name, _("%s (archived)"), r->company.name);
-		else
-			snprintf(name, sizeof name, "%s", r->company.name);
-		snprintf(nf, sizeof nf, "%d", r->n_final);
-		change_cell(change, sizeof change, r);
-		snprintf(num, sizeof num, "#%lld", r->company.id);
-		cells[0] = num;
-		cells[1] = name;
-		cells[2] = r->company.industry;
-		cells[3] = nf;
-		cells[4] = timefmt_date(r->last_at, date, sizeof date);
-		cells[5] = r->last_id ? report_score(score, sizeof score, r->last_overall) : "";
-		/* Held back by stop signs: the level by score alone beside it. */
-		if (*verdict_stored_why(why, sizeof why, r->last_level, r->last_overall))
-			snprintf(level, sizeof level, "%s (%s)", report_level_label(r->last_level), why);
-		else
-			snprintf(level, sizeof level, "%s", report_level_label(r->last_level));
-		cells[6] = r->last_id ? level : "";
-		cells[7] = change;
-		cells[8] = !row_due(r, now, due_days) ? "" : r->draft_id ? _("due (draft open)") : _("due");
-		report_table_add(t, cells);
+static int company_text_row(const struct portfolio_row *r, void *ctx)
+{
+	struct companies_out *o = ctx;
+	char num[32], name[1024], nf[16], date[TIMEFMT_DATE_SIZE], score[16], change[16], level[256], why[200];
+	const char *cells[9];
+
+	int lv = r->last_level >= 0 && r->last_level < LEVEL_COUNT ? r->last_level : LEVEL_COUNT;
+
+	if (r->company.archived)
+		snprintf(name, sizeof name, _("%s (archived)"), r->company.name);
+	snprintf(nf, sizeof nf, "%d", r->n_final);
+	change_cell(change, sizeof change, r);
+	snprintf(num, sizeof num, "#%lld", r->company.id);
+	cells[0] = num;
+	cells[1] = r->company.archived ? name : r->company.name;
+	cells[2] = r->company.industry;
+	cells[3] = nf;
+	cells[4] = timefmt_date(r->last_at, date, sizeof date);
+	cells[5] = r->last_id ? report_score(score, sizeof score, r->last_overall) : "";
+	/* Held back by stop signs: the level by score alone beside it. */
+	if (*verdict_stored_why(why, sizeof why, r->last_level, r->last_overall))
+		snprintf(level, sizeof level, "%s (%s)", o->level[lv], why);
+	else
+		snprintf(level, sizeof level, "%s", o->level[lv]);
+	cells[6] = r->last_id ? level : "";
+	cells[7] = change;
+	cells[8] = !row_due(r, o->now, o->due_days) ? "" : r->draft_id ? o->due_draft : o->due;
+	if (report_table_add(o->table, cells) != 0) {
+		o->failed = true;
+		return 1;
 	}
-	return cli_table_print(t);
+	o->n++;
+	return 0;
 }
 
 int cli_verb_companies(struct store *st, const struct args *a)
 {
-	struct portfolio_row *rows = NULL;
+	struct companies_out o = { .now = store_now(st) };
 	struct settings set;
 	enum store_err err;
-	size_t n = 0;
-	int rc = EXIT_OK;
 
 	cli_load_settings(&set);
-	err = store_portfolio(st, a->all, &rows, &n);
-	if (err != STORE_OK)
-		return cli_store_fail(st, err);
-	if (a->json)
-		rc = companies_json(rows, n, store_now(st), set.recheck_days);
-	else if (n == 0)
+	o.due_days = set.recheck_days;
+	if (a->json) {
+		err = store_each_portfolio_row(st, a->all, company_json_out, &o);
+		if (err != STORE_OK)
+			return cli_store_fail(st, err);
+		if (o.failed) {
+			cli_msg("%s", _("Could not write the JSON output."));
+			return EXIT_FAIL;
+		}
+		fputs(o.n ? "\n]\n" : "[]\n", stdout);
+		return EXIT_OK;
+	}
+	o.due = _("due");
+	o.due_draft = _("due (draft open)");
+	for (int l = 0; l <= LEVEL_COUNT; l++)
+		o.level[l] = report_level_label(l < LEVEL_COUNT ? l : -1);
+	o.table = report_table_new(9, "rllrlrlrl");
+	companies_head(o.table);
+	err = store_each_portfolio_row(st, a->all, company_text_row, &o);
+	if (err != STORE_OK || o.failed || o.n == 0) {
+		report_table_free(o.table);
+		if (err != STORE_OK)
+			return cli_store_fail(st, err);
+		if (o.failed)
+			return cli_write_fail(NULL);
 		puts(a->all ? _("No companies yet. Add one with 'smready company add NAME', or try "
 		                "'smready demo' for sample data.")
 		            : _("No active companies. Add one with 'smready company add NAME'; "
 		                "'--all' shows archived ones too."));
-	else
-		rc = companies_text(rows, n, store_now(st), set.recheck_days);
-	store_portfolio_free(rows, n);
-	return rc;
+		return EXIT_OK;
+	}
+	return cli_table_print(o.table);
 }
 
 /* ---- company ------------------------------------------------------------- */

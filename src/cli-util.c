@@ -295,10 +295,11 @@ int cli_check_line(const char *what, const char *s, size_t max, bool allow_empty
 int cli_check_note(const char *what, const char *s)
 {
 	enum text_check c = text_check_note(s, TEXT_NOTE_MAX);
+	char why[128];
 
 	if (c == TEXT_OK)
 		return EXIT_OK;
-	cli_msg(_("%s %s."), what, _(text_check_message(c)));
+	cli_msg(_("%s %s."), what, text_check_say(c, TEXT_NOTE_MAX, why, sizeof why));
 	return EXIT_FAIL;
 }
 

@@ -308,20 +308,12 @@ static const char *const csv_header[CSV_COLUMNS] = {
 	"dimension", "item", "question", "value", "answer", "note"
 };
 
-/* Catalogue position of an answer's item; unknown keys sort last. */
-static int csv_item_order(const struct catalogue *cat, const char *key)
-{
-	int i = cat ? catalogue_item_index(cat, key) : -1;
-
-	return i < 0 ? CAT_MAX_ITEMS : i;
-}
-
+/* One answer's row; i is its item's position in cat (-1: not there). */
 static void csv_answer(struct export_ctx *x, const struct assessment *a,
-                       const struct catalogue *cat, const struct answer *an,
+                       const struct catalogue *cat, const struct answer *an, int i,
                        const char *date)
 {
 	char value[16];
-	int i = cat ? catalogue_item_index(cat, an->item_key) : -1;
 	const char *dim = "", *question = "";
 	const char *cells[CSV_COLUMNS];
 
@@ -352,6 +344,14 @@ static void csv_answer(struct export_ctx *x, const struct assessment *a,
 	        1u << 4 | (an->value == ANSWER_DONT_KNOW ? 0 : 1u << 9));
 }
 
+/* An assessment has at most one answer per item of its questionnaire. */
+#define CSV_MAX_ANSWERS (4 * CAT_MAX_ITEMS)
+
+static int sort_pos(int at)
+{
+	return at < 0 ? CAT_MAX_ITEMS : at;
+}
+
 static int export_assessment_csv(const struct assessment *a, void *vx)
 {
 	struct export_ctx *x = vx;
@@ -359,6 +359,8 @@ static int export_assessment_csv(const struct assessment *a, void *vx)
 	struct answer *ans = NULL;
 	size_t n = 0;
 	char date[32];
+	int pos_here[CSV_MAX_ANSWERS], *pos = pos_here;
+	size_t order_here[CSV_MAX_ANSWERS], *order = order_here;
 	enum store_err err;
 
 	err = store_answers_load(x->st, a->id, &ans, &n);
@@ -368,11 +370,34 @@ static int export_assessment_csv(const struct assessment *a, void *vx)
 	timefmt_iso(a->status == ASSESS_FINAL && a->completed ? a->completed
 	                     : a->updated, date, sizeof date);
 	date[10] = '\0';
-	/* catalogue order reads better than key order; n is small (<= 64) */
-	for (int pos = 0; pos <= CAT_MAX_ITEMS; pos++)
-		for (size_t i = 0; i < n; i++)
-			if (csv_item_order(cat, ans[i].item_key) == pos)
-				csv_answer(x, a, cat, &ans[i], date);
+	/* catalogue order reads better than key order (unknown keys last, in
+	 * key order); each item is looked up once, and n (<= 64) sorted by
+	 * insertion, which keeps equal positions in their order */
+	if (n > CSV_MAX_ANSWERS) {          /* only from a file written elsewhere */
+		pos = malloc(n * sizeof *pos);
+		order = malloc(n * sizeof *order);
+		if (!pos || !order) {
+			free(pos == pos_here ? NULL : pos);
+			free(order == order_here ? NULL : order);
+			store_answers_free(ans, n);
+			return export_fail(x, STORE_ERROR, _("Out of memory."));
+		}
+	}
+	for (size_t i = 0; i < n; i++) {
+		int at = cat ? catalogue_item_index(cat, ans[i].item_key) : -1;
+		size_t k = i;
+
+		pos[i] = at;
+		for (; k > 0 && sort_pos(pos[order[k - 1]]) > sort_pos(at); k--)
+			order[k] = order[k - 1];
+		order[k] = i;
+	}
+	for (size_t k = 0; k < n; k++)
+		csv_answer(x, a, cat, &ans[order[k]], pos[order[k]], date);
+	if (pos != pos_here) {
+		free(pos);
+		free(order);
+	}
 	store_answers_free(ans, n);
 	return 0;
 }

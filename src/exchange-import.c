@@ -1,7 +1,11 @@
 /*
- * exchange-import.c - the import: the file checked whole before anything changes,
- * then merged into the database by UUID in one transaction, one company at
- * a time, with conflicts reported and never overwritten.
+ * exchange-import.c - the import: the file read once, as a stream, one
+ * record at a time; each record checked and merged into the database by
+ * UUID as it comes, all in one transaction that is committed only when the
+ * whole file has been read and found valid, and rolled back otherwise (and
+ * in a dry run).  Conflicts are reported and never overwrite.  Memory stays
+ * flat: a buffer of the file, one company's fields, one assessment, and
+ * the UUIDs seen so far in a temporary table of the store.
  */
 #include "config.h"
 
@@ -18,136 +22,56 @@
 
 #include "exchange-int.h"
 #include "i18n.h"
-#include "json-out.h"
 #include "scoring.h"
 #include "text.h"
 #include "timefmt.h"
 
-/* ---- import: checking the whole file ------------------------------------ */
+enum { SEEN_COMPANY = 1, SEEN_ASSESSMENT = 2 };
 
-static bool check_header(struct exchange_report *rep, json_t *root, json_t **companies)
+/* ---- import: the header -------------------------------------------------- */
+
+/* What must hold before any company is read: the format and its version. */
+static bool check_format(struct exchange_report *rep, const struct xrec *h)
 {
-	const char *s;
-	json_t *v;
-	long long t;
+	const struct xval *v = &h->v[HK_FORMAT];
 	char buf[80];
 
-	if (!json_is_object(root))
-		return xc_bad(rep, "", _("expected %s, found %s"), _("an object"),
-		           xc_json_kind(root));
-	v = json_object_get(root, "format");
-	if (!v || !json_is_string(v) || strcmp(json_string_value(v), EXCHANGE_FORMAT_NAME) != 0)
+	if (v->kind != XV_STRING || strcmp(xc_rec_str(h, HK_FORMAT), EXCHANGE_FORMAT_NAME) != 0)
 		return xc_bad(rep, "format", _("this is not an smready export (expected \"format\": "
-		                            "\"%s\", found %s)"), EXCHANGE_FORMAT_NAME,
-		           !v ? _("nothing") : json_is_string(v)
-		           ? xc_quoted(json_string_value(v), buf, sizeof buf) : xc_json_kind(v));
-	v = json_object_get(root, "version");
-	if (!v || !json_is_integer(v))
+		                               "\"%s\", found %s)"), EXCHANGE_FORMAT_NAME,
+		              v->kind == XV_NONE ? _("nothing") : v->kind == XV_STRING
+		              ? xc_quoted(xc_rec_str(h, HK_FORMAT), buf, sizeof buf)
+		              : xc_kind_name(v->kind));
+	v = &h->v[HK_VERSION];
+	if (v->kind != XV_INT)
 		return xc_bad(rep, "version", _("expected the format version as a whole number"));
-	if (json_integer_value(v) > EXCHANGE_FORMAT_VERSION)
+	if (v->i > EXCHANGE_FORMAT_VERSION)
 		return xc_bad(rep, "version", _("the file was made by a newer smready (format "
-		                             "version %lld; this one reads version %d): "
-		                             "update smready to import it"),
-		           (long long)json_integer_value(v), EXCHANGE_FORMAT_VERSION);
-	if (json_integer_value(v) != EXCHANGE_FORMAT_VERSION)
-		return xc_bad(rep, "version", _("format version %lld is not supported"),
-		           (long long)json_integer_value(v));
-	if (!xc_only_known(rep, root, "", xc_header_keys))
+		                                "version %lld; this one reads version %d): "
+		                                "update smready to import it"),
+		              v->i, EXCHANGE_FORMAT_VERSION);
+	if (v->i != EXCHANGE_FORMAT_VERSION)
+		return xc_bad(rep, "version", _("format version %lld is not supported"), v->i);
+	return true;
+}
+
+/* The rest of the header, once all of it is read. */
+static bool check_header(struct exchange_report *rep, const struct xrec *h)
+{
+	const char *s;
+	long long t;
+
+	if (!check_format(rep, h) || !xc_only_known(rep, h, ""))
 		return false;
-	if (json_object_get(root, "generator") && !xc_get_str(rep, root, "", "generator", &s))
+	if (h->v[HK_GENERATOR].kind != XV_NONE && !xc_get_str(rep, h, "", HK_GENERATOR, &s))
 		return false;
-	if (json_object_get(root, "exported") &&
-	    !xc_get_time(rep, root, "", "exported", false, &t))
+	if (h->v[HK_EXPORTED].kind != XV_NONE &&
+	    !xc_get_time(rep, h, "", HK_EXPORTED, false, &t))
 		return false;
-	*companies = json_object_get(root, "companies");
-	if (!*companies)
+	if (h->v[HK_COMPANIES].kind == XV_NONE)
 		return xc_bad(rep, "", _("the field \"%s\" is missing"), "companies");
-	if (!json_is_array(*companies))
-		return xc_kind_bad(rep, "", "companies", _("a list"), *companies);
-	return true;
-}
-
-/* Remembers a UUID in set, with value (which set takes over); false when
- * it was there already. */
-static bool set_add(json_t *set, const char *uuid, json_t *value)
-{
-	if (json_object_get(set, uuid)) {
-		json_decref(value);
-		return false;
-	}
-	json_object_set_new(set, uuid, value);
-	return true;
-}
-
-/* What the first pass remembers: the UUIDs seen so far. */
-struct check_ctx {
-	struct store *st;
-	struct exchange_report *rep;
-	json_t *cset, *aset;           /* objects used as sets of UUIDs; aset maps
-	                                  * each assessment to its company's UUID */
-};
-
-/* Whether assessment uuid based (of this database) belongs to the company
- * with UUID company; false with the error set when it does not or is not
- * here at all. */
-static bool base_in_db(struct check_ctx *x, const char *based, const char *company,
-                       const char *path)
-{
-	struct assessment b;
-	struct company bc;
-	bool same;
-
-	if (store_assessment_find_uuid(x->st, based, &b) != STORE_OK)
-		return xc_bad(x->rep, path, _("no assessment %s earlier in the file or in "
-		                           "the database"), based);
-	same = store_company_get(x->st, b.company_id, &bc) == STORE_OK &&
-	       strcmp(bc.uuid, company) == 0;
-	store_assessment_clear(&b);
-	store_company_clear(&bc);
-	if (!same)
-		return xc_bad(x->rep, path, _("assessment %s belongs to another company"), based);
-	return true;
-}
-
-/* Checks one company of the file and its assessments before anything is
- * written.  based_on must name an assessment earlier in the file or one
- * already in the database. */
-static bool check_company(size_t ci, json_t *cobj, void *vx)
-{
-	struct check_ctx *x = vx;
-	struct exchange_report *rep = x->rep;
-	struct answer answers[CAT_MAX_ITEMS];
-	struct company c;
-	char cp[PATH_MAX_LEN];
-	size_t ai, n;
-	json_t *aobj;
-
-	xc_path_index(cp, sizeof cp, "", "companies", ci);
-	if (!xc_parse_company(rep, cobj, cp, &c))
-		return false;
-	if (!set_add(x->cset, c.uuid, json_true()))
-		return xc_bad(rep, cp, _("company %s appears twice in the file"), c.uuid);
-	json_array_foreach(json_object_get(cobj, "assessments"), ai, aobj) {
-		struct assessment a;
-		const struct catalogue *cat;
-		char ap[PATH_MAX_LEN], bp[PATH_MAX_LEN], based[STORE_UUID_LEN + 1];
-		json_t *owner;
-
-		xc_path_index(ap, sizeof ap, cp, ".assessments", ai);
-		if (!xc_parse_assessment(rep, aobj, ap, &a, &cat, based) ||
-		    !xc_parse_answers(rep, json_object_get(aobj, "answers"), ap, cat, answers, &n))
-			return false;
-		/* The store keeps a draft's origin only within one company; any
-		 * other would be dropped on the way in. */
-		xc_path_key(bp, sizeof bp, ap, "based_on");
-		owner = based[0] ? json_object_get(x->aset, based) : NULL;
-		if (owner && strcmp(json_string_value(owner), c.uuid) != 0)
-			return xc_bad(rep, bp, _("assessment %s belongs to another company"), based);
-		if (based[0] && !owner && !base_in_db(x, based, c.uuid, bp))
-			return false;
-		if (!set_add(x->aset, a.uuid, json_string(c.uuid)))
-			return xc_bad(rep, ap, _("assessment %s appears twice in the file"), a.uuid);
-	}
+	if (h->v[HK_COMPANIES].kind != XV_ARRAY)
+		return xc_kind_bad(rep, "", "companies", _("a list"), h->v[HK_COMPANIES].kind);
 	return true;
 }
 
@@ -156,8 +80,12 @@ static bool check_company(size_t ci, json_t *cobj, void *vx)
 struct import_ctx {
 	struct store *st;
 	struct exchange_report *rep;
+	struct xj *x;                /* the file */
 	enum store_err err;          /* a store failure that aborts the import */
-	bool refused;                /* the store refused a record: file invalid */
+	bool refused;                /* the file (or the store) refused a record */
+	bool begun;                  /* the transaction is open */
+	struct xtext header_text, company_text, assessment_text;
+	struct xassess a;            /* the assessment being read */
 };
 
 static bool import_store_fail(struct import_ctx *x, enum store_err err, const char *path)
@@ -245,66 +173,55 @@ static void conflict_assessment(struct import_ctx *x, const struct company *c,
 		            "kept this database's version"), a->uuid, c->name);
 }
 
-/* Adds one assessment of the file to company (local id company_id), or
- * checks that the stored one with that UUID is the same. */
-static bool import_assessment(struct import_ctx *x, json_t *obj, const char *path,
+/* Adds the file's assessment a (with its answers) to company (local id
+ * company_id), or checks that the stored one with that UUID is the same. */
+static bool import_assessment(struct import_ctx *x, struct assessment *a, const char *based,
+                              struct answer *answers, size_t n, const char *path,
                               const struct company *c, long long company_id)
 {
-	struct answer answers[CAT_MAX_ITEMS];
-	struct assessment a, local;
-	const struct catalogue *cat;
-	char based[STORE_UUID_LEN + 1];
-	size_t n;
-	long long id;
+	struct assessment local;
+	long long id, company;
 	enum store_err err;
 
-	if (!xc_parse_assessment(x->rep, obj, path, &a, &cat, based) ||
-	    !xc_parse_answers(x->rep, json_object_get(obj, "answers"), path, cat, answers, &n)) {
-		x->refused = true;
-		return false;
-	}
-	err = store_assessment_find_uuid(x->st, a.uuid, &local);
+	/* most often not there: looked up by UUID alone first */
+	err = store_assessment_uuid_id(x->st, a->uuid, &id, &company);
+	if (err == STORE_OK)
+		err = store_assessment_get(x->st, id, &local);
 	if (err == STORE_OK) {
 		if (local.company_id != company_id)
 			xc_push_line(&x->rep->conflicts, &x->rep->n_conflicts,
-			          _("assessment %s belongs to another company here than \"%s\"; "
-			            "left it as it is"), a.uuid, c->name);
-		else if (assessment_same(x, &local, &a, based, answers, n))
+			             _("assessment %s belongs to another company here than \"%s\"; "
+			               "left it as it is"), a->uuid, c->name);
+		else if (assessment_same(x, &local, a, based, answers, n))
 			x->rep->assessments_unchanged++;
 		else
-			conflict_assessment(x, c, &local, &a);
+			conflict_assessment(x, c, &local, a);
 		store_assessment_clear(&local);
 		return true;
 	}
 	if (err != STORE_NOT_FOUND)
 		return import_store_fail(x, err, path);
-	if (a.status == ASSESS_DRAFT) {
+	if (a->status == ASSESS_DRAFT) {
 		/* A company is assessed in one draft at a time: the draft in
 		 * progress here stays, the file's is reported. */
 		err = store_assessment_draft(x->st, company_id, &local);
 		if (err == STORE_OK) {
 			xc_push_line(&x->rep->conflicts, &x->rep->n_conflicts,
-			          _("assessment %s of \"%s\" is a draft, but this database has "
-			            "another assessment in progress for the company; kept that one "
-			            "(finish or discard it and import again to take the file's)"),
-			          a.uuid, c->name);
+			             _("assessment %s of \"%s\" is a draft, but this database has "
+			               "another assessment in progress for the company; kept that one "
+			               "(finish or discard it and import again to take the file's)"),
+			             a->uuid, c->name);
 			store_assessment_clear(&local);
 			return true;
 		}
 		if (err != STORE_NOT_FOUND)
 			return import_store_fail(x, err, path);
 	}
-	a.company_id = company_id;
-	if (based[0]) {
-		struct assessment b;
-
-		/* checked before; it may only be gone with a skipped company */
-		if (store_assessment_find_uuid(x->st, based, &b) == STORE_OK) {
-			a.based_on = b.id;
-			store_assessment_clear(&b);
-		}
-	}
-	err = store_assessment_insert(x->st, &a, answers, n, &id);
+	a->company_id = company_id;
+	/* checked before; it may only be gone with a skipped company */
+	if (based[0] && store_assessment_uuid_id(x->st, based, &id, &company) == STORE_OK)
+		a->based_on = id;
+	err = store_assessment_insert(x->st, a, answers, n, &id);
 	if (err != STORE_OK)
 		return import_store_fail(x, err, path);
 	x->rep->assessments_added++;
@@ -336,14 +253,16 @@ static void company_differs(struct import_ctx *x, const struct company *local,
 }
 
 /* The local id for the file's company c: the one with its UUID, or a new
- * one.  0 when it is skipped as a conflict. */
+ * one.  0 when it is skipped as a conflict (*skipped; the conflict is told
+ * once its assessments are counted). */
 static long long import_company_row(struct import_ctx *x, const struct company *c,
-                                    size_t n_assessments, const char *path)
+                                    const char *path, bool *skipped)
 {
 	struct company local;
 	long long id = 0;
 	enum store_err err = store_company_find_uuid(x->st, c->uuid, &local);
 
+	*skipped = false;
 	if (err == STORE_OK) {
 		company_differs(x, &local, c);
 		id = local.id;
@@ -357,13 +276,7 @@ static long long import_company_row(struct import_ctx *x, const struct company *
 	 * this insert (a savepoint) when the name is taken. */
 	err = store_company_insert(x->st, c, &id);
 	if (err == STORE_EXISTS) {
-		xc_push_line(&x->rep->conflicts, &x->rep->n_conflicts,
-		          P_("company \"%s\" (%s) has the same name as a different company here; "
-		             "skipped it and its %zu assessment (rename one of them and import "
-		             "again)",
-		             "company \"%s\" (%s) has the same name as a different company here; "
-		             "skipped it and its %zu assessments (rename one of them and import "
-		             "again)", n_assessments), c->name, c->uuid, n_assessments);
+		*skipped = true;
 		return 0;
 	}
 	if (err != STORE_OK)
@@ -372,392 +285,336 @@ static long long import_company_row(struct import_ctx *x, const struct company *
 	return id;
 }
 
-/* Merges one company of the file and its assessments. */
-static bool import_company(size_t ci, json_t *cobj, void *vx)
+static void conflict_company(struct import_ctx *x, const struct company *c,
+                             size_t n_assessments)
 {
-	struct import_ctx *x = vx;
-	struct company c;
-	char cp[PATH_MAX_LEN], ap[PATH_MAX_LEN];
-	json_t *list = json_object_get(cobj, "assessments"), *aobj;
-	long long id;
-	size_t ai;
-
-	xc_path_index(cp, sizeof cp, "", "companies", ci);
-	if (!xc_parse_company(x->rep, cobj, cp, &c)) {
-		x->refused = true;
-		return false;
-	}
-	id = import_company_row(x, &c, json_array_size(list), cp);
-	if (x->err != STORE_OK)
-		return false;
-	if (id == 0)
-		return true;
-	json_array_foreach(list, ai, aobj) {
-		xc_path_index(ap, sizeof ap, cp, ".assessments", ai);
-		if (!import_assessment(x, aobj, ap, &c, id))
-			return false;
-	}
-	return true;
+	xc_push_line(&x->rep->conflicts, &x->rep->n_conflicts,
+	             P_("company \"%s\" (%s) has the same name as a different company here; "
+	                "skipped it and its %zu assessment (rename one of them and import "
+	                "again)",
+	                "company \"%s\" (%s) has the same name as a different company here; "
+	                "skipped it and its %zu assessments (rename one of them and import "
+	                "again)", n_assessments), c->name, c->uuid, n_assessments);
 }
 
-/* ---- import: reading the file one company at a time --------------------- */
+/* ---- import: reading the file, one record at a time ----------------------- */
 
-/* The file stays as text; only the envelope is scanned here, and each
- * company is parsed by jansson on its own when its turn comes, so memory
- * holds the text and one company's tree, never the whole file's tree. */
-struct source {
-	const char *buf;
-	size_t len;
-	size_t list_start, list_end;   /* the "companies" value; end 0 if absent */
-};
-
-/* Line and column (in characters, both from 1) of byte offset off. */
-static void source_where(const struct source *src, size_t off, int *line, int *col)
+/* The file was refused: its syntax (x->failed, message set) or a record. */
+static bool refused(struct import_ctx *x)
 {
-	*line = 1;
-	*col = 1;
-	for (size_t i = 0; i < off && i < src->len; i++) {
-		unsigned char ch = (unsigned char)src->buf[i];
-
-		if (ch == '\n') {
-			(*line)++;
-			*col = 1;
-		} else if ((ch & 0xC0) != 0x80) {
-			(*col)++;
-		}
-	}
-}
-
-static bool syntax_bad(struct exchange_report *rep, const struct source *src, size_t off,
-                       const char *what)
-{
-	int line, col;
-
-	source_where(src, off, &line, &col);
-	snprintf(rep->error, sizeof rep->error,
-	         _("line %d, column %d: this is not valid JSON (%s)"), line, col, what);
+	x->refused = true;
 	return false;
 }
 
-static void load_error(struct exchange_report *rep, const json_error_t *e, int line, int col);
-
-/* Parses src->buf[start..end) as one JSON value; on failure the error is
- * reported at its place in the whole file. */
-static json_t *source_parse(const struct source *src, size_t start, size_t end,
-                            struct exchange_report *rep)
+/* Whether assessment uuid based (of this database) belongs to the company
+ * with UUID company; false with the error set when it does not or is not
+ * here at all. */
+static bool base_in_db(struct import_ctx *x, const char *based, const char *company,
+                       const char *path)
 {
-	json_error_t e;
-	json_t *v = json_loadb(src->buf + start, end - start,
-	                       JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &e);
-	int line, col;
+	struct assessment b;
+	struct company bc;
+	bool same;
 
-	if (v)
-		return v;
-	source_where(src, start, &line, &col);
-	/* jansson counts from the start of the slice */
-	if (e.line <= 1)
-		col += e.column > 0 ? e.column - 1 : 0;
-	else
-		col = e.column;
-	line += e.line > 1 ? e.line - 1 : 0;
-	load_error(rep, &e, line, col);
-	return NULL;
-}
-
-static bool is_ws(char ch)
-{
-	return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n';
-}
-
-static size_t skip_ws(const struct source *src, size_t i)
-{
-	while (i < src->len && is_ws(src->buf[i]))
-		i++;
-	return i;
-}
-
-/* The end of the JSON value starting at i (just past it), or 0 when the
- * file ends first.  Only finds the extent: jansson checks the value. */
-static size_t value_end(const struct source *src, size_t i)
-{
-	size_t depth = 0;
-
-	while (i < src->len) {
-		char ch = src->buf[i];
-
-		if (ch == '"') {
-			for (i++; i < src->len && src->buf[i] != '"'; i++)
-				if (src->buf[i] == '\\')
-					i++;
-			if (i >= src->len)
-				return 0;
-			i++;
-		} else if (ch == '[' || ch == '{') {
-			depth++;
-			i++;
-		} else if (ch == ']' || ch == '}') {
-			if (depth == 0)
-				return i;          /* a scalar ended by its container */
-			i++;
-			depth--;
-		} else if (depth == 0 && (ch == ',' || is_ws(ch))) {
-			return i;
-		} else {
-			i++;
-		}
-		if (depth == 0 && (ch == '"' || ch == ']' || ch == '}'))
-			return i;
-	}
-	return depth == 0 ? i : 0;
-}
-
-/* Reads the top-level object: every field but "companies" into *header
- * (parsed), the companies list only located. */
-static bool source_envelope(struct source *src, json_t *header, struct exchange_report *rep)
-{
-	size_t i = skip_ws(src, 0), start, end;
-	bool first = true;
-
-	if (i >= src->len || src->buf[i] != '{')
-		return syntax_bad(rep, src, i, _("the file must start with '{'"));
-	i = skip_ws(src, i + 1);
-	while (i < src->len && !(first && src->buf[i] == '}')) {
-		json_t *key, *v;
-
-		if (src->buf[i] != '"')
-			return syntax_bad(rep, src, i, _("expected a field name in double quotes"));
-		end = value_end(src, i);
-		if (!end)
-			return syntax_bad(rep, src, src->len, _("the file ends too early"));
-		if (!(key = source_parse(src, i, end, rep)))
-			return false;
-		i = skip_ws(src, end);
-		if (json_object_get(header, json_string_value(key)) ||
-		    (strcmp(json_string_value(key), "companies") == 0 && src->list_end)) {
-			json_decref(key);
-			return syntax_bad(rep, src, i, _("a field appears twice in the same object"));
-		}
-		if (i >= src->len || src->buf[i] != ':') {
-			json_decref(key);
-			return syntax_bad(rep, src, i, _("expected ':'"));
-		}
-		start = skip_ws(src, i + 1);
-		end = start < src->len ? value_end(src, start) : 0;
-		if (!end || end == start) {
-			json_decref(key);
-			return syntax_bad(rep, src, end ? end : src->len, _("a value is missing or "
-			                                                 "the file ends too early"));
-		}
-		if (strcmp(json_string_value(key), "companies") == 0 && src->buf[start] == '[') {
-			src->list_start = start;
-			src->list_end = end;
-		} else if ((v = source_parse(src, start, end, rep)) != NULL) {
-			json_object_set_new(header, json_string_value(key), v);
-		} else {
-			json_decref(key);
-			return false;
-		}
-		json_decref(key);
-		first = false;
-		i = skip_ws(src, end);
-		if (i < src->len && src->buf[i] == ',') {
-			i = skip_ws(src, i + 1);
-			continue;
-		}
-		if (i >= src->len || src->buf[i] != '}')
-			return syntax_bad(rep, src, i, _("expected ',' or '}'"));
-		break;
-	}
-	if (i >= src->len)
-		return syntax_bad(rep, src, i, _("the file ends too early"));
-	i = skip_ws(src, i + 1);
-	if (i < src->len)
-		return syntax_bad(rep, src, i, _("something follows the end of the export"));
+	if (store_assessment_find_uuid(x->st, based, &b) != STORE_OK)
+		return xc_bad(x->rep, path, _("no assessment %s earlier in the file or in "
+		                              "the database"), based);
+	same = store_company_get(x->st, b.company_id, &bc) == STORE_OK &&
+	       strcmp(bc.uuid, company) == 0;
+	store_assessment_clear(&b);
+	store_company_clear(&bc);
+	if (!same)
+		return xc_bad(x->rep, path, _("assessment %s belongs to another company"), based);
 	return true;
 }
 
-/* Calls fn with each company of the list, parsed on its own; stops at the
- * first false (fn's own or a syntax error, reported in rep). */
-static bool source_each_company(const struct source *src, struct exchange_report *rep,
-                                bool (*fn)(size_t i, json_t *obj, void *ctx), void *ctx)
+/* Reads, checks and (unless the company is skipped: company_id 0) merges
+ * the assessment whose first token was just read, the ai-th of company c,
+ * the ci-th of the file.  based_on must name an assessment earlier in the
+ * file or one already in the database. */
+static bool import_one_assessment(struct import_ctx *x, const struct company *c, size_t ci,
+                                  long long company_id, const char *cp, size_t ai)
 {
-	size_t i = skip_ws(src, src->list_start + 1), n = 0, end;
+	struct answer answers[CAT_MAX_ITEMS];
+	struct assessment a;
+	const struct catalogue *cat;
+	char ap[PATH_MAX_LEN], bp[PATH_MAX_LEN], based[STORE_UUID_LEN + 1];
+	long long owner;
+	size_t n;
+	enum store_err err;
 
-	if (i < src->list_end && src->buf[i] == ']')
-		return true;
-	while (i < src->list_end) {
-		json_t *obj;
-		bool ok;
-
-		end = value_end(src, i);
-		if (!end || end == i || end > src->list_end)
-			return syntax_bad(rep, src, end && end != i ? end : i,
-			                  _("a value is missing or the file ends too early"));
-		if (!(obj = source_parse(src, i, end, rep)))
-			return false;
-		ok = fn(n++, obj, ctx);
-		json_decref(obj);
-		if (!ok)
-			return false;
-		i = skip_ws(src, end);
-		if (i < src->list_end && src->buf[i] == ',') {
-			i = skip_ws(src, i + 1);
-			continue;
+	xc_path_index(ap, sizeof ap, cp, ".assessments", ai);
+	if (!xc_read_assessment(x->x, &x->a, &x->assessment_text) ||
+	    !xc_parse_assessment(x->rep, &x->a.rec, ap, &a, &cat, based) ||
+	    !xc_parse_answers(x->rep, &x->a, ap, cat, answers, &n))
+		return refused(x);
+	/* The store keeps a draft's origin only within one company; any
+	 * other would be dropped on the way in. */
+	xc_path_key(bp, sizeof bp, ap, "based_on");
+	if (based[0]) {
+		err = store_seen_find(x->st, SEEN_ASSESSMENT, based, &owner);
+		if (err == STORE_OK && owner != (long long)ci) {
+			xc_bad(x->rep, bp, _("assessment %s belongs to another company"), based);
+			return refused(x);
 		}
-		if (i < src->list_end && src->buf[i] == ']' && i + 1 == src->list_end)
-			return true;
-		return syntax_bad(rep, src, i, _("expected ',' or ']'"));
+		if (err == STORE_NOT_FOUND && !base_in_db(x, based, c->uuid, bp))
+			return refused(x);
+		if (err != STORE_OK && err != STORE_NOT_FOUND)
+			return import_store_fail(x, err, ap);
 	}
-	return syntax_bad(rep, src, i, _("the file ends too early"));
+	err = store_seen_add(x->st, SEEN_ASSESSMENT, a.uuid, (long long)ci, &owner);
+	if (err == STORE_EXISTS) {
+		xc_bad(x->rep, ap, _("assessment %s appears twice in the file"), a.uuid);
+		return refused(x);
+	}
+	if (err != STORE_OK)
+		return import_store_fail(x, err, ap);
+	return company_id == 0 || import_assessment(x, &a, based, answers, n, ap, c, company_id);
 }
 
-/* ---- import: entry points ------------------------------------------------ */
-
-/* A jansson error at line/col of the whole file (e NULL: nothing to say). */
-static void load_error(struct exchange_report *rep, const json_error_t *e, int line, int col)
+/* Whether a company record has every field but its assessments. */
+static bool company_complete(const struct xrec *r)
 {
-	if (!e)
-		return;
-	switch (json_error_code(e)) {
-	case json_error_invalid_utf8:
-		snprintf(rep->error, sizeof rep->error,
-		         _("line %d, column %d: the file is not valid UTF-8 text; save it "
-		           "as UTF-8 and import it again"), line, col);
-		break;
-	case json_error_null_character:
-		snprintf(rep->error, sizeof rep->error,
-		         _("line %d, column %d: a text holds a NUL character (\\u0000), "
-		           "which smready does not accept"), line, col);
-		break;
-	case json_error_duplicate_key:
-		snprintf(rep->error, sizeof rep->error,
-		         _("line %d, column %d: a field appears twice in the same object"),
-		         line, col);
-		break;
-	case json_error_out_of_memory:
-		snprintf(rep->error, sizeof rep->error, "%s",
-		         _("not enough memory to read the file"));
+	for (int k = 0; k < CK_ASSESSMENTS; k++)
+		if (r->v[k].kind == XV_NONE)
+			return false;
+	return true;
+}
+
+/* Reads the fields of a record up to its list (list_key).  A record whose
+ * fields come after its list (complete() false there) is read on past the
+ * list first, which is then read again: *odd, and the reader stands just
+ * after the list's '[' either way. */
+static bool read_head(struct import_ctx *x, struct xrec *r, struct xtext *text, int list_key,
+                      bool (*complete)(const struct xrec *r), bool *at_list, bool *odd)
+{
+	struct xj_mark mark;
+	bool again;
+
+	*odd = false;
+	if (!xc_read_members(x->x, r, text, list_key, false, at_list))
+		return refused(x);
+	if (!*at_list || complete(r))
+		return true;
+	*odd = true;
+	mark = xj_mark_token(x->x);
+	if (!xj_keep(x->x, &mark, true) || !xj_skip(x->x) ||
+	    !xc_read_members(x->x, r, text, list_key, true, &again) || !xj_seek(x->x, mark) ||
+	    xj_next(x->x) != XJ_ARR)
+		return refused(x);
+	return true;
+}
+
+/* After a record's list: the rest of its fields (read before when odd). */
+static bool read_tail(struct import_ctx *x, struct xrec *r, struct xtext *text, int list_key,
+                      bool odd, const char *path)
+{
+	bool again;
+
+	if (odd) {
+		if (!xc_skip_members(x->x))
+			return refused(x);
+		xj_keep(x->x, NULL, false);
+		return true;
+	}
+	/* every other field was there before the list: anything now is
+	 * refused (twice, or unknown), and no text is added */
+	if (!xc_read_members(x->x, r, text, list_key, true, &again) ||
+	    !xc_only_known(x->rep, r, path))
+		return refused(x);
+	return true;
+}
+
+/* Reads, checks and merges the ci-th company, its first token just read. */
+static bool import_one_company(struct import_ctx *x, size_t ci)
+{
+	struct xrec r;
+	struct company c;
+	char cp[PATH_MAX_LEN];
+	bool at_list = false, odd = false, skipped = false, first = true, done;
+	long long id = 0, had;
+	size_t ai = 0;
+	enum store_err err;
+
+	xc_path_index(cp, sizeof cp, "", "companies", ci);
+	x->company_text.len = 0;
+	xc_rec_init(&r, xc_company_keys, &x->company_text);
+	if (x->x->tok != XJ_OBJ) {
+		r.kind = (unsigned char)xc_tok_kind(x->x->tok);
+		if (xj_skip(x->x))
+			xc_parse_company(x->rep, &r, cp, &c);
+		return refused(x);
+	}
+	if (!read_head(x, &r, &x->company_text, CK_ASSESSMENTS, company_complete, &at_list, &odd))
+		return false;
+	/* c's texts stay where they are: read_tail() adds none */
+	if (!xc_parse_company(x->rep, &r, cp, &c))
+		return refused(x);
+	err = store_seen_add(x->st, SEEN_COMPANY, c.uuid, (long long)ci, &had);
+	if (err == STORE_EXISTS) {
+		xc_bad(x->rep, cp, _("company %s appears twice in the file"), c.uuid);
+		return refused(x);
+	}
+	if (err != STORE_OK)
+		return import_store_fail(x, err, cp);
+	id = import_company_row(x, &c, cp, &skipped);
+	if (x->err != STORE_OK)
+		return false;
+	while (xj_element(x->x, &first, &done))
+		if (!import_one_assessment(x, &c, ci, id, cp, ai++))
+			return false;
+	if (!done)
+		return refused(x);
+	if (!read_tail(x, &r, &x->company_text, CK_ASSESSMENTS, odd, cp))
+		return false;
+	if (skipped)
+		conflict_company(x, &c, ai);
+	return true;
+}
+
+static bool header_complete(const struct xrec *r)
+{
+	return r->v[HK_FORMAT].kind != XV_NONE && r->v[HK_VERSION].kind != XV_NONE;
+}
+
+/* Opens the transaction that the whole import happens in. */
+static bool begin(struct import_ctx *x)
+{
+	enum store_err err = store_begin_bulk(x->st);
+
+	if (err == STORE_OK) {
+		x->begun = true;
+		err = store_seen_open(x->st);
+	}
+	if (err != STORE_OK) {
+		x->err = err;
+		snprintf(x->rep->error, sizeof x->rep->error, "%s", store_error(x->st));
+		return false;
+	}
+	return true;
+}
+
+/* The whole file: the header, then each company as it comes. */
+static bool import_all(struct import_ctx *x)
+{
+	struct xrec h;
+	bool at_list, odd, first = true, done;
+	size_t ci = 0;
+	int kind;
+
+	switch (xj_next(x->x)) {
+	case XJ_ERROR:
+		return refused(x);
+	case XJ_END:
+		snprintf(x->rep->error, sizeof x->rep->error, "%s", _("the file is empty"));
+		return refused(x);
+	case XJ_OBJ:
 		break;
 	default:
-		/* jansson's own description is English; the position is what helps */
-		snprintf(rep->error, sizeof rep->error,
-		         _("line %d, column %d: this is not valid JSON (%s)"), line, col, e->text);
-		break;
+		kind = xc_tok_kind(x->x->tok);
+		if (xj_skip(x->x))
+			xc_bad(x->rep, "", _("expected %s, found %s"), _("an object"),
+			       xc_kind_name(kind));
+		return refused(x);
 	}
+	xc_rec_init(&h, xc_header_keys, &x->header_text);
+	if (!read_head(x, &h, &x->header_text, HK_COMPANIES, header_complete, &at_list, &odd))
+		return false;
+	if (at_list) {
+		if (!check_format(x->rep, &h))
+			return refused(x);
+		if (!begin(x))
+			return false;
+		while (xj_element(x->x, &first, &done))
+			if (!import_one_company(x, ci++))
+				return false;
+		if (!done || !read_tail(x, &h, &x->header_text, HK_COMPANIES, odd, ""))
+			return refused(x);
+	}
+	if (!check_header(x->rep, &h) || !xj_at_end(x->x))
+		return refused(x);
+	return true;
 }
 
-/* A file whose top level is not an object: parsed whole (it holds no
- * companies) so that the message can say what it is. */
-static void refuse_top(const struct source *src, struct exchange_report *rep)
+static enum exchange_status import_stream(struct store *st, struct xj *xj, bool dry_run,
+                                          struct exchange_report *rep)
 {
-	json_t *v;
-	json_t *companies;
-
-	memset(rep->error, 0, sizeof rep->error);
-	v = source_parse(src, 0, src->len, rep);
-	if (v)
-		check_header(rep, v, &companies);
-	json_decref(v);
-}
-
-static enum exchange_status import_source(struct store *st, struct source *src,
-                                          bool dry_run, struct exchange_report *rep)
-{
-	struct import_ctx x = { .st = st, .rep = rep, .err = STORE_OK };
-	struct check_ctx cx = { .st = st, .rep = rep };
-	json_t *header = json_object(), *companies = NULL;
+	struct import_ctx *x = calloc(1, sizeof *x);
 	enum store_err err;
+	enum exchange_status status;
 	bool ok;
 
-	if (src->len == 0 || skip_ws(src, 0) == src->len) {
-		json_decref(header);
-		snprintf(rep->error, sizeof rep->error, "%s", _("the file is empty"));
+	if (!x) {
+		snprintf(rep->error, sizeof rep->error, "%s", _("not enough memory to read the file"));
 		return EXCHANGE_INVALID;
 	}
-	if (src->buf[skip_ws(src, 0)] != '{') {
-		json_decref(header);
-		refuse_top(src, rep);
-		return EXCHANGE_INVALID;
-	}
-	ok = header && source_envelope(src, header, rep);
-	if (ok && src->list_end)
-		json_object_set_new(header, "companies", json_array());
-	ok = ok && check_header(rep, header, &companies);
-	json_decref(header);
-	if (!ok)
-		return EXCHANGE_INVALID;
-	cx.cset = json_object();
-	cx.aset = json_object();
-	ok = cx.cset && cx.aset && source_each_company(src, rep, check_company, &cx);
-	json_decref(cx.cset);
-	json_decref(cx.aset);
-	if (!ok)
-		return EXCHANGE_INVALID;
-	err = store_begin(st);
-	if (err != STORE_OK) {
-		rep->store_status = err;
-		snprintf(rep->error, sizeof rep->error, "%s", store_error(st));
-		return EXCHANGE_FAILED;
-	}
-	ok = source_each_company(src, rep, import_company, &x);
-	if (!ok || dry_run) {
-		store_rollback(st);
-	} else if ((err = store_commit(st)) != STORE_OK) {
-		store_rollback(st);
-		x.err = err;
-		snprintf(rep->error, sizeof rep->error, "%s", store_error(st));
-		ok = false;
+	x->st = st;
+	x->rep = rep;
+	x->x = xj;
+	x->err = STORE_OK;
+	ok = !xj->failed && import_all(x);
+	if (ok && !x->begun)
+		ok = begin(x);         /* an export without companies: nothing to merge */
+	if (x->begun) {
+		if (!ok || dry_run) {
+			store_rollback(st);
+		} else if ((err = store_commit(st)) != STORE_OK) {
+			store_rollback(st);
+			x->err = err;
+			snprintf(rep->error, sizeof rep->error, "%s", store_error(st));
+			ok = false;
+		}
 	}
 	if (!ok) {
 		/* the counts describe work that was rolled back */
 		rep->companies_added = rep->companies_known = 0;
 		rep->assessments_added = rep->assessments_unchanged = 0;
-		rep->store_status = x.err;
-		return x.refused || x.err == STORE_OK ? EXCHANGE_INVALID : EXCHANGE_FAILED;
+		rep->store_status = x->err;
+		status = x->refused || x->err == STORE_OK ? EXCHANGE_INVALID : EXCHANGE_FAILED;
+	} else {
+		status = rep->n_conflicts ? EXCHANGE_CONFLICTS : EXCHANGE_OK;
 	}
-	return rep->n_conflicts ? EXCHANGE_CONFLICTS : EXCHANGE_OK;
+	xc_text_free(&x->header_text);
+	xc_text_free(&x->company_text);
+	xc_text_free(&x->assessment_text);
+	free(x);
+	return status;
 }
+
+/* ---- import: entry points ------------------------------------------------ */
 
 enum exchange_status exchange_import_buffer(struct store *st, const char *data,
                                             size_t len, bool dry_run,
                                             struct exchange_report *rep)
 {
-	struct source src = { .buf = data, .len = len };
+	struct xj xj;
+	enum exchange_status s;
 
 	memset(rep, 0, sizeof *rep);
-	return import_source(st, &src, dry_run, rep);
+	xj_open_mem(&xj, data, len, rep->error, sizeof rep->error);
+	s = import_stream(st, &xj, dry_run, rep);
+	xj_close(&xj);
+	return s;
+}
+
+enum exchange_status exchange_import_stream(struct store *st, FILE *in,
+                                            const struct exchange_import_opts *o,
+                                            struct exchange_report *rep)
+{
+	struct xj xj;
+	enum exchange_status s = EXCHANGE_INVALID;
+
+	memset(rep, 0, sizeof *rep);
+	if (xj_open_file(&xj, in, o ? o->max_bytes : 0, rep->error, sizeof rep->error))
+		s = import_stream(st, &xj, o && o->dry_run, rep);
+	xj_close(&xj);
+	return s;
 }
 
 enum exchange_status exchange_import_file(struct store *st, FILE *in, bool dry_run,
                                           struct exchange_report *rep)
 {
-	char *buf = NULL, *grown;
-	size_t len = 0, cap = 0, got;
-	enum exchange_status s;
+	struct exchange_import_opts o = { .dry_run = dry_run, .max_bytes = 0 };
 
-	memset(rep, 0, sizeof *rep);
-	do {
-		if (len == cap) {
-			cap = cap ? cap * 2 : 1 << 16;
-			grown = realloc(buf, cap);
-			if (!grown) {
-				free(buf);
-				snprintf(rep->error, sizeof rep->error, "%s",
-				         _("not enough memory to read the file"));
-				return EXCHANGE_INVALID;
-			}
-			buf = grown;
-		}
-		got = fread(buf + len, 1, cap - len, in);
-		len += got;
-	} while (got > 0);
-	if (ferror(in)) {
-		free(buf);
-		snprintf(rep->error, sizeof rep->error, "%s", _("the file cannot be read"));
-		return EXCHANGE_INVALID;
-	}
-	s = exchange_import_buffer(st, buf, len, dry_run, rep);
-	free(buf);
-	return s;
+	return exchange_import_stream(st, in, &o, rep);
 }
-

@@ -1,7 +1,8 @@
 /*
  * exchange-int.h - what the parts of the export and import share: the
  * messages about a file's content (with the place in the file named), and
- * the reading of records out of the file.  Private to exchange-*.c.
+ * the reading of records out of the file (with exchange-json.h's reader).
+ * Private to exchange-*.c.
  */
 #ifndef SMREADY_EXCHANGE_INT_H
 #define SMREADY_EXCHANGE_INT_H
@@ -9,41 +10,114 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include <jansson.h>
-
 #include "attr.h"
 #include "catalogue.h"
+#include "exchange-json.h"
 #include "exchange.h"
 #include "store.h"
 
 #define PATH_MAX_LEN 160         /* a place in the file: "companies[3].name" */
 #define REOPENED_MAX 1000000
 
-/* Keys a record of each kind may have (anything else refuses the file). */
+/* ---- records as read from a file --------------------------------------- */
+
+/* The kind of a value in the file; XV_NONE: the field is missing. */
+enum xv_kind { XV_NONE = 0, XV_NULL, XV_BOOL, XV_INT, XV_REAL, XV_STRING, XV_ARRAY, XV_OBJECT };
+
+struct xval {
+	unsigned char kind;
+	bool b;                      /* XV_BOOL */
+	long long i;                 /* XV_INT */
+	size_t off, len;             /* XV_STRING: in the record's texts */
+};
+
+/* Where the texts of one record (and of the records it holds) are kept:
+ * one buffer, reused from record to record. */
+struct xtext {
+	char *buf;
+	size_t len, cap;
+};
+
+#define XREC_KEYS 16
+
+/* One object of the file without the list it holds (a company without its
+ * assessments): its fields by the index of their key in keys. */
+struct xrec {
+	const char *const *keys;
+	unsigned char kind;          /* XV_OBJECT, or what was found instead */
+	struct xval v[XREC_KEYS];
+	char unknown[64];            /* the first key the format does not have
+	                                (shown), "" when none */
+	const struct xtext *text;
+};
+
+/* The keys of each kind of record, in the order of the enums below; a
+ * field not listed refuses the file. */
 extern const char *const xc_company_keys[], *const xc_assessment_keys[],
        *const xc_answer_keys[], *const xc_header_keys[];
+enum { HK_FORMAT, HK_VERSION, HK_GENERATOR, HK_EXPORTED, HK_COMPANIES };
+enum { CK_UUID, CK_NAME, CK_INDUSTRY, CK_CONTACT, CK_NOTES, CK_CREATED, CK_ARCHIVED,
+       CK_SAMPLE, CK_ASSESSMENTS };
+enum { AK_UUID, AK_STATUS, AK_QUESTIONNAIRE, AK_QVERSION, AK_STARTED, AK_COMPLETED,
+       AK_UPDATED, AK_ASSESSOR, AK_SUMMARY, AK_OVERALL, AK_LEVEL, AK_REOPENED, AK_BASED_ON,
+       AK_ANSWERS };
+
+/* At most this many answers of an assessment are kept to be checked: one
+ * more than any questionnaire has items, so the first surplus one is
+ * refused as answered twice or unknown. */
+#define XC_ANSWERS_KEPT (CAT_MAX_ITEMS + 1)
+
+/* An assessment with its answers, as read. */
+struct xassess {
+	struct xrec rec;
+	struct xrec answers[XC_ANSWERS_KEPT];
+	size_t n_answers;
+};
+
+/* The kind of value a token starts. */
+int xc_tok_kind(enum xj_tok t);
+/* Starts rec as an empty record of the kind whose keys these are. */
+void xc_rec_init(struct xrec *rec, const char *const *keys, const struct xtext *text);
+/* A text field's value (NUL-terminated). */
+const char *xc_rec_str(const struct xrec *rec, int k);
+/* Reads the members of the object whose '{' was just read into rec, with
+ * its texts in text, up to its '}' or up to the member list_key (-1:
+ * none) when that holds a list: then *at_list is true and the reader
+ * stands after the '['.  resume: go on after that list.  Values of the
+ * wrong kind are kept as their kind (and skipped); the first unknown key
+ * is kept by name. */
+bool xc_read_members(struct xj *x, struct xrec *rec, struct xtext *text, int list_key,
+                     bool resume, bool *at_list);
+/* The same, for a record that is already read: the members after its
+ * list up to its '}', checked for their syntax only. */
+bool xc_skip_members(struct xj *x);
+/* Reads the whole assessment object whose '{' was just read (or the value
+ * found instead of it) into a, its texts into text (emptied first). */
+bool xc_read_assessment(struct xj *x, struct xassess *a, struct xtext *text);
+void xc_text_free(struct xtext *text);
+
+/* ---- checking records ---------------------------------------------------- */
 
 bool xc_bad(struct exchange_report *rep, const char *path, const char *fmt, ...) PRINTF_LIKE(3, 4);
-bool xc_get_str(struct exchange_report *rep, json_t *obj, const char *path,
-                    const char *key, const char **out);
-bool xc_get_time(struct exchange_report *rep, json_t *obj, const char *path,
-                     const char *key, bool null_ok, long long *out);
-const char *xc_json_kind(const json_t *v);
+bool xc_get_str(struct exchange_report *rep, const struct xrec *obj, const char *path,
+                int key, const char **out);
+bool xc_get_time(struct exchange_report *rep, const struct xrec *obj, const char *path,
+                 int key, bool null_ok, long long *out);
+const char *xc_kind_name(int kind);
 bool xc_kind_bad(struct exchange_report *rep, const char *path, const char *key,
-                     const char *expected, const json_t *v);
+                 const char *expected, int kind);
 const char *xc_level_key(int level);
 void xc_msg_set(char *msg, size_t msgsz, const char *fmt, ...) PRINTF_LIKE(3, 4);
-bool xc_only_known(struct exchange_report *rep, json_t *obj, const char *path,
-                       const char *const *known);
-bool xc_parse_answers(struct exchange_report *rep, json_t *list, const char *path,
-                          const struct catalogue *cat, struct answer *out, size_t *n);
-bool xc_parse_assessment(struct exchange_report *rep, json_t *obj, const char *path,
-                             struct assessment *a, const struct catalogue **cat,
-                             char based_on[STORE_UUID_LEN + 1]);
-bool xc_parse_company(struct exchange_report *rep, json_t *obj, const char *path,
-                          struct company *c);
+bool xc_only_known(struct exchange_report *rep, const struct xrec *obj, const char *path);
+bool xc_parse_answers(struct exchange_report *rep, const struct xassess *xa, const char *path,
+                      const struct catalogue *cat, struct answer *out, size_t *n);
+bool xc_parse_assessment(struct exchange_report *rep, const struct xrec *obj, const char *path,
+                         struct assessment *a, const struct catalogue **cat,
+                         char based_on[STORE_UUID_LEN + 1]);
+bool xc_parse_company(struct exchange_report *rep, const struct xrec *obj, const char *path,
+                      struct company *c);
 char *xc_path_index(char *dst, size_t dstsz, const char *path, const char *name,
-                        size_t i);
+                    size_t i);
 char *xc_path_key(char *dst, size_t dstsz, const char *path, const char *key);
 bool xc_push_line(char ***list, size_t *n, const char *fmt, ...) PRINTF_LIKE(3, 4);
 const char *xc_quoted(const char *s, char *buf, size_t bufsz);

@@ -1,6 +1,7 @@
 /*
- * exchange-read.c - reading an export file's records: each field checked for
- * its kind and its rules (names, texts, UUIDs, times, answers), and every
+ * exchange-read.c - reading an export file's records: the members of one
+ * object at a time out of the stream (exchange-json.c), each field checked
+ * for its kind and its rules (names, texts, UUIDs, times, answers), every
  * refusal naming the place in the file; and the messages the import
  * collects.
  */
@@ -19,7 +20,6 @@
 
 #include "exchange-int.h"
 #include "i18n.h"
-#include "json-out.h"
 #include "scoring.h"
 #include "text.h"
 #include "timefmt.h"
@@ -81,15 +81,20 @@ char *xc_path_key(char *dst, size_t dstsz, const char *path, const char *key)
 	return path_join(dst, dstsz, dst, key);
 }
 
-/* "path" + "name[i]" */
+/* "path" + "name[i]": built for every record, so without printf */
 char *xc_path_index(char *dst, size_t dstsz, const char *path, const char *name,
-                        size_t i)
+                    size_t i)
 {
-	char idx[64];
+	char idx[32], *e = idx + sizeof idx;
 
-	snprintf(idx, sizeof idx, "[%zu]", i);
+	*--e = '\0';
+	*--e = ']';
+	do
+		*--e = (char)('0' + i % 10);
+	while ((i /= 10) > 0);
+	*--e = '[';
 	path_join(dst, dstsz, path, name);
-	return path_join(dst, dstsz, dst, idx);
+	return path_join(dst, dstsz, dst, e);
 }
 
 /* shown(), in double quotes */
@@ -111,12 +116,11 @@ const char *xc_level_key(int level)
 /* The UUID of the assessment a was started from, into buf; NULL if none. */
 const char *xc_based_on_uuid(struct store *st, long long id, char *buf, size_t bufsz)
 {
-	struct assessment b;
+	char uuid[STORE_UUID_LEN + 1];
 
-	if (id == 0 || store_assessment_get(st, id, &b) != STORE_OK)
+	if (id == 0 || store_assessment_uuid_of(st, id, uuid) != STORE_OK)
 		return NULL;
-	snprintf(buf, bufsz, "%s", b.uuid);
-	store_assessment_clear(&b);
+	snprintf(buf, bufsz, "%s", uuid);
 	return buf;
 }
 
@@ -168,216 +172,7 @@ bool xc_bad(struct exchange_report *rep, const char *path, const char *fmt, ...)
 	return false;
 }
 
-/* ---- import: reading fields -------------------------------------------- */
-
-const char *xc_json_kind(const json_t *v)
-{
-	switch (json_typeof(v)) {
-	case JSON_OBJECT: return _("an object");
-	case JSON_ARRAY: return _("a list");
-	case JSON_STRING: return _("a text");
-	case JSON_INTEGER: return _("a whole number");
-	case JSON_REAL: return _("a decimal number");
-	case JSON_TRUE:
-	case JSON_FALSE: return _("true or false");
-	case JSON_NULL: return _("null");
-	}
-	return "?";
-}
-
-bool xc_kind_bad(struct exchange_report *rep, const char *path, const char *key,
-                     const char *expected, const json_t *v)
-{
-	char p[PATH_MAX_LEN];
-
-	xc_path_key(p, sizeof p, path, key);
-	return xc_bad(rep, p, _("expected %s, found %s"), expected, xc_json_kind(v));
-}
-
-/* The field key of obj, or NULL with the error set when it is missing. */
-static json_t *need(struct exchange_report *rep, json_t *obj, const char *path,
-                    const char *key)
-{
-	json_t *v = json_object_get(obj, key);
-
-	if (!v)
-		xc_bad(rep, path, _("the field \"%s\" is missing"), key);
-	return v;
-}
-
-/* Refuses fields this format version does not have (a typo would otherwise
- * lose data silently). */
-bool xc_only_known(struct exchange_report *rep, json_t *obj, const char *path,
-                       const char *const *known)
-{
-	const char *key;
-	json_t *v;
-	char buf[64], p[PATH_MAX_LEN];
-
-	json_object_foreach(obj, key, v) {
-		size_t i;
-
-		for (i = 0; known[i]; i++)
-			if (strcmp(known[i], key) == 0)
-				break;
-		if (!known[i]) {
-			xc_path_key(p, sizeof p, path, shown(key, buf, sizeof buf));
-			return xc_bad(rep, p, _("unknown field (format version %d has no such field)"),
-			           EXCHANGE_FORMAT_VERSION);
-		}
-	}
-	return true;
-}
-
-bool xc_get_str(struct exchange_report *rep, json_t *obj, const char *path,
-                    const char *key, const char **out)
-{
-	json_t *v = need(rep, obj, path, key);
-
-	if (!v)
-		return false;
-	if (!json_is_string(v))
-		return xc_kind_bad(rep, path, key, _("a text"), v);
-	*out = json_string_value(v);
-	return true;
-}
-
-enum text_kind { TEXT_NAME, TEXT_LINE, TEXT_NOTE };
-
-/* A text field checked by the same rules as typing it in. */
-static bool get_text(struct exchange_report *rep, json_t *obj, const char *path,
-                     const char *key, enum text_kind kind, const char **out)
-{
-	enum text_check c;
-	char p[PATH_MAX_LEN];
-
-	if (!xc_get_str(rep, obj, path, key, out))
-		return false;
-	if (strlen(*out) != json_string_length(json_object_get(obj, key)))
-		c = TEXT_CONTROL;   /* an escaped NUL */
-	else if (kind == TEXT_NOTE)
-		c = text_check_note(*out, TEXT_NOTE_MAX);
-	else if (kind == TEXT_NAME)
-		c = text_check_line(*out, TEXT_NAME_MAX, false);
-	else
-		c = text_check_line(*out, TEXT_FIELD_MAX, true);
-	if (c == TEXT_OK)
-		return true;
-	xc_path_key(p, sizeof p, path, key);
-	return xc_bad(rep, p, "%s", _(text_check_message(c)));
-}
-
-static bool get_int(struct exchange_report *rep, json_t *obj, const char *path,
-                    const char *key, long long min, long long max, bool null_ok,
-                    long long *out)
-{
-	json_t *v = need(rep, obj, path, key);
-	char p[PATH_MAX_LEN];
-
-	if (!v)
-		return false;
-	if (null_ok && json_is_null(v)) {
-		*out = -1;
-		return true;
-	}
-	if (!json_is_integer(v))
-		return xc_kind_bad(rep, path, key, null_ok ? _("a whole number or null")
-		                : _("a whole number"), v);
-	*out = json_integer_value(v);
-	if (*out >= min && *out <= max)
-		return true;
-	xc_path_key(p, sizeof p, path, key);
-	return xc_bad(rep, p, _("%lld is out of range %lld..%lld"), *out, min, max);
-}
-
-static bool get_bool(struct exchange_report *rep, json_t *obj, const char *path,
-                     const char *key, bool *out)
-{
-	json_t *v = need(rep, obj, path, key);
-
-	if (!v)
-		return false;
-	if (!json_is_boolean(v))
-		return xc_kind_bad(rep, path, key, _("true or false"), v);
-	*out = json_is_true(v);
-	return true;
-}
-
-bool xc_get_time(struct exchange_report *rep, json_t *obj, const char *path,
-                     const char *key, bool null_ok, long long *out)
-{
-	json_t *v = need(rep, obj, path, key);
-	char p[PATH_MAX_LEN], buf[64];
-
-	if (!v)
-		return false;
-	if (null_ok && json_is_null(v)) {
-		*out = 0;
-		return true;
-	}
-	if (!json_is_string(v))
-		return xc_kind_bad(rep, path, key, null_ok ? _("a time or null") : _("a time"), v);
-	if (timefmt_iso_parse(json_string_value(v), out))
-		return true;
-	xc_path_key(p, sizeof p, path, key);
-	return xc_bad(rep, p, _("\"%s\" is not a UTC time like \"2026-11-22T15:04:05Z\""),
-	           shown(json_string_value(v), buf, sizeof buf));
-}
-
-/* A UUID in its 36-character form; copied lower-case into out. */
-static bool get_uuid(struct exchange_report *rep, json_t *obj, const char *path,
-                     const char *key, bool null_ok, char out[STORE_UUID_LEN + 1])
-{
-	json_t *v = need(rep, obj, path, key);
-	const char *s;
-	char p[PATH_MAX_LEN], buf[64];
-	size_t i;
-
-	if (!v)
-		return false;
-	if (null_ok && json_is_null(v)) {
-		out[0] = '\0';
-		return true;
-	}
-	if (!json_is_string(v))
-		return xc_kind_bad(rep, path, key, null_ok ? _("a UUID or null") : _("a UUID"), v);
-	s = json_string_value(v);
-	for (i = 0; s[i] && i < STORE_UUID_LEN; i++) {
-		bool dash = i == 8 || i == 13 || i == 18 || i == 23;
-
-		if (dash ? s[i] != '-' : !isxdigit((unsigned char)s[i]))
-			break;
-		out[i] = (char)tolower((unsigned char)s[i]);
-	}
-	out[i] = '\0';
-	if (i == STORE_UUID_LEN && s[i] == '\0')
-		return true;
-	xc_path_key(p, sizeof p, path, key);
-	return xc_bad(rep, p, _("\"%s\" is not a UUID like "
-	                     "\"0b7e6a52-3f1c-4d2a-9c51-6f3e2a1b9d40\""),
-	           shown(s, buf, sizeof buf));
-}
-
-static json_t *get_array(struct exchange_report *rep, json_t *obj, const char *path,
-                         const char *key)
-{
-	json_t *v = need(rep, obj, path, key);
-
-	if (v && !json_is_array(v)) {
-		xc_kind_bad(rep, path, key, _("a list"), v);
-		return NULL;
-	}
-	return v;
-}
-
-static bool is_object(struct exchange_report *rep, json_t *v, const char *path)
-{
-	if (json_is_object(v))
-		return true;
-	return xc_bad(rep, path, _("expected %s, found %s"), _("an object"), xc_json_kind(v));
-}
-
-/* ---- import: parsing records ------------------------------------------- */
+/* ---- import: reading records out of the stream -------------------------- */
 
 const char *const xc_company_keys[] = {
 	"uuid", "name", "industry", "contact", "notes", "created", "archived",
@@ -394,42 +189,419 @@ const char *const xc_answer_keys[] = {
 const char *const xc_header_keys[] = {
 	"format", "version", "generator", "exported", "companies", NULL
 };
+enum { NK_ITEM, NK_VALUE, NK_NOTE, NK_CHANGED, NK_CARRIED };
 
-/* A company as read from the file; strings point into the JSON tree. */
-bool xc_parse_company(struct exchange_report *rep, json_t *obj, const char *path,
-                          struct company *c)
+void xc_rec_init(struct xrec *rec, const char *const *keys, const struct xtext *text)
+{
+	rec->keys = keys;
+	rec->kind = XV_OBJECT;
+	memset(rec->v, 0, sizeof rec->v);
+	rec->unknown[0] = '\0';
+	rec->text = text;
+}
+
+const char *xc_rec_str(const struct xrec *rec, int k)
+{
+	return rec->text->buf + rec->v[k].off;
+}
+
+void xc_text_free(struct xtext *text)
+{
+	free(text->buf);
+	memset(text, 0, sizeof *text);
+}
+
+/* Keeps s[0..n) and a NUL in text; its offset into *off. */
+static bool text_keep(struct xj *x, struct xtext *text, const char *s, size_t n, size_t *off)
+{
+	if (text->len + n + 1 > text->cap) {
+		size_t cap = text->cap ? text->cap * 2 : 4096;
+		char *more;
+
+		while (cap < text->len + n + 1)
+			cap *= 2;
+		more = realloc(text->buf, cap);
+		if (!more) {
+			snprintf(x->err, x->errsz, "%s", _("not enough memory to read the file"));
+			x->failed = true;
+			return false;
+		}
+		text->buf = more;
+		text->cap = cap;
+	}
+	memcpy(text->buf + text->len, s, n);
+	text->buf[text->len + n] = '\0';
+	*off = text->len;
+	text->len += n + 1;
+	return true;
+}
+
+int xc_tok_kind(enum xj_tok t)
+{
+	switch (t) {
+	case XJ_NULL: return XV_NULL;
+	case XJ_TRUE: case XJ_FALSE: return XV_BOOL;
+	case XJ_INT: return XV_INT;
+	case XJ_REAL: return XV_REAL;
+	case XJ_STRING: return XV_STRING;
+	case XJ_ARR: return XV_ARRAY;
+	case XJ_OBJ: return XV_OBJECT;
+	default: return XV_NONE;
+	}
+}
+
+/* The value whose first token was just read, into v (containers skipped). */
+static bool read_value(struct xj *x, struct xtext *text, struct xval *v)
+{
+	memset(v, 0, sizeof *v);
+	v->kind = (unsigned char)xc_tok_kind(x->tok);
+	v->b = x->tok == XJ_TRUE;
+	v->i = x->num;
+	if (x->tok == XJ_STRING) {
+		v->len = x->slen;
+		return text_keep(x, text, x->str, x->slen, &v->off);
+	}
+	return xj_skip(x);
+}
+
+/* The index of key in keys; hint is where to look first (files written by
+ * smready have their keys in the order of the lists). */
+static int key_index(const char *const *keys, const char *key, int hint)
+{
+	if (keys[hint] && strcmp(keys[hint], key) == 0)
+		return hint;
+	for (int k = 0; keys[k]; k++)
+		if (strcmp(keys[k], key) == 0)
+			return k;
+	return -1;
+}
+
+bool xc_read_members(struct xj *x, struct xrec *rec, struct xtext *text, int list_key,
+                     bool resume, bool *at_list)
+{
+	bool first = !resume, done;
+	int k = -1;
+
+	*at_list = false;
+	while (xj_member(x, &first, &done)) {
+		k = key_index(rec->keys, x->str, k + 1);
+
+		if (k >= 0 && rec->v[k].kind != XV_NONE) {
+			int line, col;
+
+			xj_where(x, x->tok_off, &line, &col);
+			snprintf(x->err, x->errsz, _("line %d, column %d: a field appears twice in "
+			                             "the same object"), line, col);
+			x->failed = true;
+			return false;
+		}
+		if (k < 0 && !rec->unknown[0])
+			shown(x->str, rec->unknown, sizeof rec->unknown);
+		if (!xj_colon_value(x))
+			return false;
+		if (k < 0) {             /* refused later; its value is not kept */
+			if (!xj_skip(x))
+				return false;
+			continue;
+		}
+		if (k == list_key && x->tok == XJ_ARR) {
+			rec->v[k].kind = XV_ARRAY;
+			*at_list = true;
+			return true;
+		}
+		if (!read_value(x, text, &rec->v[k]))
+			return false;
+	}
+	return done;
+}
+
+bool xc_skip_members(struct xj *x)
+{
+	bool first = false, done;
+
+	while (xj_member(x, &first, &done))
+		if (!xj_colon_value(x) || !xj_skip(x))
+			return false;
+	return done;
+}
+
+/* The answers list of a, its '[' just read: up to XC_ANSWERS_KEPT kept. */
+static bool read_answers(struct xj *x, struct xassess *a, struct xtext *text)
+{
+	bool first = true, done, inner;
+
+	while (xj_element(x, &first, &done)) {
+		struct xrec *r = &a->answers[a->n_answers];
+
+		if (a->n_answers == XC_ANSWERS_KEPT) {
+			if (!xj_skip(x))
+				return false;
+			continue;
+		}
+		xc_rec_init(r, xc_answer_keys, text);
+		a->n_answers++;
+		if (x->tok != XJ_OBJ) {
+			r->kind = (unsigned char)xc_tok_kind(x->tok);
+			if (!xj_skip(x))
+				return false;
+		} else if (!xc_read_members(x, r, text, -1, false, &inner)) {
+			return false;
+		}
+	}
+	return done;
+}
+
+bool xc_read_assessment(struct xj *x, struct xassess *a, struct xtext *text)
+{
+	bool at_list;
+
+	text->len = 0;
+	a->n_answers = 0;
+	xc_rec_init(&a->rec, xc_assessment_keys, text);
+	if (x->tok != XJ_OBJ) {
+		a->rec.kind = (unsigned char)xc_tok_kind(x->tok);
+		return xj_skip(x);
+	}
+	if (!xc_read_members(x, &a->rec, text, AK_ANSWERS, false, &at_list))
+		return false;
+	if (!at_list)
+		return true;
+	return read_answers(x, a, text) &&
+	       xc_read_members(x, &a->rec, text, AK_ANSWERS, true, &at_list);
+}
+
+/* ---- import: reading fields -------------------------------------------- */
+
+const char *xc_kind_name(int kind)
+{
+	switch (kind) {
+	case XV_OBJECT: return _("an object");
+	case XV_ARRAY: return _("a list");
+	case XV_STRING: return _("a text");
+	case XV_INT: return _("a whole number");
+	case XV_REAL: return _("a decimal number");
+	case XV_BOOL: return _("true or false");
+	case XV_NULL: return _("null");
+	default: break;
+	}
+	return "?";
+}
+
+bool xc_kind_bad(struct exchange_report *rep, const char *path, const char *key,
+                 const char *expected, int kind)
+{
+	char p[PATH_MAX_LEN];
+
+	xc_path_key(p, sizeof p, path, key);
+	return xc_bad(rep, p, _("expected %s, found %s"), expected, xc_kind_name(kind));
+}
+
+/* Field k of obj, or NULL with the error set when it is missing. */
+static const struct xval *need(struct exchange_report *rep, const struct xrec *obj,
+                               const char *path, int k)
+{
+	if (obj->v[k].kind != XV_NONE)
+		return &obj->v[k];
+	xc_bad(rep, path, _("the field \"%s\" is missing"), obj->keys[k]);
+	return NULL;
+}
+
+/* Refuses fields this format version does not have (a typo would otherwise
+ * lose data silently). */
+bool xc_only_known(struct exchange_report *rep, const struct xrec *obj, const char *path)
+{
+	char p[PATH_MAX_LEN];
+
+	if (!obj->unknown[0])
+		return true;
+	xc_path_key(p, sizeof p, path, obj->unknown);
+	return xc_bad(rep, p, _("unknown field (format version %d has no such field)"),
+	              EXCHANGE_FORMAT_VERSION);
+}
+
+bool xc_get_str(struct exchange_report *rep, const struct xrec *obj, const char *path,
+                int k, const char **out)
+{
+	const struct xval *v = need(rep, obj, path, k);
+
+	if (!v)
+		return false;
+	if (v->kind != XV_STRING)
+		return xc_kind_bad(rep, path, obj->keys[k], _("a text"), v->kind);
+	*out = xc_rec_str(obj, k);
+	return true;
+}
+
+enum text_kind { TEXT_NAME, TEXT_LINE, TEXT_NOTE };
+
+/* A text field checked by the same rules as typing it in. */
+static bool get_text(struct exchange_report *rep, const struct xrec *obj, const char *path,
+                     int k, enum text_kind kind, const char **out)
+{
+	enum text_check c;
+	char p[PATH_MAX_LEN], say[128];
+	size_t max = kind == TEXT_NOTE ? TEXT_NOTE_MAX : kind == TEXT_NAME ? TEXT_NAME_MAX
+	                                                                  : TEXT_FIELD_MAX;
+
+	if (!xc_get_str(rep, obj, path, k, out))
+		return false;
+	if (kind == TEXT_NOTE)
+		c = text_check_note(*out, max);
+	else
+		c = text_check_line(*out, max, kind != TEXT_NAME);
+	if (c == TEXT_OK)
+		return true;
+	xc_path_key(p, sizeof p, path, obj->keys[k]);
+	return xc_bad(rep, p, "%s", text_check_say(c, max, say, sizeof say));
+}
+
+static bool get_int(struct exchange_report *rep, const struct xrec *obj, const char *path,
+                    int k, long long min, long long max, bool null_ok, long long *out)
+{
+	const struct xval *v = need(rep, obj, path, k);
+	char p[PATH_MAX_LEN];
+
+	if (!v)
+		return false;
+	if (null_ok && v->kind == XV_NULL) {
+		*out = -1;
+		return true;
+	}
+	if (v->kind != XV_INT)
+		return xc_kind_bad(rep, path, obj->keys[k], null_ok ? _("a whole number or null")
+		                   : _("a whole number"), v->kind);
+	*out = v->i;
+	if (*out >= min && *out <= max)
+		return true;
+	xc_path_key(p, sizeof p, path, obj->keys[k]);
+	return xc_bad(rep, p, _("%lld is out of range %lld..%lld"), *out, min, max);
+}
+
+static bool get_bool(struct exchange_report *rep, const struct xrec *obj, const char *path,
+                     int k, bool *out)
+{
+	const struct xval *v = need(rep, obj, path, k);
+
+	if (!v)
+		return false;
+	if (v->kind != XV_BOOL)
+		return xc_kind_bad(rep, path, obj->keys[k], _("true or false"), v->kind);
+	*out = v->b;
+	return true;
+}
+
+bool xc_get_time(struct exchange_report *rep, const struct xrec *obj, const char *path,
+                 int k, bool null_ok, long long *out)
+{
+	const struct xval *v = need(rep, obj, path, k);
+	char p[PATH_MAX_LEN], buf[64];
+
+	if (!v)
+		return false;
+	if (null_ok && v->kind == XV_NULL) {
+		*out = 0;
+		return true;
+	}
+	if (v->kind != XV_STRING)
+		return xc_kind_bad(rep, path, obj->keys[k], null_ok ? _("a time or null")
+		                   : _("a time"), v->kind);
+	if (timefmt_iso_parse(xc_rec_str(obj, k), out))
+		return true;
+	xc_path_key(p, sizeof p, path, obj->keys[k]);
+	return xc_bad(rep, p, _("\"%s\" is not a UTC time like \"2026-11-22T15:04:05Z\""),
+	              shown(xc_rec_str(obj, k), buf, sizeof buf));
+}
+
+/* A UUID in its 36-character form; copied lower-case into out. */
+static bool get_uuid(struct exchange_report *rep, const struct xrec *obj, const char *path,
+                     int k, bool null_ok, char out[STORE_UUID_LEN + 1])
+{
+	const struct xval *v = need(rep, obj, path, k);
+	const char *s;
+	char p[PATH_MAX_LEN], buf[64];
+	size_t i;
+
+	if (!v)
+		return false;
+	if (null_ok && v->kind == XV_NULL) {
+		out[0] = '\0';
+		return true;
+	}
+	if (v->kind != XV_STRING)
+		return xc_kind_bad(rep, path, obj->keys[k], null_ok ? _("a UUID or null")
+		                   : _("a UUID"), v->kind);
+	s = xc_rec_str(obj, k);
+	for (i = 0; s[i] && i < STORE_UUID_LEN; i++) {
+		bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+
+		if (dash ? s[i] != '-' : !isxdigit((unsigned char)s[i]))
+			break;
+		out[i] = (char)tolower((unsigned char)s[i]);
+	}
+	out[i] = '\0';
+	if (i == STORE_UUID_LEN && s[i] == '\0')
+		return true;
+	xc_path_key(p, sizeof p, path, obj->keys[k]);
+	return xc_bad(rep, p, _("\"%s\" is not a UUID like "
+	                        "\"0b7e6a52-3f1c-4d2a-9c51-6f3e2a1b9d40\""),
+	              shown(s, buf, sizeof buf));
+}
+
+static bool get_array(struct exchange_report *rep, const struct xrec *obj, const char *path,
+                      int k)
+{
+	const struct xval *v = need(rep, obj, path, k);
+
+	if (v && v->kind != XV_ARRAY)
+		return xc_kind_bad(rep, path, obj->keys[k], _("a list"), v->kind);
+	return v != NULL;
+}
+
+static bool is_object(struct exchange_report *rep, const struct xrec *obj, const char *path)
+{
+	if (obj->kind == XV_OBJECT)
+		return true;
+	return xc_bad(rep, path, _("expected %s, found %s"), _("an object"),
+	              xc_kind_name(obj->kind));
+}
+
+/* ---- import: parsing records ------------------------------------------- */
+
+/* A company as read from the file; strings point into the record's texts. */
+bool xc_parse_company(struct exchange_report *rep, const struct xrec *obj, const char *path,
+                      struct company *c)
 {
 	const char *s;
 
 	memset(c, 0, sizeof *c);
-	if (!is_object(rep, obj, path) || !xc_only_known(rep, obj, path, xc_company_keys) ||
-	    !get_uuid(rep, obj, path, "uuid", false, c->uuid))
+	if (!is_object(rep, obj, path) || !xc_only_known(rep, obj, path) ||
+	    !get_uuid(rep, obj, path, CK_UUID, false, c->uuid))
 		return false;
-	if (!get_text(rep, obj, path, "name", TEXT_NAME, &s))
+	if (!get_text(rep, obj, path, CK_NAME, TEXT_NAME, &s))
 		return false;
 	c->name = (char *)s;
-	if (!get_text(rep, obj, path, "industry", TEXT_LINE, &s))
+	if (!get_text(rep, obj, path, CK_INDUSTRY, TEXT_LINE, &s))
 		return false;
 	c->industry = (char *)s;
-	if (!get_text(rep, obj, path, "contact", TEXT_LINE, &s))
+	if (!get_text(rep, obj, path, CK_CONTACT, TEXT_LINE, &s))
 		return false;
 	c->contact = (char *)s;
-	if (!get_text(rep, obj, path, "notes", TEXT_NOTE, &s))
+	if (!get_text(rep, obj, path, CK_NOTES, TEXT_NOTE, &s))
 		return false;
 	c->notes = (char *)s;
-	return xc_get_time(rep, obj, path, "created", false, &c->created) &&
-	       get_bool(rep, obj, path, "archived", &c->archived) &&
-	       get_bool(rep, obj, path, "sample", &c->sample) &&
-	       get_array(rep, obj, path, "assessments") != NULL;
+	return xc_get_time(rep, obj, path, CK_CREATED, false, &c->created) &&
+	       get_bool(rep, obj, path, CK_ARCHIVED, &c->archived) &&
+	       get_bool(rep, obj, path, CK_SAMPLE, &c->sample) &&
+	       get_array(rep, obj, path, CK_ASSESSMENTS);
 }
 
-static bool parse_status(struct exchange_report *rep, json_t *obj, const char *path,
+static bool parse_status(struct exchange_report *rep, const struct xrec *obj, const char *path,
                          enum assess_status *out)
 {
 	const char *s;
 	char p[PATH_MAX_LEN], buf[64];
 
-	if (!xc_get_str(rep, obj, path, "status", &s))
+	if (!xc_get_str(rep, obj, path, AK_STATUS, &s))
 		return false;
 	if (strcmp(s, "draft") == 0 || strcmp(s, "final") == 0) {
 		*out = s[0] == 'f' ? ASSESS_FINAL : ASSESS_DRAFT;
@@ -439,47 +611,47 @@ static bool parse_status(struct exchange_report *rep, json_t *obj, const char *p
 	return xc_bad(rep, p, _("\"%s\" is not \"draft\" or \"final\""), shown(s, buf, sizeof buf));
 }
 
-static bool parse_level(struct exchange_report *rep, json_t *obj, const char *path,
+static bool parse_level(struct exchange_report *rep, const struct xrec *obj, const char *path,
                         int *out)
 {
-	json_t *v = need(rep, obj, path, "level");
+	const struct xval *v = need(rep, obj, path, AK_LEVEL);
 	char p[PATH_MAX_LEN], buf[64];
 	enum level l;
 
 	if (!v)
 		return false;
-	if (json_is_null(v)) {
+	if (v->kind == XV_NULL) {
 		*out = -1;
 		return true;
 	}
-	if (!json_is_string(v))
-		return xc_kind_bad(rep, path, "level", _("a level name or null"), v);
-	l = scoring_level_from_key(json_string_value(v));
+	if (v->kind != XV_STRING)
+		return xc_kind_bad(rep, path, "level", _("a level name or null"), v->kind);
+	l = scoring_level_from_key(xc_rec_str(obj, AK_LEVEL));
 	if (l > LEVEL_UNKNOWN && l < LEVEL_COUNT) {
 		*out = (int)l;
 		return true;
 	}
 	xc_path_key(p, sizeof p, path, "level");
 	return xc_bad(rep, p, _("\"%s\" is not a readiness level"),
-	           shown(json_string_value(v), buf, sizeof buf));
+	              shown(xc_rec_str(obj, AK_LEVEL), buf, sizeof buf));
 }
 
 /* Everything of an assessment but its answers; *cat gets its questionnaire
  * and based_on its UUID ("" when none). */
-bool xc_parse_assessment(struct exchange_report *rep, json_t *obj, const char *path,
-                             struct assessment *a, const struct catalogue **cat,
-                             char based_on[STORE_UUID_LEN + 1])
+bool xc_parse_assessment(struct exchange_report *rep, const struct xrec *obj, const char *path,
+                         struct assessment *a, const struct catalogue **cat,
+                         char based_on[STORE_UUID_LEN + 1])
 {
 	const char *s;
 	long long v;
 	char p[PATH_MAX_LEN], buf[64];
 
 	memset(a, 0, sizeof *a);
-	if (!is_object(rep, obj, path) || !xc_only_known(rep, obj, path, xc_assessment_keys) ||
-	    !get_uuid(rep, obj, path, "uuid", false, a->uuid) ||
+	if (!is_object(rep, obj, path) || !xc_only_known(rep, obj, path) ||
+	    !get_uuid(rep, obj, path, AK_UUID, false, a->uuid) ||
 	    !parse_status(rep, obj, path, &a->status) ||
-	    !xc_get_str(rep, obj, path, "questionnaire", &s) ||
-	    !get_int(rep, obj, path, "questionnaire_version", 1, INT_MAX, false, &v))
+	    !xc_get_str(rep, obj, path, AK_QUESTIONNAIRE, &s) ||
+	    !get_int(rep, obj, path, AK_QVERSION, 1, INT_MAX, false, &v))
 		return false;
 	a->questionnaire = (char *)s;
 	a->qversion = (int)v;
@@ -487,21 +659,21 @@ bool xc_parse_assessment(struct exchange_report *rep, json_t *obj, const char *p
 	if (!*cat) {
 		xc_path_key(p, sizeof p, path, "questionnaire");
 		return xc_bad(rep, p, _("unknown questionnaire \"%s\" version %d (made with a "
-		                     "different smready?)"), shown(s, buf, sizeof buf), a->qversion);
+		                        "different smready?)"), shown(s, buf, sizeof buf), a->qversion);
 	}
-	if (!xc_get_time(rep, obj, path, "started", false, &a->started) ||
-	    !xc_get_time(rep, obj, path, "completed", true, &a->completed) ||
-	    !xc_get_time(rep, obj, path, "updated", false, &a->updated) ||
-	    !get_text(rep, obj, path, "assessor", TEXT_LINE, &s))
+	if (!xc_get_time(rep, obj, path, AK_STARTED, false, &a->started) ||
+	    !xc_get_time(rep, obj, path, AK_COMPLETED, true, &a->completed) ||
+	    !xc_get_time(rep, obj, path, AK_UPDATED, false, &a->updated) ||
+	    !get_text(rep, obj, path, AK_ASSESSOR, TEXT_LINE, &s))
 		return false;
 	a->assessor = (char *)s;
-	if (!get_text(rep, obj, path, "summary", TEXT_NOTE, &s) ||
-	    !get_int(rep, obj, path, "overall", 0, 100, true, &v))
+	if (!get_text(rep, obj, path, AK_SUMMARY, TEXT_NOTE, &s) ||
+	    !get_int(rep, obj, path, AK_OVERALL, 0, 100, true, &v))
 		return false;
 	a->summary = (char *)s;
 	a->overall = (int)v;
 	if (!parse_level(rep, obj, path, &a->level) ||
-	    !get_int(rep, obj, path, "reopened", 0, REOPENED_MAX, false, &v))
+	    !get_int(rep, obj, path, AK_REOPENED, 0, REOPENED_MAX, false, &v))
 		return false;
 	a->reopened = (int)v;
 	/* The store keeps no score or completion time for a draft and needs
@@ -509,90 +681,87 @@ bool xc_parse_assessment(struct exchange_report *rep, json_t *obj, const char *p
 	 * would be changed on the way in and then differ from itself. */
 	if (a->status == ASSESS_DRAFT && (a->completed || a->overall >= 0 || a->level >= 0))
 		return xc_bad(rep, path, _("a draft has no completion time and no score yet: "
-		                        "\"completed\", \"overall\" and \"level\" must be null"));
+		                           "\"completed\", \"overall\" and \"level\" must be null"));
 	if (a->status == ASSESS_FINAL && !a->completed) {
 		xc_path_key(p, sizeof p, path, "completed");
 		return xc_bad(rep, p, _("a final assessment needs the time it was completed"));
 	}
-	return get_uuid(rep, obj, path, "based_on", true, based_on) &&
-	       get_array(rep, obj, path, "answers") != NULL;
+	return get_uuid(rep, obj, path, AK_BASED_ON, true, based_on) &&
+	       get_array(rep, obj, path, AK_ANSWERS);
 }
 
-static bool parse_value(struct exchange_report *rep, json_t *obj, const char *path,
+static bool parse_value(struct exchange_report *rep, const struct xrec *obj, const char *path,
                         int *out)
 {
-	json_t *v = need(rep, obj, path, "value");
+	const struct xval *v = need(rep, obj, path, NK_VALUE);
 	char p[PATH_MAX_LEN], buf[64];
 
 	if (!v)
 		return false;
-	xc_path_key(p, sizeof p, path, "value");
-	if (json_is_null(v)) {
+	if (v->kind == XV_NULL) {
 		*out = ANSWER_UNANSWERED;
 		return true;
 	}
-	if (json_is_integer(v)) {
-		json_int_t i = json_integer_value(v);
-
-		if (i >= ANSWER_MIN && i <= ANSWER_MAX) {
-			*out = (int)i;
-			return true;
-		}
-		return xc_bad(rep, p, _("%lld is out of range %d..%d or \"dont-know\""),
-		           (long long)i, ANSWER_MIN, ANSWER_MAX);
+	if (v->kind == XV_INT && v->i >= ANSWER_MIN && v->i <= ANSWER_MAX) {
+		*out = (int)v->i;
+		return true;
 	}
-	if (json_is_string(v)) {
-		if (strcmp(json_string_value(v), "dont-know") == 0) {
+	xc_path_key(p, sizeof p, path, "value");
+	if (v->kind == XV_INT) {
+		return xc_bad(rep, p, _("%lld is out of range %d..%d or \"dont-know\""),
+		              v->i, ANSWER_MIN, ANSWER_MAX);
+	}
+	if (v->kind == XV_STRING) {
+		if (strcmp(xc_rec_str(obj, NK_VALUE), "dont-know") == 0) {
 			*out = ANSWER_DONT_KNOW;
 			return true;
 		}
 		return xc_bad(rep, p, _("\"%s\" is not an answer: use %d..%d, \"dont-know\" or null"),
-		           shown(json_string_value(v), buf, sizeof buf), ANSWER_MIN, ANSWER_MAX);
+		              shown(xc_rec_str(obj, NK_VALUE), buf, sizeof buf), ANSWER_MIN,
+		              ANSWER_MAX);
 	}
 	return xc_bad(rep, p, _("expected %d..%d, \"dont-know\" or null, found %s"),
-	           ANSWER_MIN, ANSWER_MAX, xc_json_kind(v));
+	              ANSWER_MIN, ANSWER_MAX, xc_kind_name(v->kind));
 }
 
 /* The answers of an assessment into out[CAT_MAX_ITEMS]: every item known to
- * cat, none twice. */
-bool xc_parse_answers(struct exchange_report *rep, json_t *list, const char *path,
-                          const struct catalogue *cat, struct answer *out, size_t *n)
+ * cat, none twice.  Item keys point into cat, notes into the record. */
+bool xc_parse_answers(struct exchange_report *rep, const struct xassess *xa, const char *path,
+                      const struct catalogue *cat, struct answer *out, size_t *n)
 {
 	bool seen[CAT_MAX_ITEMS] = { false };
 	char p[PATH_MAX_LEN], ip[PATH_MAX_LEN], buf[64];
-	size_t i;
-	json_t *obj;
 
 	*n = 0;
-	json_array_foreach(list, i, obj) {
+	for (size_t i = 0; i < xa->n_answers; i++) {
+		const struct xrec *obj = &xa->answers[i];
 		struct answer *an = &out[*n];
 		const char *s;
 		int idx;
 
 		xc_path_index(p, sizeof p, path, ".answers", i);
 		memset(an, 0, sizeof *an);
-		if (!is_object(rep, obj, p) || !xc_only_known(rep, obj, p, xc_answer_keys) ||
-		    !xc_get_str(rep, obj, p, "item", &s))
+		if (!is_object(rep, obj, p) || !xc_only_known(rep, obj, p) ||
+		    !xc_get_str(rep, obj, p, NK_ITEM, &s))
 			return false;
 		idx = catalogue_item_index(cat, s);
-		xc_path_key(ip, sizeof ip, p, "item");
 		if (idx < 0 || idx >= CAT_MAX_ITEMS)
-			return xc_bad(rep, ip, _("\"%s\" is not an item of questionnaire \"%s\" "
-			                      "version %d"), shown(s, buf, sizeof buf),
-			           cat->id, cat->version);
+			return xc_bad(rep, xc_path_key(ip, sizeof ip, p, "item"),
+			              _("\"%s\" is not an item of questionnaire \"%s\" version %d"),
+			              shown(s, buf, sizeof buf), cat->id, cat->version);
 		if (seen[idx])
-			return xc_bad(rep, ip, _("\"%s\" is answered twice"), s);
+			return xc_bad(rep, xc_path_key(ip, sizeof ip, p, "item"),
+			              _("\"%s\" is answered twice"), s);
 		seen[idx] = true;
-		an->item_key = (char *)s;
+		an->item_key = (char *)cat->items[idx].key;
 		if (!parse_value(rep, obj, p, &an->value) ||
-		    !get_text(rep, obj, p, "note", TEXT_NOTE, &s))
+		    !get_text(rep, obj, p, NK_NOTE, TEXT_NOTE, &s))
 			return false;
 		an->note = (char *)s;
-		if (!xc_get_time(rep, obj, p, "changed", false, &an->changed) ||
-		    !get_bool(rep, obj, p, "carried", &an->carried))
+		if (!xc_get_time(rep, obj, p, NK_CHANGED, false, &an->changed) ||
+		    !get_bool(rep, obj, p, NK_CARRIED, &an->carried))
 			return false;
 		(*n)++;
 	}
 	return true;
 }
-

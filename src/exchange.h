@@ -6,9 +6,10 @@
  *
  * Both exports stream: they write while reading the database, one
  * assessment at a time, so memory stays flat however large the history is.
- * The import keeps the file as text and parses one company at a time; it
- * checks the whole file before it changes anything and then applies it in
- * one transaction.  Nothing here prints; the caller shows the messages.
+ * So does the import: it reads the file once, one record at a time, checks
+ * each and merges it in one transaction that is committed only when the
+ * whole file has been read and found valid, so an invalid file changes
+ * nothing.  Nothing here prints; the caller shows the messages.
  */
 #ifndef SMREADY_EXCHANGE_H
 #define SMREADY_EXCHANGE_H
@@ -73,6 +74,15 @@ enum exchange_status exchange_import_buffer(struct store *st, const char *data,
 /* The same, reading from a stream (e.g. stdin). */
 enum exchange_status exchange_import_file(struct store *st, FILE *in, bool dry_run,
                                           struct exchange_report *rep);
+
+struct exchange_import_opts {
+	bool dry_run;
+	unsigned long long max_bytes;    /* refuse a longer file; 0: 16 GiB */
+};
+/* exchange_import_file() with options. */
+enum exchange_status exchange_import_stream(struct store *st, FILE *in,
+                                            const struct exchange_import_opts *o,
+                                            struct exchange_report *rep);
 void exchange_report_clear(struct exchange_report *rep);
 
 #endif

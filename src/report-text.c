@@ -8,6 +8,8 @@
 
 #include "report-doc.h"
 
+#include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,11 +17,23 @@
 
 /* ---- the aligned table ------------------------------------------------- */
 
+/* The table keeps its cells as text, one NUL-terminated string after the
+ * other, and each cell's display width, measured once.  A large table (the
+ * portfolio of 20,000 companies) moves its text to a temporary file as it
+ * grows and reads it back to print, so what it holds in memory is the
+ * widths and one buffer, not every cell. */
+#define TABLE_BUF (64 * 1024)
+
 struct report_table {
 	int ncols;
 	char align[TABLE_MAX_COLS];
-	char **cells;             /* rows * ncols */
+	int width[TABLE_MAX_COLS];    /* of each column */
+	unsigned short *widths;       /* rows * ncols */
 	size_t rows, cap;
+	char *text;                   /* the cells not yet in spill */
+	size_t len, text_cap;
+	FILE *spill;                  /* the cells before them, or NULL */
+	bool failed;
 };
 
 struct report_table *report_table_new(int ncols, const char *align)
@@ -38,57 +52,142 @@ struct report_table *report_table_new(int ncols, const char *align)
 	return t;
 }
 
+/* Appends s and its NUL to the table's text. */
+static bool keep_text(struct report_table *t, const char *s)
+{
+	size_t n = strlen(s) + 1;
+
+	if (t->len + n > t->text_cap) {
+		size_t cap = t->text_cap ? t->text_cap * 2 : 4096;
+		char *more;
+
+		while (cap < t->len + n)
+			cap *= 2;
+		more = realloc(t->text, cap);
+		if (!more)
+			return false;
+		t->text = more;
+		t->text_cap = cap;
+	}
+	memcpy(t->text + t->len, s, n);
+	t->len += n;
+	return true;
+}
+
+/* Moves the text gathered so far to the spill file (made when first
+ * needed); a table that cannot spill stays in memory. */
+static void spill_text(struct report_table *t)
+{
+	if (!t->spill && !(t->spill = tmpfile()))
+		return;
+	if (fwrite(t->text, 1, t->len, t->spill) != t->len)
+		t->failed = true;
+	t->len = 0;
+}
+
 int report_table_add(struct report_table *t, const char *const *cells)
 {
 	int i;
 
-	if (!t)
+	if (!t || t->failed)
 		return -1;
 	if (t->rows == t->cap) {
 		size_t cap = t->cap ? t->cap * 2 : 16;
-		char **nc = realloc(t->cells, cap * (size_t)t->ncols * sizeof *nc);
-		if (!nc)
+		unsigned short *nw = realloc(t->widths, cap * (size_t)t->ncols * sizeof *nw);
+		if (!nw)
 			return -1;
-		t->cells = nc;
+		t->widths = nw;
 		t->cap = cap;
 	}
 	for (i = 0; i < t->ncols; i++) {
-		char *dup = strdup(cells[i] ? cells[i] : "");
-		if (!dup) {
-			while (i-- > 0)
-				free(t->cells[t->rows * (size_t)t->ncols + (size_t)i]);
+		const char *s = cells[i] ? cells[i] : "";
+		int w = text_width(s);
+
+		if (!keep_text(t, s))
 			return -1;
-		}
-		t->cells[t->rows * (size_t)t->ncols + (size_t)i] = dup;
+		t->widths[t->rows * (size_t)t->ncols + (size_t)i] =
+			(unsigned short)(w < 0xFFFF ? w : 0xFFFF);
+		if (w > t->width[i])
+			t->width[i] = w;
 	}
 	t->rows++;
-	return 0;
+	if (t->len >= TABLE_BUF)
+		spill_text(t);
+	return t->failed ? -1 : 0;
+}
+
+/* The cells in order: from the spill file, then from memory. */
+struct cell_reader {
+	const struct report_table *t;
+	char buf[TABLE_BUF];
+	size_t at, len;
+	bool from_file;
+};
+
+/* The next cell, NUL-terminated (valid until the next call); NULL when
+ * the text ends or cannot be read. */
+static const char *next_cell(struct cell_reader *r)
+{
+	for (;;) {
+		const char *p = r->from_file ? r->buf + r->at : r->t->text + r->at;
+		size_t left = r->len - r->at;
+		const char *nul = left ? memchr(p, '\0', left) : NULL;
+
+		if (nul) {
+			r->at += (size_t)(nul - p) + 1;
+			return p;
+		}
+		if (!r->from_file)
+			return NULL;
+		/* the rest of the file, after the partial cell */
+		memmove(r->buf, p, left);
+		r->len = left + fread(r->buf + left, 1, sizeof r->buf - left, r->t->spill);
+		r->at = 0;
+		if (r->len == left) {
+			/* the file is done: go on with what is in memory */
+			if (left)
+				return NULL;
+			r->from_file = false;
+			r->len = r->t->len;
+		}
+	}
 }
 
 int report_table_print(const struct report_table *t, FILE *out, int indent)
 {
-	int width[TABLE_MAX_COLS] = {0};
+	struct cell_reader *rd;
+	const char *row[TABLE_MAX_COLS];
 	size_t r;
-	int c;
+	int c, rc = 0;
 
-	if (!t)
+	if (!t || t->failed)
 		return -1;
-	for (r = 0; r < t->rows; r++)
-		for (c = 0; c < t->ncols; c++) {
-			int w = text_width(t->cells[r * (size_t)t->ncols + (size_t)c]);
-			if (w > width[c])
-				width[c] = w;
-		}
-	for (r = 0; r < t->rows; r++) {
-		char *const *row = t->cells + r * (size_t)t->ncols;
+	rd = calloc(1, sizeof *rd);
+	if (!rd)
+		return -1;
+	rd->t = t;
+	rd->from_file = t->spill != NULL;
+	rd->len = rd->from_file ? 0 : t->len;
+	if (t->spill && (fflush(t->spill) != 0 || fseek(t->spill, 0, SEEK_SET) != 0))
+		rc = -1;
+	for (r = 0; rc == 0 && r < t->rows; r++) {
+		const unsigned short *w = t->widths + r * (size_t)t->ncols;
 		int last = t->ncols - 1;
 		int pending = indent;   /* spaces owed before the next text */
 
+		/* each cell is copied out: the reader's buffer moves on */
+		for (c = 0; c < t->ncols; c++) {
+			const char *cell = next_cell(rd);
+
+			row[c] = cell ? strdup(cell) : NULL;
+			if (!row[c])
+				rc = -1;
+		}
 		/* Trailing empty cells print nothing, so lines never end in blanks. */
-		while (last > 0 && row[last][0] == '\0')
+		while (rc == 0 && last > 0 && row[last][0] == '\0')
 			last--;
-		for (c = 0; c <= last; c++) {
-			int gap = width[c] - text_width(row[c]);
+		for (c = 0; rc == 0 && c <= last; c++) {
+			int gap = t->width[c] - w[c];
 			if (c > 0)
 				pending += 2;
 			if (t->align[c] == 'r')
@@ -101,20 +200,23 @@ int report_table_print(const struct report_table *t, FILE *out, int indent)
 			if (t->align[c] != 'r')
 				pending += gap;
 		}
-		fputc('\n', out);
+		for (c = 0; c < t->ncols; c++)
+			free((char *)row[c]);
+		if (rc == 0)
+			fputc('\n', out);
 	}
-	return ferror(out) ? -1 : 0;
+	free(rd);
+	return rc == 0 && !ferror(out) ? 0 : -1;
 }
 
 void report_table_free(struct report_table *t)
 {
-	size_t i;
-
 	if (!t)
 		return;
-	for (i = 0; i < t->rows * (size_t)t->ncols; i++)
-		free(t->cells[i]);
-	free(t->cells);
+	if (t->spill)
+		fclose(t->spill);
+	free(t->widths);
+	free(t->text);
 	free(t);
 }
 

@@ -127,6 +127,41 @@ enum store_err store_assessment_numbered(struct store *st, long long company_id,
 	return get_assessment(st, s, out, what);
 }
 
+enum store_err store_assessment_uuid_id(struct store *st, const char *uuid, long long *id,
+                                        long long *company_id)
+{
+	sqlite3_stmt *s = q_prep(st, "SELECT id, company_id FROM assessments WHERE uuid = :uuid");
+	int rc;
+
+	if (!s)
+		return STORE_ERROR;
+	b_text(s, ":uuid", uuid);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		*id = sqlite3_column_int64(s, 0);
+		*company_id = sqlite3_column_int64(s, 1);
+	}
+	q_done(st, s);
+	return rc == SQLITE_ROW ? STORE_OK : rc == SQLITE_DONE ? STORE_NOT_FOUND : fail_sqlite(st, rc);
+}
+
+enum store_err store_assessment_uuid_of(struct store *st, long long id,
+                                        char uuid[STORE_UUID_LEN + 1])
+{
+	sqlite3_stmt *s = q_prep(st, "SELECT uuid FROM assessments WHERE id = :id");
+	int rc;
+
+	uuid[0] = '\0';
+	if (!s)
+		return STORE_ERROR;
+	b_int(s, ":id", id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		col_copy(uuid, STORE_UUID_LEN + 1, s, 0);
+	q_done(st, s);
+	return rc == SQLITE_ROW ? STORE_OK : rc == SQLITE_DONE ? STORE_NOT_FOUND : fail_sqlite(st, rc);
+}
+
 enum store_err store_assessment_find(struct store *st, const char *ref, struct assessment *out)
 {
 	memset(out, 0, sizeof *out);
@@ -234,6 +269,24 @@ static enum store_err add_event(struct store *st, long long id, long long at,
 	b_text(s, ":kind", kind);
 	b_text(s, ":detail", detail);
 	return q_run(st, s);
+}
+
+/* The events of an assessment that arrives as it is (an import): created,
+ * and finalized when final. */
+static enum store_err add_arrival_events(struct store *st, const struct assessment *a,
+                                         long long id)
+{
+	int want = a->status == ASSESS_FINAL ? 2 : 1;
+	enum store_err err = STORE_OK;
+
+	if (st->n_pending + want > (int)(sizeof st->pending / sizeof st->pending[0]))
+		err = flush_events(st);
+	if (err != STORE_OK)
+		return err;
+	st->pending[st->n_pending++] = (struct pending_event){ id, a->started, "created" };
+	if (want == 2)
+		st->pending[st->n_pending++] = (struct pending_event){ id, a->completed, "finalized" };
+	return st->bulk ? STORE_OK : flush_events(st);
 }
 
 /* Status of assessment id (and its company), or STORE_NOT_FOUND. */
@@ -559,7 +612,11 @@ static enum store_err delete_assessment(struct store *st, long long id)
 
 enum store_err store_assessment_delete(struct store *st, long long id)
 {
-	enum store_err err = tx_open(st);
+	/* the events still waiting go in before what they belong to goes */
+	enum store_err err = st->n_pending ? flush_events(st) : STORE_OK;
+
+	if (err == STORE_OK)
+		err = tx_open(st);
 
 	if (err != STORE_OK)
 		return err;
@@ -598,10 +655,13 @@ static enum store_err row_event(struct store *st, sqlite3_stmt *s, void *elem)
 enum store_err store_assessment_events(struct store *st, long long id,
                                        struct assessment_event **out, size_t *n)
 {
-	void *list;
-	enum store_err err = q_collect(st, SQL_EVENTS, ":id", id, sizeof **out,
-	                               row_event, clear_event, &list, n);
+	void *list = NULL;
+	enum store_err err = st->n_pending ? flush_events(st) : STORE_OK;
 
+	*n = 0;
+	if (err == STORE_OK)
+		err = q_collect(st, SQL_EVENTS, ":id", id, sizeof **out, row_event, clear_event,
+		                &list, n);
 	*out = list;
 	return err;
 }
@@ -805,36 +865,90 @@ enum store_err store_answer_confirm(struct store *st, long long assessment_id,
 
 /* ---- import -------------------------------------------------------------- */
 
-static enum store_err insert_answers(struct store *st, long long id, const struct answer *ans,
-                                     size_t n)
+/* Answers go in by up to 16 rows a statement (bound by position, 6 values
+ * a row): an import of 26 answers an assessment runs 3 statements instead
+ * of 26, and the per-statement work (a statement journal, halting) was
+ * most of what importing cost. */
+#define ANSWER_ROW "(?,?,?,?,?,?)"
+#define ANSWER_ROWS2 ANSWER_ROW "," ANSWER_ROW
+#define ANSWER_ROWS4 ANSWER_ROWS2 "," ANSWER_ROWS2
+#define ANSWER_ROWS8 ANSWER_ROWS4 "," ANSWER_ROWS4
+#define ANSWER_INSERT "INSERT INTO answers (assessment_id, item_key, value, note, changed," \
+	" carried) VALUES "
+
+static const char *const answer_inserts[5] = {
+	ANSWER_INSERT ANSWER_ROW, ANSWER_INSERT ANSWER_ROWS2, ANSWER_INSERT ANSWER_ROWS4,
+	ANSWER_INSERT ANSWER_ROWS8, ANSWER_INSERT ANSWER_ROWS8 "," ANSWER_ROWS8
+};
+
+/* The answer of ans[0..n) that cannot go in beside the others: the same
+ * item twice, or one assessment id already has; NULL if none is found. */
+static const char *answer_twice(struct store *st, long long id, const struct answer *ans,
+                                size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		sqlite3_stmt *s;
-		enum store_err err = check_key(st, ans[i].item_key);
+		long long one;
 
-		if (err == STORE_OK && !value_ok(ans[i].value))
-			err = say(st, STORE_INVALID, _("%d is not a valid answer."), ans[i].value);
-		if (err == STORE_OK)
-			err = check_note(st, ans[i].note, _("The note"));
-		if (err != STORE_OK)
-			return err;
-		s = q_prep(st, "INSERT INTO answers (assessment_id, item_key, value, note, changed,"
-		               " carried) VALUES (:id, :key, :value, :note, :changed, :carried)");
+		for (size_t k = 0; k < i; k++)
+			if (strcmp(ans[k].item_key, ans[i].item_key) == 0)
+				return ans[i].item_key;
+		s = q_prep(st, "SELECT 1 FROM answers WHERE assessment_id = :id AND item_key = :key");
 		if (!s)
-			return STORE_ERROR;
+			return NULL;
 		b_int(s, ":id", id);
 		b_text(s, ":key", ans[i].item_key);
-		b_int(s, ":value", ans[i].value);
-		b_text(s, ":note", ans[i].note);
-		b_int(s, ":changed", ans[i].changed);
-		b_int(s, ":carried", ans[i].carried);
-		err = q_run(st, s);
-		if (err == STORE_ERROR &&
-		    sqlite3_extended_errcode(st->db) == SQLITE_CONSTRAINT_PRIMARYKEY)
-			err = say(st, STORE_INVALID, _("The answer to \"%s\" appears twice."),
-			          ans[i].item_key);
+		if (q_int1(st, s, &one) == STORE_OK)
+			return ans[i].item_key;
+	}
+	return NULL;
+}
+
+static enum store_err insert_answers(struct store *st, long long id, const struct answer *ans,
+                                     size_t n)
+{
+	size_t i = 0;
+
+	for (size_t k = 0; k < n; k++) {
+		enum store_err err = check_key(st, ans[k].item_key);
+
+		if (err == STORE_OK && !value_ok(ans[k].value))
+			err = say(st, STORE_INVALID, _("%d is not a valid answer."), ans[k].value);
+		if (err == STORE_OK && text_check_note(ans[k].note ? ans[k].note : "",
+		                                       TEXT_NOTE_MAX) != TEXT_OK)
+			err = check_note(st, ans[k].note, _("The note"));
 		if (err != STORE_OK)
 			return err;
+	}
+	while (i < n) {
+		int size = 4;        /* 16 rows, then 8, 4, 2, 1 */
+		sqlite3_stmt *s;
+		enum store_err err;
+		const char *twice;
+
+		while ((size_t)1 << size > n - i)
+			size--;
+		s = q_prep(st, answer_inserts[size]);
+		if (!s)
+			return STORE_ERROR;
+		for (int r = 0; r < 1 << size; r++) {
+			const struct answer *an = &ans[i + (size_t)r];
+
+			sqlite3_bind_int64(s, 6 * r + 1, id);
+			sqlite3_bind_text(s, 6 * r + 2, an->item_key, -1, SQLITE_STATIC);
+			sqlite3_bind_int(s, 6 * r + 3, an->value);
+			sqlite3_bind_text(s, 6 * r + 4, an->note ? an->note : "", -1, SQLITE_STATIC);
+			sqlite3_bind_int64(s, 6 * r + 5, an->changed);
+			sqlite3_bind_int(s, 6 * r + 6, an->carried);
+		}
+		err = q_run(st, s);
+		if (err == STORE_ERROR &&
+		    sqlite3_extended_errcode(st->db) == SQLITE_CONSTRAINT_PRIMARYKEY &&
+		    (twice = answer_twice(st, id, ans, i + ((size_t)1 << size))) != NULL)
+			err = say(st, STORE_INVALID, _("The answer to \"%s\" appears twice."), twice);
+		if (err != STORE_OK)
+			return err;
+		i += (size_t)1 << size;
 	}
 	return STORE_OK;
 }
@@ -882,9 +996,7 @@ static enum store_err insert_assessment(struct store *st, struct assessment *a,
 	if (err == STORE_OK)
 		err = insert_answers(st, *id, answers, n);
 	if (err == STORE_OK)
-		err = add_event(st, *id, a->started, "created", "");
-	if (err == STORE_OK && a->status == ASSESS_FINAL)
-		err = add_event(st, *id, a->completed, "finalized", "");
+		err = add_arrival_events(st, a, *id);
 	return err;
 }
 

@@ -502,7 +502,11 @@ static enum store_err delete_company(struct store *st, long long id, int *n)
 
 enum store_err store_company_delete(struct store *st, long long id, int *n_assessments)
 {
-	enum store_err err = tx_open(st);
+	/* the events still waiting go in before what they belong to goes */
+	enum store_err err = st->n_pending ? flush_events(st) : STORE_OK;
+
+	if (err == STORE_OK)
+		err = tx_open(st);
 
 	if (n_assessments)
 		*n_assessments = 0;
@@ -520,7 +524,11 @@ enum store_err store_company_count(struct store *st, bool include_archived, int 
 
 enum store_err store_delete_samples(struct store *st, int *n)
 {
-	enum store_err err = tx_open(st);
+	/* the events still waiting go in before what they belong to goes */
+	enum store_err err = st->n_pending ? flush_events(st) : STORE_OK;
+
+	if (err == STORE_OK)
+		err = tx_open(st);
 	sqlite3_stmt *s;
 
 	if (n)
@@ -597,6 +605,33 @@ static enum store_err row_portfolio(struct store *st, sqlite3_stmt *s, void *ele
 	r->draft_id = sqlite3_column_int64(s, k + 8);
 	r->draft_updated = sqlite3_column_int64(s, k + 9);
 	return STORE_OK;
+}
+
+enum store_err store_each_portfolio_row(struct store *st, bool include_archived,
+                                        int (*fn)(const struct portfolio_row *r, void *ctx),
+                                        void *ctx)
+{
+	sqlite3_stmt *s = q_prep(st, SQL_PORTFOLIO);
+	enum store_err err = STORE_OK;
+	int rc;
+
+	if (!s)
+		return STORE_ERROR;
+	b_int(s, ":all", include_archived);
+	while ((rc = q_step(st, s)) == SQLITE_ROW) {
+		struct portfolio_row r;
+		int stop;
+
+		err = row_portfolio(st, s, &r);
+		if (err != STORE_OK)
+			break;
+		stop = fn(&r, ctx);
+		clear_portfolio(&r);
+		if (stop)
+			break;
+	}
+	q_done(st, s);
+	return err != STORE_OK ? err : q_err(st, rc);
 }
 
 enum store_err store_portfolio(struct store *st, bool include_archived,

@@ -225,6 +225,15 @@ enum store_err q_exec(struct store *st, const char *sql)
 	return rc == SQLITE_OK ? STORE_OK : fail_sqlite(st, rc);
 }
 
+/* Runs one statement that takes no values, prepared once (transaction
+ * control: every write verb runs two). */
+static enum store_err q_simple(struct store *st, const char *sql)
+{
+	sqlite3_stmt *s = q_prep(st, sql);
+
+	return s ? q_run(st, s) : STORE_ERROR;
+}
+
 /* Runs sql with the integer v bound to param, making each row one element
  * (size bytes) of a new array with row(), which leaves nothing to free
  * when it fails.  On failure the rows read so far are released with
@@ -310,6 +319,14 @@ static enum store_err fail_readonly(struct store *st)
 	                                 "its folder."), st->path);
 }
 
+/* Whether transaction level depth (0 the outermost) is a verb's inside a
+ * store_begin_bulk(): no savepoint of its own. */
+static bool bulk_level(const struct store *st, int depth)
+{
+	return st->bulk && depth > 0 && depth < (int)(sizeof st->changes_at /
+	                                              sizeof st->changes_at[0]);
+}
+
 /* Opens a transaction level: BEGIN IMMEDIATE at the outside (so a write
  * never fails half-way on a lock), a savepoint when joining the caller's. */
 enum store_err tx_open(struct store *st)
@@ -321,7 +338,11 @@ enum store_err tx_open(struct store *st)
 	if (st->depth > 0 && st->lost)
 		return say(st, STORE_ERROR, _("An earlier error cancelled the changes in progress; "
 		                              "nothing of them was saved."));
-	err = q_exec(st, st->depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT store_sp");
+	if (bulk_level(st, st->depth)) {
+		st->changes_at[st->depth++] = sqlite3_total_changes64(st->db);
+		return STORE_OK;
+	}
+	err = q_simple(st, st->depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT store_sp");
 	if (err == STORE_OK)
 		st->depth++;
 	return err;
@@ -350,6 +371,15 @@ enum store_err tx_close(struct store *st, enum store_err err)
 	if (st->depth == 0)
 		return err;
 	st->depth--;
+	if (bulk_level(st, st->depth)) {
+		/* nothing to undo by itself: a failure after a change leaves only
+		 * the whole transaction to roll back */
+		if (err != STORE_OK && sqlite3_total_changes64(st->db) != st->changes_at[st->depth])
+			st->lost = true;
+		return err;
+	}
+	if (st->depth == 0)
+		st->bulk = false;
 	if (err == STORE_OK) {
 		if (st->lost) {
 			if (st->depth == 0)
@@ -357,7 +387,7 @@ enum store_err tx_close(struct store *st, enum store_err err)
 			return say(st, STORE_ERROR, _("An earlier error cancelled the changes in "
 			                              "progress; nothing of them was saved."));
 		}
-		err = q_exec(st, st->depth == 0 ? "COMMIT" : "RELEASE store_sp");
+		err = q_simple(st, st->depth == 0 ? "COMMIT" : "RELEASE store_sp");
 		if (err == STORE_OK)
 			return err;
 	}
@@ -372,11 +402,26 @@ enum store_err store_begin(struct store *st)
 	return tx_open(st);
 }
 
+enum store_err store_begin_bulk(struct store *st)
+{
+	enum store_err err;
+
+	if (st->depth > 0)
+		return say(st, STORE_STATE, _("There are changes in progress already."));
+	err = tx_open(st);
+	if (err == STORE_OK)
+		st->bulk = true;
+	return err;
+}
+
 enum store_err store_commit(struct store *st)
 {
+	enum store_err err;
+
 	if (st->depth == 0)
 		return say(st, STORE_STATE, _("There are no changes in progress to save."));
-	return tx_close(st, STORE_OK);
+	err = st->n_pending && st->depth == 1 ? flush_events(st) : STORE_OK;
+	return tx_close(st, err);
 }
 
 void store_rollback(struct store *st)
@@ -385,6 +430,8 @@ void store_rollback(struct store *st)
 
 	if (st->depth == 0)
 		return;
+	if (st->depth == 1)
+		st->n_pending = 0;
 	memcpy(keep, st->msg, sizeof keep);
 	tx_close(st, STORE_ERROR);
 	memcpy(st->msg, keep, sizeof keep);
@@ -482,19 +529,70 @@ enum store_err check_line(struct store *st, const char *s, size_t max,
                                  bool allow_empty, const char *what)
 {
 	enum text_check c = text_check_line(s ? s : "", max, allow_empty);
+	char why[128];
 
 	if (c == TEXT_OK)
 		return STORE_OK;
-	return say(st, STORE_INVALID, "%s %s.", what, _(text_check_message(c)));
+	return say(st, STORE_INVALID, "%s %s.", what, text_check_say(c, max, why, sizeof why));
 }
 
 enum store_err check_note(struct store *st, const char *s, const char *what)
 {
 	enum text_check c = text_check_note(s ? s : "", TEXT_NOTE_MAX);
+	char why[128];
 
 	if (c == TEXT_OK)
 		return STORE_OK;
-	return say(st, STORE_INVALID, "%s %s.", what, _(text_check_message(c)));
+	return say(st, STORE_INVALID, "%s %s.", what,
+	           text_check_say(c, TEXT_NOTE_MAX, why, sizeof why));
+}
+
+/* ---- events waiting for a bulk transaction -------------------------------- */
+
+/* Events go in by up to 16 rows a statement: the CHECK of their kind
+ * builds a table each time a statement runs, which cost an import more
+ * than the events themselves.  Inside store_begin_bulk() they wait in
+ * st->pending until 16 are there, the transaction commits, or something
+ * reads events; otherwise they are written at once. */
+#define EVENT_ROW "(?,?,?,'')"
+#define EVENT_ROWS2 EVENT_ROW "," EVENT_ROW
+#define EVENT_ROWS4 EVENT_ROWS2 "," EVENT_ROWS2
+#define EVENT_ROWS8 EVENT_ROWS4 "," EVENT_ROWS4
+#define EVENT_INSERT "INSERT INTO assessment_events (assessment_id, at, kind, detail) VALUES "
+
+static const char *const event_inserts[5] = {
+	EVENT_INSERT EVENT_ROW, EVENT_INSERT EVENT_ROWS2, EVENT_INSERT EVENT_ROWS4,
+	EVENT_INSERT EVENT_ROWS8, EVENT_INSERT EVENT_ROWS8 "," EVENT_ROWS8
+};
+
+enum store_err flush_events(struct store *st)
+{
+	int i = 0, n = st->n_pending;
+
+	st->n_pending = 0;
+	while (i < n) {
+		int size = 4;
+		sqlite3_stmt *s;
+		enum store_err err;
+
+		while (1 << size > n - i)
+			size--;
+		s = q_prep(st, event_inserts[size]);
+		if (!s)
+			return STORE_ERROR;
+		for (int r = 0; r < 1 << size; r++) {
+			const struct pending_event *e = &st->pending[i + r];
+
+			sqlite3_bind_int64(s, 3 * r + 1, e->id);
+			sqlite3_bind_int64(s, 3 * r + 2, e->at);
+			sqlite3_bind_text(s, 3 * r + 3, e->kind, -1, SQLITE_STATIC);
+		}
+		err = q_run(st, s);
+		if (err != STORE_OK)
+			return err;
+		i += 1 << size;
+	}
+	return STORE_OK;
 }
 
 /* ---- keys of names ----------------------------------------------------------

@@ -9,6 +9,7 @@
  *   store-company.c  companies and the portfolio
  *   store-assess.c   assessments, answers and what is imported
  *   store-upkeep.c   check, backup, and the query plans for the tests
+ *   store-seen.c     the UUIDs an import has met, in a temporary table
  */
 #ifndef SMREADY_STORE_INT_H
 #define SMREADY_STORE_INT_H
@@ -26,7 +27,7 @@
 #define STORE_APP_ID_SQL "1397576260"
 #define STORE_DEFAULT_BUSY_MS 5000
 #define STORE_KEY_MAX 100       /* bytes in an item key */
-#define STORE_CACHE 48
+#define STORE_CACHE 64
 
 struct cached {
 	const char *sql;
@@ -43,6 +44,13 @@ struct store {
 	bool asked_readonly;      /* STORE_OPEN_READONLY: write nothing, not even notes */
 	bool lost;                /* SQLite ended the caller's transaction on an error */
 	int depth;                /* open transaction levels (begin + verbs) */
+	bool bulk;                /* store_begin_bulk(): the verbs open no savepoints */
+	long long changes_at[8];  /* (bulk) sqlite3_total_changes() as each level opened */
+	struct pending_event {    /* (bulk) events not yet written: see add_events() */
+		long long id, at;
+		const char *kind;
+	} pending[16];
+	int n_pending;
 	int busy_ms;              /* how long to wait for another process's lock */
 	long long now;            /* fixed clock for tests; 0 = real time */
 	char msg[1024];
@@ -76,6 +84,8 @@ enum store_err say(struct store *st, enum store_err err, const char *fmt, ...) P
  * smready_alt_key() (text.h's keys); SQLite's result code. */
 int add_key_functions(sqlite3 *db);
 enum store_err tx_close(struct store *st, enum store_err err);
+/* Writes the events store_begin_bulk() keeps waiting (st->pending). */
+enum store_err flush_events(struct store *st);
 enum store_err tx_open(struct store *st);
 bool uuid_valid(const char *s);
 void forget_damage(struct store *st);
@@ -116,11 +126,11 @@ enum store_err count_where(struct store *st, const char *sql, long long arg, int
 	"c.archived, c.sample"
 
 /* One pass over the companies; per company the correlated subqueries walk
- * only the tail of assessments_by_status, so the cost does not grow with
+ * only the tail of assessments_by_status and the count of final ones is
+ * kept in the company's row (n_final), so the cost does not grow with
  * the length of a company's history. */
 #define SQL_PORTFOLIO \
-	"SELECT " COMPANY_COLS "," \
-	" (SELECT count(*) FROM assessments n WHERE n.company_id = c.id AND n.status = 1)," \
+	"SELECT " COMPANY_COLS ", c.n_final," \
 	" l.id, l.completed, l.overall, l.level, p.id, p.overall, p.level, d.id, d.updated" \
 	" FROM companies c" \
 	" LEFT JOIN assessments l ON l.id = (SELECT x.id FROM assessments x" \

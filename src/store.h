@@ -145,6 +145,12 @@ void store_set_busy_timeout(struct store *st, int ms);
 
 /* Groups the following writes into one transaction (BEGIN IMMEDIATE). */
 enum store_err store_begin(struct store *st);
+/* Like store_begin(), for a caller that rolls the whole transaction back
+ * when any call inside it fails (an import): the calls open no savepoints
+ * of their own, which spares copying every page they change.  A call that
+ * fails after changing something leaves the transaction able only to roll
+ * back (store_commit() refuses).  Not inside another transaction. */
+enum store_err store_begin_bulk(struct store *st);
 enum store_err store_commit(struct store *st);
 void store_rollback(struct store *st);
 
@@ -182,6 +188,11 @@ void store_company_clear(struct company *c);
 enum store_err store_portfolio(struct store *st, bool include_archived,
                                struct portfolio_row **rows, size_t *n);
 void store_portfolio_free(struct portfolio_row *rows, size_t n);
+/* The same rows one at a time, without holding them all: fn is called for
+ * each in order and stops the walk by returning non-zero. */
+enum store_err store_each_portfolio_row(struct store *st, bool include_archived,
+                                        int (*fn)(const struct portfolio_row *r, void *ctx),
+                                        void *ctx);
 
 /* ---- assessments -------------------------------------------------------- */
 
@@ -259,6 +270,14 @@ enum store_err store_assessment_insert(struct store *st, const struct assessment
                                        long long *id);
 enum store_err store_assessment_find_uuid(struct store *st, const char *uuid,
                                           struct assessment *out);
+/* The id and company of the assessment with this UUID (in lower case, as
+ * stored); STORE_NOT_FOUND, with no message, when there is none. */
+enum store_err store_assessment_uuid_id(struct store *st, const char *uuid, long long *id,
+                                        long long *company_id);
+/* The UUID of assessment id; STORE_NOT_FOUND, with no message, when there
+ * is none. */
+enum store_err store_assessment_uuid_of(struct store *st, long long id,
+                                        char uuid[STORE_UUID_LEN + 1]);
 /* Calls fn for every company (in portfolio order; archived ones too when asked)
  * without loading them all at once; stops early when fn returns non-zero. */
 enum store_err store_each_company(struct store *st, bool include_archived,
@@ -266,6 +285,16 @@ enum store_err store_each_company(struct store *st, bool include_archived,
 /* Calls fn for every assessment of a company, oldest first. */
 enum store_err store_each_assessment(struct store *st, long long company_id,
                                      int (*fn)(const struct assessment *a, void *ctx), void *ctx);
+/* The sets of UUIDs an import has met so far (companies and assessments,
+ * told apart by kind), each with a number of the caller's (tag): kept out
+ * of memory, in a temporary table that store_seen_open() empties. */
+enum store_err store_seen_open(struct store *st);
+/* Adds uuid (valid, 36 characters) with tag; STORE_EXISTS, with the tag
+ * it had in *had, when it was there already. */
+enum store_err store_seen_add(struct store *st, int kind, const char *uuid, long long tag,
+                              long long *had);
+/* The tag of uuid; STORE_NOT_FOUND when it has not been added. */
+enum store_err store_seen_find(struct store *st, int kind, const char *uuid, long long *tag);
 /* Deletes every company added as a sample; *n gets how many. */
 enum store_err store_delete_samples(struct store *st, int *n);
 

@@ -66,6 +66,10 @@ enum text_check text_check_line(const char *s, size_t max_chars, bool allow_empt
 enum text_check text_check_note(const char *s, size_t max_chars);
 /* Untranslated msgid explaining a check result, e.g. "is not valid UTF-8". */
 const char *text_check_message(enum text_check c);
+/* The same, translated, into buf; a text that is too long is told its
+ * limit of max_chars characters ("is too long (at most 120 characters)").
+ * Returns buf. */
+const char *text_check_say(enum text_check c, size_t max_chars, char *buf, size_t bufsz);
 
 /* A one-line field as it is stored: NFC, each run of white space (any
  * Unicode white space) one space, none at the ends.  malloc'd; NULL when

@@ -99,7 +99,10 @@ static char *meta_checked(struct ui *ui, const char *field, const char *text, bo
 	}
 	c = note ? text_check_note(t, TEXT_NOTE_MAX) : text_check_line(t, TEXT_FIELD_MAX, true);
 	if (c != TEXT_OK && c != TEXT_EMPTY) {
-		ui_error(ui, "%s: %s", field, _(text_check_message(c)));
+		char why[128];
+
+		ui_error(ui, "%s: %s", field, text_check_say(c, note ? TEXT_NOTE_MAX : TEXT_FIELD_MAX,
+		                                             why, sizeof why));
 		free(t);
 		return NULL;
 	}

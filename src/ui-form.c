@@ -541,7 +541,9 @@ static enum ui_reaction form_save_note(struct form *f, struct ui *ui)
 	}
 	c = text_check_note(t, TEXT_NOTE_MAX);
 	if (c != TEXT_OK && c != TEXT_EMPTY) {
-		ui_error(ui, "%s: %s", _("Note"), _(text_check_message(c)));
+		char why[128];
+
+		ui_error(ui, "%s: %s", _("Note"), text_check_say(c, TEXT_NOTE_MAX, why, sizeof why));
 		free(t);
 		return UI_REDRAW;     /* stay in the editor: nothing is lost */
 	}

@@ -541,10 +541,11 @@ static bool company_check(struct ui *ui, const char *field, const char *text,
                           size_t max, bool allow_empty)
 {
 	enum text_check c = text_check_line(text, max, allow_empty);
+	char why[128];
 
 	if (c == TEXT_OK)
 		return true;
-	ui_error(ui, "%s: %s", field, _(text_check_message(c)));
+	ui_error(ui, "%s: %s", field, text_check_say(c, max, why, sizeof why));
 	return false;
 }
 
@@ -592,7 +593,10 @@ static enum ui_reaction company_done(struct ui *ui, void *owner, const char *tex
 			ui_saving(ui);
 			err = store_company_update(ui->st, p->edit_id, NULL, NULL, NULL, text);
 		} else {
-			ui_error(ui, "%s: %s", _("Notes"), _(text_check_message(note)));
+			char why[128];
+
+			ui_error(ui, "%s: %s", _("Notes"),
+			         text_check_say(note, TEXT_NOTE_MAX, why, sizeof why));
 			refused = true;
 		}
 		break;

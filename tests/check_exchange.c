@@ -922,6 +922,222 @@ START_TEST(test_export_write_error)
 }
 END_TEST
 
+/* ---- reading as a stream ---------------------------------------------------- */
+
+/* A database of n companies with a few final assessments each. */
+static struct store *many_db(int n)
+{
+	struct store *st = db_new();
+	char name[32];
+
+	for (int i = 0; i < n; i++) {
+		long long c, f;
+
+		snprintf(name, sizeof name, "Firma %03d", i);
+		c = add_company(st, name);
+		f = add_final(st, c, 0, i);
+		add_final(st, c, f, i + 1);
+	}
+	return st;
+}
+
+/* The last occurrence of needle in hay (for an error near the end). */
+static char *last_of(char *hay, const char *needle)
+{
+	char *at = NULL;
+
+	for (char *p = strstr(hay, needle); p; p = strstr(p + 1, needle))
+		at = p;
+	return at;
+}
+
+/* An import is one transaction: a file whose error comes last, after
+ * everything else was merged, still changes nothing, also in a dry run. */
+START_TEST(test_error_near_end)
+{
+	struct store *a = many_db(40), *b = db_new();
+	struct exchange_report r;
+	char *file = export_json(a), *before, *after, *at;
+	int n = 0;
+
+	add_company(b, "Already Here");
+	before = export_json(b);
+	/* the last answer's value: out of range */
+	at = last_of(file, "\"value\": ");
+	ck_assert_ptr_nonnull(at);
+	at[9] = '7';
+	for (int dry = 0; dry < 2; dry++) {
+		ck_assert_int_eq(import_str(b, file, dry, &r), EXCHANGE_INVALID);
+		ck_assert_msg(strstr(r.error, "companies[39].assessments[1].answers[") &&
+		              strstr(r.error, "].value: 7 is out of range"), "%s", r.error);
+		ck_assert_int_eq(r.companies_added + r.assessments_added, 0);
+		exchange_report_clear(&r);
+	}
+	/* the very last byte: the file ends too early */
+	at[9] = '1';
+	file[strlen(file) - 2] = '\0';
+	ck_assert_int_eq(import_str(b, file, false, &r), EXCHANGE_INVALID);
+	ck_assert_msg(strstr(r.error, "the file ends too early"), "%s", r.error);
+	exchange_report_clear(&r);
+	after = export_json(b);
+	same_text(before, after);
+	ck_assert_int_eq(store_company_count(b, true, &n), STORE_OK);
+	ck_assert_int_eq(n, 1);
+	free(file);
+	free(before);
+	free(after);
+	store_close(a);
+	store_close(b);
+}
+END_TEST
+
+/* Imports s through a stream that cannot seek (like a pipe). */
+static enum exchange_status import_stream_str(struct store *st, const char *s,
+                                              unsigned long long max,
+                                              struct exchange_report *r)
+{
+	struct exchange_import_opts o = { .dry_run = false, .max_bytes = max };
+	FILE *f = fmemopen((void *)s, strlen(s), "r");
+	enum exchange_status status;
+
+	ck_assert_ptr_nonnull(f);
+	status = exchange_import_stream(st, f, &o, r);
+	fclose(f);
+	return status;
+}
+
+/* A UTF-8 byte-order mark at the start is skipped; anywhere else it is
+ * refused by name. */
+START_TEST(test_byte_order_mark)
+{
+	struct store *a = sample_db(), *b = db_new(), *c = db_new();
+	struct exchange_report r;
+	char *file = export_json(a), *with = malloc(strlen(file) + 4);
+	const char *mid;
+
+	snprintf(with, strlen(file) + 4, "\xef\xbb\xbf%s", file);
+	ck_assert_int_eq(import_str(b, with, false, &r), EXCHANGE_OK);
+	ck_assert_int_eq(r.companies_added, 2);
+	exchange_report_clear(&r);
+	ck_assert_int_eq(import_stream_str(c, with, 0, &r), EXCHANGE_OK);
+	exchange_report_clear(&r);
+	mid = "{\"format\": \"smready-export\",\xef\xbb\xbf \"version\": 1, \"companies\": []}";
+	ck_assert_int_eq(import_str(c, mid, false, &r), EXCHANGE_INVALID);
+	ck_assert_msg(strstr(r.error, "line 1, column 29: this is not valid JSON (a byte-order "
+	                     "mark (U+FEFF) inside the file)"), "%s", r.error);
+	exchange_report_clear(&r);
+	free(file);
+	free(with);
+	store_close(a);
+	store_close(b);
+	store_close(c);
+}
+END_TEST
+
+/* Input beyond the reader's limits is refused with the limit named. */
+START_TEST(test_limits)
+{
+	static const struct { const char *start, *fill, *end, *expect; size_t n; } cases[] = {
+		{ "{\"format\": \"", "x", "\"}", "line 1, column 12: a text longer than 65536 bytes",
+		  70000 },
+		{ "{\"version\": ", "1", "}", "line 1, column 13: a number longer than 64 characters",
+		  100 },
+		{ "{\"format\": ", "[", "", "nested more than 256 levels deep", 300 },
+	};
+	struct exchange_report r;
+	struct store *st = db_new();
+	char *big;
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		size_t a = strlen(cases[i].start), n = cases[i].n;
+		char *s = malloc(a + n + strlen(cases[i].end) + 1);
+
+		memcpy(s, cases[i].start, a);
+		for (size_t k = 0; k < n; k++)
+			s[a + k] = cases[i].fill[0];
+		strcpy(s + a + n, cases[i].end);
+		ck_assert_int_eq(import_str(st, s, false, &r), EXCHANGE_INVALID);
+		ck_assert_msg(strstr(r.error, cases[i].expect), "%zu: %s", i, r.error);
+		exchange_report_clear(&r);
+		ck_assert_int_eq(import_stream_str(st, s, 0, &r), EXCHANGE_INVALID);
+		ck_assert_msg(strstr(r.error, cases[i].expect), "%zu (stream): %s", i, r.error);
+		exchange_report_clear(&r);
+		free(s);
+	}
+	/* the size of the whole file: endless white space stops there */
+	big = malloc(3 << 20);
+	memset(big, ' ', 3 << 20);
+	big[0] = '{';
+	big[(3 << 20) - 1] = '\0';
+	ck_assert_int_eq(import_stream_str(st, big, 1 << 20, &r), EXCHANGE_INVALID);
+	ck_assert_msg(strstr(r.error, "the file is larger than 1 MiB"), "%s", r.error);
+	exchange_report_clear(&r);
+	free(big);
+	store_close(st);
+}
+END_TEST
+
+/* Messages about a text that is too long name the limit. */
+START_TEST(test_too_long_named)
+{
+	struct store *a = sample_db(), *b = db_new();
+	struct exchange_report r;
+	char *file = export_edited(a, edit_long_name);
+
+	ck_assert_int_eq(import_str(b, file, false, &r), EXCHANGE_INVALID);
+	ck_assert_msg(strstr(r.error, "companies[0].name: is too long (at most 120 characters)"),
+	              "%s", r.error);
+	exchange_report_clear(&r);
+	free(file);
+	store_close(a);
+	store_close(b);
+}
+END_TEST
+
+/* Keys in any order: with sorted keys every list (a company's assessments,
+ * the companies, an assessment's answers) comes before the fields it
+ * belongs with, so the reader goes on past the list and back, also from a
+ * stream that cannot seek.  The result is the same as from the export. */
+START_TEST(test_any_key_order)
+{
+	struct store *a = many_db(3), *b = db_new(), *c = db_new();
+	struct exchange_report r;
+	char *file = export_json(a), *sorted, *eb, *ec;
+	json_error_t e;
+	json_t *root = json_loads(file, 0, &e);
+
+	ck_assert_ptr_nonnull(root);
+	sorted = json_dumps(root, JSON_SORT_KEYS | JSON_INDENT(1));
+	json_decref(root);
+	/* the lists first: companies before format, assessments before name */
+	ck_assert(strstr(sorted, "\"companies\"") < strstr(sorted, "\"format\""));
+	ck_assert(strstr(sorted, "\"assessments\"") < strstr(sorted, "\"name\""));
+	ck_assert(strstr(sorted, "\"answers\"") < strstr(sorted, "\"uuid\""));
+	ck_assert_int_eq(import_str(b, file, false, &r), EXCHANGE_OK);
+	exchange_report_clear(&r);
+	ck_assert_int_eq(import_stream_str(c, sorted, 0, &r), EXCHANGE_OK);
+	ck_assert_int_eq(r.companies_added, 3);
+	ck_assert_int_eq(r.assessments_added, 6);
+	exchange_report_clear(&r);
+	eb = export_json(b);
+	ec = export_json(c);
+	same_text(eb, ec);
+	/* and an error after the list is still found, with its place */
+	*strstr(sorted, "\"name\": \"Firma 001\"") = '!';
+	ck_assert_int_eq(import_stream_str(a, sorted, 0, &r), EXCHANGE_INVALID);
+	ck_assert_msg(strstr(r.error, "this is not valid JSON (expected a field name"), "%s",
+	              r.error);
+	exchange_report_clear(&r);
+	free(file);
+	free(sorted);
+	free(eb);
+	free(ec);
+	store_close(a);
+	store_close(b);
+	store_close(c);
+}
+END_TEST
+
 static void cleanup(void)
 {
 	char cmd[600];
@@ -967,6 +1183,11 @@ int main(void)
 	tcase_add_test(tc, test_import_twice_no_answers);
 	tcase_add_test(tc, test_csv_apostrophe_separator);
 	tcase_add_test(tc, test_export_write_error);
+	tcase_add_test(tc, test_error_near_end);
+	tcase_add_test(tc, test_byte_order_mark);
+	tcase_add_test(tc, test_limits);
+	tcase_add_test(tc, test_too_long_named);
+	tcase_add_test(tc, test_any_key_order);
 	suite_add_tcase(s, tc);
 	rc = tap_run_suite(s);
 	cleanup();

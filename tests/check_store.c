@@ -1666,6 +1666,78 @@ START_TEST(test_bind_unknown_name)
 }
 END_TEST
 
+/* The upgrade to schema 3 counts the final assessments already there. */
+START_TEST(test_upgrade_counts_finals)
+{
+	struct store *st;
+	struct portfolio_row *rows;
+	size_t n;
+	int total = 0;
+
+	put_v1_fixture();
+	st = open_db();
+	ck_assert_int_eq(store_portfolio(st, true, &rows, &n), STORE_OK);
+	ck_assert_uint_eq(n, 5);
+	for (size_t i = 0; i < n; i++) {
+		ck_assert_int_eq(rows[i].n_final,
+		                 strcmp(rows[i].company.name, "Ärztehaus") == 0 ? 1 : 0);
+		total += rows[i].n_final;
+	}
+	ck_assert_int_eq(total, 1);
+	store_portfolio_free(rows, n);
+	store_close(st);
+}
+END_TEST
+
+/* The count of final assessments the portfolio shows follows every change
+ * (schema 3 keeps it in the company's row). */
+static int n_final_of(struct store *st, long long company)
+{
+	struct portfolio_row *rows;
+	size_t n;
+	int found = -1;
+
+	ck_assert_int_eq(store_portfolio(st, true, &rows, &n), STORE_OK);
+	for (size_t i = 0; i < n; i++)
+		if (rows[i].company.id == company)
+			found = rows[i].n_final;
+	store_portfolio_free(rows, n);
+	return found;
+}
+
+START_TEST(test_final_count)
+{
+	struct store *st = open_db();
+	long long c = add_company(st, "Firma"), other = add_company(st, "Other");
+	long long f[4], d, o;
+
+	for (int i = 0; i < 4; i++) {
+		store_set_now(st, T0 + 100 * i);
+		f[i] = new_draft(st, c, i ? f[i - 1] : 0);
+		ck_assert_int_eq(n_final_of(st, c), i);
+		ck_assert_int_eq(store_assessment_finalize(st, f[i], 10 * i, 1), STORE_OK);
+	}
+	o = new_draft(st, other, 0);
+	ck_assert_int_eq(store_assessment_finalize(st, o, 50, 1), STORE_OK);
+	ck_assert_int_eq(n_final_of(st, c), 4);
+	ck_assert_int_eq(n_final_of(st, other), 1);
+	store_set_now(st, T0 + 300);
+	d = new_draft(st, c, f[3]);
+	ck_assert_int_eq(store_assessment_finalize(st, d, 70, 2), STORE_OK);
+	ck_assert_int_eq(n_final_of(st, c), 5);
+	/* reopening takes one away, finishing again adds it back */
+	store_set_now(st, T0 + 400);
+	ck_assert_int_eq(store_assessment_reopen(st, f[1], "Tippfehler"), STORE_OK);
+	ck_assert_int_eq(n_final_of(st, c), 4);
+	ck_assert_int_eq(store_assessment_finalize(st, f[1], 20, 1), STORE_OK);
+	ck_assert_int_eq(n_final_of(st, c), 5);
+	ck_assert_int_eq(store_assessment_delete(st, f[3]), STORE_OK);
+	ck_assert_int_eq(n_final_of(st, c), 4);
+	ck_assert_int_eq(n_final_of(st, other), 1);
+	store_close(st);
+}
+END_TEST
+
 START_TEST(test_transactions)
 {
 	struct store *st = open_db();
@@ -1845,6 +1917,8 @@ int main(void)
 	tcase_add_test(tc, test_company_lookup);
 	tcase_add_test(tc, test_sort_order);
 	tcase_add_test(tc, test_query_plans);
+	tcase_add_test(tc, test_upgrade_counts_finals);
+	tcase_add_test(tc, test_final_count);
 	tcase_add_test(tc, test_transactions);
 	tcase_add_test_raise_signal(tc, test_bind_unknown_name, SIGABRT);
 	tcase_add_test(tc, test_import_and_now);

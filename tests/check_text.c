@@ -279,6 +279,20 @@ START_TEST(test_check_messages)
 }
 END_TEST
 
+/* Every message about a text that is too long names its limit. */
+START_TEST(test_check_say_limit)
+{
+	char buf[128];
+
+	ck_assert_str_eq(text_check_say(TEXT_TOO_LONG, 120, buf, sizeof buf),
+	                 "is too long (at most 120 characters)");
+	ck_assert_str_eq(text_check_say(TEXT_TOO_LONG, 1, buf, sizeof buf),
+	                 "is too long (at most 1 character)");
+	ck_assert_str_eq(text_check_say(TEXT_CONTROL, 120, buf, sizeof buf),
+	                 "contains control characters");
+}
+END_TEST
+
 START_TEST(test_trim_dup)
 {
 	char *s;
@@ -664,6 +678,7 @@ int main(void)
 	tcase_add_test(check, test_check_line_blanks_not_counted);
 	tcase_add_test(check, test_check_note);
 	tcase_add_test(check, test_check_messages);
+	tcase_add_test(check, test_check_say_limit);
 	tcase_add_test(check, test_trim_dup);
 	tcase_add_test(check, test_normal_and_keys);
 	tcase_add_test(check, test_invisible_and_bidi);
