@@ -16,6 +16,7 @@
 #include "catalogue.h"
 #include "cli.h"
 #include "i18n.h"
+#include "paths.h"
 #include "safe-out.h"
 #include "store.h"
 #include "ui.h"
@@ -188,22 +189,12 @@ static int open_store(const struct global_opts *g, struct store **st)
 static const char *locale_dir(char *buf, size_t sz)
 {
 	const char *env = getenv("SMREADY_LOCALEDIR");
-	const char *installed = BINDIR "/" PACKAGE;
-	char *slash;
-	ssize_t n;
 
 	if (env && *env)
 		return env;
-	n = readlink("/proc/self/exe", buf, sz);
-	if (n <= 0 || (size_t)n >= sz - 32)
+	if (!paths_build_tree(buf, sz - sizeof "/locale"))
 		return LOCALEDIR;
-	buf[n] = '\0';
-	if (strcmp(buf, installed) == 0 || !(slash = strrchr(buf, '/')))
-		return LOCALEDIR;
-	strcpy(slash, "/locale/.smready-build-tree");
-	if (access(buf, R_OK) != 0)
-		return LOCALEDIR;
-	slash[sizeof "/locale" - 1] = '\0';
+	strcat(buf, "/locale");
 	return buf;
 }
 

@@ -142,8 +142,25 @@ struct doc_ops {
 };
 
 extern const struct doc_ops doc_text_ops, doc_markdown_ops, doc_html_ops;
-/* NULL when smready was built without cairo and pango. */
-extern const struct doc_ops *const doc_pdf_ops;
+/* The PDF driver, loaded on first use from the module smready-pdf.so
+ * (report-pdf-load.c), so that no other verb pays for loading cairo,
+ * pango and the libraries below them.  NULL when smready was built
+ * without them or the module cannot be loaded; doc_pdf_missing() then
+ * says why, in a translated sentence. */
+const struct doc_ops *doc_pdf_ops(void);
+const char *doc_pdf_missing(void);
+
+/* What the program hands the module: it links nothing of smready's own,
+ * so the few helpers it shares come in here.  version must be the
+ * module's own PACKAGE_VERSION, or the module refuses to start. */
+struct doc_pdf_host {
+	const char *version;
+	char *(*valid_dup)(const char *s);               /* text_valid_dup() */
+	void (*rgb)(const char *hex, double rgb[3]);     /* doc_rgb() */
+};
+#define DOC_PDF_ENTRY "smready_pdf_module"
+/* The module's entry point (report-pdf.c): its driver, or NULL. */
+const struct doc_ops *smready_pdf_module(const struct doc_pdf_host *host);
 
 /* ---- what the drivers share (report-doc.c) --------------------------------- */
 

@@ -7,16 +7,15 @@
  * where a font has it) and cairo embeds the fonts.  Text from the user is
  * handed to pango as plain text, never as markup.
  *
- * Built only with cairo and pango (HAVE_PDF); otherwise doc_pdf_ops is
- * NULL and the report module says what is missing.
+ * Built only with cairo and pango (HAVE_PDF), and not into the program: it
+ * is the module smready-pdf.so, which report-pdf-load.c loads when a PDF
+ * is made, so that the other verbs do not pay for loading cairo and
+ * pango.  It links nothing of smready's own; the helpers it shares come
+ * from the program (struct doc_pdf_host).
  */
 #include "config.h"
 
 #include "report-doc.h"
-
-#if !HAVE_PDF
-const struct doc_ops *const doc_pdf_ops = NULL;
-#else
 
 #include <stdlib.h>
 #include <string.h>
@@ -30,7 +29,10 @@ const struct doc_ops *const doc_pdf_ops = NULL;
 #endif
 
 #include "i18n.h"
-#include "text.h"
+
+/* What the program handed over when it loaded the module: set once,
+ * before the driver is first used, and never changed. */
+static const struct doc_pdf_host *host;
 
 #define MM (72.0 / 25.4)
 #define MARGIN_X (18 * MM)
@@ -88,7 +90,7 @@ static struct pdf *pdf_of(struct doc *d)
 
 static char *dup_text(struct pdf *p, const char *s)
 {
-	char *c = text_valid_dup(s ? s : "");
+	char *c = host->valid_dup(s ? s : "");
 
 	if (!c)
 		p->oom = true;
@@ -363,7 +365,7 @@ static void set_colour(struct pdf *p, const char *hex)
 {
 	double rgb[3];
 
-	doc_rgb(hex, rgb);
+	host->rgb(hex, rgb);
 	cairo_set_source_rgb(p->cr, rgb[0], rgb[1], rgb[2]);
 }
 
@@ -592,7 +594,7 @@ static void do_text(struct pdf *p, const struct doc_meta *m, const struct block 
 	if (p->draw && (verdict || notice)) {
 		double rgb[3];
 
-		doc_rgb(verdict ? cls_colour(m, b->cls) : "#a06000", rgb);
+		host->rgb(verdict ? cls_colour(m, b->cls) : "#a06000", rgb);
 		cairo_set_source_rgba(p->cr, rgb[0], rgb[1], rgb[2], 0.10);
 		cairo_rectangle(p->cr, MARGIN_X, p->y, p->w, h);
 		cairo_fill(p->cr);
@@ -665,7 +667,7 @@ static void do_item(struct pdf *p, const struct doc_meta *m, const struct block 
 		PangoAttribute *a;
 		double rgb[3];
 
-		doc_rgb(cls_colour(m, b->cls), rgb);
+		host->rgb(cls_colour(m, b->cls), rgb);
 		a = pango_attr_weight_new(PANGO_WEIGHT_BOLD);
 		a->start_index = 0;
 		a->end_index = (guint)strlen(b->tag);
@@ -991,6 +993,10 @@ static const struct doc_ops pdf_ops = {
 	.table_end = pdf_table_end,
 };
 
-const struct doc_ops *const doc_pdf_ops = &pdf_ops;
-
-#endif
+const struct doc_ops *smready_pdf_module(const struct doc_pdf_host *h)
+{
+	if (!h || !h->version || strcmp(h->version, PACKAGE_VERSION) != 0)
+		return NULL;
+	host = h;
+	return &pdf_ops;
+}

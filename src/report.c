@@ -32,7 +32,7 @@ static const struct doc_ops *doc_ops_of(enum report_format fmt)
 	switch (fmt) {
 	case REPORT_MARKDOWN: return &doc_markdown_ops;
 	case REPORT_HTML: return &doc_html_ops;
-	case REPORT_PDF: return doc_pdf_ops ? doc_pdf_ops : &doc_text_ops;
+	case REPORT_PDF: return doc_pdf_ops() ? doc_pdf_ops() : &doc_text_ops;
 	case REPORT_TEXT: break;
 	}
 	return &doc_text_ops;
@@ -436,16 +436,12 @@ const char *report_format_ext(enum report_format fmt)
 
 bool report_format_available(enum report_format fmt)
 {
-	return fmt != REPORT_PDF || doc_pdf_ops != NULL;
+	return fmt != REPORT_PDF || doc_pdf_ops() != NULL;
 }
 
 const char *report_format_missing(enum report_format fmt)
 {
-	if (report_format_available(fmt))
-		return NULL;
-	return _("PDF reports need cairo and pango, and this smready was built without them. "
-	         "Install libcairo2-dev and libpango1.0-dev, run ./configure again and rebuild; "
-	         "until then use --format html and print that.");
+	return fmt == REPORT_PDF ? doc_pdf_missing() : NULL;
 }
 
 bool report_format_binary(enum report_format fmt)
