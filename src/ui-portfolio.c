@@ -38,6 +38,10 @@ struct portfolio {
 	struct portfolio_row *rows;
 	size_t n;
 	char **keys;                         /* per row: folded "name\nindustry" */
+	int *name_ws;                        /* per row: its name's width; -1: not measured */
+	/* per sort but by name: every row in that order, sorted once a load
+	 * (rows come in name order), so that a keystroke only filters */
+	const struct portfolio_row **order[SORT_COUNT];
 	const struct portfolio_row **view;   /* filtered and sorted */
 	size_t n_view;
 	int name_w;                          /* widest name in view; -1: unknown */
@@ -88,6 +92,7 @@ static char *row_key(const struct portfolio_row *r)
 	return key;
 }
 
+/* Frees what is kept per row beside the rows: keys, widths, orders. */
 static void portfolio_free_keys(struct portfolio *p)
 {
 	size_t i;
@@ -97,6 +102,12 @@ static void portfolio_free_keys(struct portfolio *p)
 			free(p->keys[i]);
 	free(p->keys);
 	p->keys = NULL;
+	free(p->name_ws);
+	p->name_ws = NULL;
+	for (i = 0; i < SORT_COUNT; i++) {
+		free(p->order[i]);
+		p->order[i] = NULL;
+	}
 }
 
 static bool row_matches(const struct portfolio *p, size_t i)
@@ -163,9 +174,35 @@ static int by_due(const void *pa, const void *pb)
 	return by_order(a, b);
 }
 
+static int (*const sort_cmp[SORT_COUNT])(const void *, const void *) = {
+	[SORT_SCORE] = by_score, [SORT_CHANGE] = by_change, [SORT_DUE] = by_due,
+};
+
+/* Every row in the order of the current sort, sorted on its first use
+ * after a load; NULL for the name order (the rows' own) or without
+ * memory, and then the rows are sorted after filtering as before. */
+static const struct portfolio_row **portfolio_order(struct portfolio *p)
+{
+	const struct portfolio_row **o;
+	size_t i;
+
+	if (p->sort == SORT_NAME || p->order[p->sort])
+		return p->order[p->sort];
+	if (!(o = malloc((p->n ? p->n : 1) * sizeof *o)))
+		return NULL;
+	for (i = 0; i < p->n; i++)
+		o[i] = &p->rows[i];
+	qsort(o, p->n, sizeof *o, sort_cmp[p->sort]);
+	return p->order[p->sort] = o;
+}
+
+/* The view: the rows the filter lets through, in the sort's order.  A
+ * typed character or a new sort walks the rows once; nothing is measured
+ * or sorted again until the next load. */
 static void portfolio_build_view(struct portfolio *p)
 {
 	long long keep = p->select_id;
+	const struct portfolio_row **order = portfolio_order(p);
 	size_t i;
 
 	if (!keep && p->sel < p->n_view)
@@ -173,15 +210,14 @@ static void portfolio_build_view(struct portfolio *p)
 	p->select_id = 0;
 	p->n_view = 0;
 	p->name_w = -1;
-	for (i = 0; i < p->n; i++)
-		if (row_matches(p, i))
-			p->view[p->n_view++] = &p->rows[i];
-	if (p->sort == SORT_SCORE)
-		qsort(p->view, p->n_view, sizeof *p->view, by_score);
-	else if (p->sort == SORT_CHANGE)
-		qsort(p->view, p->n_view, sizeof *p->view, by_change);
-	else if (p->sort == SORT_DUE)
-		qsort(p->view, p->n_view, sizeof *p->view, by_due);
+	for (i = 0; i < p->n; i++) {
+		const struct portfolio_row *r = order ? order[i] : &p->rows[i];
+
+		if (row_matches(p, (size_t)(r - p->rows)))
+			p->view[p->n_view++] = r;
+	}
+	if (!order && p->sort != SORT_NAME)
+		qsort(p->view, p->n_view, sizeof *p->view, sort_cmp[p->sort]);
 	if (keep) {
 		for (i = 0; i < p->n_view; i++)
 			if (p->view[i]->company.id == keep)
@@ -224,7 +260,8 @@ static void portfolio_load(struct portfolio *p, struct ui *ui)
 	}
 	p->view = malloc((n ? n : 1) * sizeof *p->view);
 	p->keys = calloc(n ? n : 1, sizeof *p->keys);
-	if (!p->view || !p->keys) {
+	p->name_ws = malloc((n ? n : 1) * sizeof *p->name_ws);
+	if (!p->view || !p->keys || !p->name_ws) {
 		/* Show an empty list rather than rows without a view to hold
 		 * them: sorting or filtering would write into a missing array. */
 		free(p->view);
@@ -236,8 +273,10 @@ static void portfolio_load(struct portfolio *p, struct ui *ui)
 		ui_error(ui, "%s", _("Out of memory."));
 		return;
 	}
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		p->keys[i] = row_key(&rows[i]);
+		p->name_ws[i] = -1;
+	}
 	portfolio_build_view(p);
 }
 
@@ -278,8 +317,14 @@ static int portfolio_name_width(struct portfolio *p, struct ui *ui)
 	if (p->name_w >= 0)
 		return p->name_w;
 	p->name_w = 0;
-	for (i = 0; i < p->n_view; i++)
-		p->name_w = max_int(p->name_w, ui_width(ui, p->view[i]->company.name));
+	for (i = 0; i < p->n_view; i++) {
+		size_t k = (size_t)(p->view[i] - p->rows);
+
+		/* measured once a load: a typed character only takes the max */
+		if (p->name_ws[k] < 0)
+			p->name_ws[k] = ui_width(ui, p->view[i]->company.name);
+		p->name_w = max_int(p->name_w, p->name_ws[k]);
+	}
 	return p->name_w;
 }
 
