@@ -19,6 +19,7 @@
 #include "i18n.h"
 #include "store-int.h"
 #include "text.h"
+#include "timefmt.h"
 
 void store_company_clear(struct company *c)
 {
@@ -596,17 +597,54 @@ static enum store_err row_portfolio(struct store *st, sqlite3_stmt *s, void *ele
 	r->prev_level = r->prev_id ? sqlite3_column_int(s, k + 7) : -1;
 	r->draft_id = sqlite3_column_int64(s, k + 8);
 	r->draft_updated = sqlite3_column_int64(s, k + 9);
+	r->n_open = sqlite3_column_int(s, k + 10);
+	r->n_overdue = sqlite3_column_int(s, k + 11);
 	return STORE_OK;
 }
 
 enum store_err store_portfolio(struct store *st, bool include_archived,
                                struct portfolio_row **rows, size_t *n)
 {
-	void *list;
-	enum store_err err = q_collect(st, SQL_PORTFOLIO, ":all", include_archived, sizeof **rows,
-	                               row_portfolio, clear_portfolio, &list, n);
+	sqlite3_stmt *s = q_prep(st, SQL_PORTFOLIO);
+	struct portfolio_row *list = NULL;
+	char today[TIMEFMT_DAY_SIZE];
+	size_t cap = 0;
+	enum store_err err = STORE_OK;
+	int rc;
 
+	*rows = NULL;
+	*n = 0;
+	if (!s)
+		return STORE_ERROR;
+	b_int(s, ":all", include_archived);
+	/* Overdue: due before today, the local day of the store's clock. */
+	b_text(s, ":today", timefmt_day(store_now(st), today, sizeof today));
+	while ((rc = q_step(st, s)) == SQLITE_ROW) {
+		if (*n == cap) {
+			size_t want = cap ? cap * 2 : 16;
+			struct portfolio_row *more = realloc(list, want * sizeof *more);
+
+			if (!more) {
+				err = fail_oom(st);
+				break;
+			}
+			list = more;
+			cap = want;
+		}
+		err = row_portfolio(st, s, &list[*n]);
+		if (err != STORE_OK)
+			break;
+		(*n)++;
+	}
+	q_done(st, s);
+	if (err == STORE_OK)
+		err = q_err(st, rc);
+	if (err != STORE_OK) {
+		store_portfolio_free(list, *n);
+		*n = 0;
+		return err;
+	}
 	*rows = list;
-	return err;
+	return STORE_OK;
 }
 

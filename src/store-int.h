@@ -8,6 +8,7 @@
  *   store-open.c     finding, creating, judging and upgrading the file
  *   store-company.c  companies and the portfolio
  *   store-assess.c   assessments, answers and what is imported
+ *   store-actions.c  the action plan: actions, their items and status changes
  *   store-upkeep.c   check, backup, and the query plans for the tests
  */
 #ifndef SMREADY_STORE_INT_H
@@ -117,11 +118,15 @@ enum store_err count_where(struct store *st, const char *sql, long long arg, int
 
 /* One pass over the companies; per company the correlated subqueries walk
  * only the tail of assessments_by_status, so the cost does not grow with
- * the length of a company's history. */
+ * the length of a company's history, and the open actions along
+ * actions_by_status (:today is the local day, "YYYY-MM-DD"). */
 #define SQL_PORTFOLIO \
 	"SELECT " COMPANY_COLS "," \
 	" (SELECT count(*) FROM assessments n WHERE n.company_id = c.id AND n.status = 1)," \
-	" l.id, l.completed, l.overall, l.level, p.id, p.overall, p.level, d.id, d.updated" \
+	" l.id, l.completed, l.overall, l.level, p.id, p.overall, p.level, d.id, d.updated," \
+	" (SELECT count(*) FROM actions t WHERE t.company_id = c.id AND t.status < 2)," \
+	" (SELECT count(*) FROM actions t WHERE t.company_id = c.id AND t.status < 2" \
+	"   AND t.due > '' AND t.due < :today)" \
 	" FROM companies c" \
 	" LEFT JOIN assessments l ON l.id = (SELECT x.id FROM assessments x" \
 	"   WHERE x.company_id = c.id AND x.status = 1" \
@@ -156,6 +161,31 @@ enum store_err count_where(struct store *st, const char *sql, long long arg, int
 	"SELECT " ASSESS_COLS " FROM assessments a" \
 	" WHERE a.company_id = :c AND a.status = 1" \
 	" ORDER BY a.completed DESC, a.id DESC LIMIT 1 OFFSET :nth"
+
+/* ---- actions --------------------------------------------------------------- */
+
+/* The columns of struct action (without items and changes). */
+#define ACTION_COLS "t.id, t.uuid, t.company_id, t.number, t.title, t.owner, t.due, t.status," \
+	" t.note, t.questionnaire, t.qversion, coalesce(t.origin, 0)," \
+	" coalesce((SELECT o.uuid FROM assessments o WHERE o.id = t.origin), '')," \
+	" t.created, t.updated"
+
+/* Open and in progress first, by due date with the undated last. */
+#define SQL_ACTIONS \
+	"SELECT " ACTION_COLS " FROM actions t WHERE t.company_id = :c" \
+	" ORDER BY t.status >= 2, t.due = '', t.due, t.number"
+
+#define SQL_ACTION_ITEMS \
+	"SELECT item_key, target FROM action_items WHERE action_id = :id ORDER BY position"
+
+#define SQL_ACTION_CHANGES \
+	"SELECT at, status FROM action_events WHERE action_id = :id ORDER BY at, id"
+
+/* Along the partial index actions_due, whose condition it repeats. */
+#define SQL_ACTIONS_DUE \
+	"SELECT " ACTION_COLS " FROM actions t JOIN companies c ON c.id = t.company_id" \
+	" WHERE t.status < 2 AND t.due <> '' AND t.due <= :until AND c.archived = 0" \
+	" ORDER BY t.due, " COMPANY_ORDER ", t.number"
 
 #define SQL_HISTORY \
 	"SELECT " ASSESS_LIST_COLS " FROM assessments a" \

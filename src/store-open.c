@@ -470,6 +470,52 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
 	"  WHERE name_key = char(1) || id;"
 	"UPDATE companies SET sort_key = smready_sort_key(name), alt_key = smready_alt_key(name);"
 	"CREATE INDEX companies_by_alt ON companies (alt_key);"
+	/* ---- 2 -> 3, the action plan (issue 10) -------------------------------
+	 * A company's actions, numbered within it; what each aims at (zero or
+	 * more items of the questionnaire named, each with the answer aimed
+	 * for); every change of status with its time.  The assessment whose
+	 * result suggested an action is its origin (NULL: added by hand).
+	 * Status: 0 open, 1 in progress, 2 done, 3 dropped (plan.h).  Nothing
+	 * to carry over: files of version 2 have no actions. */
+	"CREATE TABLE actions ("
+	"  id INTEGER PRIMARY KEY,"
+	"  uuid TEXT NOT NULL UNIQUE,"
+	"  company_id INTEGER NOT NULL REFERENCES companies (id) ON DELETE CASCADE,"
+	"  number INTEGER NOT NULL CHECK (number > 0),"
+	"  title TEXT NOT NULL,"
+	"  owner TEXT NOT NULL DEFAULT '',"
+	"  due TEXT NOT NULL DEFAULT '' CHECK (due = '' OR"
+	"    due GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),"
+	"  status INTEGER NOT NULL DEFAULT 0 CHECK (status BETWEEN 0 AND 3),"
+	"  note TEXT NOT NULL DEFAULT '',"
+	"  questionnaire TEXT NOT NULL,"
+	"  qversion INTEGER NOT NULL,"
+	"  origin INTEGER REFERENCES assessments (id) ON DELETE SET NULL,"
+	"  created INTEGER NOT NULL,"
+	"  updated INTEGER NOT NULL,"
+	"  UNIQUE (company_id, number)"
+	");"
+	/* A company's open actions by due date (the plan, the portfolio's
+	 * counts), and the open ones with a date across the portfolio ("due"). */
+	"CREATE INDEX actions_by_status ON actions (company_id, status, due);"
+	"CREATE INDEX actions_due ON actions (due) WHERE status < 2 AND due <> '';"
+	/* Lets deleting an assessment find the actions it suggested. */
+	"CREATE INDEX actions_by_origin ON actions (origin) WHERE origin IS NOT NULL;"
+	"CREATE TABLE action_items ("
+	"  action_id INTEGER NOT NULL REFERENCES actions (id) ON DELETE CASCADE,"
+	"  item_key TEXT NOT NULL,"
+	"  target INTEGER NOT NULL CHECK (target BETWEEN 0 AND 4),"
+	"  position INTEGER NOT NULL,"
+	"  PRIMARY KEY (action_id, item_key)"
+	") WITHOUT ROWID;"
+	"CREATE TABLE action_events ("
+	"  id INTEGER PRIMARY KEY,"
+	"  action_id INTEGER NOT NULL REFERENCES actions (id) ON DELETE CASCADE,"
+	"  at INTEGER NOT NULL,"
+	"  status INTEGER NOT NULL CHECK (status BETWEEN 0 AND 3)"
+	");"
+	"CREATE INDEX action_events_by_action ON action_events (action_id, at, id);"
+	/* ---- end of the action plan's part of 2 -> 3 --------------------------- */
 	"PRAGMA user_version = 3;"
 };
 

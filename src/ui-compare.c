@@ -13,12 +13,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "assess-plan.h"
 #include "assess-report.h"
 #include "assess.h"
 #include "i18n.h"
 #include "text.h"
 #include "ui-draw.h"
 #include "ui-flow.h"
+#include "ui-loop.h"
 #include "ui-screen.h"
 #include "verdict.h"
 
@@ -31,6 +33,7 @@ struct compare {
 	bool have_company;
 	bool show_unchanged;
 	struct ui_export ex;
+	struct plan_loop loop;    /* how the plan agreed before turned out */
 };
 
 static const struct cat_item *cmp_item(const struct compare *k, const struct item_change *ic,
@@ -355,6 +358,8 @@ static void compare_draw(struct ui_screen *s, struct ui *ui)
 	snprintf(title, sizeof title, _("Comparison: %s"), k->have_company ? k->c.name : "");
 	ui_title(ui, title);
 	compare_draw_head(k, ui, &d);
+	/* Did the advice work?  First, before the detail. */
+	ui_loop_draw(ui, &d, &k->loop);
 	compare_draw_dims(k, ui, &d);
 	compare_draw_knockouts(k, ui, &d);
 	compare_draw_items(k, ui, &d);
@@ -387,6 +392,9 @@ static enum ui_reaction compare_key(struct ui_screen *s, struct ui *ui, enum ui_
 		if (!k->have_company)
 			return UI_NONE;
 		return ui_export_ask(ui, &k->ex, &k->c, &k->cmp.new.a, true, compare_write, k);
+	case UI_ACT_PLAN:
+		return ui_open(ui, &(struct ui_request){ .screen = UI_SCREEN_PLAN,
+		                                         .company = k->company });
 	default:
 		return UI_NONE;
 	}
@@ -416,6 +424,9 @@ static bool compare_load(struct ui_screen *s, struct ui *ui)
 		assess_compared_clear(&k->cmp);
 	k->cmp = cmp;
 	k->loaded = true;
+	assess_plan_loop_clear(&k->loop);
+	if (assess_plan_loop(ui->st, &k->cmp.old, &k->cmp.new, &k->loop) != STORE_OK)
+		assess_plan_loop_clear(&k->loop);   /* shown without it */
 	if (k->have_company)
 		store_company_clear(&k->c);
 	k->have_company = store_company_get(ui->st, k->company, &k->c) == STORE_OK;
@@ -430,12 +441,14 @@ static void compare_destroy(struct ui_screen *s)
 		assess_compared_clear(&k->cmp);
 	if (k->have_company)
 		store_company_clear(&k->c);
+	assess_plan_loop_clear(&k->loop);
 }
 
 static const struct ui_binding compare_keys[] = {
 	{ UI_ACT_TOGGLE_UNCHANGED, true },
 	{ UI_ACT_EXPORT, true },
 	UI_BIND_MOVES(true),
+	{ UI_ACT_PLAN, true },
 	{ UI_ACT_BACK, true },
 	{ UI_ACT_HELP, true },
 	{ UI_ACT_QUIT, true },

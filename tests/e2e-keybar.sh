@@ -31,7 +31,9 @@ expect_screen "the sort order names its key" "sortiert nach Name (s ändert)"
 send s
 expect_screen "s sorts" "sortiert nach Punkten (s ändert)"
 send s s s
-expect_screen "four presses: by name again" "sortiert nach Name (s ändert)"
+expect_screen "four presses: by the actions" "sortiert nach Maßnahmen (s ändert)"
+send s
+expect_screen "five presses: by name again" "sortiert nach Name (s ändert)"
 send /
 expect_screen "the search field" "Suche:"
 expect_eq "its keys say what Enter and Esc do" "Enter Filter behalten  Esc Leeren" \
