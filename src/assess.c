@@ -178,9 +178,8 @@ enum store_err assess_resolve_in(struct store *st, const struct company *c, cons
 		err = store_assessment_find_uuid(st, ref, &a);
 	if (err == STORE_OK && a.company_id != c->id) {
 		store_assessment_clear(&a);
-		return assess_fail(st, STORE_NOT_FOUND, _("Assessment \"%s\" is not one of \"%s\"; "
-		                                          "only assessments of the same company can "
-		                                          "be compared."), ref, c->name);
+		return assess_fail(st, STORE_NOT_FOUND, _("Assessment \"%s\" belongs to another "
+		                                          "company, not to \"%s\"."), ref, c->name);
 	}
 	if (err == STORE_OK)
 		*id = a.id;

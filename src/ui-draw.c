@@ -18,6 +18,7 @@
 
 #include "i18n.h"
 #include "scoring.h"
+#include "store.h"
 #include "text.h"
 #include "timefmt.h"
 #include "ui-edit.h"
@@ -329,6 +330,30 @@ void ui_date(long long t, char *buf, size_t bufsz)
 	/* in the locale's form: 03.03.2027 in German */
 	if (!*timefmt_date(t, buf, bufsz))
 		snprintf(buf, bufsz, "-");
+}
+
+bool ui_reopen_line(const struct assessment_event *ev, int n, char *buf, size_t bufsz)
+{
+	const char *why = ev->detail ? ev->detail : "";
+	char date[32];
+
+	buf[0] = '\0';
+	if (!ev->kind || strcmp(ev->kind, "reopened") != 0)
+		return false;
+	ui_date(ev->at, date, sizeof date);
+	if (n <= 1 && *why)
+		/* TRANSLATORS: when a final assessment was made a draft
+		 * again, and the reason given. */
+		snprintf(buf, bufsz, _("Reopened on %s: %s"), date, why);
+	else if (n <= 1)
+		snprintf(buf, bufsz, _("Reopened on %s"), date);
+	else if (*why)
+		snprintf(buf, bufsz, P_("Reopened %d time, last on %s: %s",
+		                        "Reopened %d times, last on %s: %s", n), n, date, why);
+	else
+		snprintf(buf, bufsz, P_("Reopened %d time, last on %s", "Reopened %d times, last on %s",
+		                        n), n, date);
+	return true;
 }
 
 int ui_wrap(const char *s, int width, struct ui_span *out, int max)

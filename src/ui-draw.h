@@ -65,6 +65,11 @@ enum ui_role ui_level_role(int level);
 const char *ui_level_name(int level);
 /* The local date in the locale's form (timefmt_date), or "-" for 0. */
 void ui_date(long long t, char *buf, size_t bufsz);
+/* "Reopened on 02.11.2026: why" for a reopening event (n: how many
+ * reopenings there were in all, ev the last of them: "Reopened 2 times,
+ * last on ..." when more than one); false, buf empty, for another event. */
+struct assessment_event;
+bool ui_reopen_line(const struct assessment_event *ev, int n, char *buf, size_t bufsz);
 /* Display width of a string after the ASCII fallback. */
 int ui_width(const struct ui *ui, const char *s);
 

@@ -406,21 +406,8 @@ static void history_draw_detail(struct history *h, struct ui *ui, int y)
 			reopened++;
 			last = &h->ev[i];
 		}
-	if (!last)
-		return;
-	ui_date(last->at, d1, sizeof d1);
-	if (reopened == 1 && last->detail && *last->detail)
-		snprintf(buf, sizeof buf, _("Reopened on %s: %s"), d1, last->detail);
-	else if (reopened == 1)
-		snprintf(buf, sizeof buf, _("Reopened on %s"), d1);
-	else if (last->detail && *last->detail)
-		snprintf(buf, sizeof buf, P_("Reopened %d time, last on %s: %s",
-		                             "Reopened %d times, last on %s: %s", reopened),
-		         reopened, d1, last->detail);
-	else
-		snprintf(buf, sizeof buf, P_("Reopened %d time, last on %s",
-		                             "Reopened %d times, last on %s", reopened), reopened, d1);
-	ui_put(ui, y + 1, 1, COLS - 2, ROLE_WARN, buf, false);
+	if (last && ui_reopen_line(last, reopened, buf, sizeof buf))
+		ui_put(ui, y + 1, 1, COLS - 2, ROLE_WARN, buf, false);
 }
 
 static void history_draw(struct ui_screen *s, struct ui *ui)

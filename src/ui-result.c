@@ -154,18 +154,9 @@ static void result_draw_head(struct result *r, struct ui *ui, struct ui_doc *d)
 		snprintf(buf + len, sizeof buf - len, _(", by %s"), r->s.a.assessor);
 	}
 	ui_doc_text(ui, d, 0, ROLE_DIM, buf);
-	for (size_t i = 0; i < r->n_ev; i++) {
-		if (!r->ev[i].kind || strcmp(r->ev[i].kind, "reopened") != 0)
-			continue;
-		ui_date(r->ev[i].at, date, sizeof date);
-		if (r->ev[i].detail && *r->ev[i].detail)
-			/* TRANSLATORS: when a final assessment was made a draft
-			 * again, and the reason given. */
-			snprintf(buf, sizeof buf, _("Reopened on %s: %s"), date, r->ev[i].detail);
-		else
-			snprintf(buf, sizeof buf, _("Reopened on %s"), date);
-		ui_doc_text(ui, d, 0, ROLE_WARN, buf);
-	}
+	for (size_t i = 0; i < r->n_ev; i++)
+		if (ui_reopen_line(&r->ev[i], 1, buf, sizeof buf))
+			ui_doc_text(ui, d, 0, ROLE_WARN, buf);
 	ui_doc_row(d);
 	if ((row = ui_doc_row(d)) >= 0) {
 		x = d->x + ui_put(ui, row, d->x, lw, ROLE_BOLD, _("Level"), true);

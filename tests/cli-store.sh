@@ -142,7 +142,8 @@ r s answer "$zid" goals.purpose 2
 r s finish "$zid"
 zuuid=$(s history "Zeta Bau KG" --json | sed -n 's/.*"uuid": "\([0-9a-f-]*\)".*/\1/p' | sed -n 2p)
 expect_status "assessments of another company are refused" 1 r s compare "$m" 1 "$zuuid"
-expect_match "another company's assessment is explained" "$T/err" 'same company'
+expect_match "another company's assessment is explained" "$T/err" 'belongs to another company, not to'
+
 expect_status "a number the company does not have is refused" 1 r s compare "$m" 1 3
 expect_match "the missing number is explained" "$T/err" 'has no assessment "3"'
 expect_status "compare takes the numbers within the company (1 with itself)" 1 r s compare "Zeta Bau KG" 1 1

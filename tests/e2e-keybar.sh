@@ -65,11 +65,15 @@ expect_screen "the assessor question" "Wer führt diese Bewertung durch"
 send Enter
 expect_screen "a draft in the questionnaire" "0 von 26 beantwortet"
 send Escape
-expect_screen "back in the history, on the draft" "Verlauf: Bäckerei Morgenrot"
+expect_screen "back in the history, on the draft" "▸    5 "
 send Enter
 expect_screen "the draft again" "0 von 26 beantwortet"
 send Escape
+# Each Escape is waited for: a key right behind an Esc that the program
+# has not read yet would arrive with it as one Alt sequence.
+expect_screen "back in the history once more" "Verlauf: Bäckerei Morgenrot"
 send Escape
+expect_screen "back on the company list" "sortiert nach Name"
 send q
 expect_eq "quits cleanly" 0 "$(e2e_wait_exit)"
 tap_done

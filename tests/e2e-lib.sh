@@ -68,11 +68,17 @@ e2e_start() {
 # terminal sends an escape sequence (Alt+4, an unknown function key) in one
 # go, and the program reads ESC with what follows within a few
 # milliseconds as one key; tmux would otherwise deliver Esc and the next
-# key that close together.
+# key that close together.  Under the sanitizers the program is several
+# times slower to read a key (and the machine may be busy), so the pause
+# is longer there: a key arriving before the Esc was read would join it.
+if [ -n "${ASAN_OPTIONS:-}" ]; then E2E_ESC_PAUSE=0.4; else E2E_ESC_PAUSE=0.1; fi
+# The waits below give the program so many tenths of a second; three times
+# as many under the sanitizers (leak checking at exit alone takes a while).
+if [ -n "${ASAN_OPTIONS:-}" ]; then E2E_SLOW=30; else E2E_SLOW=10; fi
 send() {
 	for _k in "$@"; do
 		tm send-keys -t t "$_k"
-		case $_k in Escape) sleep 0.1 ;; esac
+		case $_k in Escape) sleep "$E2E_ESC_PAUSE" ;; esac
 	done
 }
 send_text() { tm send-keys -t t -l "$1"; }
@@ -91,7 +97,7 @@ e2e_pid() {
 }
 
 wait_for() {
-	_limit=$(( ${2:-10} * 10 ))
+	_limit=$(( ${2:-10} * E2E_SLOW ))
 	_i=0
 	while [ $_i -lt $_limit ]; do
 		if screen | grep -Fq -- "$1"; then return 0; fi
@@ -102,7 +108,7 @@ wait_for() {
 }
 
 wait_gone() {
-	_limit=$(( ${2:-10} * 10 ))
+	_limit=$(( ${2:-10} * E2E_SLOW ))
 	_i=0
 	while [ $_i -lt $_limit ]; do
 		if ! screen | grep -Fq -- "$1"; then return 0; fi
@@ -115,7 +121,7 @@ wait_gone() {
 # wait_count TEXT N [SECONDS]: poll until N lines on screen hold TEXT (the
 # screen is read while the program may still be drawing it).
 wait_count() {
-	_limit=$(( ${3:-10} * 10 ))
+	_limit=$(( ${3:-10} * E2E_SLOW ))
 	_i=0
 	while [ $_i -lt $_limit ]; do
 		if [ "$(screen | grep -cF -- "$1")" -ge "$2" ]; then return 0; fi
@@ -141,7 +147,7 @@ expect_not_screen() {
 }
 
 e2e_wait_exit() {
-	_limit=$(( ${1:-10} * 10 ))
+	_limit=$(( ${1:-10} * E2E_SLOW ))
 	_i=0
 	while [ $_i -lt $_limit ]; do
 		if [ -s "$T/status" ]; then cat "$T/status"; return 0; fi

@@ -4,9 +4,13 @@
 # cannot become root.
 . "$top_srcdir/tests/tap.sh"
 
-script=$top_srcdir/scripts/install-deps
 command -v dpkg-query >/dev/null 2>&1 || skip_all "not a Debian system (no dpkg-query): install-deps only lists what to install there"
 chmod 755 "$T"
+# A copy the unprivileged user can read wherever the checkout is (a clone
+# in /root is not readable by nobody).
+cp "$top_srcdir/scripts/install-deps" "$T/install-deps"
+chmod 755 "$T/install-deps"
+script=$T/install-deps
 # as_user CMD...: runs CMD without root: as nobody when the test is root.
 as_user() {
 	if [ "$(id -u)" = 0 ]; then setpriv --reuid=65534 --regid=65534 --clear-groups "$@"
