@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "exchange-actions.h"
 #include "exchange-int.h"
 #include "i18n.h"
 #include "json-out.h"
@@ -49,7 +50,7 @@ static bool check_header(struct exchange_report *rep, json_t *root, json_t **com
 		                             "version %lld; this one reads version %d): "
 		                             "update smready to import it"),
 		           (long long)json_integer_value(v), EXCHANGE_FORMAT_VERSION);
-	if (json_integer_value(v) != EXCHANGE_FORMAT_VERSION)
+	if (json_integer_value(v) < 1)
 		return xc_bad(rep, "version", _("format version %lld is not supported"),
 		           (long long)json_integer_value(v));
 	if (!xc_only_known(rep, root, "", xc_header_keys))
@@ -83,8 +84,9 @@ static bool set_add(json_t *set, const char *uuid, json_t *value)
 struct check_ctx {
 	struct store *st;
 	struct exchange_report *rep;
-	json_t *cset, *aset;           /* objects used as sets of UUIDs; aset maps
-	                                  * each assessment to its company's UUID */
+	json_t *cset, *aset, *tset;    /* objects used as sets of UUIDs; aset maps
+	                                  * each assessment to its company's UUID;
+	                                  * tset holds the actions' */
 };
 
 /* Whether assessment uuid based (of this database) belongs to the company
@@ -107,6 +109,25 @@ static bool base_in_db(struct check_ctx *x, const char *based, const char *compa
 	if (!same)
 		return xc_bad(x->rep, path, _("assessment %s belongs to another company"), based);
 	return true;
+}
+
+static bool action_first_time(void *vx, const char *uuid)
+{
+	struct check_ctx *x = vx;
+
+	return set_add(x->tset, uuid, json_true());
+}
+
+/* An action's origin: an assessment of its company, earlier in the file
+ * or in the database. */
+static bool origin_ok(void *vx, const char *origin, const char *company, const char *path)
+{
+	struct check_ctx *x = vx;
+	json_t *owner = json_object_get(x->aset, origin);
+
+	if (owner && strcmp(json_string_value(owner), company) != 0)
+		return xc_bad(x->rep, path, _("assessment %s belongs to another company"), origin);
+	return owner || base_in_db(x, origin, company, path);
 }
 
 /* Checks one company of the file and its assessments before anything is
@@ -148,7 +169,8 @@ static bool check_company(size_t ci, json_t *cobj, void *vx)
 		if (!set_add(x->aset, a.uuid, json_string(c.uuid)))
 			return xc_bad(rep, ap, _("assessment %s appears twice in the file"), a.uuid);
 	}
-	return true;
+	return xc_check_actions(rep, cobj, cp, c.uuid, &(struct xc_action_check){
+		.first_time = action_first_time, .origin_ok = origin_ok, .ctx = x });
 }
 
 /* ---- import: merging ----------------------------------------------------- */
@@ -397,7 +419,8 @@ static bool import_company(size_t ci, json_t *cobj, void *vx)
 		if (!import_assessment(x, aobj, ap, &c, id))
 			return false;
 	}
-	return true;
+	x->err = xc_import_actions(x->st, x->rep, cobj, cp, &c, id, &x->refused);
+	return x->err == STORE_OK;
 }
 
 /* ---- import: reading the file one company at a time --------------------- */
@@ -688,9 +711,11 @@ static enum exchange_status import_source(struct store *st, struct source *src,
 		return EXCHANGE_INVALID;
 	cx.cset = json_object();
 	cx.aset = json_object();
-	ok = cx.cset && cx.aset && source_each_company(src, rep, check_company, &cx);
+	cx.tset = json_object();
+	ok = cx.cset && cx.aset && cx.tset && source_each_company(src, rep, check_company, &cx);
 	json_decref(cx.cset);
 	json_decref(cx.aset);
+	json_decref(cx.tset);
 	if (!ok)
 		return EXCHANGE_INVALID;
 	err = store_begin(st);
@@ -712,6 +737,7 @@ static enum exchange_status import_source(struct store *st, struct source *src,
 		/* the counts describe work that was rolled back */
 		rep->companies_added = rep->companies_known = 0;
 		rep->assessments_added = rep->assessments_unchanged = 0;
+		rep->actions_added = rep->actions_updated = rep->actions_unchanged = 0;
 		rep->store_status = x.err;
 		return x.refused || x.err == STORE_OK ? EXCHANGE_INVALID : EXCHANGE_FAILED;
 	}

@@ -21,7 +21,23 @@
 
 /* Keys a record of each kind may have (anything else refuses the file). */
 extern const char *const xc_company_keys[], *const xc_assessment_keys[],
-       *const xc_answer_keys[], *const xc_header_keys[];
+       *const xc_answer_keys[], *const xc_header_keys[], *const xc_action_keys[];
+
+#define XC_ACTION_CHANGES_MAX 10000
+
+/* An action as read from the file: its strings point into the JSON tree,
+ * its items into items[]; origin is the UUID of the assessment that
+ * suggested it ("" by hand).  a.origin stays 0: only the importer knows
+ * the local id. */
+struct xc_action {
+	struct action a;
+	struct action_item items[ACTION_MAX_ITEMS];
+	char origin[STORE_UUID_LEN + 1];
+};
+bool xc_parse_action(struct exchange_report *rep, json_t *obj, const char *path,
+                     struct xc_action *x);
+/* Frees what xc_parse_action() allocated (the changes), success or not. */
+void xc_action_clear(struct xc_action *x);
 
 bool xc_bad(struct exchange_report *rep, const char *path, const char *fmt, ...) PRINTF_LIKE(3, 4);
 bool xc_get_str(struct exchange_report *rep, json_t *obj, const char *path,

@@ -242,7 +242,8 @@ bool xc_get_str(struct exchange_report *rep, json_t *obj, const char *path,
 	return true;
 }
 
-enum text_kind { TEXT_NAME, TEXT_LINE, TEXT_NOTE };
+/* TEXT_TITLE: a line that must not be empty (an action's title) */
+enum text_kind { TEXT_NAME, TEXT_TITLE, TEXT_LINE, TEXT_NOTE };
 
 /* A text field checked by the same rules as typing it in. */
 static bool get_text(struct exchange_report *rep, json_t *obj, const char *path,
@@ -260,7 +261,7 @@ static bool get_text(struct exchange_report *rep, json_t *obj, const char *path,
 	else if (kind == TEXT_NAME)
 		c = text_check_line(*out, TEXT_NAME_MAX, false);
 	else
-		c = text_check_line(*out, TEXT_FIELD_MAX, true);
+		c = text_check_line(*out, TEXT_FIELD_MAX, kind == TEXT_LINE);
 	if (c == TEXT_OK)
 		return true;
 	xc_path_key(p, sizeof p, path, key);
@@ -381,7 +382,7 @@ static bool is_object(struct exchange_report *rep, json_t *v, const char *path)
 
 const char *const xc_company_keys[] = {
 	"uuid", "name", "industry", "contact", "notes", "created", "archived",
-	"sample", "assessments", NULL
+	"sample", "assessments", "actions", NULL
 };
 const char *const xc_assessment_keys[] = {
 	"uuid", "status", "questionnaire", "questionnaire_version", "started",
@@ -596,3 +597,168 @@ bool xc_parse_answers(struct exchange_report *rep, json_t *list, const char *pat
 	return true;
 }
 
+
+/* ---- import: an action --------------------------------------------------- */
+
+const char *const xc_action_keys[] = {
+	"uuid", "number", "title", "owner", "due", "status", "note", "questionnaire",
+	"questionnaire_version", "origin", "created", "updated", "items", "changes", NULL
+};
+static const char *const action_item_keys[] = { "item", "target", NULL };
+static const char *const action_change_keys[] = { "at", "status", NULL };
+
+void xc_action_clear(struct xc_action *x)
+{
+	free(x->a.changes);
+	memset(x, 0, sizeof *x);
+}
+
+static bool parse_plan_status(struct exchange_report *rep, json_t *obj, const char *path,
+                              enum plan_status *out)
+{
+	const char *s;
+	char p[PATH_MAX_LEN], buf[64];
+
+	if (!xc_get_str(rep, obj, path, "status", &s))
+		return false;
+	if (plan_status_from_key(s, out))
+		return true;
+	xc_path_key(p, sizeof p, path, "status");
+	return xc_bad(rep, p, _("\"%s\" is not \"open\", \"in-progress\", \"done\" or "
+	                        "\"dropped\""), shown(s, buf, sizeof buf));
+}
+
+static bool parse_action_items(struct exchange_report *rep, json_t *list, const char *path,
+                               const struct catalogue *cat, struct xc_action *x)
+{
+	char ip[PATH_MAX_LEN], p[PATH_MAX_LEN], buf[64];
+	size_t i;
+	json_t *it;
+
+	if (json_array_size(list) > ACTION_MAX_ITEMS) {
+		xc_path_key(p, sizeof p, path, "items");
+		return xc_bad(rep, p, _("an action aims at %d questions at most"), ACTION_MAX_ITEMS);
+	}
+	json_array_foreach(list, i, it) {
+		const char *key;
+		long long target;
+
+		xc_path_index(ip, sizeof ip, path, ".items", i);
+		if (!is_object(rep, it, ip) || !xc_only_known(rep, it, ip, action_item_keys) ||
+		    !xc_get_str(rep, it, ip, "item", &key) ||
+		    !get_int(rep, it, ip, "target", ANSWER_MIN, ANSWER_MAX, false, &target))
+			return false;
+		if (catalogue_item_index(cat, key) < 0) {
+			xc_path_key(p, sizeof p, ip, "item");
+			return xc_bad(rep, p, _("questionnaire \"%s\" version %d has no question \"%s\""),
+			              cat->id, cat->version, shown(key, buf, sizeof buf));
+		}
+		for (size_t j = 0; j < i; j++)
+			if (strcmp(x->items[j].key, key) == 0) {
+				xc_path_key(p, sizeof p, ip, "item");
+				return xc_bad(rep, p, _("the question \"%s\" is named twice"), key);
+			}
+		x->items[i].key = (char *)key;
+		x->items[i].target = (int)target;
+	}
+	x->a.items = x->items;
+	x->a.n_items = json_array_size(list);
+	return true;
+}
+
+static bool parse_action_changes(struct exchange_report *rep, json_t *list, const char *path,
+                                 struct xc_action *x)
+{
+	char cp[PATH_MAX_LEN], p[PATH_MAX_LEN];
+	size_t i, n = json_array_size(list);
+	json_t *ch;
+
+	xc_path_key(p, sizeof p, path, "changes");
+	if (n == 0)
+		return xc_bad(rep, p, _("an action has at least one change: the one that made it"));
+	if (n > XC_ACTION_CHANGES_MAX)
+		return xc_bad(rep, p, _("an action has %d changes at most"), XC_ACTION_CHANGES_MAX);
+	x->a.changes = calloc(n, sizeof *x->a.changes);
+	if (!x->a.changes)
+		return xc_bad(rep, p, "%s", _("out of memory"));
+	json_array_foreach(list, i, ch) {
+		xc_path_index(cp, sizeof cp, path, ".changes", i);
+		if (!is_object(rep, ch, cp) || !xc_only_known(rep, ch, cp, action_change_keys) ||
+		    !xc_get_time(rep, ch, cp, "at", false, &x->a.changes[i].at) ||
+		    !parse_plan_status(rep, ch, cp, &x->a.changes[i].status))
+			return false;
+		if (i > 0 && x->a.changes[i].at < x->a.changes[i - 1].at) {
+			xc_path_key(p, sizeof p, cp, "at");
+			return xc_bad(rep, p, _("the changes are not in the order of their times"));
+		}
+		x->a.n_changes = i + 1;
+	}
+	if (x->a.changes[n - 1].status != x->a.status)
+		return xc_bad(rep, p, _("the last change does not give the action's status"));
+	return true;
+}
+
+bool xc_parse_action(struct exchange_report *rep, json_t *obj, const char *path,
+                     struct xc_action *x)
+{
+	struct action *a = &x->a;
+	const struct catalogue *cat;
+	const char *s;
+	long long v;
+	char p[PATH_MAX_LEN], buf[64];
+
+	memset(x, 0, sizeof *x);
+	if (!is_object(rep, obj, path) || !xc_only_known(rep, obj, path, xc_action_keys) ||
+	    !get_uuid(rep, obj, path, "uuid", false, a->uuid) ||
+	    !get_int(rep, obj, path, "number", 1, INT_MAX, false, &v))
+		return false;
+	a->number = (int)v;
+	if (!get_text(rep, obj, path, "title", TEXT_TITLE, &s))
+		return false;
+	a->title = (char *)s;
+	if (!get_text(rep, obj, path, "owner", TEXT_LINE, &s))
+		return false;
+	a->owner = (char *)s;
+	if (!json_is_null(json_object_get(obj, "due"))) {
+		if (!xc_get_str(rep, obj, path, "due", &s))
+			return false;
+		if (!timefmt_day_valid(s)) {
+			xc_path_key(p, sizeof p, path, "due");
+			return xc_bad(rep, p, _("\"%s\" is not a day like \"2026-12-31\""),
+			              shown(s, buf, sizeof buf));
+		}
+		snprintf(a->due, sizeof a->due, "%s", s);
+	} else if (!json_object_get(obj, "due")) {
+		return xc_bad(rep, path, _("the field \"%s\" is missing"), "due");
+	}
+	if (!parse_plan_status(rep, obj, path, &a->status) ||
+	    !get_text(rep, obj, path, "note", TEXT_NOTE, &s))
+		return false;
+	a->note = (char *)s;
+	if (!xc_get_str(rep, obj, path, "questionnaire", &s) ||
+	    !get_int(rep, obj, path, "questionnaire_version", 1, INT_MAX, false, &v))
+		return false;
+	a->questionnaire = (char *)s;
+	a->qversion = (int)v;
+	cat = catalogue_find(s, a->qversion);
+	if (!cat) {
+		xc_path_key(p, sizeof p, path, "questionnaire");
+		return xc_bad(rep, p, _("unknown questionnaire \"%s\" version %d (made with a "
+		                     "different smready?)"), shown(s, buf, sizeof buf), a->qversion);
+	}
+	if (!get_uuid(rep, obj, path, "origin", true, x->origin) ||
+	    !xc_get_time(rep, obj, path, "created", false, &a->created) ||
+	    !xc_get_time(rep, obj, path, "updated", false, &a->updated))
+		return false;
+	if (a->updated < a->created) {
+		xc_path_key(p, sizeof p, path, "updated");
+		return xc_bad(rep, p, _("an action cannot change before it was made"));
+	}
+	{
+		json_t *items = get_array(rep, obj, path, "items");
+		json_t *changes = items ? get_array(rep, obj, path, "changes") : NULL;
+
+		return changes && parse_action_items(rep, items, path, cat, x) &&
+		       parse_action_changes(rep, changes, path, x);
+	}
+}

@@ -592,3 +592,225 @@ enum store_err store_action_update(struct store *st, long long id, const char *t
 	normal_action_free(&n);
 	return err;
 }
+
+/* ---- exchange: an action exactly as another database had it ------------------- */
+
+/* Checks what store_action_insert() and store_action_replace() take: the
+ * fields as store_action_add() checks them, a UUID, a status, the times
+ * in order and a history of changes that starts the action and ends in
+ * its status. */
+static enum store_err check_exact(struct store *st, const struct action *a,
+                                  struct action_fields *f)
+{
+	enum store_err err;
+
+	memset(f, 0, sizeof *f);
+	f->title = a->title;
+	f->owner = a->owner;
+	f->due = a->due;
+	f->note = a->note;
+	f->questionnaire = a->questionnaire;
+	f->qversion = a->qversion;
+	f->origin = a->origin;
+	f->items = a->items;
+	f->n_items = a->n_items;
+	err = check_fields(st, a->title ? a->title : "", a->owner ? a->owner : "", a->due,
+	                   a->note ? a->note : "");
+	if (err == STORE_OK)
+		err = check_items(st, f);
+	if (err != STORE_OK)
+		return err;
+	if (strlen(a->uuid) != STORE_UUID_LEN)
+		return say(st, STORE_INVALID, _("\"%s\" is not a UUID."), a->uuid);
+	if (a->status < PLAN_OPEN || a->status > PLAN_DROPPED)
+		return say(st, STORE_INVALID, _("%d is not a status of an action."), (int)a->status);
+	if (a->n_changes == 0 || a->changes[a->n_changes - 1].status != a->status)
+		return say(st, STORE_INVALID, _("The changes of action %s do not end in its status."),
+		           a->uuid);
+	for (size_t i = 0; i < a->n_changes; i++)
+		if (a->changes[i].status < PLAN_OPEN || a->changes[i].status > PLAN_DROPPED ||
+		    (i > 0 && a->changes[i].at < a->changes[i - 1].at))
+			return say(st, STORE_INVALID, _("The changes of action %s are not in the order "
+			                                "of their times."), a->uuid);
+	if (a->updated < a->created)
+		return say(st, STORE_INVALID, _("Action %s was changed before it was created."),
+		           a->uuid);
+	return STORE_OK;
+}
+
+/* Writes a's items and changes for the stored action id (which has none). */
+static enum store_err write_details(struct store *st, long long id, const struct action *a)
+{
+	enum store_err err = STORE_OK;
+	sqlite3_stmt *s;
+
+	for (size_t i = 0; err == STORE_OK && i < a->n_items; i++) {
+		s = q_prep(st, "INSERT INTO action_items (action_id, item_key, target, position)"
+		               " VALUES (:id, :key, :target, :pos)");
+		if (!s)
+			return STORE_ERROR;
+		b_int(s, ":id", id);
+		b_text(s, ":key", a->items[i].key);
+		b_int(s, ":target", a->items[i].target);
+		b_int(s, ":pos", (long long)i);
+		err = q_run(st, s);
+	}
+	for (size_t i = 0; err == STORE_OK && i < a->n_changes; i++)
+		err = add_change(st, id, a->changes[i].at, a->changes[i].status);
+	return err;
+}
+
+static enum store_err insert_exact(struct store *st, long long company,
+                                   const struct action *a, const struct normal_action *n,
+                                   long long *id, int *number)
+{
+	sqlite3_stmt *s;
+	long long taken = 0, num = a->number;
+	enum store_err err = check_origin(st, company, a->origin);
+
+	if (err != STORE_OK)
+		return err;
+	s = q_prep(st, "SELECT count(*) FROM actions WHERE uuid = :uuid");
+	if (!s)
+		return STORE_ERROR;
+	b_text(s, ":uuid", a->uuid);
+	err = q_int1(st, s, &taken);
+	if (err == STORE_OK && taken)
+		err = say(st, STORE_EXISTS, _("There is an action %s already."), a->uuid);
+	if (err != STORE_OK)
+		return err;
+	/* Its number where that is free in the company, else the next one. */
+	s = q_prep(st, "SELECT CASE WHEN :n > 0 AND NOT EXISTS (SELECT 1 FROM actions"
+	               "  WHERE company_id = :c AND number = :n) THEN :n"
+	               " ELSE (SELECT coalesce(max(number), 0) + 1 FROM actions"
+	               "  WHERE company_id = :c) END");
+	if (!s)
+		return STORE_ERROR;
+	b_int(s, ":n", num);
+	b_int(s, ":c", company);
+	err = q_int1(st, s, &num);
+	if (err != STORE_OK)
+		return err;
+	s = q_prep(st, "INSERT INTO actions (uuid, company_id, number, title, owner, due, status,"
+	               " note, questionnaire, qversion, origin, created, updated)"
+	               " VALUES (:uuid, :c, :n, :title, :owner, :due, :status, :note, :q, :qv,"
+	               " nullif(:origin, 0), :created, :updated)");
+	if (!s)
+		return STORE_ERROR;
+	b_text(s, ":uuid", a->uuid);
+	b_int(s, ":c", company);
+	b_int(s, ":n", num);
+	b_text(s, ":title", n->title);
+	b_text(s, ":owner", n->owner);
+	b_text(s, ":due", a->due);
+	b_int(s, ":status", a->status);
+	b_text(s, ":note", n->note);
+	b_text(s, ":q", a->questionnaire);
+	b_int(s, ":qv", a->qversion);
+	b_int(s, ":origin", a->origin);
+	b_int(s, ":created", a->created);
+	b_int(s, ":updated", a->updated);
+	err = q_run(st, s);
+	if (err != STORE_OK)
+		return err;
+	*id = sqlite3_last_insert_rowid(st->db);
+	*number = (int)num;
+	return write_details(st, *id, a);
+}
+
+enum store_err store_action_insert(struct store *st, long long company_id,
+                                   const struct action *a, long long *id, int *number)
+{
+	struct action_fields f;
+	struct normal_action n;
+	long long new_id = 0;
+	int new_number = 0;
+	enum store_err err = check_exact(st, a, &f);
+
+	if (err == STORE_OK)
+		err = normal_action(st, &n, a->title, a->owner ? a->owner : "",
+		                    a->note ? a->note : "");
+	if (err != STORE_OK)
+		return err;
+	err = tx_open(st);
+	if (err == STORE_OK)
+		err = tx_close(st, insert_exact(st, company_id, a, &n, &new_id, &new_number));
+	normal_action_free(&n);
+	if (err == STORE_OK) {
+		if (id)
+			*id = new_id;
+		if (number)
+			*number = new_number;
+	}
+	return err;
+}
+
+static enum store_err replace_exact(struct store *st, long long id, const struct action *a,
+                                    const struct normal_action *n)
+{
+	sqlite3_stmt *s = q_prep(st, "SELECT company_id FROM actions WHERE id = :id");
+	long long company = 0;
+	enum store_err err;
+
+	if (!s)
+		return STORE_ERROR;
+	b_int(s, ":id", id);
+	err = q_int1(st, s, &company);
+	if (err == STORE_NOT_FOUND)
+		return say_no_action(st, id);
+	if (err == STORE_OK)
+		err = check_origin(st, company, a->origin);
+	if (err != STORE_OK)
+		return err;
+	s = q_prep(st, "UPDATE actions SET title = :title, owner = :owner, due = :due,"
+	               " status = :status, note = :note, questionnaire = :q, qversion = :qv,"
+	               " origin = nullif(:origin, 0), created = :created, updated = :updated"
+	               " WHERE id = :id");
+	if (!s)
+		return STORE_ERROR;
+	b_text(s, ":title", n->title);
+	b_text(s, ":owner", n->owner);
+	b_text(s, ":due", a->due);
+	b_int(s, ":status", a->status);
+	b_text(s, ":note", n->note);
+	b_text(s, ":q", a->questionnaire);
+	b_int(s, ":qv", a->qversion);
+	b_int(s, ":origin", a->origin);
+	b_int(s, ":created", a->created);
+	b_int(s, ":updated", a->updated);
+	b_int(s, ":id", id);
+	err = q_run(st, s);
+	if (err != STORE_OK)
+		return err;
+	s = q_prep(st, "DELETE FROM action_items WHERE action_id = :id");
+	if (!s)
+		return STORE_ERROR;
+	b_int(s, ":id", id);
+	err = q_run(st, s);
+	if (err != STORE_OK)
+		return err;
+	s = q_prep(st, "DELETE FROM action_events WHERE action_id = :id");
+	if (!s)
+		return STORE_ERROR;
+	b_int(s, ":id", id);
+	err = q_run(st, s);
+	return err == STORE_OK ? write_details(st, id, a) : err;
+}
+
+enum store_err store_action_replace(struct store *st, long long id, const struct action *a)
+{
+	struct action_fields f;
+	struct normal_action n;
+	enum store_err err = check_exact(st, a, &f);
+
+	if (err == STORE_OK)
+		err = normal_action(st, &n, a->title, a->owner ? a->owner : "",
+		                    a->note ? a->note : "");
+	if (err != STORE_OK)
+		return err;
+	err = tx_open(st);
+	if (err == STORE_OK)
+		err = tx_close(st, replace_exact(st, id, a, &n));
+	normal_action_free(&n);
+	return err;
+}

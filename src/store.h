@@ -353,6 +353,16 @@ enum store_err store_action_set_status(struct store *st, long long id,
 /* Changes the fields that are not NULL; due "" removes the date. */
 enum store_err store_action_update(struct store *st, long long id, const char *title,
                                    const char *owner, const char *due, const char *note);
+/* For the import: adds the action a to the company exactly as another
+ * database had it (its UUID, status, fields, times, items and changes;
+ * a->origin an assessment of the company or 0), with its number where that
+ * is free in the company and the next one otherwise (*number says which).
+ * STORE_EXISTS when an action has its UUID already. */
+enum store_err store_action_insert(struct store *st, long long company_id,
+                                   const struct action *a, long long *id, int *number);
+/* For the import: gives the stored action id a's fields, status, times,
+ * items and changes (its UUID, company and number stay). */
+enum store_err store_action_replace(struct store *st, long long id, const struct action *a);
 void store_action_clear(struct action *a);
 void store_actions_free(struct action *list, size_t n);
 

@@ -226,9 +226,45 @@ d = json.load(open(sys.argv[1], encoding="utf-8"))
 assert d["plan"] is None and d["plan_outcome"] is None, d
 ' "$T/out"
 
+# ---- the plan in the export ------------------------------------------------------
+s plan "$m" --all --json > "$T/plan-a.json"
+expect_status "export with the plan" 0 r s export -o "$T/x1.json"
+check "the export is of format version 2 and has the actions" python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+assert d["version"] == 2, d["version"]
+acts = [a for c in d["companies"] for a in c["actions"]]
+assert len(acts) >= 3 and all(a["changes"] for a in acts), acts
+' "$T/x1.json"
+db2="$T/db2"
+expect_status "import of the plan into an empty database" 0 \
+	r "$SMREADY" --db "$db2" import "$T/x1.json"
+expect_match "the import counts the actions" "$T/out" '^[1-9][0-9]* actions added$'
+"$SMREADY" --db "$db2" export -o "$T/x2.json"
+check "export, import, export: the same file" sh -c \
+	'grep -v "\"exported\"" "$1" > "$1.a"; grep -v "\"exported\"" "$2" > "$2.a"; cmp -s "$1.a" "$2.a"' \
+	sh "$T/x1.json" "$T/x2.json"
+"$SMREADY" --db "$db2" plan "$m" --all --json > "$T/plan-b.json"
+check "the plan reads the same in both databases" python3 -c '
+import json, sys
+strip = lambda p: [{k: v for k, v in a.items() if k != "id"} for a in p["actions"]]
+a, b = (json.load(open(f, encoding="utf-8")) for f in sys.argv[1:3])
+assert strip(a) == strip(b), (a, b)
+' "$T/plan-a.json" "$T/plan-b.json"
+"$SMREADY" --db "$db2" action done "$m" 2 2>/dev/null
+"$SMREADY" --db "$db2" export -o "$T/x3.json"
+expect_status "importing it back" 0 r s import "$T/x3.json"
+expect_match "brings the action worked on elsewhere up to date" "$T/out" '^1 action brought up to date$'
+expect_match "the status came along" "$(s plan "$m" --all > "$T/p"; echo "$T/p")" '^  2  done'
+expect_status "a CSV of the actions" 0 r s export --format csv --actions
+expect_match "has a header row" "$T/out" '"company","company_uuid","action_uuid","number","title","owner","due","status"'
+expect_match "one row per action, the owner in it" "$T/out" '"Lena, Marketing"'
+expect_status "--actions with JSON is refused" 2 r s export --actions
+expect_match "and says why" "$T/err" 'goes with --format csv'
+
 # ---- what reaches the terminal ----------------------------------------------------
 sqlite3 "$db" "UPDATE actions SET owner = 'X' || char(27) || '[2JY' WHERE number = 2 AND company_id = 1"
-r s plan "$m"
+r s plan "$m" --all
 check "an escape in an owner written by another program is shown as \\x1b" \
 	grep -qF 'X\x1b[2JY' "$T/out"
 check "no raw escape character reaches the terminal" sh -c '! grep -q "$(printf "\033")" "$1"' sh "$T/out"
