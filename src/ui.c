@@ -156,16 +156,44 @@ static bool ui_typing(const struct ui_screen *s)
 	return s->ops->typing && s->ops->typing(s);
 }
 
+/* Which of the m bar entries of widths w (without their gap) fit in cols
+ * with gap spaces after each: Back, Help and Quit always, then the others
+ * in order of importance while they fit.  Returns how many were left out. */
+static size_t keybar_fit(const enum ui_action *act, const int *w, size_t m, int gap,
+                         int cols, bool *show)
+{
+	int used = 0;
+	size_t left = 0;
+
+	for (size_t i = 0; i < m; i++) {
+		show[i] = act[i] == UI_ACT_BACK || act[i] == UI_ACT_HELP || act[i] == UI_ACT_QUIT;
+		if (show[i])
+			used += w[i] + gap;
+	}
+	for (size_t i = 0; i < m; i++) {
+		if (show[i])
+			continue;
+		if (used + w[i] + 1 > cols) {     /* the last column stays free */
+			left++;
+			continue;
+		}
+		show[i] = true;
+		used += w[i] + gap;
+	}
+	return left;
+}
+
 /* The key bar: the screen's bar keys in order of importance (the order of
- * its bindings), leaving out what cannot work now (ops->can); when they
- * do not all fit, the later ones give way, but Back, Help and Quit always
- * stay.  PgUp and PgDn share one entry. */
+ * its bindings), leaving out what cannot work now (ops->can).  When they
+ * do not all fit two spaces apart, they move to one space apart (German
+ * labels are long); when even then they do not, the later ones give way,
+ * but Back, Help and Quit always stay.  PgUp and PgDn share one entry. */
 static void ui_draw_keybar(struct ui *ui, const struct ui_screen *s)
 {
 	size_t n, i;
 	const struct ui_binding *keys = ui_screen_keys(s, &n);
 	char k[UI_BAR_MAX][32], label[UI_BAR_MAX][128];
-	int w[UI_BAR_MAX], used = 0, x = 0, y = LINES - 1;
+	int w[UI_BAR_MAX], x = 0, y = LINES - 1, gap = 2;
 	bool show[UI_BAR_MAX], typing = ui_typing(s);
 	enum ui_action act[UI_BAR_MAX];
 	size_t m = 0;
@@ -190,24 +218,19 @@ static void ui_draw_keybar(struct ui *ui, const struct ui_screen *s)
 			ui_bar_key(keys[i].act, ui->utf8, k[m], sizeof k[m]);
 			snprintf(label[m], sizeof label[m], "%s", _(a->bar));
 		}
-		w[m] = ui_width(ui, k[m]) + 1 + ui_width(ui, label[m]) + 2;
-		show[m] = act[m] == UI_ACT_BACK || act[m] == UI_ACT_HELP || act[m] == UI_ACT_QUIT;
-		if (show[m])
-			used += w[m];
+		w[m] = ui_width(ui, k[m]) + 1 + ui_width(ui, label[m]);
 		m++;
 	}
-	for (i = 0; i < m; i++) {
-		if (show[i] || used + w[i] > COLS)
-			continue;
-		show[i] = true;
-		used += w[i];
+	if (keybar_fit(act, w, m, gap, COLS, show) > 0) {
+		gap = 1;
+		keybar_fit(act, w, m, gap, COLS, show);
 	}
 	for (i = 0; i < m && x < COLS; i++) {
 		if (!show[i])
 			continue;
 		x += ui_put(ui, y, x, COLS - x, ROLE_KEY, k[i], false);
 		x += ui_put(ui, y, x, COLS - x, ROLE_NORMAL, " ", false);
-		x += ui_put(ui, y, x, COLS - x, ROLE_NORMAL, label[i], false) + 2;
+		x += ui_put(ui, y, x, COLS - x, ROLE_NORMAL, label[i], false) + gap;
 	}
 }
 

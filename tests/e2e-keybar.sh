@@ -1,7 +1,8 @@
 #!/bin/sh
 # e2e-keybar.sh - in German at 80x24: the key bar offers what works in
 # this state, most important first (a final result offers reopening, not
-# the summary it would refuse; PgUp and PgDn share one entry); a message
+# the summary it would refuse; PgUp and PgDn share one entry; entries two
+# spaces apart, one apart when that lets more of them fit); a message
 # too long for its line takes a second one instead of being cut; the
 # sort key shows where the sort order does; the search field's keys say
 # what Enter and Esc do there.
@@ -25,7 +26,7 @@ cli demo >/dev/null 2>&1 || not_ok "demo data"
 e2e_start
 expect_screen "portfolio" "Bäckerei Morgenrot"
 expect_eq "with companies, no samples on the bar, the list's keys first" \
-	"Enter Verlauf  n Bewerten  r Nachprüfen  a Neu  / Suchen  ? Hilfe  q Beenden" \
+	"Enter Verlauf n Bewerten r Nachprüfen a Neu / Suchen p Plan ? Hilfe q Beenden" \
 	"$(bar | sed 's/ *$//')"
 expect_screen "the sort order names its key" "sortiert nach Name (s ändert)"
 send s
@@ -49,7 +50,7 @@ expect_screen "history" "Verlauf: Bäckerei Morgenrot"
 send Enter
 expect_screen "result of a final assessment" "Abgeschlossene Bewertung Nr. 4"
 expect_eq "the bar of a final result: reopen, not the summary; one entry to scroll" \
-	"e Export  o Wieder öffnen  Bild↑↓ Blättern  Esc Zurück  ? Hilfe  q Beenden" \
+	"e Export o Wieder öffnen Bild↑↓ Blättern b Planen Esc Zurück ? Hilfe q Beenden" \
 	"$(bar | sed 's/ *$//')"
 send s
 # The refusal is longer than a line: it takes two, and ends as written.

@@ -44,7 +44,7 @@ screen > "$T/builder.txt"
 expect_match "stop sign 1.1 first" "$T/builder.txt" '^▸ vorgeschlagen +1\.1 ✗'
 expect_match "then stop sign 5.1" "$T/builder.txt" '^  vorgeschlagen +5\.1 ✗'
 expect_match "then the caution 7.3" "$T/builder.txt" '^  vorgeschlagen +7\.3 !'
-expect_eq "the bar of a suggestion" "Enter Übernehmen  w Zuständig  t Fällig  a Neu  Esc Zurück  ? Hilfe  q Beenden" "$(bar)"
+expect_eq "the bar of a suggestion" "Enter Übernehmen w Zuständig t Fällig e Bearbeiten Esc Zurück ? Hilfe q Beenden" "$(bar)"
 # who and by when first, then accept; the cursor moves on to the next.
 accept() {
 	send w
@@ -85,7 +85,7 @@ screen > "$T/plan.txt"
 expect_match "action 1 with its due date and owner" "$T/plan.txt" '^▸   1 offen +01\.02\.2026 +Lena, Marketing'
 expect_match "action 3 by its due date last" "$T/plan.txt" '^    3 offen +01\.03\.2026 +Frau Groß'
 expect_match "the detail names the question and the aim" "$T/plan.txt" 'Zielt auf 1\.1 \(Ziel: 3 weitgehend\)'
-expect_eq "the plan's bar in German fits" "d Erledigt  s In Arbeit  w Zuständig  t Fällig  Esc Zurück  ? Hilfe  q Beenden" "$(bar)"
+expect_eq "the plan's bar in German fits" "d Erledigt s In Arbeit w Zuständig t Fällig a Neu Esc Zurück ? Hilfe q Beenden" "$(bar)"
 send d
 expect_screen "one key: done" "Maßnahme 1: erledigt."
 expect_screen "done folds away" "2 Maßnahmen offen"
