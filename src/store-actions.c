@@ -71,68 +71,51 @@ static enum store_err row_action(struct store *st, sqlite3_stmt *s, struct actio
 	return STORE_OK;
 }
 
+static enum store_err row_item(struct store *st, sqlite3_stmt *s, void *elem)
+{
+	struct action_item *it = elem;
+
+	it->key = col_dup(s, 0);
+	it->target = sqlite3_column_int(s, 1);
+	return it->key ? STORE_OK : fail_oom(st);
+}
+
+static void clear_item(void *elem)
+{
+	free(((struct action_item *)elem)->key);
+}
+
+static enum store_err row_change(struct store *st, sqlite3_stmt *s, void *elem)
+{
+	struct action_change *ch = elem;
+	int status = sqlite3_column_int(s, 1);
+
+	(void)st;
+	ch->at = sqlite3_column_int64(s, 0);
+	ch->status = status >= PLAN_OPEN && status <= PLAN_DROPPED ? (enum plan_status)status
+	                                                           : PLAN_OPEN;
+	return STORE_OK;
+}
+
+static void clear_change(void *elem)
+{
+	(void)elem;
+}
+
 /* The items and the status changes of a read action. */
 static enum store_err action_details(struct store *st, struct action *a)
 {
-	sqlite3_stmt *s = q_prep(st, SQL_ACTION_ITEMS);
-	size_t cap = 0;
-	int rc;
-	enum store_err err = STORE_OK;
+	void *items = NULL, *changes = NULL;
+	enum store_err err = q_collect(st, SQL_ACTION_ITEMS, ":id", a->id, sizeof *a->items,
+	                               row_item, clear_item, &items, &a->n_items);
 
-	if (!s)
-		return STORE_ERROR;
-	b_int(s, ":id", a->id);
-	while ((rc = q_step(st, s)) == SQLITE_ROW) {
-		if (a->n_items == cap) {
-			size_t want = cap ? cap * 2 : 4;
-			struct action_item *more = realloc(a->items, want * sizeof *more);
-
-			if (!more) {
-				err = fail_oom(st);
-				break;
-			}
-			a->items = more;
-			cap = want;
-		}
-		a->items[a->n_items].key = col_dup(s, 0);
-		a->items[a->n_items].target = sqlite3_column_int(s, 1);
-		if (!a->items[a->n_items].key) {
-			err = fail_oom(st);
-			break;
-		}
-		a->n_items++;
-	}
-	q_done(st, s);
-	if (err == STORE_OK)
-		err = q_err(st, rc);
+	a->items = items;
 	if (err != STORE_OK)
 		return err;
-	s = q_prep(st, SQL_ACTION_CHANGES);
-	if (!s)
-		return STORE_ERROR;
-	b_int(s, ":id", a->id);
-	cap = 0;
-	while ((rc = q_step(st, s)) == SQLITE_ROW) {
-		int status = sqlite3_column_int(s, 1);
-
-		if (a->n_changes == cap) {
-			size_t want = cap ? cap * 2 : 4;
-			struct action_change *more = realloc(a->changes, want * sizeof *more);
-
-			if (!more) {
-				err = fail_oom(st);
-				break;
-			}
-			a->changes = more;
-			cap = want;
-		}
-		a->changes[a->n_changes].at = sqlite3_column_int64(s, 0);
-		a->changes[a->n_changes].status = status >= PLAN_OPEN && status <= PLAN_DROPPED
-		                                  ? (enum plan_status)status : PLAN_OPEN;
-		a->n_changes++;
-	}
-	q_done(st, s);
-	return err == STORE_OK ? q_err(st, rc) : err;
+	err = q_collect(st, SQL_ACTION_CHANGES, ":id", a->id, sizeof *a->changes, row_change,
+	                clear_change, &changes, &a->n_changes);
+	a->changes = changes;
+	return err;
 }
 
 /* Runs a query that yields at most one action; what names it for the
