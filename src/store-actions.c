@@ -375,6 +375,27 @@ static enum store_err add_change(struct store *st, long long id, long long at,
 	return q_run(st, s);
 }
 
+/* The items of the new action id, in their order. */
+static enum store_err write_items(struct store *st, long long id,
+                                  const struct action_item *items, size_t n)
+{
+	enum store_err err = STORE_OK;
+
+	for (size_t i = 0; err == STORE_OK && i < n; i++) {
+		sqlite3_stmt *s = q_prep(st, "INSERT INTO action_items (action_id, item_key, target,"
+		                             " position) VALUES (:id, :key, :target, :pos)");
+
+		if (!s)
+			return STORE_ERROR;
+		b_int(s, ":id", id);
+		b_text(s, ":key", items[i].key);
+		b_int(s, ":target", items[i].target);
+		b_int(s, ":pos", (long long)i);
+		err = q_run(st, s);
+	}
+	return err;
+}
+
 /* STORE_OK when the origin is 0 or an assessment of the company. */
 static enum store_err check_origin(struct store *st, long long company, long long origin)
 {
@@ -439,17 +460,7 @@ static enum store_err insert_action(struct store *st, long long company,
 	if (err != STORE_OK)
 		return err;
 	*id = sqlite3_last_insert_rowid(st->db);
-	for (size_t i = 0; err == STORE_OK && i < f->n_items; i++) {
-		s = q_prep(st, "INSERT INTO action_items (action_id, item_key, target, position)"
-		               " VALUES (:id, :key, :target, :pos)");
-		if (!s)
-			return STORE_ERROR;
-		b_int(s, ":id", *id);
-		b_text(s, ":key", f->items[i].key);
-		b_int(s, ":target", f->items[i].target);
-		b_int(s, ":pos", (long long)i);
-		err = q_run(st, s);
-	}
+	err = write_items(st, *id, f->items, f->n_items);
 	if (err == STORE_OK)
 		err = add_change(st, *id, now, PLAN_OPEN);
 	return err;
@@ -624,23 +635,26 @@ static enum store_err check_exact(struct store *st, const struct action *a,
 /* Writes a's items and changes for the stored action id (which has none). */
 static enum store_err write_details(struct store *st, long long id, const struct action *a)
 {
-	enum store_err err = STORE_OK;
-	sqlite3_stmt *s;
+	enum store_err err = write_items(st, id, a->items, a->n_items);
 
-	for (size_t i = 0; err == STORE_OK && i < a->n_items; i++) {
-		s = q_prep(st, "INSERT INTO action_items (action_id, item_key, target, position)"
-		               " VALUES (:id, :key, :target, :pos)");
-		if (!s)
-			return STORE_ERROR;
-		b_int(s, ":id", id);
-		b_text(s, ":key", a->items[i].key);
-		b_int(s, ":target", a->items[i].target);
-		b_int(s, ":pos", (long long)i);
-		err = q_run(st, s);
-	}
 	for (size_t i = 0; err == STORE_OK && i < a->n_changes; i++)
 		err = add_change(st, id, a->changes[i].at, a->changes[i].status);
 	return err;
+}
+
+/* Binds the fields both statements below set from an exact action. */
+static void bind_exact(sqlite3_stmt *s, const struct action *a, const struct normal_action *n)
+{
+	b_text(s, ":title", n->title);
+	b_text(s, ":owner", n->owner);
+	b_text(s, ":due", a->due);
+	b_int(s, ":status", a->status);
+	b_text(s, ":note", n->note);
+	b_text(s, ":q", a->questionnaire);
+	b_int(s, ":qv", a->qversion);
+	b_int(s, ":origin", a->origin);
+	b_int(s, ":created", a->created);
+	b_int(s, ":updated", a->updated);
 }
 
 static enum store_err insert_exact(struct store *st, long long company,
@@ -683,16 +697,7 @@ static enum store_err insert_exact(struct store *st, long long company,
 	b_text(s, ":uuid", a->uuid);
 	b_int(s, ":c", company);
 	b_int(s, ":n", num);
-	b_text(s, ":title", n->title);
-	b_text(s, ":owner", n->owner);
-	b_text(s, ":due", a->due);
-	b_int(s, ":status", a->status);
-	b_text(s, ":note", n->note);
-	b_text(s, ":q", a->questionnaire);
-	b_int(s, ":qv", a->qversion);
-	b_int(s, ":origin", a->origin);
-	b_int(s, ":created", a->created);
-	b_int(s, ":updated", a->updated);
+	bind_exact(s, a, n);
 	err = q_run(st, s);
 	if (err != STORE_OK)
 		return err;
@@ -751,16 +756,7 @@ static enum store_err replace_exact(struct store *st, long long id, const struct
 	               " WHERE id = :id");
 	if (!s)
 		return STORE_ERROR;
-	b_text(s, ":title", n->title);
-	b_text(s, ":owner", n->owner);
-	b_text(s, ":due", a->due);
-	b_int(s, ":status", a->status);
-	b_text(s, ":note", n->note);
-	b_text(s, ":q", a->questionnaire);
-	b_int(s, ":qv", a->qversion);
-	b_int(s, ":origin", a->origin);
-	b_int(s, ":created", a->created);
-	b_int(s, ":updated", a->updated);
+	bind_exact(s, a, n);
 	b_int(s, ":id", id);
 	err = q_run(st, s);
 	if (err != STORE_OK)
