@@ -29,10 +29,15 @@
 #define STORE_KEY_MAX 100       /* bytes in an item key */
 #define STORE_CACHE 48
 
+/* A prepared statement kept for the next use of the same SQL: found by
+ * the text (its hash, then the text itself), never by where the text
+ * lives, so two copies of one query share one entry. */
 struct cached {
-	const char *sql;
+	char *sql;                /* a copy */
+	unsigned long hash;
 	sqlite3_stmt *stmt;
 	bool busy;
+	unsigned long used;       /* when last handed out: the oldest gives way */
 };
 
 struct store {
@@ -48,6 +53,7 @@ struct store {
 	long long now;            /* fixed clock for tests; 0 = real time */
 	char msg[1024];
 	int n_cache;
+	unsigned long uses;       /* hand-outs so far, the cache's clock */
 	struct cached cache[STORE_CACHE];
 };
 
@@ -66,6 +72,8 @@ void make_uuid(char out[STORE_UUID_LEN + 1]);
 char *name_key(const char *name);
 enum store_err q_collect(struct store *st, const char *sql, const char *param, long long v, size_t size, enum store_err (*row)(struct store *st, sqlite3_stmt *s, void *elem), void (*clear)(void *elem), void **list, size_t *len);
 void q_done(struct store *st, sqlite3_stmt *s);
+/* Finalizes every cached statement (before the connection closes). */
+void q_cache_drop(struct store *st);
 enum store_err q_err(struct store *st, int rc);
 enum store_err q_exec(struct store *st, const char *sql);
 enum store_err q_int1(struct store *st, sqlite3_stmt *s, long long *v);

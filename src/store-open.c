@@ -150,13 +150,6 @@ static enum store_err place_file(struct store *st, const char *tmp)
 	return say_create(st, e);
 }
 
-static void drop_cache(struct store *st)
-{
-	for (int i = 0; i < st->n_cache; i++)
-		sqlite3_finalize(st->cache[i].stmt);
-	st->n_cache = 0;
-}
-
 static enum store_err set_up(struct store *st, long long version);
 static int db_connect(struct store *st, const char *name, int flags);
 
@@ -177,7 +170,7 @@ static enum store_err create_db(struct store *st)
 		err = set_up(st, 0);
 	/* Closing the only connection moves the log into the file and
 	 * removes the -wal and -shm files. */
-	drop_cache(st);
+	q_cache_drop(st);
 	if (sqlite3_close(st->db) != SQLITE_OK && err == STORE_OK)
 		err = say(st, STORE_IO, _("Cannot create the database %s: %s"), st->path,
 		          sqlite3_errmsg(st->db));
@@ -341,7 +334,7 @@ static int db_connect(struct store *st, const char *name, int flags)
 	int rc;
 
 	if (st->db) {
-		drop_cache(st);
+		q_cache_drop(st);
 		sqlite3_close(st->db);
 		st->db = NULL;
 	}
@@ -649,7 +642,7 @@ static void drop_left_companions(struct store *st, const struct companions *befo
 	char *wal = malloc(n), *shm = malloc(n);
 	struct stat sb;
 
-	drop_cache(st);
+	q_cache_drop(st);
 	sqlite3_close(st->db);
 	st->db = NULL;
 	if (wal && shm) {
@@ -899,7 +892,7 @@ void store_close(struct store *st)
 		return;
 	while (st->depth > 0)
 		store_rollback(st);
-	drop_cache(st);
+	q_cache_drop(st);
 	sqlite3_close(st->db);
 	free(st->path);
 	free(st);

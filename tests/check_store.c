@@ -1700,6 +1700,41 @@ START_TEST(test_bind_unknown_name)
 }
 END_TEST
 
+/* The statement cache finds a query by its text, wherever the text is
+ * kept; when it is full, the statement used longest ago gives way, and one
+ * in use is never handed out twice. */
+START_TEST(test_statement_cache)
+{
+	struct store *st = open_db();
+	char one[] = "SELECT 1 + :x", two[] = "SELECT 1 + :x", sql[STORE_CACHE + 8][32];
+	sqlite3_stmt *a = q_prep(st, one), *b, *first;
+
+	ck_assert_ptr_nonnull(a);
+	b = q_prep(st, two);             /* the same query while a is in use */
+	ck_assert_ptr_nonnull(b);
+	ck_assert_ptr_ne(a, b);
+	q_done(st, b);
+	q_done(st, a);
+	b = q_prep(st, two);             /* free now: the cached one */
+	ck_assert_ptr_eq(a, b);
+	q_done(st, b);
+	for (int i = 0; i < STORE_CACHE + 8; i++) {
+		snprintf(sql[i], sizeof sql[i], "SELECT %d", i);
+		q_done(st, q_prep(st, sql[i]));
+		/* the first query stays in use all along: never the oldest */
+		first = q_prep(st, one);
+		ck_assert_ptr_eq(first, a);
+		q_done(st, first);
+	}
+	ck_assert_int_eq(st->n_cache, STORE_CACHE);
+	for (int i = 0; i < st->n_cache; i++)
+		ck_assert_msg(strcmp(st->cache[i].sql, sql[0]) != 0 &&
+		              strcmp(st->cache[i].sql, sql[8]) != 0,
+		              "the oldest queries were left in the cache");
+	store_close(st);
+}
+END_TEST
+
 START_TEST(test_transactions)
 {
 	struct store *st = open_db();
@@ -2263,6 +2298,7 @@ int main(void)
 	tcase_add_test(tc, test_query_plans);
 	tcase_add_test(tc, test_transactions);
 	tcase_add_test_raise_signal(tc, test_bind_unknown_name, SIGABRT);
+	tcase_add_test(tc, test_statement_cache);
 	tcase_add_test(tc, test_import_and_now);
 	tcase_add_test(tc, test_backup_in_transaction);
 	tcase_add_test(tc, test_actions_add_and_list);
