@@ -81,13 +81,13 @@ enum store_err assess_plan_accept(struct store *st, const struct scored *s,
                                   const struct plan_suggestion *p, const char *title,
                                   const char *owner, const char *due, long long *id)
 {
-	struct action_item item;
+	struct plan_aim item;
 	struct action_fields f;
 
 	if (!s->cat || p->item < 0 || p->item >= s->cat->n_items)
 		return store_set_error(st, STORE_INVALID, _("This suggestion does not fit the "
 		                                            "assessment."));
-	item.key = (char *)s->cat->items[p->item].key;
+	item.key = s->cat->items[p->item].key;
 	item.target = p->target;
 	memset(&f, 0, sizeof f);
 	f.title = title ? title : _(p->title);

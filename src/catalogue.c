@@ -15,6 +15,7 @@
 #include "catalogue.h"
 
 #include <stddef.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "i18n.h"
@@ -513,6 +514,45 @@ int catalogue_item_index(const struct catalogue *cat, const char *key)
 	for (int i = 0; i < cat->n_items; i++)
 		if (strcmp(cat->items[i].key, key) == 0)
 			return i;
+	return -1;
+}
+
+void catalogue_item_label(const struct catalogue *cat, int item, char *buf, size_t bufsz)
+{
+	int nth = 0, dim;
+
+	if (!cat || item < 0 || item >= cat->n_items) {
+		snprintf(buf, bufsz, "?");
+		return;
+	}
+	dim = cat->items[item].dimension;
+	for (int i = 0; i <= item; i++)
+		if (cat->items[i].dimension == dim)
+			nth++;
+	snprintf(buf, bufsz, "%d.%d", dim + 1, nth);
+}
+
+int catalogue_item_lookup(const struct catalogue *cat, const char *ref)
+{
+	char want[32], label[32];
+	size_t n;
+
+	if (!cat || !ref)
+		return -1;
+	while (*ref == ' ' || *ref == '\t')
+		ref++;
+	n = strlen(ref);
+	while (n > 0 && (ref[n - 1] == ' ' || ref[n - 1] == '\t'))
+		n--;
+	if (n == 0 || n >= sizeof want)
+		return -1;
+	memcpy(want, ref, n);
+	want[n] = '\0';
+	for (int i = 0; i < cat->n_items; i++) {
+		catalogue_item_label(cat, i, label, sizeof label);
+		if (strcmp(label, want) == 0 || strcmp(cat->items[i].key, want) == 0)
+			return i;
+	}
 	return -1;
 }
 

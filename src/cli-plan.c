@@ -337,8 +337,9 @@ static int action_fields_check(const struct args *a, const char *title)
 	return EXIT_OK;
 }
 
-/* --item KEY[=TARGET] into items (keys point into copies in keys). */
-static int action_items(const struct args *a, struct action_item *items,
+/* --item KEY[=TARGET] into items; KEY may also be the question's number
+ * as the screens show it ("2.3"). */
+static int action_items(const struct args *a, struct plan_aim *items,
                         char keys[][KEY_TEXT])
 {
 	const struct catalogue *cat = catalogue_builtin();
@@ -347,16 +348,16 @@ static int action_items(const struct args *a, struct action_item *items,
 	for (int i = 0; i < a->n_items; i++) {
 		const char *eq = strchr(a->items[i], '=');
 		size_t len = eq ? (size_t)(eq - a->items[i]) : strlen(a->items[i]);
-		int idx, rc;
+		int idx;
 
 		if (len >= KEY_TEXT)
 			len = KEY_TEXT - 1;
 		memcpy(keys[i], a->items[i], len);
 		keys[i][len] = '\0';
-		if ((rc = cli_check_key("action", keys[i])) != EXIT_OK)
-			return rc;
-		idx = catalogue_item_index(cat, keys[i]);
-		items[i].key = keys[i];
+		idx = catalogue_item_lookup(cat, keys[i]);
+		if (idx < 0)
+			return cli_check_key("action", keys[i]);   /* says it is unknown */
+		items[i].key = cat->items[idx].key;
 		items[i].target = plan_target(cat, idx);
 		if (eq) {
 			if (eq[1] < '0' || eq[1] > '4' || eq[2] != '\0')
@@ -372,7 +373,7 @@ static int action_items(const struct args *a, struct action_item *items,
 static int action_add(struct store *st, const struct args *a)
 {
 	const struct catalogue *cat = catalogue_builtin();
-	struct action_item items[CLI_MAX_ITEMS];
+	struct plan_aim items[CLI_MAX_ITEMS];
 	char keys[CLI_MAX_ITEMS][KEY_TEXT], due[TIMEFMT_DAY_SIZE];
 	struct action_fields f;
 	struct action made;

@@ -377,7 +377,7 @@ static enum store_err add_change(struct store *st, long long id, long long at,
 
 /* The items of the new action id, in their order. */
 static enum store_err write_items(struct store *st, long long id,
-                                  const struct action_item *items, size_t n)
+                                  const struct plan_aim *items, size_t n)
 {
 	enum store_err err = STORE_OK;
 
@@ -587,31 +587,79 @@ enum store_err store_action_update(struct store *st, long long id, const char *t
 	return err;
 }
 
+static enum store_err set_items(struct store *st, long long id,
+                                const struct plan_aim *items, size_t n)
+{
+	sqlite3_stmt *s = q_prep(st, "UPDATE actions SET updated = :now WHERE id = :id");
+	enum store_err err;
+
+	if (!s)
+		return STORE_ERROR;
+	b_int(s, ":now", store_now(st));
+	b_int(s, ":id", id);
+	err = q_run(st, s);
+	if (err == STORE_OK && sqlite3_changes(st->db) == 0)
+		return say_no_action(st, id);
+	if (err != STORE_OK)
+		return err;
+	s = q_prep(st, "DELETE FROM action_items WHERE action_id = :id");
+	if (!s)
+		return STORE_ERROR;
+	b_int(s, ":id", id);
+	err = q_run(st, s);
+	return err == STORE_OK ? write_items(st, id, items, n) : err;
+}
+
+enum store_err store_action_set_items(struct store *st, long long id,
+                                      const struct plan_aim *items, size_t n)
+{
+	struct action a;
+	struct action_fields f;
+	enum store_err err = store_action_get(st, id, &a);
+
+	if (err != STORE_OK)
+		return err;
+	f = (struct action_fields){ .questionnaire = a.questionnaire, .items = items,
+	                            .n_items = n };
+	err = check_items(st, &f);
+	store_action_clear(&a);
+	if (err != STORE_OK)
+		return err;
+	err = tx_open(st);
+	if (err == STORE_OK)
+		err = tx_close(st, set_items(st, id, items, n));
+	return err;
+}
+
 /* ---- exchange: an action exactly as another database had it ------------------- */
+
+/* The items of a read action as the writers take them (n_items at most
+ * ACTION_MAX_ITEMS). */
+static void aims_of(const struct action *a, struct plan_aim *aims)
+{
+	for (size_t i = 0; i < a->n_items; i++)
+		aims[i] = (struct plan_aim){ .key = a->items[i].key, .target = a->items[i].target };
+}
 
 /* Checks what store_action_insert() and store_action_replace() take: the
  * fields as store_action_add() checks them, a UUID, a status, the times
  * in order and a history of changes that starts the action and ends in
  * its status. */
-static enum store_err check_exact(struct store *st, const struct action *a,
-                                  struct action_fields *f)
+static enum store_err check_exact(struct store *st, const struct action *a)
 {
+	struct plan_aim aims[ACTION_MAX_ITEMS];
+	struct action_fields f = { .questionnaire = a->questionnaire, .items = aims,
+	                           .n_items = a->n_items };
 	enum store_err err;
 
-	memset(f, 0, sizeof *f);
-	f->title = a->title;
-	f->owner = a->owner;
-	f->due = a->due;
-	f->note = a->note;
-	f->questionnaire = a->questionnaire;
-	f->qversion = a->qversion;
-	f->origin = a->origin;
-	f->items = a->items;
-	f->n_items = a->n_items;
+	if (a->n_items > ACTION_MAX_ITEMS)
+		return say(st, STORE_INVALID, _("An action can aim at %d questions at most."),
+		           ACTION_MAX_ITEMS);
+	aims_of(a, aims);
 	err = check_fields(st, a->title ? a->title : "", a->owner ? a->owner : "", a->due,
 	                   a->note ? a->note : "");
 	if (err == STORE_OK)
-		err = check_items(st, f);
+		err = check_items(st, &f);
 	if (err != STORE_OK)
 		return err;
 	if (strlen(a->uuid) != STORE_UUID_LEN)
@@ -635,7 +683,11 @@ static enum store_err check_exact(struct store *st, const struct action *a,
 /* Writes a's items and changes for the stored action id (which has none). */
 static enum store_err write_details(struct store *st, long long id, const struct action *a)
 {
-	enum store_err err = write_items(st, id, a->items, a->n_items);
+	struct plan_aim aims[ACTION_MAX_ITEMS];
+	enum store_err err;
+
+	aims_of(a, aims);
+	err = write_items(st, id, aims, a->n_items);
 
 	for (size_t i = 0; err == STORE_OK && i < a->n_changes; i++)
 		err = add_change(st, id, a->changes[i].at, a->changes[i].status);
@@ -709,11 +761,10 @@ static enum store_err insert_exact(struct store *st, long long company,
 enum store_err store_action_insert(struct store *st, long long company_id,
                                    const struct action *a, long long *id, int *number)
 {
-	struct action_fields f;
 	struct normal_action n;
 	long long new_id = 0;
 	int new_number = 0;
-	enum store_err err = check_exact(st, a, &f);
+	enum store_err err = check_exact(st, a);
 
 	if (err == STORE_OK)
 		err = normal_action(st, &n, a->title, a->owner ? a->owner : "",
@@ -778,9 +829,8 @@ static enum store_err replace_exact(struct store *st, long long id, const struct
 
 enum store_err store_action_replace(struct store *st, long long id, const struct action *a)
 {
-	struct action_fields f;
 	struct normal_action n;
-	enum store_err err = check_exact(st, a, &f);
+	enum store_err err = check_exact(st, a);
 
 	if (err == STORE_OK)
 		err = normal_action(st, &n, a->title, a->owner ? a->owner : "",

@@ -323,7 +323,7 @@ struct action_fields {
 	const char *questionnaire;
 	int qversion;
 	long long origin;         /* 0: by hand; else an assessment of the company */
-	const struct action_item *items;
+	const struct plan_aim *items;
 	size_t n_items;           /* at most ACTION_MAX_ITEMS, no key twice */
 };
 
@@ -353,6 +353,10 @@ enum store_err store_action_set_status(struct store *st, long long id,
 /* Changes the fields that are not NULL; due "" removes the date. */
 enum store_err store_action_update(struct store *st, long long id, const char *title,
                                    const char *owner, const char *due, const char *note);
+/* Gives the action the items it aims at (n 0: none, a free action),
+ * instead of the ones it had. */
+enum store_err store_action_set_items(struct store *st, long long id,
+                                      const struct plan_aim *items, size_t n);
 /* For the import: adds the action a to the company exactly as another
  * database had it (its UUID, status, fields, times, items and changes;
  * a->origin an assessment of the company or 0), with its number where that

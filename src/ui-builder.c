@@ -154,7 +154,7 @@ static void builder_label(struct builder *b, struct ui *ui, const struct sug *r,
 		snprintf(buf, n, "-");
 		return;
 	}
-	ui_item_label(b->s.cat, r->p.item, num, sizeof num);
+	catalogue_item_label(b->s.cat, r->p.item, num, sizeof num);
 	snprintf(buf, n, "%s %s", num, r->p.stop_sign ? ui_sym(ui, SYM_CROSS)
 	                                : r->p.caution ? "!" : " ");
 }
@@ -205,7 +205,7 @@ static int builder_draw_detail(struct builder *b, struct ui *ui, int y, int heig
 		ui_hline(ui, y - 1, 0, COLS, ROLE_DIM);
 	ui_doc_text(ui, &d, 0, ROLE_BOLD, r->title);
 	if (r->p.item >= 0) {
-		ui_item_label(b->s.cat, r->p.item, num, sizeof num);
+		catalogue_item_label(b->s.cat, r->p.item, num, sizeof num);
 		snprintf(buf, sizeof buf, _("Question %s: %s"), num,
 		         _(b->s.cat->items[r->p.item].question));
 		ui_doc_text(ui, &d, 2, ROLE_NORMAL, buf);

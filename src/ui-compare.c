@@ -283,7 +283,7 @@ static void compare_draw_item(struct compare *k, struct ui *ui, struct ui_doc *d
 	enum ui_role role;
 
 	role = change_tag(ui, ic->change, tag, sizeof tag);
-	ui_item_label(cat, idx, num, sizeof num);
+	catalogue_item_label(cat, idx, num, sizeof num);
 	{
 		char prefix[160];
 

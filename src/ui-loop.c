@@ -49,7 +49,7 @@ static void draw_details(struct ui *ui, struct ui_doc *d, const struct plan_judg
 		int idx = cat ? catalogue_item_index(cat, it->key) : -1;
 
 		if (idx >= 0)
-			ui_item_label(cat, idx, num, sizeof num);
+			catalogue_item_label(cat, idx, num, sizeof num);
 		else
 			snprintf(num, sizeof num, "%s", it->key);
 		snprintf(b, sizeof b, "%s", _(catalogue_scale_label(it->before)));

@@ -27,7 +27,7 @@
 #define DETAIL_ROWS 5             /* the selected action in full, under the list */
 
 enum plan_edit { EDIT_NONE, EDIT_OWNER, EDIT_DUE, EDIT_TITLE, EDIT_NOTE,
-                 ADD_TITLE, ADD_OWNER, ADD_DUE };
+                 ADD_TITLE, ADD_ITEM, ADD_OWNER, ADD_DUE };
 
 struct plan_screen {
 	struct ui_screen base;
@@ -230,7 +230,7 @@ static int plan_draw_detail(struct plan_screen *p, struct ui *ui, int y, int hei
 		int idx = cat ? catalogue_item_index(cat, a->items[i].key) : -1;
 
 		if (idx >= 0)
-			ui_item_label(cat, idx, num, sizeof num);
+			catalogue_item_label(cat, idx, num, sizeof num);
 		else
 			snprintf(num, sizeof num, "%s", a->items[i].key);
 		/* TRANSLATORS: a question an action aims at, and the answer
@@ -422,6 +422,18 @@ static enum ui_reaction plan_edit_done(struct ui *ui, void *owner, const char *t
 		if (!(t = plan_checked(ui, _("Note"), text, true, true)))
 			return UI_REDRAW;
 		break;
+	case ADD_ITEM:
+		if (!(t = text_trim_dup(text))) {
+			ui_error(ui, "%s", _("Out of memory."));
+			return UI_REDRAW;
+		}
+		if (*t && catalogue_item_lookup(catalogue_builtin(), t) < 0) {
+			ui_error(ui, _("\"%s\" is not a question of the questionnaire: give its number "
+			               "as the questionnaire shows it, such as 2.3, or leave it empty."), t);
+			free(t);
+			return UI_REDRAW;
+		}
+		break;
 	case EDIT_DUE:
 	case ADD_DUE:
 		day[0] = '\0';
@@ -450,6 +462,16 @@ static enum ui_reaction plan_edit_done(struct ui *ui, void *owner, const char *t
 	case EDIT_TITLE: err = store_action_update(ui->st, p->edit_id, t, NULL, NULL, NULL); break;
 	case EDIT_OWNER:
 	case ADD_OWNER: err = store_action_update(ui->st, p->edit_id, NULL, t, NULL, NULL); break;
+	case ADD_ITEM:
+		if (*t) {
+			const struct catalogue *cat = catalogue_builtin();
+			int i = catalogue_item_lookup(cat, t);
+			struct plan_aim item = { .key = cat->items[i].key,
+			                         .target = plan_target(cat, i) };
+
+			err = store_action_set_items(ui->st, p->edit_id, &item, 1);
+		}
+		break;
 	case EDIT_NOTE: err = store_action_update(ui->st, p->edit_id, NULL, NULL, NULL, t); break;
 	default: err = store_action_update(ui->st, p->edit_id, NULL, NULL, day, NULL); break;
 	}
@@ -459,8 +481,8 @@ static enum ui_reaction plan_edit_done(struct ui *ui, void *owner, const char *t
 		return UI_REDRAW;
 	}
 	p->keep_id = p->edit_id;
-	if (p->edit == ADD_TITLE || p->edit == ADD_OWNER) {
-		p->edit = p->edit == ADD_TITLE ? ADD_OWNER : ADD_DUE;
+	if (p->edit == ADD_TITLE || p->edit == ADD_ITEM || p->edit == ADD_OWNER) {
+		p->edit = p->edit == ADD_TITLE ? ADD_ITEM : p->edit == ADD_ITEM ? ADD_OWNER : ADD_DUE;
 		return plan_prompt(p, ui, 1);
 	}
 	ui_msg(ui, "%s", p->edit == ADD_DUE ? _("Action added.") : _("Saved."));
@@ -486,6 +508,10 @@ static enum ui_reaction plan_prompt(struct plan_screen *p, struct ui *ui, int cl
 	case EDIT_TITLE:
 		label = _("What is to be done?");
 		initial = have ? a.title : "";
+		break;
+	case ADD_ITEM:
+		label = _("Aimed at which question? Its number, such as 2.3 (optional; Enter to "
+		          "skip: then the re-check does not judge it)");
 		break;
 	case EDIT_OWNER:
 	case ADD_OWNER:

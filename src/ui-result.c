@@ -246,7 +246,7 @@ static void result_draw_stop(struct result *r, struct ui *ui, struct ui_doc *d, 
 	const struct cat_knockout *ko = &cat->knockouts[k];
 	char buf[1200], num[16];
 
-	ui_item_label(cat, ko->item, num, sizeof num);
+	catalogue_item_label(cat, ko->item, num, sizeof num);
 	if (caution)
 		/* TRANSLATORS: a caution's title: "! Too slow (caution: 3.3
 		 * answered partly)". */
@@ -320,7 +320,7 @@ static void result_draw_recs(struct result *r, struct ui *ui, struct ui_doc *d)
 		const struct cat_item *it = &cat->items[rec->item];
 		int v = r->s.values[rec->item];
 
-		ui_item_label(cat, rec->item, num, sizeof num);
+		catalogue_item_label(cat, rec->item, num, sizeof num);
 		snprintf(buf, sizeof buf, "%2d. (%s)", i + 1, num);
 		ui_doc_hang(ui, d, 0, buf, ROLE_DIM, 11, rec->knockout ? ROLE_BAD
 		            : rec->caution ? ROLE_WARN : ROLE_BOLD, _(it->question));

@@ -119,7 +119,7 @@ static void same_text_at(int line, const char *a, const char *b)
  * a due date.  Both are numbered 1 and 2 and listed open one first. */
 static void add_actions(struct store *st, long long company, long long origin)
 {
-	struct action_item items[] = { { (char *)item_key(0), 4 }, { (char *)item_key(3), 3 } };
+	struct plan_aim items[] = { { item_key(0), 4 }, { item_key(3), 3 } };
 	struct action_fields f = {
 		.title = "Redaktionsplan aufsetzen", .owner = "Lena, Marketing",
 		.due = "2026-12-01", .note = "mit Vorlage\nzweite Zeile", .questionnaire = "core",

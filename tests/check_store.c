@@ -1869,7 +1869,7 @@ END_TEST
 /* ---- actions --------------------------------------------------------------- */
 
 static long long add_action(struct store *st, long long company, const char *title,
-                            const char *due, const struct action_item *items, size_t n)
+                            const char *due, const struct plan_aim *items, size_t n)
 {
 	struct action_fields f = { .title = title, .owner = "Lena, Marketing", .due = due,
 	                           .questionnaire = "core", .qversion = 2, .items = items,
@@ -1904,9 +1904,9 @@ START_TEST(test_actions_add_and_list)
 	struct store *st = open_db();
 	long long c = add_company(st, "Plan GmbH"), other = add_company(st, "Andere KG");
 	long long f = new_draft(st, c, 0), a1, a2, a3, a4;
-	struct action_item two[2] = { { (char *)"policy.document", 3 },
-	                              { (char *)"policy.negative", 4 } };
-	struct action_item one[1] = { { (char *)"goals.purpose", 3 } };
+	struct plan_aim two[2] = { { "policy.document", 3 },
+	                              { "policy.negative", 4 } };
+	struct plan_aim one[1] = { { "goals.purpose", 3 } };
 	struct action_fields fields = { .title = "  Richtlinie   schreiben ", .owner = "Frau  Groß",
 	                                .due = "2026-05-01", .note = "mit dem Betriebsrat",
 	                                .questionnaire = "core", .qversion = 2, .origin = 0,
@@ -2053,20 +2053,49 @@ START_TEST(test_action_update)
 }
 END_TEST
 
+/* The questions an action aims at can be given after it was made; what
+ * the store refuses changes nothing. */
+START_TEST(test_action_set_items)
+{
+	struct store *st = open_db();
+	long long c = add_company(st, "Ziel GmbH"), id = add_action(st, c, "Frei", "", NULL, 0);
+	struct plan_aim two[2] = { { "goals.purpose", 4 }, { "policy.document", 3 } },
+	                twice[2] = { { "goals.purpose", 4 }, { "goals.purpose", 3 } };
+	struct action a;
+
+	store_set_now(st, T0 + 60);
+	ck_assert_int_eq(store_action_set_items(st, id, two, 2), STORE_OK);
+	ck_assert_int_eq(store_action_set_items(st, id, twice, 2), STORE_INVALID);
+	ck_assert_int_eq(store_action_set_items(st, id + 9, two, 1), STORE_NOT_FOUND);
+	ck_assert_int_eq(store_action_get(st, id, &a), STORE_OK);
+	ck_assert_uint_eq(a.n_items, 2);
+	ck_assert_str_eq(a.items[0].key, "goals.purpose");
+	ck_assert_int_eq(a.items[0].target, 4);
+	ck_assert_str_eq(a.items[1].key, "policy.document");
+	ck_assert_int_eq(a.updated, T0 + 60);
+	store_action_clear(&a);
+	ck_assert_int_eq(store_action_set_items(st, id, NULL, 0), STORE_OK);
+	ck_assert_int_eq(store_action_get(st, id, &a), STORE_OK);
+	ck_assert_uint_eq(a.n_items, 0);
+	store_action_clear(&a);
+	store_close(st);
+}
+END_TEST
+
 /* What an action cannot be made of is refused, and nothing is added. */
 START_TEST(test_action_refused)
 {
 	struct store *st = open_db();
 	long long c = add_company(st, "Nein GmbH"), other = add_company(st, "Fremd KG");
 	long long foreign = new_draft(st, other, 0), id = 0;
-	struct action_item many[ACTION_MAX_ITEMS + 1], twice[2] = {
-		{ (char *)"goals.purpose", 3 }, { (char *)"goals.purpose", 4 } };
-	struct action_item bad_target[1] = { { (char *)"goals.purpose", 5 } };
-	struct action_item bad_key[1] = { { (char *)"goals purpose", 3 } };
+	struct plan_aim many[ACTION_MAX_ITEMS + 1], twice[2] = {
+		{ "goals.purpose", 3 }, { "goals.purpose", 4 } };
+	struct plan_aim bad_target[1] = { { "goals.purpose", 5 } };
+	struct plan_aim bad_key[1] = { { "goals purpose", 3 } };
 	struct action_fields f = { .title = "Etwas", .questionnaire = "core", .qversion = 2 };
 
 	for (int i = 0; i <= ACTION_MAX_ITEMS; i++) {
-		many[i].key = (char *)core2_key(i);
+		many[i].key = core2_key(i);
 		many[i].target = 3;
 	}
 	f.items = many;
@@ -2106,7 +2135,7 @@ START_TEST(test_actions_go_with_company)
 {
 	struct store *st = open_db();
 	long long c = add_company(st, "Weg GmbH"), stay = add_company(st, "Bleibt KG");
-	struct action_item one[1] = { { (char *)"goals.purpose", 3 } };
+	struct plan_aim one[1] = { { "goals.purpose", 3 } };
 	long long id = add_action(st, c, "Eins", "", one, 1);
 
 	add_action(st, stay, "Zwei", "", one, 1);
@@ -2210,7 +2239,7 @@ START_TEST(test_check_actions)
 	struct store *st = open_db();
 	long long c = add_company(st, "Prüf GmbH"), other = add_company(st, "Fremd KG");
 	long long f = new_draft(st, other, 0);
-	struct action_item one[1] = { { (char *)"goals.purpose", 3 } };
+	struct plan_aim one[1] = { { "goals.purpose", 3 } };
 	char found[4096] = "";
 	sqlite3 *db;
 
@@ -2304,6 +2333,7 @@ int main(void)
 	tcase_add_test(tc, test_actions_add_and_list);
 	tcase_add_test(tc, test_action_status);
 	tcase_add_test(tc, test_action_update);
+	tcase_add_test(tc, test_action_set_items);
 	tcase_add_test(tc, test_action_refused);
 	tcase_add_test(tc, test_actions_go_with_company);
 	tcase_add_test(tc, test_actions_due_and_counted);

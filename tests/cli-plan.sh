@@ -38,8 +38,14 @@ expect_status "an action on two questions, targets given, a German date" 0 \
 	r s action add "müller" "Richtlinie schreiben" --item policy.document=4 \
 	--item policy.negative --due 15.03.2026
 expect_status "a free action without a question or date" 0 r s action add "$m" "Schulung buchen"
+
 uuid3=$(cat "$T/out")
 expect_eq "three actions" 3 "$(count)"
+"$SMREADY" --db "$T/db-num" company add "Nummer AG" >/dev/null
+expect_status "a question named by its number as the screens show it" 0 \
+	r "$SMREADY" --db "$T/db-num" action add "Nummer AG" "Nummer" --item 1.2=4
+expect_match "is the question with that number" \
+	"$("$SMREADY" --db "$T/db-num" plan "Nummer AG" > "$T/pn"; echo "$T/pn")" 'goals\.business'
 
 expect_status "an unknown question key is a usage error" 2 \
 	r s action add "$m" "X" --item goals.nonsense

@@ -32,10 +32,18 @@ send p
 expect_screen "p opens the plan" "Action plan: $m"
 expect_screen "overdue in words" "overdue"
 
-# an action of one's own: title, owner, due date in three prompts
+# an action of one's own: title, question, owner, due date in four prompts
 send a
 expect_screen "asks what is to be done" "New action: what is to be done?"
 send_text "Book a training"
+send Enter
+expect_screen "then which question" "Aimed at which question?"
+send_text "9.9"
+send Enter
+expect_screen "a question that does not exist is refused" '"9.9" is not a question'
+expect_screen "and the prompt stays" "Aimed at which question?"
+send C-u
+send_text "1.2"
 send Enter
 expect_screen "then who" "Owner: who does it?"
 send_text "Jonas"
@@ -47,7 +55,7 @@ expect_screen "added" "Action added."
 expect_screen "with its owner and day" "2026-01-17"
 screen > "$T/plan.txt"
 expect_match "listed after the earlier due date" "$T/plan.txt" '^▸   2 open +2026-01-17 +Jonas +Book a training'
-expect_match "the own action aims at no question" "$T/plan.txt" 'A free action'
+expect_match "the own action aims at question 1.2" "$T/plan.txt" 'Aims at 1\.2 '
 
 send Up
 wait_for "▸   1 "
@@ -117,6 +125,6 @@ assert [c["status"] for c in a[1]["changes"]] == ["open", "in-progress", "droppe
 assert a[1]["note"] == "with the works council" and a[1]["owner"] == "Lena"
 assert a[1]["title"] == "Write the goal down"
 assert a[2]["title"] == "Book a training" and a[2]["owner"] == "Jonas" and a[2]["due"] == "2026-01-17"
-assert a[2]["items"] == []
+assert a[2]["items"] == [{"item": "goals.business", "target": 3}], a[2]
 ' "$T/p.json"
 tap_done

@@ -290,7 +290,7 @@ static int company_of(struct store *st, const char *name, long long *id)
 static int actions_add(struct store *st, const char *company, const char *prefix, int n,
                        const char *gate)
 {
-	struct action_item item = { (char *)"goals.purpose", 3 };
+	struct plan_aim item = { "goals.purpose", 3 };
 	long long cid, id;
 
 	wait_gate(gate);
