@@ -120,6 +120,10 @@ enum ui_edit_result ui_edit_key(struct ui_edit *e, int ch)
 {
 	switch (ch) {
 	case '\n': case '\r': case UI_FK(KEY_ENTER):
+		/* Never saved: a stand-in for input that was not understood. */
+		for (size_t i = 0; i < e->len; i++)
+			if (e->buf[i] == 0xFFFD)
+				return EDIT_BAD;
 		return EDIT_DONE;
 	case UI_ESC:
 		return EDIT_CANCEL;

@@ -573,6 +573,9 @@ static enum ui_reaction form_note_key(struct form *f, struct ui *ui, int ch)
 	case EDIT_FULL:
 		ui_error(ui, "%s", _("That is as long as a note can be."));
 		return UI_REDRAW;
+	case EDIT_BAD:
+		ui_error(ui, "%s", _(UI_EDIT_BAD));
+		return UI_REDRAW;
 	case EDIT_UNHANDLED:
 		return UI_NONE;
 	default:

@@ -839,6 +839,7 @@ static enum ui_reaction portfolio_search_key(struct portfolio *p, struct ui *ui,
 		portfolio_set_filter(p);
 		return UI_REDRAW;
 	case EDIT_DONE:
+	case EDIT_BAD:            /* a search is not saved: the filter stays */
 		p->searching = false;
 		return UI_REDRAW;
 	case EDIT_CANCEL:

@@ -349,6 +349,30 @@ static const char *ui_key_label(struct ui *ui, int ch)
 	return name;
 }
 
+/* A key that did nothing is said so, never ignored unseen: one the screen
+ * does not know, one it knows but cannot use just now (nothing under the
+ * cursor, say), or one a text field has no use for.  Moving past the end
+ * of a list says nothing: that is plain to see. */
+static void ui_say_unused(struct ui *ui, const struct ui_screen *top, enum ui_action act, int ch)
+{
+	switch (act) {
+	case UI_ACT_UP: case UI_ACT_DOWN: case UI_ACT_PAGE_UP: case UI_ACT_PAGE_DOWN:
+	case UI_ACT_FIRST: case UI_ACT_LAST:
+		return;
+	default:
+		break;
+	}
+	if (ui_typing(top))
+		ui_msg(ui, _("%s does nothing in a text field: type the text, Enter keeps it, Esc "
+		             "leaves."), ui_key_label(ui, ch));
+	else if (act == UI_ACT_NONE)
+		ui_msg(ui, _("%s does nothing here; ? shows the keys of this screen."),
+		       ui_key_label(ui, ch));
+	else
+		ui_msg(ui, _("%s cannot be used here just now (? shows what each key does)."),
+		       ui_key_label(ui, ch));
+}
+
 static void ui_handle_key(struct ui *ui, int ch, bool *quit)
 {
 	struct ui_screen *top = ui_top(ui);
@@ -384,10 +408,8 @@ static void ui_handle_key(struct ui *ui, int ch, bool *quit)
 			return;
 	}
 	r = top->ops->key(top, ui, act, ch);
-	/* A key that means nothing here is said so, never ignored unseen. */
-	if (r == UI_NONE && act == UI_ACT_NONE && !ui_typing(top) && !ui->msg[0])
-		ui_msg(ui, _("%s does nothing here; ? shows the keys of this screen."),
-		       ui_key_label(ui, ch));
+	if (r == UI_NONE && !ui->msg[0])
+		ui_say_unused(ui, top, act, ch);
 	ui_react(ui, r, quit);
 	ui_key_note(ui);
 }

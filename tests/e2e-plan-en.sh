@@ -112,6 +112,8 @@ expect_screen "p opens its plan" "Action plan: Zeta Bau"
 expect_screen "with nothing in it" "No actions yet."
 expect_screen "and says how to add one" "Press a to add an action"
 expect_eq "its bar offers what works" "a Add  Esc Back  ? Help  q Quit" "$(bar)"
+send d
+expect_screen "a key with nothing to act on says so" "d cannot be used here just now"
 send b
 expect_screen "b without a final assessment says why" "this company has none yet"
 send q
