@@ -129,4 +129,26 @@ assert a[1]["title"] == "Write the goal down"
 assert a[2]["title"] == "Book a training" and a[2]["owner"] == "Jonas" and a[2]["due"] == "2026-01-17"
 assert a[2]["items"] == [{"item": "goals.business", "target": 3}], a[2]
 ' "$T/p.json"
+
+# A note of two lines, written on the command line, survives being opened
+# and kept unchanged in the one-line field (its line break shown as such).
+cli action edit "$m" 1 --note "$(printf 'one\ntwo')" >/dev/null 2>&1
+e2e_start SMREADY_NOW=2026-01-10
+expect_screen "portfolio again" "$m"
+send p
+expect_screen "the plan again" "Action plan: $m"
+send c End
+wait_for "▸   1 done"
+send n
+expect_screen "the note's line break is shown" "one↵two"
+send Enter
+expect_screen "kept" "Saved."
+send q
+expect_eq "quits cleanly again" 0 "$(e2e_wait_exit)"
+cli plan "$m" --all --json >"$T/p2.json"
+check "the note still has its two lines" python3 -c '
+import json, sys
+a = {x["number"]: x for x in json.load(open(sys.argv[1], encoding="utf-8"))["actions"]}
+assert a[1]["note"] == "one\ntwo", a[1]["note"]
+' "$T/p2.json"
 tap_done
