@@ -108,6 +108,30 @@ static long long local_origin(struct store *st, const char *uuid)
 	return id;
 }
 
+/* The file's newer version replaced fields that differed here: a note
+ * names them, since this database may have changed them too (the export
+ * cannot tell an edit on both sides from one on one side). */
+static void fields_replaced(struct exchange_report *rep, const struct action *local,
+                            const struct xc_action *x, const struct company *c)
+{
+	char fields[96] = "";
+
+	if (!str_eq(local->title, x->a.title))
+		strcat(fields, "title, ");
+	if (!str_eq(local->owner, x->a.owner))
+		strcat(fields, "owner, ");
+	if (strcmp(local->due, x->a.due) != 0)
+		strcat(fields, "due, ");
+	if (!str_eq(local->note, x->a.note))
+		strcat(fields, "note, ");
+	if (!fields[0])
+		return;
+	fields[strlen(fields) - 2] = '\0';
+	xc_push_line(&rep->notices, &rep->n_notices,
+	          _("action %d of \"%s\" (\"%s\"): took the file's later version, with other "
+	            "%s than this database had"), local->number, c->name, x->a.title, fields);
+}
+
 /* One action of the file for the company (local id company_id). */
 static enum store_err merge_action(struct store *st, struct exchange_report *rep,
                                    struct xc_action *x, const struct company *c,
@@ -141,6 +165,8 @@ static enum store_err merge_action(struct store *st, struct exchange_report *rep
 		err = store_action_replace(st, local.id, &x->a);
 		if (err == STORE_OK)
 			rep->actions_updated++;
+		if (err == STORE_OK)
+			fields_replaced(rep, &local, x, c);
 	} else if (ahead(&local, &x->a))
 		xc_push_line(&rep->notices, &rep->n_notices,
 		          _("action %d of \"%s\" (\"%s\") is newer here than in the file; kept "

@@ -37,7 +37,8 @@ static enum ui_role group_role(struct ui *ui, enum plan_outcome o, const char **
 	}
 }
 
-/* "1.1: 0 not at all → 3 largely (aim 3)" for each question, and who. */
+/* "1.1: 0 not at all → 3 largely (aim 3)" for each question, its state
+ * where no group says it, who, and its note: what the reports say. */
 static void draw_details(struct ui *ui, struct ui_doc *d, const struct plan_judged *j)
 {
 	const struct action *a = j->a;
@@ -74,9 +75,17 @@ static void draw_details(struct ui *ui, struct ui_doc *d, const struct plan_judg
 		ui_doc_text(ui, d, 7, ROLE_BAD, buf);
 	} else if (j->r.status == PLAN_DROPPED) {
 		ui_doc_text(ui, d, 7, ROLE_DIM, _("dropped"));
+	} else if (j->r.outcome != PLAN_WORKED && j->r.outcome != PLAN_NO_EFFECT &&
+	           j->r.status == PLAN_STARTED) {
+		/* as the reports say it (report-changes.c) */
+		ui_doc_text(ui, d, 7, ROLE_DIM, _("Status: in progress"));
 	}
 	if (a->owner && *a->owner) {
 		snprintf(buf, sizeof buf, _("Owner: %s"), a->owner);
+		ui_doc_text(ui, d, 7, ROLE_DIM, buf);
+	}
+	if (a->note && *a->note) {
+		snprintf(buf, sizeof buf, _("Note: %s"), a->note);
 		ui_doc_text(ui, d, 7, ROLE_DIM, buf);
 	}
 }

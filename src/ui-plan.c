@@ -226,6 +226,23 @@ static int plan_draw_detail(struct plan_screen *p, struct ui *ui, int y, int hei
 	cat = catalogue_find(a->questionnaire, a->qversion);
 	snprintf(buf, sizeof buf, "%d. %s", a->number, a->title);
 	ui_doc_text(ui, &d, 0, ROLE_BOLD, buf);
+	/* In full here, since the list cuts a long owner. */
+	if (a->owner[0] || a->due[0]) {
+		char day[TIMEFMT_DATE_SIZE];
+		size_t len = 0;
+
+		buf[0] = '\0';
+		if (a->owner[0])
+			len = (size_t)snprintf(buf, sizeof buf, _("Owner: %s"), a->owner);
+		if (a->due[0] && len < sizeof buf) {
+			timefmt_day_show(a->due, day, sizeof day);
+			/* TRANSLATORS: after the owner in the plan's detail:
+			 * "Owner: Lena  ·  due 31.12.2026". */
+			snprintf(buf + len, sizeof buf - len, len ? _("  \xc2\xb7  due %s") : _("Due %s"),
+			         day);
+		}
+		ui_doc_text(ui, &d, 2, ROLE_NORMAL, buf);
+	}
 	for (size_t i = 0; i < a->n_items; i++) {
 		int idx = cat ? catalogue_item_index(cat, a->items[i].key) : -1;
 
@@ -265,7 +282,11 @@ static void plan_draw_summary(struct plan_screen *p, struct ui *ui, int y)
 
 	for (size_t i = 0; i < p->n_open; i++)
 		late += plan_overdue(p, &p->list[i]);
-	snprintf(buf, sizeof buf, P_("%zu action open", "%zu actions open", p->n_open), p->n_open);
+	if (p->n_open == 0)
+		snprintf(buf, sizeof buf, "%s", _("No action open or in progress"));
+	else
+		snprintf(buf, sizeof buf, P_("%zu action open or in progress",
+		                             "%zu actions open or in progress", p->n_open), p->n_open);
 	x += ui_put(ui, y, x, COLS - x - 1, ROLE_BOLD, buf, false);
 	if (late) {
 		snprintf(buf, sizeof buf, P_(", %zu of them overdue", ", %zu of them overdue", late),
@@ -481,6 +502,9 @@ static enum ui_reaction plan_edit_done(struct ui *ui, void *owner, const char *t
 		return UI_REDRAW;
 	}
 	p->keep_id = p->edit_id;
+	if (p->edit == ADD_TITLE)
+		/* Saved already: Esc from here on keeps it as it is. */
+		ui_msg(ui, "%s", _("Action added. What follows is optional: Esc leaves it out."));
 	if (p->edit == ADD_TITLE || p->edit == ADD_ITEM || p->edit == ADD_OWNER) {
 		p->edit = p->edit == ADD_TITLE ? ADD_ITEM : p->edit == ADD_ITEM ? ADD_OWNER : ADD_DUE;
 		return plan_prompt(p, ui, 1);
@@ -644,12 +668,14 @@ static void plan_destroy(struct ui_screen *s)
 }
 
 static const struct ui_binding plan_keys[] = {
+	/* The status keys first: the bar shows those that change something
+	 * for the action under the cursor. */
 	{ UI_ACT_ACTION_DONE, true },
 	{ UI_ACT_ACTION_START, true },
-	{ UI_ACT_ACTION_OWNER, true },
-	{ UI_ACT_ACTION_DUE, true },
 	{ UI_ACT_ACTION_REOPEN, true },
 	{ UI_ACT_ACTION_DROP, true },
+	{ UI_ACT_ACTION_OWNER, true },
+	{ UI_ACT_ACTION_DUE, true },
 	{ UI_ACT_ACTION_ADD, true },
 	{ UI_ACT_SUGGEST, true },
 	{ UI_ACT_SHOW_CLOSED, true },

@@ -116,9 +116,9 @@ static void result_draw_plan(struct result *r, struct ui *ui, struct ui_doc *d)
 	if (!r->n_open)
 		snprintf(buf, sizeof buf, "%s", _("No action plan yet: b builds it from this result."));
 	else if (r->s.a.status == ASSESS_FINAL)
-		/* TRANSLATORS: "Action plan: 3 actions open (p shows it; b builds
-		 * it from this result)". */
-		snprintf(buf, sizeof buf, _("Action plan: %s (p shows it; b builds it from this "
+		/* TRANSLATORS: "Action plan: 3 actions open (p shows it; b adds
+		 * to it from this result)". */
+		snprintf(buf, sizeof buf, _("Action plan: %s (p shows it; b adds to it from this "
 		                            "result)"), count);
 	else
 		snprintf(buf, sizeof buf, _("Action plan: %s (p shows it)"), count);

@@ -38,6 +38,8 @@ expect_screen "asks what is to be done" "New action: what is to be done?"
 send_text "Book a training"
 send Enter
 expect_screen "then which question" "Aimed at which question?"
+expect_screen "the action is saved already, the rest optional" \
+	"Action added. What follows is optional: Esc leaves it out."
 send_text "9.9"
 send Enter
 expect_screen "a question that does not exist is refused" '"9.9" is not a question'
@@ -56,6 +58,8 @@ expect_screen "with its owner and day" "2026-01-17"
 screen > "$T/plan.txt"
 expect_match "listed after the earlier due date" "$T/plan.txt" '^▸   2 open +2026-01-17 +Jonas +Book a training'
 expect_match "the own action aims at question 1.2" "$T/plan.txt" 'Aims at 1\.2 '
+expect_match "the detail has the owner and due date in full" "$T/plan.txt" \
+	'^   Owner: Jonas  ·  due 2026-01-17$'
 
 send Up
 wait_for "▸   1 "

@@ -48,10 +48,10 @@ expect_eq "the bar of a suggestion" "Enter Übernehmen w Zuständig t Fällig e 
 # who and by when first, then accept; the cursor moves on to the next.
 accept() {
 	send w
-	wait_for "Zuständig: Wer übernimmt es?"
+	wait_for "Zuständig: Wer übernimmt sie?"
 	send_text "$1"
 	send Enter
-	wait_gone "Zuständig: Wer übernimmt es?"
+	wait_gone "Zuständig: Wer übernimmt sie?"
 	send t
 	wait_for "Fällig bis"
 	send C-u
@@ -73,7 +73,7 @@ expect_screen "the due date to edit, in the German form" "│ 01.03.2026 "
 send C-u
 send_text "morgen"
 send Enter
-expect_screen "a due date that is no day is refused, the prompt stays" "„morgen“ ist kein Tag"
+expect_screen "a due date that is no day is refused, the prompt stays" "„morgen“ ist kein gültiges Datum"
 send Escape
 wait_gone "Fällig bis"
 
@@ -85,7 +85,7 @@ screen > "$T/plan.txt"
 expect_match "action 1 with its due date and owner" "$T/plan.txt" '^▸   1 offen +01\.02\.2026 +Lena, Marketing'
 expect_match "action 3 by its due date last" "$T/plan.txt" '^    3 offen +01\.03\.2026 +Frau Groß'
 expect_match "the detail names the question and the aim" "$T/plan.txt" 'Zielt auf 1\.1 \(Ziel: 3 weitgehend\)'
-expect_eq "the plan's bar in German fits" "d Erledigt s In Arbeit w Zuständig t Fällig a Neu Esc Zurück ? Hilfe q Beenden" "$(bar)"
+expect_eq "the plan's bar in German fits, the status keys first" "d Erledigt s In Arbeit x Verwerfen w Zuständig Esc Zurück ? Hilfe q Beenden" "$(bar)"
 send d
 expect_screen "one key: done" "Maßnahme 1: erledigt."
 expect_screen "done folds away" "2 Maßnahmen offen"
@@ -150,7 +150,7 @@ expect_match "result: the counts in words" "$T/result1.txt" '1 hat gewirkt; 1 er
 expect_match "result: how 1.1 moved" "$T/result1.txt" '1\.1: gar nicht → weitgehend \(Ziel: 3\)'
 send PgDn
 expect_screen "result: noch offen" "noch offen (1)"
-expect_screen "result: the open one is overdue" "überfällig: Sie war bis 01.03.2026 fällig"
+expect_screen "result: the open one is overdue" "Überfällig: Sie war bis 01.03.2026 fällig"
 screen > "$T/result2.txt"
 expect_no_match "nothing cut at 80 columns" "$T/result2.txt" '…'
 send PgUp
