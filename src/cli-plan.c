@@ -80,6 +80,13 @@ static int find_action(struct store *st, char **pos, int npos, struct action *a)
 		return err == STORE_OK ? EXIT_OK : cli_store_fail(st, err);
 	}
 	err = store_action_find(st, pos[0], a);
+	/* A bare number is taken for an action's number, without its
+	 * company; other short texts for too short a start of a UUID. */
+	if (err == STORE_NOT_FOUND && *pos[0] && strlen(pos[0]) < 4 &&
+	    strspn(pos[0], "0123456789") != strlen(pos[0])) {
+		cli_msg("%s", store_error(st));    /* says how long */
+		return EXIT_FAIL;
+	}
 	if (err == STORE_NOT_FOUND) {
 		cli_msg(_("There is no action \"%s\": name one by its UUID or the start of it, or as "
 		          "COMPANY NUMBER (as 'smready plan COMPANY' numbers them)."),
@@ -358,6 +365,10 @@ static int action_items(const struct args *a, struct plan_aim *items,
 		if (idx < 0)
 			return cli_check_key("action", keys[i]);   /* says it is unknown */
 		items[i].key = cat->items[idx].key;
+		for (int j = 0; j < i; j++)
+			if (strcmp(items[j].key, items[i].key) == 0)
+				return cli_usage("action", _("The question \"%s\" is named twice."),
+				                 items[i].key);
 		items[i].target = plan_target(cat, idx);
 		if (eq) {
 			if (eq[1] < '0' || eq[1] > '4' || eq[2] != '\0')
@@ -563,29 +574,26 @@ static void due_text_recheck(struct report_table *t, const struct recheck *rc,
 	cells[0] = rc->row->company.name;
 	cells[1] = "";
 	cells[2] = when;
-	cells[3] = what;
-	cells[4] = "";
+	cells[3] = "";
+	cells[4] = what;
 	report_table_add(t, cells);
 }
 
 static void due_text_action(struct report_table *t, const struct action *a,
                             const char *company, const char *today)
 {
-	char num[16], when[TIMEFMT_DATE_SIZE + 64], date[TIMEFMT_DATE_SIZE], who[300];
+	char num[16], when[TIMEFMT_DATE_SIZE + 64], date[TIMEFMT_DATE_SIZE];
 	const char *cells[5];
 
 	snprintf(num, sizeof num, "%d", a->number);
 	timefmt_day_show(a->due, date, sizeof date);
 	snprintf(when, sizeof when, strcmp(a->due, today) < 0 ? _("%s, overdue") : "%s", date);
-	if (a->owner[0])
-		snprintf(who, sizeof who, "(%s)", a->owner);
-	else
-		who[0] = '\0';
+	/* The title last: a long one then pushes nothing to the right. */
 	cells[0] = company;
 	cells[1] = num;
 	cells[2] = when;
-	cells[3] = a->title;
-	cells[4] = who;
+	cells[3] = a->owner;
+	cells[4] = a->title;
 	report_table_add(t, cells);
 }
 
@@ -628,8 +636,8 @@ static int due_print_text(const struct due_list *d, const char *today, const cha
 	/* TRANSLATORS: the column of an action's number within its company. */
 	head[1] = _("Action");
 	head[2] = _("Due");
-	head[3] = _("What");
-	head[4] = "";
+	head[3] = _("Owner");
+	head[4] = _("What");
 	report_table_add(t, head);
 	for (size_t i = 0; i < d->n_rechecks; i++)
 		due_text_recheck(t, &d->rechecks[i], today);

@@ -189,6 +189,9 @@ enum store_err store_action_find(struct store *st, const char *ref, struct actio
 	long long id = 0;
 
 	memset(out, 0, sizeof *out);
+	if (ref && *ref && strlen(ref) < 4 && strspn(ref, "0123456789abcdefABCDEF-") == strlen(ref))
+		return say(st, STORE_NOT_FOUND, _("\"%s\" is too short to name an action: give at "
+		                                  "least 4 characters of its UUID."), ref);
 	if (!ref || !uuid_prefix(ref))
 		return say(st, STORE_NOT_FOUND, _("There is no action \"%s\"."), ref ? ref : "");
 	n = strlen(ref);

@@ -60,8 +60,13 @@ expect_status "nine questions are too many" 2 r s action add "$m" "X" \
 	--item goals.purpose --item goals.business --item goals.achievable \
 	--item goals.wholehearted --item channels.audience --item channels.choice \
 	--item channels.analytics --item resources.long_term --item resources.budget
-expect_status "a question named twice is refused" 1 \
+expect_status "a question named twice is a usage error" 2 \
 	r s action add "$m" "X" --item goals.purpose --item goals.purpose=4
+expect_status "also by its number and its key" 2 r s action add "$m" "X" --item 1.1 --item goals.purpose
+expect_match "which is named" "$T/err" 'The question "goals.purpose" is named twice'
+expect_status "too short a start of a UUID is refused" 1 r s action done 5dc
+expect_match "and says why" "$T/err" '"5dc" is too short to name an action: give at least 4 characters'
+
 expect_status "an empty title is refused" 1 r s action add "$m" "   "
 expect_status "a title with a control character is refused" 1 \
 	r s action add "$m" "$(printf 'A\033[2JB')"
@@ -159,7 +164,8 @@ expect_status "due: nothing is due today" 0 r s due
 expect_match "and it says so" "$T/out" '^Nothing is due today\.$'
 expect_status "due --within 0 is today" 0 r s due --within 0
 expect_status "due --within 40 finds the action due then" 5 r s due --within 40
-expect_match "the action by company and number, with its day and owner" "$T/out" "^$m +2 +2026-03-15 +Richtlinie mit dem Team schreiben +\\(Jonas\\)\$"
+expect_match "the action by company and number, with its day and owner" "$T/out" "^$m +2 +2026-03-15 +Jonas +Richtlinie mit dem Team schreiben\$"
+expect_match "under a header that names the owner's column" "$T/out" "^Company +Action +Due +Owner +What\$"
 expect_no_match "a done action is not due" "$T/out" 'Ziel in zwei'
 expect_no_match "nor a dropped one" "$T/out" 'Schulung'
 expect_no_match "nor an archived company's" "$T/out" 'Vergessen|Archiv'
