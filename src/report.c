@@ -214,6 +214,53 @@ static void plan_steps(struct doc *d, const struct report_plan *plan)
 	doc_list_end(d);
 }
 
+/* Whether an action of the plan aims at the item with this key. */
+static bool in_plan(const struct report_plan *plan, const char *key)
+{
+	for (int i = 0; i < plan->n_actions; i++)
+		for (int k = 0; k < plan->actions[i].n_aims; k++)
+			if (strcmp(plan->actions[i].aims[k].key, key) == 0)
+				return true;
+	return false;
+}
+
+/* What this assessment recommends beyond the plan: its first steps (stop
+ * signs first) on questions no action aims at, so a re-check that found
+ * something new says so in the report and not only in the appendix. */
+static void steps_beside_plan(struct doc *d, const struct scored *s,
+                              const struct report_plan *plan)
+{
+	const struct score *sc = &s->score;
+	int shown = 0, left = 0;
+
+	if (!s->cat)
+		return;
+	for (int i = 0; i < sc->n_recs; i++) {
+		if (in_plan(plan, s->cat->items[sc->recs[i].item].key))
+			continue;
+		if (shown == TOP_STEPS) {
+			left++;
+			continue;
+		}
+		if (shown == 0) {
+			doc_para(d, _("Not in the plan yet: what this assessment recommends beyond it."));
+			doc_list_begin(d, true);
+		}
+		step_item(d, ++shown, s, &sc->recs[i]);
+	}
+	if (shown > 0)
+		doc_list_end(d);
+	if (left > 0) {
+		char buf[300];
+
+		snprintf(buf, sizeof buf,
+		         P_("%d more answer has a next step of its own: see the appendix.",
+		            "%d more answers have a next step of their own: see the appendix.",
+		            left), left);
+		doc_para(d, buf);
+	}
+}
+
 static void next_steps(struct doc *d, const struct report_input *in)
 {
 	const struct scored *s = in->s;
@@ -223,6 +270,7 @@ static void next_steps(struct doc *d, const struct report_input *in)
 	if (in->plan && in->plan->n_actions > 0) {
 		doc_section(d, _("Next steps: the agreed plan"));
 		plan_steps(d, in->plan);
+		steps_beside_plan(d, s, in->plan);
 		return;
 	}
 	doc_section(d, _("Next steps"));
