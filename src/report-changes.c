@@ -242,6 +242,13 @@ static void ko_changes(struct doc *d, const struct compared *cmp, bool full)
 				continue;
 			tag = _("Still open");
 			cls = "ko";
+		} else if (kc->is_caution && !kc->was_caution) {
+			/* as the comparison screen lists them (ui-compare.c) */
+			tag = _("New caution");
+			cls = "down";
+		} else if (kc->was_caution && !kc->is_caution && kc->new_ko >= 0) {
+			tag = _("Caution resolved");
+			cls = "up";
 		} else {
 			continue;
 		}
