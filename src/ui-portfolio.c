@@ -397,6 +397,12 @@ static void portfolio_columns(struct portfolio *p, struct ui *ui, long long now,
 		c->name += c->last + 1;
 		c->last = 0;
 	}
+	/* Then the due column when nothing in view is due, a draft or
+	 * archived: it would stand empty. */
+	if (!due && !draft && !archived && c->name < portfolio_name_width(p, ui)) {
+		c->name += c->due + 1;
+		c->due = 0;
+	}
 	if (c->name < 12) {
 		/* Narrow terminal: drop the date column first. */
 		c->name += c->last + 1;
@@ -445,13 +451,16 @@ static void portfolio_draw_row(struct portfolio *p, struct ui *ui, int y,
 		ui_date(r->last_at, buf, sizeof buf);
 		x += ui_put(ui, y, x, c->last, base, buf, true) + 1;
 	}
-	if (r->company.archived)
+	if (!c->due)
+		;                 /* left out: nothing in view is due */
+	else if (r->company.archived)
 		ui_put(ui, y, x, c->due, selected ? base : ROLE_DIM, _("archived"), true);
 	else if (r->draft_id)
 		ui_put(ui, y, x, c->due, selected ? base : ROLE_WARN, _("draft"), true);
 	else if (row_due(r, now, ui))
 		ui_put(ui, y, x, c->due, selected ? base : ROLE_BAD, _("due"), true);
-	x += c->due + 1;
+	if (c->due)
+		x += c->due + 1;
 	if (c->plan && r->n_open) {
 		size_t split;
 
@@ -478,7 +487,8 @@ static void portfolio_draw_header(struct portfolio *p, struct ui *ui, const stru
 	x += ui_put(ui, y, x, c->change, ROLE_HEADER, buf, true) + 1;
 	if (c->last)
 		x += ui_put(ui, y, x, c->last, ROLE_HEADER, _("Last final"), true) + 1;
-	x += ui_put(ui, y, x, c->due, ROLE_HEADER, _("Due"), true) + 1;
+	if (c->due)
+		x += ui_put(ui, y, x, c->due, ROLE_HEADER, _("Due"), true) + 1;
 	if (c->plan)
 		ui_put(ui, y, x, c->plan, ROLE_HEADER, _("Actions"), true);
 }

@@ -77,4 +77,19 @@ send Escape
 expect_screen "back on the company list" "sortiert nach Name"
 send q
 expect_eq "quits cleanly" 0 "$(e2e_wait_exit)"
+
+# The actions column costs the names nothing while no column has to give
+# way for it: with nothing due, no draft and none archived, the empty due
+# column is left out and the names stay whole.
+cli demo --remove >/dev/null 2>&1
+cli demo >/dev/null 2>&1 || not_ok "demo data again"
+for c in "#1" "#2" "#3" "#4"; do cli action add "$c" "Fotos machen" --due 2020-01-01 >/dev/null 2>&1; done
+e2e_start
+expect_screen "the portfolio with actions" "Maßnahmen"
+screen > "$T/plan-cols.txt"
+expect_match "a long name stays whole beside the actions" "$T/plan-cols.txt" \
+	'Fahrradladen Speiche & Co\. \(Beispiel\) '
+expect_no_match "the empty due column is left out" "$T/plan-cols.txt" 'Fällig'
+send q
+expect_eq "quits cleanly again" 0 "$(e2e_wait_exit)"
 tap_done
