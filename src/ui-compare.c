@@ -95,23 +95,36 @@ static void compare_draw_head(struct compare *k, struct ui *ui, struct ui_doc *d
 			ui_put(ui, row, x, d->width - 14, ROLE_DIM, _("not comparable"), false);
 		}
 	}
-	if ((row = ui_doc_row(d)) >= 0) {
-		x = d->x + ui_put(ui, row, d->x, 14, ROLE_BOLD, _("Level"), true);
-		snprintf(buf, sizeof buf, "%s %s %s", ui_level_name(c->level_old), ui_sym(ui, SYM_ARROW),
-		         ui_level_name(c->level_new));
-		x += ui_put(ui, row, x, d->width - x, ui_level_role(c->level_new), buf, false) + 2;
+	{
+		char lv[200], step[64], why[400];
+		enum ui_role step_role = c->level_delta > 0 ? ROLE_GOOD :
+		                         c->level_delta < 0 ? ROLE_BAD : ROLE_NORMAL;
+		bool inline_why;
+
+		snprintf(lv, sizeof lv, "%s %s %s", ui_level_name(c->level_old),
+		         ui_sym(ui, SYM_ARROW), ui_level_name(c->level_new));
 		if (c->level_old < 0 || c->level_new < 0)
-			snprintf(buf, sizeof buf, "%s", "");
+			step[0] = '\0';
 		else if (c->level_delta > 0)
-			snprintf(buf, sizeof buf, _("%s better"), ui_sym(ui, SYM_UP));
+			snprintf(step, sizeof step, _("%s better"), ui_sym(ui, SYM_UP));
 		else if (c->level_delta < 0)
-			snprintf(buf, sizeof buf, _("%s worse"), ui_sym(ui, SYM_DOWN));
+			snprintf(step, sizeof step, _("%s worse"), ui_sym(ui, SYM_DOWN));
 		else
-			snprintf(buf, sizeof buf, _("%s same level"), ui_sym(ui, SYM_SAME));
-		x += ui_put(ui, row, x, d->width - x, c->level_delta > 0 ? ROLE_GOOD :
-		            c->level_delta < 0 ? ROLE_BAD : ROLE_NORMAL, buf, false) + 2;
-		if (*verdict_why(buf, sizeof buf, &k->cmp.new.score))
-			ui_put(ui, row, x, d->x + d->width - x, ROLE_DIM, buf, false);
+			snprintf(step, sizeof step, _("%s same level"), ui_sym(ui, SYM_SAME));
+		verdict_why(why, sizeof why, &k->cmp.new.score);
+		/* Why the level is held back goes on the same line where it fits
+		 * whole, else on lines of its own below: never cut. */
+		inline_why = 14 + ui_width(ui, lv) + 2 + ui_width(ui, step) + 2 + ui_width(ui, why) <=
+		             d->width;
+		if ((row = ui_doc_row(d)) >= 0) {
+			x = d->x + ui_put(ui, row, d->x, 14, ROLE_BOLD, _("Level"), true);
+			x += ui_put(ui, row, x, d->width - x, ui_level_role(c->level_new), lv, false) + 2;
+			x += ui_put(ui, row, x, d->width - x, step_role, step, false) + 2;
+			if (*why && inline_why)
+				ui_put(ui, row, x, d->x + d->width - x, ROLE_DIM, why, false);
+		}
+		if (*why && !inline_why)
+			ui_doc_text(ui, d, 14, ROLE_DIM, why);
 	}
 	/* The counts first, so the whole change reads before the detail. */
 	snprintf(buf, sizeof buf, _("Items: %d better, %d worse, %d unchanged, %d not comparable"),
