@@ -385,6 +385,12 @@ static const struct drv_ops pg_ops = {
 	.close = pg_close,
 };
 
+static void pg_notice(void *arg, const char *message)
+{
+	(void)arg;
+	(void)message;
+}
+
 bool drv_pg_available(void)
 {
 	return true;
@@ -410,6 +416,9 @@ enum drv_rc drv_pg_open(const char *conninfo, struct drv_conn **out, char *msg, 
 		free(c);
 		return DRV_GONE;
 	}
+	/* The server's notices ("drop cascades to ...") are not for the
+	 * user's terminal, where libpq would print them. */
+	PQsetNoticeProcessor(c->pg, pg_notice, NULL);
 	/* One time zone and text encoding whatever the server's defaults. */
 	if (pg_exec(&c->base, "SET client_encoding = 'UTF8'; SET TimeZone = 'UTC'") != DRV_OK) {
 		snprintf(msg, msgsz, "%s", c->msg);
