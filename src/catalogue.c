@@ -516,6 +516,71 @@ int catalogue_item_index(const struct catalogue *cat, const char *key)
 	return -1;
 }
 
+/* The decimal digits of v at out (no NUL); how many.  The model writes
+ * no text through stdio. */
+static size_t put_uint(char *out, unsigned v)
+{
+	char rev[12];
+	size_t n = 0, k = 0;
+
+	do
+		rev[n++] = (char)('0' + v % 10);
+	while ((v /= 10) != 0 && n < sizeof rev);
+	while (n > 0)
+		out[k++] = rev[--n];
+	return k;
+}
+
+void catalogue_item_label(const struct catalogue *cat, int item, char *buf, size_t bufsz)
+{
+	int nth = 0, dim;
+
+	char tmp[24];
+	size_t n = 0;
+
+	if (bufsz == 0)
+		return;
+	if (!cat || item < 0 || item >= cat->n_items) {
+		tmp[n++] = '?';
+	} else {
+		dim = cat->items[item].dimension;
+		for (int i = 0; i <= item; i++)
+			if (cat->items[i].dimension == dim)
+				nth++;
+		n = put_uint(tmp, (unsigned)(dim + 1));
+		tmp[n++] = '.';
+		n += put_uint(tmp + n, (unsigned)nth);
+	}
+	if (n >= bufsz)
+		n = bufsz - 1;
+	memcpy(buf, tmp, n);
+	buf[n] = '\0';
+}
+
+int catalogue_item_lookup(const struct catalogue *cat, const char *ref)
+{
+	char want[32], label[32];
+	size_t n;
+
+	if (!cat || !ref)
+		return -1;
+	while (*ref == ' ' || *ref == '\t')
+		ref++;
+	n = strlen(ref);
+	while (n > 0 && (ref[n - 1] == ' ' || ref[n - 1] == '\t'))
+		n--;
+	if (n == 0 || n >= sizeof want)
+		return -1;
+	memcpy(want, ref, n);
+	want[n] = '\0';
+	for (int i = 0; i < cat->n_items; i++) {
+		catalogue_item_label(cat, i, label, sizeof label);
+		if (strcmp(label, want) == 0 || strcmp(cat->items[i].key, want) == 0)
+			return i;
+	}
+	return -1;
+}
+
 int catalogue_dim_index(const struct catalogue *cat, const char *key)
 {
 	if (cat == NULL || key == NULL)

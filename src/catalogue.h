@@ -10,6 +10,7 @@
 #define SMREADY_CATALOGUE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 /* Answer values.  0..4 is the scale from "not at all" to "fully". */
 enum {
@@ -114,6 +115,12 @@ const struct catalogue *catalogue_find(const char *id, int version);
 /* Index of the item or dimension with this key, or -1. */
 int catalogue_item_index(const struct catalogue *cat, const char *key);
 int catalogue_dim_index(const struct catalogue *cat, const char *key);
+/* An item's number as the screens show it, "2.3": its dimension's place
+ * and its place within the dimension, both from 1; "?" for no item. */
+void catalogue_item_label(const struct catalogue *cat, int item, char *buf, size_t bufsz);
+/* The item a typed reference names: its number ("2.3") or its key
+ * ("goals.purpose"), blanks around it ignored; -1 when none. */
+int catalogue_item_lookup(const struct catalogue *cat, const char *ref);
 
 /* Index of the knock-out tied to item, or -1. */
 int catalogue_item_knockout(const struct catalogue *cat, int item);

@@ -28,6 +28,12 @@ static const struct option opt_defs[] = {
 	{ "notes", required_argument, NULL, OPT_NOTES },
 	{ "format", required_argument, NULL, OPT_FORMAT },
 	{ "remove", no_argument, NULL, OPT_REMOVE },
+	{ "item", required_argument, NULL, OPT_ITEM },
+	{ "owner", required_argument, NULL, OPT_OWNER },
+	{ "due", required_argument, NULL, OPT_DUE },
+	{ "no-due", no_argument, NULL, OPT_NO_DUE },
+	{ "title", required_argument, NULL, OPT_TITLE },
+	{ "within", required_argument, NULL, OPT_WITHIN },
 };
 
 /* Reports getopt's '?' or ':' result as a usage error. */
@@ -103,6 +109,16 @@ int cli_args_parse(const struct verb *v, int argc, char **argv, struct args *a)
 		case OPT_INDUSTRY: a->industry = optarg; break;
 		case OPT_CONTACT: a->contact = optarg; break;
 		case OPT_NOTES: a->notes = optarg; break;
+		case OPT_ITEM:
+			if (a->n_items < CLI_MAX_ITEMS)
+				a->items[a->n_items] = optarg;
+			a->n_items++;
+			break;
+		case OPT_OWNER: a->owner = optarg; break;
+		case OPT_DUE: a->due = optarg; break;
+		case OPT_NO_DUE: a->no_due = true; break;
+		case OPT_TITLE: a->title = optarg; break;
+		case OPT_WITHIN: a->within = optarg; break;
 		case OPT_FORMAT:
 			if (!report_format_parse(optarg, &a->fmt)) {
 				char shown[CLI_PRINTABLE_SIZE];

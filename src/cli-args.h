@@ -28,10 +28,16 @@ enum opt {
 	OPT_CONTACT,
 	OPT_NOTES,
 	OPT_FORMAT,
-	OPT_REMOVE
+	OPT_REMOVE,
+	OPT_ITEM,
+	OPT_OWNER,
+	OPT_DUE,
+	OPT_NO_DUE,
+	OPT_TITLE,
+	OPT_WITHIN
 };
 
-#define VERB_MAX_OPTS 5
+#define VERB_MAX_OPTS 6
 
 /* Bit n of verb.nargs: the verb takes n arguments. */
 #define NARGS(n) (1u << (n))

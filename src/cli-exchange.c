@@ -21,15 +21,17 @@
 #include "text.h"
 
 static const char help_export[] = N_(
-	"Usage: smready export [--format json|csv] [--separator C] [-o FILE] [--all]\n"
-	"                      [COMPANY...]\n"
+	"Usage: smready export [--format json|csv [--actions]] [--separator C]\n"
+	"                      [-o FILE] [--all] [COMPANY...]\n"
 	"\n"
-	"Writes companies with their whole assessment history.  JSON (the default)\n"
-	"keeps everything and can be read back with 'smready import'; CSV has one\n"
-	"row per answer for spreadsheets.  Without COMPANY every company that is\n"
-	"not archived is written; COMPANY is a name, UUID or number.\n"
+	"Writes companies with their whole assessment history and their action\n"
+	"plans.  JSON (the default) keeps everything and can be read back with\n"
+	"'smready import'; CSV has one row per answer for spreadsheets, or with\n"
+	"--actions one row per action.  Without COMPANY every company that is not\n"
+	"archived is written; COMPANY is a name, UUID or number.\n"
 	"\n"
 	"  --format FORMAT   json (default) or csv\n"
+	"  --actions         CSV: the action plans, one row per action\n"
 	"  --separator C     the CSV field separator: , ; or tab (default: ; in a\n"
 	"                    locale with a decimal comma, such as German, else ,)\n"
 	"  -o, --output FILE write to FILE (complete or not at all) instead of\n"
@@ -41,10 +43,12 @@ static const char help_import[] = N_(
 	"Usage: smready import [--dry-run] FILE\n"
 	"\n"
 	"Reads a JSON export (FILE - reads standard input) and merges it into the\n"
-	"database: companies and assessments are matched by their UUID, new ones\n"
-	"are added, known ones are never overwritten; differences are reported as\n"
-	"conflicts.  The whole file is checked first; if anything in it is wrong,\n"
-	"nothing is imported.\n"
+	"database: companies, assessments and actions are matched by their UUID,\n"
+	"new ones are added, known ones are never overwritten; differences are\n"
+	"reported as conflicts.  An action that was only worked on in the file\n"
+	"since (a later version with the same history) takes the file's version.\n"
+	"The whole file is checked first; if anything in it is wrong, nothing is\n"
+	"imported.\n"
 	"\n"
 	"  --dry-run   report what the import would do, change nothing\n"
 	"  --help      show this help\n");
@@ -193,6 +197,8 @@ int cli_export(struct store *st, const struct verb *verb, int argc, char **argv)
 			return cli_help(help_export);
 		} else if (strcmp(argv[i], "--all") == 0) {
 			o.include_archived = true;
+		} else if (strcmp(argv[i], "--actions") == 0) {
+			o.actions = true;
 		} else if ((v = opt_value(argc, argv, &i, "--format", &missing))) {
 			if (strcmp(v, "json") == 0)
 				o.format = EXCHANGE_JSON;
@@ -222,6 +228,9 @@ int cli_export(struct store *st, const struct verb *verb, int argc, char **argv)
 	}
 	if (output && output[0] == '\0')
 		return cli_usage(argv[0], _("The option '%s' needs a value."), "--output");
+	if (o.actions && o.format != EXCHANGE_CSV)
+		return cli_usage(argv[0], "%s", _("--actions goes with --format csv: the JSON "
+		                                  "export holds the action plans already."));
 	if (i < argc) {
 		ids = calloc((size_t)(argc - i), sizeof *ids);
 		if (!ids) {
@@ -267,6 +276,16 @@ static void import_summary(const struct exchange_report *r, bool dry_run)
 	printf(P_("%d assessment already here, unchanged\n",
 	          "%d assessments already here, unchanged\n", r->assessments_unchanged),
 	       r->assessments_unchanged);
+	/* Files without a plan (all of format version 1) say nothing of one. */
+	if (r->actions_in_file > 0) {
+		printf(P_("%d action added\n", "%d actions added\n", r->actions_added),
+		       r->actions_added);
+		printf(P_("%d action brought up to date\n", "%d actions brought up to date\n",
+		          r->actions_updated), r->actions_updated);
+		printf(P_("%d action already here, unchanged\n",
+		          "%d actions already here, unchanged\n", r->actions_unchanged),
+		       r->actions_unchanged);
+	}
 	printf(P_("%d conflict\n", "%d conflicts\n", nc), nc);
 }
 

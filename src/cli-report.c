@@ -357,6 +357,48 @@ const char cli_help_report[] = N_(
 	"  --json            the scored result as JSON instead of a report\n"
 	"  --help            show this help\n");
 
+/* The report's view of the plan (outcome: the loop, with each action's
+ * group and how its questions moved) as JSON; null when there is none. */
+static json_t *report_plan_json(const struct report_plan *p, bool outcome)
+{
+	json_t *arr;
+
+	if (!p)
+		return json_null();
+	arr = json_array();
+	for (int i = 0; arr && i < p->n_actions; i++) {
+		const struct report_action *a = &p->actions[i];
+		json_t *o = json_object(), *aims = json_array();
+
+		json_object_set_new(o, "number", json_integer(a->number));
+		json_object_set_new(o, "title", jo_str(a->text));
+		json_object_set_new(o, "owner", jo_str(a->owner));
+		json_object_set_new(o, "due", a->due && *a->due ? jo_str(a->due) : json_null());
+		json_object_set_new(o, "status", json_string(plan_status_key(a->state)));
+		json_object_set_new(o, "overdue", json_boolean(a->overdue));
+		if (outcome) {
+			json_object_set_new(o, "outcome", json_string(plan_outcome_key(a->outcome)));
+			json_object_set_new(o, "moved", json_integer(a->n_moved));
+		}
+		for (int k = 0; k < a->n_aims; k++) {
+			json_t *m = json_object();
+
+			json_object_set_new(m, "item", jo_str(a->aims[k].key));
+			json_object_set_new(m, "target", json_integer(a->aims[k].target));
+			if (outcome) {
+				json_object_set_new(m, "before", jo_value(a->aims[k].before, JO_CLI));
+				json_object_set_new(m, "after", jo_value(a->aims[k].after, JO_CLI));
+				json_object_set_new(m, "progress",
+				                    json_string(plan_progress_key(a->aims[k].progress)));
+			}
+			json_array_append_new(aims, m);
+		}
+		json_object_set_new(o, "items", aims);
+		json_array_append_new(arr, o);
+	}
+	return arr;
+}
+
 static json_t *scored_json(const struct company *co, const struct scored *s)
 {
 	const struct catalogue *cat = s->cat;
@@ -638,9 +680,16 @@ static int write_report(struct store *st, const struct args *a, const struct rep
 	f = output_open(a->output, !a->json && report_format_binary(a->fmt));
 	if (!f)
 		return EXIT_FAIL;
-	if (a->json)
-		rc = cli_json_print(in->s ? scored_json(in->company, in->s)
-		                          : compare_json(in->company, in->cmp), f);
+	if (a->json) {
+		json_t *root = in->s ? scored_json(in->company, in->s)
+		                     : compare_json(in->company, in->cmp);
+
+		if (root && in->s)
+			json_object_set_new(root, "plan", report_plan_json(in->plan, false));
+		if (root)
+			json_object_set_new(root, "plan_outcome", report_plan_json(in->prev_plan, true));
+		rc = cli_json_print(root, f);
+	}
 	else if ((in->s ? report_assessment(f, a->fmt, in) : report_comparison(f, a->fmt, in)) != 0)
 		rc = cli_write_fail(a->output);
 	return output_close(f, a->output, rc);

@@ -59,9 +59,15 @@ void cli_load_settings(struct settings *s);
 
 /* A parsed command line: the options given and the arguments left (see
  * the verb table in cli.c). */
+#define CLI_MAX_ITEMS ACTION_MAX_ITEMS   /* --item options kept */
+
 struct args {
-	bool all, json, fresh, yes, remove;
+	bool all, json, fresh, yes, remove, no_due;
 	const char *assessor, *note, *reason, *industry, *contact, *notes, *output;
+	const char *owner, *due, *title, *within;
+	const char *items[CLI_MAX_ITEMS];   /* --item KEY[=TARGET], in order */
+	int n_items;                        /* how many were given (may exceed
+	                                     * CLI_MAX_ITEMS: the rest not kept) */
 	enum report_format fmt;
 	char **pos;
 	int npos;

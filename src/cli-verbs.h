@@ -38,6 +38,13 @@ extern const char cli_help_report[];
 int cli_verb_report(struct store *st, const struct args *a);
 extern const char cli_help_compare[];
 int cli_verb_compare(struct store *st, const struct args *a);
+/* cli-plan.c */
+extern const char cli_help_plan[];
+int cli_verb_plan(struct store *st, const struct args *a);
+extern const char cli_help_action[];
+int cli_verb_action(struct store *st, const struct verb *v, int argc, char **argv);
+extern const char cli_help_due[];
+int cli_verb_due(struct store *st, const struct args *a);
 /* cli-upkeep.c */
 extern const char cli_help_demo[];
 int cli_verb_demo(struct store *st, const struct args *a);

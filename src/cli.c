@@ -3,8 +3,8 @@
  * typo from a verb before touching the database, and so each verb's
  * options, help and number of arguments are declared in one place), the
  * one option parser, and the dispatch.  The verbs themselves are in
- * cli-company.c, cli-assess.c, cli-report.c, cli-upkeep.c and
- * cli-exchange.c; what they share is in cli-util.c.
+ * cli-company.c, cli-assess.c, cli-report.c, cli-plan.c, cli-upkeep.c
+ * and cli-exchange.c; what they share is in cli-util.c.
  */
 #include "config.h"
 
@@ -61,6 +61,14 @@ static const struct verb verbs[] = {
 	  .nargs_msg = N_("'compare' needs a company name, optionally followed by two "
 	                  "assessments."),
 	  .flags = V_READS },
+	{ .name = "plan", .run = cli_verb_plan, .help = cli_help_plan,
+	  .opts = { OPT_ALL, OPT_JSON }, .nargs = NARGS(1),
+	  .nargs_msg = N_("'plan' needs one company name."), .flags = V_READS },
+	{ .name = "action", .run_argv = cli_verb_action, .help = cli_help_action,
+	  .opts = { OPT_ITEM, OPT_OWNER, OPT_DUE, OPT_NO_DUE, OPT_TITLE, OPT_NOTE },
+	  .nargs = NARGS_ANY },
+	{ .name = "due", .run = cli_verb_due, .help = cli_help_due,
+	  .opts = { OPT_WITHIN, OPT_JSON }, .nargs = NARGS(0), .flags = V_READS },
 	{ .name = "demo", .run = cli_verb_demo, .help = cli_help_demo,
 	  .opts = { OPT_REMOVE }, .nargs = NARGS(0) },
 	{ .name = "check", .run = cli_verb_check, .help = cli_help_check,
@@ -104,7 +112,7 @@ bool cli_runs_without_store(int argc, char **argv)
 		return false;
 	if (v->flags & V_NO_STORE)
 		return true;
-	if (v->run_argv == cli_verb_company) {
+	if (v->run_argv == cli_verb_company || v->run_argv == cli_verb_action) {
 		if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)
 			return true;
 		return cli_wants_help(v, argc - 1, argv + 1);

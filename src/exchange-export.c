@@ -137,6 +137,31 @@ static bool company_wanted(const struct export_ctx *x, long long id)
 	return false;
 }
 
+/* Ends the company's record with its action plan: `, "actions": [...]`. */
+static int export_actions_json(struct export_ctx *x, const struct company *c)
+{
+	struct action *acts = NULL;
+	size_t n = 0;
+	enum store_err err = store_action_list(x->st, c->id, &acts, &n);
+	bool ok = true;
+
+	if (err != STORE_OK)
+		return export_store_fail(x, err);
+	fputs(", \"actions\": [", x->out);
+	for (size_t i = 0; ok && i < n; i++) {
+		json_t *o = jo_action(&acts[i], JO_EXPORT, NULL);
+
+		write_item_start(x->out, i, "      ");
+		ok = o && json_dumpf(o, x->out, DUMP_FLAGS) == 0;
+		json_decref(o);
+	}
+	store_actions_free(acts, n);
+	if (!ok)
+		return export_write_fail(x, _("an action holds text that is not valid UTF-8"));
+	write_array_end(x->out, n, "    ");
+	return 0;
+}
+
 static int export_company_json(const struct company *c, void *vx)
 {
 	struct export_ctx *x = vx;
@@ -159,6 +184,8 @@ static int export_company_json(const struct company *c, void *vx)
 	if (err != STORE_OK)
 		return export_store_fail(x, err);
 	write_array_end(x->out, x->n_assessments, "    ");
+	if (export_actions_json(x, c) != 0)
+		return 1;
 	fputc('}', x->out);
 	return 0;
 }
@@ -422,6 +449,83 @@ static int export_company_csv(const struct company *c, void *vx)
 	return 0;
 }
 
+enum { CSV_ACTION_COLUMNS = 14 };
+
+static const char *const csv_action_header[CSV_ACTION_COLUMNS] = {
+	"company", "company_uuid", "action_uuid", "number", "title", "owner", "due",
+	"status", "status_text", "status_since", "items", "origin_assessment_uuid",
+	"created", "note"
+};
+
+/* The items an action aims at as "key=target, key=target". */
+static char *csv_items(const struct action *a)
+{
+	size_t cap = 1, used = 0;
+	char *s;
+
+	for (size_t i = 0; i < a->n_items; i++)
+		cap += strlen(a->items[i].key) + 8;
+	s = malloc(cap);
+	if (!s)
+		return NULL;
+	s[0] = '\0';
+	for (size_t i = 0; i < a->n_items; i++)
+		used += (size_t)snprintf(s + used, cap - used, "%s%s=%d", i ? ", " : "",
+		                         a->items[i].key, a->items[i].target);
+	return s;
+}
+
+static int export_company_actions_csv(const struct company *c, void *vx)
+{
+	struct export_ctx *x = vx;
+	struct action *acts = NULL;
+	size_t n = 0;
+	enum store_err err;
+
+	if (!company_wanted(x, c->id))
+		return 0;
+	err = store_action_list(x->st, c->id, &acts, &n);
+	if (err != STORE_OK)
+		return export_store_fail(x, err);
+	for (size_t i = 0; i < n; i++) {
+		const struct action *a = &acts[i];
+		char number[16], since[32], created[32], *items = csv_items(a);
+		const char *cells[CSV_ACTION_COLUMNS];
+
+		if (!items) {
+			store_actions_free(acts, n);
+			return export_fail(x, STORE_ERROR, _("out of memory"));
+		}
+		snprintf(number, sizeof number, "%d", a->number);
+		timefmt_iso(a->n_changes ? a->changes[a->n_changes - 1].at : a->created,
+		            since, sizeof since);
+		since[10] = '\0';
+		timefmt_iso(a->created, created, sizeof created);
+		created[10] = '\0';
+		cells[0] = c->name;
+		cells[1] = c->uuid;
+		cells[2] = a->uuid;
+		cells[3] = number;
+		cells[4] = a->title;
+		cells[5] = a->owner;
+		cells[6] = a->due;
+		cells[7] = plan_status_key(a->status);
+		cells[8] = _(plan_status_text(a->status));
+		cells[9] = since;
+		cells[10] = items;
+		cells[11] = a->origin_uuid;
+		cells[12] = created;
+		cells[13] = a->note;
+		/* the number and the three dates as such */
+		csv_row(x->out, x->sep, cells, CSV_ACTION_COLUMNS, 1u << 3 | 1u << 6 | 1u << 9 | 1u << 12);
+		free(items);
+	}
+	store_actions_free(acts, n);
+	if (ferror(x->out))
+		return export_fail(x, STORE_IO, _("cannot write the export (disk full?)"));
+	return 0;
+}
+
 static enum store_err export_csv(struct export_ctx *x)
 {
 	enum store_err err;
@@ -430,8 +534,13 @@ static enum store_err export_csv(struct export_ctx *x)
 	/* UTF-8 with a byte-order mark: Excel reads a CSV without one in the
 	 * system's old code page, and umlauts come out wrong. */
 	fputs("\xef\xbb\xbf", x->out);
-	csv_row(x->out, x->sep, csv_header, CSV_COLUMNS, 0);
-	err = store_each_company(x->st, all, export_company_csv, x);
+	if (x->o->actions) {
+		csv_row(x->out, x->sep, csv_action_header, CSV_ACTION_COLUMNS, 0);
+		err = store_each_company(x->st, all, export_company_actions_csv, x);
+	} else {
+		csv_row(x->out, x->sep, csv_header, CSV_COLUMNS, 0);
+		err = store_each_company(x->st, all, export_company_csv, x);
+	}
 	if (x->err != STORE_OK)
 		return x->err;
 	if (err != STORE_OK)

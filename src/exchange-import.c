@@ -20,18 +20,19 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "exchange-actions.h"
 #include "exchange-int.h"
 #include "i18n.h"
 #include "scoring.h"
 #include "text.h"
 #include "timefmt.h"
 
-enum { SEEN_COMPANY = 1, SEEN_ASSESSMENT = 2 };
+enum { SEEN_COMPANY = 1, SEEN_ASSESSMENT = 2, SEEN_ACTION = 3 };
 
 /* ---- import: the header -------------------------------------------------- */
 
 /* What must hold before any company is read: the format and its version. */
-static bool check_format(struct exchange_report *rep, const struct xrec *h)
+static bool check_format(struct exchange_report *rep, const struct xrec *h, int *version)
 {
 	const struct xval *v = &h->v[HK_FORMAT];
 	char buf[80];
@@ -50,8 +51,9 @@ static bool check_format(struct exchange_report *rep, const struct xrec *h)
 		                                "version %lld; this one reads version %d): "
 		                                "update smready to import it"),
 		              v->i, EXCHANGE_FORMAT_VERSION);
-	if (v->i != EXCHANGE_FORMAT_VERSION)
+	if (v->i < 1)
 		return xc_bad(rep, "version", _("format version %lld is not supported"), v->i);
+	*version = (int)v->i;
 	return true;
 }
 
@@ -60,8 +62,9 @@ static bool check_header(struct exchange_report *rep, const struct xrec *h)
 {
 	const char *s;
 	long long t;
+	int version;
 
-	if (!check_format(rep, h) || !xc_only_known(rep, h, ""))
+	if (!check_format(rep, h, &version) || !xc_only_known(rep, h, ""))
 		return false;
 	if (h->v[HK_GENERATOR].kind != XV_NONE && !xc_get_str(rep, h, "", HK_GENERATOR, &s))
 		return false;
@@ -84,8 +87,10 @@ struct import_ctx {
 	enum store_err err;          /* a store failure that aborts the import */
 	bool refused;                /* the file (or the store) refused a record */
 	bool begun;                  /* the transaction is open */
-	struct xtext header_text, company_text, assessment_text;
+	struct xtext header_text, company_text, assessment_text, action_text;
 	struct xassess a;            /* the assessment being read */
+	struct xaction t;            /* the action being read */
+	int version;                 /* of the file's format */
 };
 
 static bool import_store_fail(struct import_ctx *x, enum store_err err, const char *path)
@@ -372,6 +377,107 @@ static bool import_one_assessment(struct import_ctx *x, const struct company *c,
 	return company_id == 0 || import_assessment(x, &a, based, answers, n, ap, c, company_id);
 }
 
+/* Reads, checks and (unless the company is skipped) merges the action
+ * whose first token was just read, the ti-th of company c.  Its origin
+ * must be an assessment of the company, earlier in the file or in the
+ * database. */
+static bool import_one_action(struct import_ctx *x, const struct company *c, size_t ci,
+                              long long company_id, const char *cp, size_t ti)
+{
+	struct xc_action a;
+	char tp[PATH_MAX_LEN], op[PATH_MAX_LEN];
+	long long owner;
+	enum store_err err;
+
+	xc_path_index(tp, sizeof tp, cp, ".actions", ti);
+	x->rep->actions_in_file++;
+	if (!xc_read_action(x->x, &x->t, &x->action_text) ||
+	    !xc_parse_action(x->rep, &x->t, tp, &a)) {
+		xc_parsed_clear(&a);
+		return refused(x);
+	}
+	xc_path_key(op, sizeof op, tp, "origin");
+	err = STORE_OK;
+	if (a.origin[0]) {
+		err = store_seen_find(x->st, SEEN_ASSESSMENT, a.origin, &owner);
+		if (err == STORE_OK && owner != (long long)ci) {
+			xc_bad(x->rep, op, _("assessment %s belongs to another company"), a.origin);
+			xc_parsed_clear(&a);
+			return refused(x);
+		}
+		if (err == STORE_NOT_FOUND && !base_in_db(x, a.origin, c->uuid, op)) {
+			xc_parsed_clear(&a);
+			return refused(x);
+		}
+		if (err == STORE_NOT_FOUND)
+			err = STORE_OK;
+	}
+	if (err == STORE_OK)
+		err = store_seen_add(x->st, SEEN_ACTION, a.a.uuid, (long long)ci, &owner);
+	if (err == STORE_EXISTS) {
+		xc_bad(x->rep, tp, _("action %s appears twice in the file"), a.a.uuid);
+		xc_parsed_clear(&a);
+		return refused(x);
+	}
+	if (err == STORE_OK && company_id != 0)
+		err = xc_import_action(x->st, x->rep, &a, c, company_id);
+	xc_parsed_clear(&a);
+	if (err != STORE_OK)
+		return import_store_fail(x, err, tp);
+	return true;
+}
+
+static bool read_tail(struct import_ctx *x, struct xrec *r, struct xtext *text, int list_key,
+                      bool odd, const char *path);
+
+/* After a company's assessments: its other fields up to its actions and
+ * these, when it has them; then the rest of its fields. */
+static bool read_actions(struct import_ctx *x, struct xrec *r, const struct company *c,
+                         size_t ci, long long company_id, const char *cp)
+{
+	bool at_list, first = true, done;
+	size_t ti = 0;
+
+	if (!xc_read_members(x->x, r, &x->company_text, CK_ACTIONS, true, &at_list))
+		return refused(x);
+	if (!at_list)             /* the company's '}' is read: nothing follows */
+		return xc_only_known(x->rep, r, cp) || refused(x);
+	if (x->version < 2) {
+		xc_bad(x->rep, cp, _("format version %d has no field \"%s\""), x->version, "actions");
+		return refused(x);
+	}
+	while (xj_element(x->x, &first, &done))
+		if (!import_one_action(x, c, ci, company_id, cp, ti++))
+			return false;
+	if (!done)
+		return refused(x);
+	return read_tail(x, r, &x->company_text, CK_ACTIONS, false, cp);
+}
+
+/* The actions of a company whose list came before its assessments: back
+ * to it, then on from the end of the assessments again. */
+static bool read_deferred_actions(struct import_ctx *x, struct xrec *r, const struct company *c,
+                                  size_t ci, long long company_id, const char *cp)
+{
+	struct xj_mark back = xj_mark_token(x->x);   /* the assessments' ']' */
+	bool first = true, done;
+	size_t ti = 0;
+
+	if (x->version < 2) {
+		xc_bad(x->rep, cp, _("format version %d has no field \"%s\""), x->version, "actions");
+		return refused(x);
+	}
+	if (!xj_seek(x->x, r->defer) || xj_next(x->x) != XJ_ARR)
+		return refused(x);
+	while (xj_element(x->x, &first, &done))
+		if (!import_one_action(x, c, ci, company_id, cp, ti++))
+			return false;
+	if (!done || !xj_seek(x->x, back) || xj_next(x->x) != XJ_ARR_END)
+		return refused(x);
+	xj_keep(x->x, NULL, false);
+	return true;
+}
+
 /* Whether a company record has every field but its assessments. */
 static bool company_complete(const struct xrec *r)
 {
@@ -439,6 +545,7 @@ static bool import_one_company(struct import_ctx *x, size_t ci)
 	xc_path_index(cp, sizeof cp, "", "companies", ci);
 	x->company_text.len = 0;
 	xc_rec_init(&r, xc_company_keys, &x->company_text);
+	r.defer_key = CK_ACTIONS;
 	if (x->x->tok != XJ_OBJ) {
 		r.kind = (unsigned char)xc_tok_kind(x->x->tok);
 		if (xj_skip(x->x))
@@ -465,7 +572,12 @@ static bool import_one_company(struct import_ctx *x, size_t ci)
 			return false;
 	if (!done)
 		return refused(x);
-	if (!read_tail(x, &r, &x->company_text, CK_ASSESSMENTS, odd, cp))
+	/* Actions met before the assessments were passed over and are read
+	 * now, once the assessments they came from are in. */
+	if (r.deferred && !read_deferred_actions(x, &r, &c, ci, id, cp))
+		return false;
+	if (odd ? !read_tail(x, &r, &x->company_text, CK_ASSESSMENTS, true, cp)
+	        : !read_actions(x, &r, &c, ci, id, cp))
 		return false;
 	if (skipped)
 		conflict_company(x, &c, ai);
@@ -521,7 +633,7 @@ static bool import_all(struct import_ctx *x)
 	if (!read_head(x, &h, &x->header_text, HK_COMPANIES, header_complete, &at_list, &odd))
 		return false;
 	if (at_list) {
-		if (!check_format(x->rep, &h))
+		if (!check_format(x->rep, &h, &x->version))
 			return refused(x);
 		if (!begin(x))
 			return false;
@@ -569,6 +681,7 @@ static enum exchange_status import_stream(struct store *st, struct xj *xj, bool 
 		/* the counts describe work that was rolled back */
 		rep->companies_added = rep->companies_known = 0;
 		rep->assessments_added = rep->assessments_unchanged = 0;
+		rep->actions_added = rep->actions_updated = rep->actions_unchanged = 0;
 		rep->store_status = x->err;
 		status = x->refused || x->err == STORE_OK ? EXCHANGE_INVALID : EXCHANGE_FAILED;
 	} else {
@@ -577,6 +690,8 @@ static enum exchange_status import_stream(struct store *st, struct xj *xj, bool 
 	xc_text_free(&x->header_text);
 	xc_text_free(&x->company_text);
 	xc_text_free(&x->assessment_text);
+	xc_text_free(&x->action_text);
+	xc_action_free(&x->t);
 	free(x);
 	return status;
 }

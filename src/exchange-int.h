@@ -49,15 +49,31 @@ struct xrec {
 	char unknown[64];            /* the first key the format does not have
 	                                (shown), "" when none */
 	const struct xtext *text;
+	/* A list to come back to (a company's actions, read after its
+	 * assessments): when defer_key's list is met, its place is kept in
+	 * defer (xj_keep on) and it is passed over; deferred says so. */
+	int defer_key;               /* -1: none */
+	bool deferred;
+	struct xj_mark defer;
+	/* A second list that stops the reading like list_key does (an
+	 * action's items and changes, in either order); list_hit: which one
+	 * did. */
+	int alt_list_key;            /* -1: none */
+	int list_hit;
 };
 
 /* The keys of each kind of record, in the order of the enums below; a
  * field not listed refuses the file. */
 extern const char *const xc_company_keys[], *const xc_assessment_keys[],
-       *const xc_answer_keys[], *const xc_header_keys[];
+       *const xc_answer_keys[], *const xc_header_keys[], *const xc_action_keys[],
+       *const xc_action_item_keys[], *const xc_action_change_keys[];
 enum { HK_FORMAT, HK_VERSION, HK_GENERATOR, HK_EXPORTED, HK_COMPANIES };
 enum { CK_UUID, CK_NAME, CK_INDUSTRY, CK_CONTACT, CK_NOTES, CK_CREATED, CK_ARCHIVED,
-       CK_SAMPLE, CK_ASSESSMENTS };
+       CK_SAMPLE, CK_ASSESSMENTS, CK_ACTIONS };
+enum { TK_UUID, TK_NUMBER, TK_TITLE, TK_OWNER, TK_DUE, TK_STATUS, TK_NOTE, TK_QUESTIONNAIRE,
+       TK_QVERSION, TK_ORIGIN, TK_CREATED, TK_UPDATED, TK_ITEMS, TK_CHANGES };
+enum { IK_ITEM, IK_TARGET };
+enum { GK_AT, GK_STATUS };
 enum { AK_UUID, AK_STATUS, AK_QUESTIONNAIRE, AK_QVERSION, AK_STARTED, AK_COMPLETED,
        AK_UPDATED, AK_ASSESSOR, AK_SUMMARY, AK_OVERALL, AK_LEVEL, AK_REOPENED, AK_BASED_ON,
        AK_ANSWERS };
@@ -73,6 +89,35 @@ struct xassess {
 	struct xrec answers[XC_ANSWERS_KEPT];
 	size_t n_answers;
 };
+
+/* An action (format version 2) as read: its fields, its items (one more
+ * kept than an action may have, so the surplus is refused) and its
+ * changes (up to XC_ACTION_CHANGES_MAX, then one more to refuse). */
+#define XC_ACTION_CHANGES_MAX 10000
+struct xaction {
+	struct xrec rec;
+	struct xrec items[ACTION_MAX_ITEMS + 1];
+	size_t n_items;
+	struct xrec *changes;        /* malloc'd, kept between actions */
+	size_t n_changes, cap_changes;
+};
+/* Reads the whole action object whose '{' was just read (or the value
+ * found instead) into a, its texts into text (emptied first). */
+bool xc_read_action(struct xj *x, struct xaction *a, struct xtext *text);
+void xc_action_free(struct xaction *a);
+
+/* An action as parsed: its strings point into the record's texts, its
+ * items into items[]; origin is the UUID of the assessment that suggested
+ * it ("" by hand).  a.origin stays 0: only the importer knows the local
+ * id.  xc_parsed_clear() frees the changes. */
+struct xc_action {
+	struct action a;
+	struct action_item items[ACTION_MAX_ITEMS];
+	char origin[STORE_UUID_LEN + 1];
+};
+bool xc_parse_action(struct exchange_report *rep, const struct xaction *xa, const char *path,
+                     struct xc_action *out);
+void xc_parsed_clear(struct xc_action *x);
 
 /* The kind of value a token starts. */
 int xc_tok_kind(enum xj_tok t);

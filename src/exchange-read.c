@@ -176,8 +176,14 @@ bool xc_bad(struct exchange_report *rep, const char *path, const char *fmt, ...)
 
 const char *const xc_company_keys[] = {
 	"uuid", "name", "industry", "contact", "notes", "created", "archived",
-	"sample", "assessments", NULL
+	"sample", "assessments", "actions", NULL
 };
+const char *const xc_action_keys[] = {
+	"uuid", "number", "title", "owner", "due", "status", "note", "questionnaire",
+	"questionnaire_version", "origin", "created", "updated", "items", "changes", NULL
+};
+const char *const xc_action_item_keys[] = { "item", "target", NULL };
+const char *const xc_action_change_keys[] = { "at", "status", NULL };
 const char *const xc_assessment_keys[] = {
 	"uuid", "status", "questionnaire", "questionnaire_version", "started",
 	"completed", "updated", "assessor", "summary", "overall", "level",
@@ -198,6 +204,10 @@ void xc_rec_init(struct xrec *rec, const char *const *keys, const struct xtext *
 	memset(rec->v, 0, sizeof rec->v);
 	rec->unknown[0] = '\0';
 	rec->text = text;
+	rec->defer_key = -1;
+	rec->deferred = false;
+	rec->alt_list_key = -1;
+	rec->list_hit = -1;
 }
 
 const char *xc_rec_str(const struct xrec *rec, int k)
@@ -304,10 +314,19 @@ bool xc_read_members(struct xj *x, struct xrec *rec, struct xtext *text, int lis
 				return false;
 			continue;
 		}
-		if (k == list_key && x->tok == XJ_ARR) {
+		if ((k == list_key || k == rec->alt_list_key) && x->tok == XJ_ARR) {
 			rec->v[k].kind = XV_ARRAY;
+			rec->list_hit = k;
 			*at_list = true;
 			return true;
+		}
+		if (k == rec->defer_key && x->tok == XJ_ARR) {
+			rec->v[k].kind = XV_ARRAY;
+			rec->defer = xj_mark_token(x);
+			rec->deferred = true;
+			if (!xj_keep(x, &rec->defer, true) || !xj_skip(x))
+				return false;
+			continue;
 		}
 		if (!read_value(x, text, &rec->v[k]))
 			return false;
@@ -368,6 +387,101 @@ bool xc_read_assessment(struct xj *x, struct xassess *a, struct xtext *text)
 		return true;
 	return read_answers(x, a, text) &&
 	       xc_read_members(x, &a->rec, text, AK_ANSWERS, true, &at_list);
+}
+
+/* The elements of a list of objects into recs (keys), up to keep of them;
+ * the rest only read for their syntax, counted in *n all the same. */
+static bool read_objects(struct xj *x, struct xrec *recs, size_t keep, size_t *n,
+                         const char *const *keys, struct xtext *text)
+{
+	bool first = true, done, inner;
+
+	*n = 0;
+	while (xj_element(x, &first, &done)) {
+		struct xrec *r = *n < keep ? &recs[*n] : NULL;
+
+		(*n)++;
+		if (!r) {
+			if (!xj_skip(x))
+				return false;
+			continue;
+		}
+		xc_rec_init(r, keys, text);
+		if (x->tok != XJ_OBJ) {
+			r->kind = (unsigned char)xc_tok_kind(x->tok);
+			if (!xj_skip(x))
+				return false;
+		} else if (!xc_read_members(x, r, text, -1, false, &inner)) {
+			return false;
+		}
+	}
+	return done;
+}
+
+/* The members of the action whose '{' was just read; its two lists, items
+ * and changes, are read where they stand, in either order. */
+static bool read_action_members(struct xj *x, struct xaction *a, struct xtext *text)
+{
+	bool at_list, resume = false;
+	size_t n;
+
+	a->rec.alt_list_key = TK_CHANGES;
+	for (;;) {
+		int list = a->rec.v[TK_ITEMS].kind == XV_NONE ? TK_ITEMS : TK_CHANGES;
+
+		if (a->rec.v[TK_ITEMS].kind != XV_NONE && a->rec.v[TK_CHANGES].kind != XV_NONE)
+			list = -1;                  /* both read: the rest are plain fields */
+		if (list != TK_ITEMS)
+			a->rec.alt_list_key = -1;
+		if (!xc_read_members(x, &a->rec, text, list, resume, &at_list))
+			return false;
+		if (!at_list)
+			return true;
+		resume = true;
+		if (a->rec.list_hit == TK_ITEMS) {
+			if (!read_objects(x, a->items, ACTION_MAX_ITEMS + 1, &n, xc_action_item_keys, text))
+				return false;
+			a->n_items = n;
+			a->rec.alt_list_key = -1;
+			continue;
+		}
+		if (a->cap_changes < XC_ACTION_CHANGES_MAX + 1) {
+			struct xrec *more = realloc(a->changes, (XC_ACTION_CHANGES_MAX + 1) * sizeof *more);
+
+			if (!more) {
+				snprintf(x->err, x->errsz, "%s", _("out of memory"));
+				x->failed = true;
+				return false;
+			}
+			a->changes = more;
+			a->cap_changes = XC_ACTION_CHANGES_MAX + 1;
+		}
+		if (!read_objects(x, a->changes, a->cap_changes, &n, xc_action_change_keys, text))
+			return false;
+		a->n_changes = n;
+		/* the items may follow */
+		if (a->rec.v[TK_ITEMS].kind == XV_NONE)
+			a->rec.alt_list_key = -1;
+	}
+}
+
+bool xc_read_action(struct xj *x, struct xaction *a, struct xtext *text)
+{
+	text->len = 0;
+	a->n_items = a->n_changes = 0;
+	xc_rec_init(&a->rec, xc_action_keys, text);
+	if (x->tok != XJ_OBJ) {
+		a->rec.kind = (unsigned char)xc_tok_kind(x->tok);
+		return xj_skip(x);
+	}
+	return read_action_members(x, a, text);
+}
+
+void xc_action_free(struct xaction *a)
+{
+	free(a->changes);
+	a->changes = NULL;
+	a->cap_changes = a->n_changes = 0;
 }
 
 /* ---- import: reading fields -------------------------------------------- */
@@ -432,7 +546,8 @@ bool xc_get_str(struct exchange_report *rep, const struct xrec *obj, const char 
 	return true;
 }
 
-enum text_kind { TEXT_NAME, TEXT_LINE, TEXT_NOTE };
+/* TEXT_TITLE: a line that must not be empty (an action's title) */
+enum text_kind { TEXT_NAME, TEXT_TITLE, TEXT_LINE, TEXT_NOTE };
 
 /* A text field checked by the same rules as typing it in. */
 static bool get_text(struct exchange_report *rep, const struct xrec *obj, const char *path,
@@ -448,7 +563,7 @@ static bool get_text(struct exchange_report *rep, const struct xrec *obj, const 
 	if (kind == TEXT_NOTE)
 		c = text_check_note(*out, max);
 	else
-		c = text_check_line(*out, max, kind != TEXT_NAME);
+		c = text_check_line(*out, max, kind == TEXT_LINE);
 	if (c == TEXT_OK)
 		return true;
 	xc_path_key(p, sizeof p, path, obj->keys[k]);
@@ -764,4 +879,158 @@ bool xc_parse_answers(struct exchange_report *rep, const struct xassess *xa, con
 		(*n)++;
 	}
 	return true;
+}
+
+/* ---- import: an action (format version 2) ------------------------------------ */
+
+void xc_parsed_clear(struct xc_action *x)
+{
+	free(x->a.changes);
+	x->a.changes = NULL;
+	x->a.n_changes = 0;
+}
+
+static bool parse_plan_status(struct exchange_report *rep, const struct xrec *obj,
+                              const char *path, int k, enum plan_status *out)
+{
+	const char *s;
+	char p[PATH_MAX_LEN], buf[64];
+
+	if (!xc_get_str(rep, obj, path, k, &s))
+		return false;
+	if (plan_status_from_key(s, out))
+		return true;
+	xc_path_key(p, sizeof p, path, obj->keys[k]);
+	return xc_bad(rep, p, _("\"%s\" is not \"open\", \"in-progress\", \"done\" or "
+	                        "\"dropped\""), shown(s, buf, sizeof buf));
+}
+
+static bool parse_action_items(struct exchange_report *rep, const struct xaction *xa,
+                               const char *path, const struct catalogue *cat,
+                               struct xc_action *x)
+{
+	char ip[PATH_MAX_LEN], p[PATH_MAX_LEN], buf[64];
+
+	if (xa->n_items > ACTION_MAX_ITEMS) {
+		xc_path_key(p, sizeof p, path, "items");
+		return xc_bad(rep, p, _("an action aims at %d questions at most"), ACTION_MAX_ITEMS);
+	}
+	for (size_t i = 0; i < xa->n_items; i++) {
+		const struct xrec *it = &xa->items[i];
+		const char *key;
+		long long target;
+
+		xc_path_index(ip, sizeof ip, path, ".items", i);
+		if (!is_object(rep, it, ip) || !xc_only_known(rep, it, ip) ||
+		    !xc_get_str(rep, it, ip, IK_ITEM, &key) ||
+		    !get_int(rep, it, ip, IK_TARGET, ANSWER_MIN, ANSWER_MAX, false, &target))
+			return false;
+		if (catalogue_item_index(cat, key) < 0) {
+			xc_path_key(p, sizeof p, ip, "item");
+			return xc_bad(rep, p, _("questionnaire \"%s\" version %d has no question \"%s\""),
+			              cat->id, cat->version, shown(key, buf, sizeof buf));
+		}
+		for (size_t j = 0; j < i; j++)
+			if (strcmp(x->items[j].key, key) == 0) {
+				xc_path_key(p, sizeof p, ip, "item");
+				return xc_bad(rep, p, _("the question \"%s\" is named twice"), key);
+			}
+		x->items[i].key = (char *)key;
+		x->items[i].target = (int)target;
+	}
+	x->a.items = x->items;
+	x->a.n_items = xa->n_items;
+	return true;
+}
+
+static bool parse_action_changes(struct exchange_report *rep, const struct xaction *xa,
+                                 const char *path, struct xc_action *x)
+{
+	char cp[PATH_MAX_LEN], p[PATH_MAX_LEN];
+	size_t n = xa->n_changes;
+
+	xc_path_key(p, sizeof p, path, "changes");
+	if (n == 0)
+		return xc_bad(rep, p, _("an action has at least one change: the one that made it"));
+	if (n > XC_ACTION_CHANGES_MAX)
+		return xc_bad(rep, p, _("an action has %d changes at most"), XC_ACTION_CHANGES_MAX);
+	x->a.changes = calloc(n, sizeof *x->a.changes);
+	if (!x->a.changes)
+		return xc_bad(rep, p, "%s", _("out of memory"));
+	for (size_t i = 0; i < n; i++) {
+		const struct xrec *ch = &xa->changes[i];
+
+		xc_path_index(cp, sizeof cp, path, ".changes", i);
+		if (!is_object(rep, ch, cp) || !xc_only_known(rep, ch, cp) ||
+		    !xc_get_time(rep, ch, cp, GK_AT, false, &x->a.changes[i].at) ||
+		    !parse_plan_status(rep, ch, cp, GK_STATUS, &x->a.changes[i].status))
+			return false;
+		if (i > 0 && x->a.changes[i].at < x->a.changes[i - 1].at) {
+			xc_path_key(p, sizeof p, cp, "at");
+			return xc_bad(rep, p, _("the changes are not in the order of their times"));
+		}
+		x->a.n_changes = i + 1;
+	}
+	if (x->a.changes[n - 1].status != x->a.status)
+		return xc_bad(rep, p, _("the last change does not give the action's status"));
+	return true;
+}
+
+bool xc_parse_action(struct exchange_report *rep, const struct xaction *xa, const char *path,
+                     struct xc_action *x)
+{
+	const struct xrec *obj = &xa->rec;
+	struct action *a = &x->a;
+	const struct catalogue *cat;
+	const char *s;
+	long long v;
+	char p[PATH_MAX_LEN], buf[64];
+
+	memset(x, 0, sizeof *x);
+	if (!is_object(rep, obj, path) || !xc_only_known(rep, obj, path) ||
+	    !get_uuid(rep, obj, path, TK_UUID, false, a->uuid) ||
+	    !get_int(rep, obj, path, TK_NUMBER, 1, INT_MAX, false, &v))
+		return false;
+	a->number = (int)v;
+	if (!get_text(rep, obj, path, TK_TITLE, TEXT_TITLE, &s))
+		return false;
+	a->title = (char *)s;
+	if (!get_text(rep, obj, path, TK_OWNER, TEXT_LINE, &s))
+		return false;
+	a->owner = (char *)s;
+	if (obj->v[TK_DUE].kind != XV_NULL) {
+		if (!xc_get_str(rep, obj, path, TK_DUE, &s))
+			return false;
+		if (!timefmt_day_valid(s)) {
+			xc_path_key(p, sizeof p, path, "due");
+			return xc_bad(rep, p, _("\"%s\" is not a day like \"2026-12-31\""),
+			              shown(s, buf, sizeof buf));
+		}
+		snprintf(a->due, sizeof a->due, "%s", s);
+	}
+	if (!parse_plan_status(rep, obj, path, TK_STATUS, &a->status) ||
+	    !get_text(rep, obj, path, TK_NOTE, TEXT_NOTE, &s))
+		return false;
+	a->note = (char *)s;
+	if (!xc_get_str(rep, obj, path, TK_QUESTIONNAIRE, &s) ||
+	    !get_int(rep, obj, path, TK_QVERSION, 1, INT_MAX, false, &v))
+		return false;
+	a->questionnaire = (char *)s;
+	a->qversion = (int)v;
+	cat = catalogue_find(s, a->qversion);
+	if (!cat) {
+		xc_path_key(p, sizeof p, path, "questionnaire");
+		return xc_bad(rep, p, _("unknown questionnaire \"%s\" version %d (made with a "
+		                        "different smready?)"), shown(s, buf, sizeof buf), a->qversion);
+	}
+	if (!get_uuid(rep, obj, path, TK_ORIGIN, true, x->origin) ||
+	    !xc_get_time(rep, obj, path, TK_CREATED, false, &a->created) ||
+	    !xc_get_time(rep, obj, path, TK_UPDATED, false, &a->updated))
+		return false;
+	if (a->updated < a->created) {
+		xc_path_key(p, sizeof p, path, "updated");
+		return xc_bad(rep, p, _("an action cannot change before it was made"));
+	}
+	return get_array(rep, obj, path, TK_ITEMS) && get_array(rep, obj, path, TK_CHANGES) &&
+	       parse_action_items(rep, xa, path, cat, x) && parse_action_changes(rep, xa, path, x);
 }

@@ -21,7 +21,7 @@
 #include "store.h"
 
 #define EXCHANGE_FORMAT_NAME "smready-export"
-#define EXCHANGE_FORMAT_VERSION 1
+#define EXCHANGE_FORMAT_VERSION 2     /* 2 added the action plan; 1 still reads */
 
 enum exchange_format { EXCHANGE_JSON = 0, EXCHANGE_CSV };
 
@@ -30,6 +30,7 @@ struct exchange_export_opts {
 	char separator;              /* CSV field separator; 0: ';' where the locale's
 	                                decimal separator is a comma, else ',' */
 	bool include_archived;       /* when exporting every company */
+	bool actions;                /* CSV: one row per action instead of per answer */
 	const long long *ids;        /* companies to export (any archived state); */
 	size_t n_ids;                /* NULL/0 = every company */
 };
@@ -57,6 +58,10 @@ struct exchange_report {
 	int companies_known;         /* matched an existing company by UUID */
 	int assessments_added;
 	int assessments_unchanged;   /* present already, identical */
+	int actions_added;
+	int actions_updated;         /* took the file's newer version */
+	int actions_unchanged;       /* present already, identical */
+	int actions_in_file;         /* every action read, whatever became of it */
 	char **conflicts;            /* one translated line each */
 	size_t n_conflicts;
 	char **notices;              /* differences kept local, not conflicts */

@@ -11,6 +11,7 @@ enum {
 	EXIT_USAGE = 2,       /* bad command line */
 	EXIT_DB = 3,          /* the database cannot be opened or is damaged */
 	EXIT_BUSY = 4,        /* the database stayed locked by another process */
+	EXIT_DUE = 5,         /* "due": a re-check or an action is due or overdue */
 	EXIT_SIGNAL = 128     /* + the number of the signal that ended the program */
 };
 

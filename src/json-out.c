@@ -7,6 +7,7 @@
 #include "json-out.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "catalogue.h"
 #include "scoring.h"
@@ -145,5 +146,56 @@ json_t *jo_answer(const struct answer *an, enum jo_form form)
 	ok = ok && jo_set(o, "note", jo_text(an->note, form));
 	ok = ok && jo_set(o, "changed", jo_time(an->changed, form == JO_CLI));
 	ok = ok && jo_set(o, "carried", json_boolean(an->carried));
+	return jo_done(o, ok);
+}
+
+json_t *jo_action(const struct action *a, enum jo_form form, const char *today)
+{
+	json_t *o = json_object(), *items = json_array(), *changes = json_array();
+	bool ok = o && items && changes, cli = form == JO_CLI;
+
+	for (size_t i = 0; ok && i < a->n_items; i++) {
+		json_t *it = json_object();
+
+		ok = it && jo_set(it, "item", jo_text(a->items[i].key, form)) &&
+		     jo_set(it, "target", json_integer(a->items[i].target)) &&
+		     json_array_append_new(items, it) == 0;
+	}
+	for (size_t i = 0; ok && i < a->n_changes; i++) {
+		json_t *ch = json_object();
+
+		ok = ch && jo_set(ch, "at", jo_time(a->changes[i].at, false)) &&
+		     jo_set(ch, "status", json_string(plan_status_key(a->changes[i].status))) &&
+		     json_array_append_new(changes, ch) == 0;
+	}
+	if (cli)
+		ok = ok && jo_set(o, "id", json_integer(a->id));
+	ok = ok && jo_set(o, "uuid", jo_text(a->uuid, form));
+	ok = ok && jo_set(o, "number", json_integer(a->number));
+	ok = ok && jo_set(o, "title", jo_text(a->title, form));
+	ok = ok && jo_set(o, "owner", jo_text(a->owner, form));
+	ok = ok && jo_set(o, "due", a->due[0] ? jo_text(a->due, form) : json_null());
+	ok = ok && jo_set(o, "status", json_string(plan_status_key(a->status)));
+	if (cli && today)
+		ok = ok && jo_set(o, "overdue", json_boolean(!plan_status_closed(a->status) &&
+		                                             a->due[0] && strcmp(a->due, today) < 0));
+	ok = ok && jo_set(o, "note", jo_text(a->note, form));
+	ok = ok && jo_set(o, "questionnaire", jo_text(a->questionnaire, form));
+	ok = ok && jo_set(o, "questionnaire_version", json_integer(a->qversion));
+	ok = ok && jo_set(o, "origin", a->origin_uuid[0] ? jo_text(a->origin_uuid, form)
+	                                               : json_null());
+	ok = ok && jo_set(o, "created", jo_time(a->created, false));
+	ok = ok && jo_set(o, "updated", jo_time(a->updated, false));
+	/* jo_set() takes the arrays either way; unless it was not called. */
+	if (ok) {
+		ok = jo_set(o, "items", items);
+		items = NULL;
+	}
+	if (ok) {
+		ok = jo_set(o, "changes", changes);
+		changes = NULL;
+	}
+	json_decref(items);
+	json_decref(changes);
 	return jo_done(o, ok);
 }

@@ -41,5 +41,8 @@ json_t *jo_company(const struct company *c, enum jo_form form);
  * (NULL: none). */
 json_t *jo_assessment(const struct assessment *a, enum jo_form form, const char *based_on);
 json_t *jo_answer(const struct answer *an, enum jo_form form);
+/* An action with its items and dated status changes; JO_CLI adds its id
+ * and, when today ("YYYY-MM-DD") is given, whether it is overdue. */
+json_t *jo_action(const struct action *a, enum jo_form form, const char *today);
 
 #endif

@@ -19,6 +19,7 @@
 #include "paths.h"
 #include "safe-out.h"
 #include "store.h"
+#include "timefmt.h"
 #include "ui.h"
 
 struct global_opts {
@@ -59,6 +60,10 @@ static int print_help(void)
 	        "  reopen ASSESSMENT --reason TEXT   make a final assessment a draft again\n"
 	        "  report REF|COMPANY NUMBER write a report of an assessment\n"
 	        "  compare COMPANY [FROM TO] show what changed between two assessments\n"
+	        "  plan COMPANY              show a company's action plan\n"
+	        "  action add|start|done|drop|reopen|edit ...\n"
+	        "                            add an action to a plan, or change one\n"
+	        "  due [--within DAYS]       list the re-checks and actions that are due\n"
 	        "  export / import           move data in and out (see their --help)\n"
 	        "  demo [--remove]           add (or remove) sample companies\n"
 	        "  check                     check the database for damage\n"
@@ -66,7 +71,7 @@ static int print_help(void)
 	        "\n"
 	        "'smready COMMAND --help' describes each command.\n"
 	        "Exit status: 0 done, 1 failed, 2 bad command line, 3 database unusable,\n"
-	        "4 database busy.\n"), stdout);
+	        "4 database busy, 5 something is due ('due').\n"), stdout);
 	return EXIT_OK;
 }
 
@@ -132,7 +137,10 @@ static int parse_global(int argc, char **argv, struct global_opts *g)
 /* The last second of year 9999 UTC: times must fit the export format. */
 #define NOW_MAX 253402300799LL
 
-/* SMREADY_NOW fixes "now" for reproducible test output. */
+/* SMREADY_NOW fixes "now" for reproducible test output: a time in Unix
+ * seconds, or a day "YYYY-MM-DD" meaning local noon of that day (so that
+ * "today" is that day in every time zone).  The one place it is read: the
+ * store's clock (store_set_now) is what every verb and screen asks. */
 static int fixed_now(long long *now)
 {
 	const char *s = getenv("SMREADY_NOW");
@@ -142,11 +150,15 @@ static int fixed_now(long long *now)
 	*now = 0;
 	if (!s || !*s)
 		return EXIT_OK;
+	if (timefmt_day_valid(s) && (v = timefmt_day_noon(s)) > 0) {
+		*now = v;
+		return EXIT_OK;
+	}
 	errno = 0;
 	v = strtoll(s, &end, 10);
 	if (errno || *end || v <= 0 || v > NOW_MAX) {
-		fprintf(stderr, _("smready: SMREADY_NOW must be a time in Unix seconds, not '%s'.\n"),
-		        s);
+		fprintf(stderr, _("smready: SMREADY_NOW must be a day (YYYY-MM-DD) or a time in "
+		                  "Unix seconds, not '%s'.\n"), s);
 		return EXIT_USAGE;
 	}
 	*now = v;

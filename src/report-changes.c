@@ -242,6 +242,13 @@ static void ko_changes(struct doc *d, const struct compared *cmp, bool full)
 				continue;
 			tag = _("Still open");
 			cls = "ko";
+		} else if (kc->is_caution && !kc->was_caution) {
+			/* as the comparison screen lists them (ui-compare.c) */
+			tag = _("New caution");
+			cls = "down";
+		} else if (kc->was_caution && !kc->is_caution && kc->new_ko >= 0) {
+			tag = _("Caution resolved");
+			cls = "up";
 		} else {
 			continue;
 		}
@@ -264,63 +271,94 @@ static void ko_changes(struct doc *d, const struct compared *cmp, bool full)
 	}
 }
 
-/* How the question an action aimed at moved, in words, into buf; "" when
- * the action names none or the comparison does not have it. */
-static void action_moved(char *buf, size_t n, const struct compared *cmp, const char *key)
+/* "0 – not at all → 3 – largely (aim: 3 – largely)": how a question an
+ * action aimed at moved. */
+static void aim_moved(char *buf, size_t n, const struct report_aim *m)
 {
-	const struct comparison *c = &cmp->cmp;
-	int i;
+	char a[96], b[96], t[96];
 
-	buf[0] = '\0';
-	if (!key)
-		return;
-	for (i = 0; i < c->n_items; i++) {
-		const struct item_change *ic = &c->items[i];
-		char line[256];
-
-		if (strcmp(ic->key, key) != 0 && !(ic->old_key && strcmp(ic->old_key, key) == 0))
-			continue;
-		item_change_line(line, sizeof line, ic);
-		if (ic->change == CHANGE_IMPROVED)
-			snprintf(buf, n, _("The question it aimed at improved: %s"), line);
-		else if (ic->change == CHANGE_WORSE)
-			snprintf(buf, n, _("The question it aimed at got worse: %s"), line);
-		else if (ic->change == CHANGE_UNCHANGED)
-			snprintf(buf, n, _("The question it aimed at did not move: %s"), line);
-		else
-			snprintf(buf, n, _("The question it aimed at: %s"), line);
-		return;
-	}
+	rw_answer(a, sizeof a, m->before);
+	rw_answer(b, sizeof b, m->after);
+	rw_answer(t, sizeof t, m->target);
+	/* TRANSLATORS: the answer before and now, and the answer aimed for. */
+	snprintf(buf, n, _("%s → %s (aim: %s)"), a, b, t);
 }
 
-/* Per action of the plan agreed last time: done or not, and whether the
- * question it aimed at moved, which is the answer to "did the advice
- * work?". */
-static void plan_outcome(struct doc *d, const struct compared *cmp,
-                         const struct report_plan *plan, bool full)
+/* The tag of an action's group, and the class that colours it. */
+static const char *outcome_tag(const struct report_action *a, const char **cls)
 {
-	int i;
+	switch (a->outcome) {
+	case PLAN_WORKED: *cls = "up"; break;
+	case PLAN_NO_EFFECT: *cls = "down"; break;
+	case PLAN_IMPROVED_ANYWAY: *cls = NULL; break;
+	case PLAN_STILL_OPEN: default: *cls = a->overdue ? "down" : NULL; break;
+	}
+	return _(plan_outcome_text(a->outcome));
+}
+
+/* The loop: per action of the plan whether it was done and whether the
+ * questions it aimed at moved, which is the answer to "did the advice
+ * work?", in the four groups of plan.h and their order. */
+static void plan_outcome(struct doc *d, const struct report_plan *plan, bool full)
+{
+	int count[PLAN_OUTCOME_COUNT] = { 0 }, i;
+	char buf[600];
 
 	doc_heading(d, full ? 2 : 3, _("The plan agreed last time"));
 	if (plan->n_actions == 0) {
-		doc_para(d, _("The plan had no actions."));
+		doc_para(d, _("No action of the plan aimed at a question this assessment could "
+		              "judge."));
 		return;
 	}
+	for (i = 0; i < plan->n_actions; i++)
+		count[plan->actions[i].outcome]++;
+	/* TRANSLATORS: the four groups of the plan's outcome, with their counts;
+	 * the words are those of the groups ("worked", "done without effect",
+	 * "improved without the action", "still open"). */
+	snprintf(buf, sizeof buf, _("%d worked; %d done without effect; %d improved without the "
+	                            "action; %d still open."), count[PLAN_WORKED],
+	         count[PLAN_NO_EFFECT], count[PLAN_IMPROVED_ANYWAY], count[PLAN_STILL_OPEN]);
+	doc_para(d, buf);
 	doc_list_begin(d, false);
 	for (i = 0; i < plan->n_actions; i++) {
 		const struct report_action *a = &plan->actions[i];
-		char moved[400], note[RW_NOTE_SIZE];
-		const char *subs[2], *tag, *cls;
+		char qs[ACTION_MAX_ITEMS][1024], aims[ACTION_MAX_ITEMS][320], who[300];
+		char state[TIMEFMT_DATE_SIZE + 128], moved[128], note[RW_NOTE_SIZE];
+		char date[TIMEFMT_DATE_SIZE];
+		const char *subs[5 + 2 * ACTION_MAX_ITEMS], *tag, *cls;
 		int nsubs = 0;
 
-		switch (a->state) {
-		case REPORT_ACTION_DONE: tag = _("Done"); cls = "up"; break;
-		case REPORT_ACTION_DROPPED: tag = _("Dropped"); cls = NULL; break;
-		case REPORT_ACTION_OPEN: default: tag = _("Not done"); cls = "down"; break;
+		tag = outcome_tag(a, &cls);
+		for (int k = 0; k < a->n_aims && k < ACTION_MAX_ITEMS; k++) {
+			const struct report_aim *m = &a->aims[k];
+
+			snprintf(qs[k], sizeof qs[k], _("Question: %s"),
+			         m->question ? _(m->question) : m->key);
+			subs[nsubs++] = qs[k];
+			aim_moved(aims[k], sizeof aims[k], m);
+			subs[nsubs++] = aims[k];
 		}
-		action_moved(moved, sizeof moved, cmp, a->item_key);
-		if (*moved)
+		if (a->n_aims > 1 && a->n_moved > 0 && a->n_moved < a->n_aims) {
+			snprintf(moved, sizeof moved, P_("%d of %d question moved towards its aim.",
+			                                 "%d of %d questions moved towards their aims.",
+			                                 a->n_aims), a->n_moved, a->n_aims);
 			subs[nsubs++] = moved;
+		}
+		if (a->owner && *a->owner) {
+			snprintf(who, sizeof who, _("Who: %s"), a->owner);
+			subs[nsubs++] = who;
+		}
+		state[0] = '\0';
+		if (a->state == PLAN_DROPPED)
+			snprintf(state, sizeof state, "%s", _("The action was dropped."));
+		else if (a->overdue)
+			snprintf(state, sizeof state, _("Overdue: it was due by %s."),
+			         timefmt_day_show(a->due, date, sizeof date));
+		else if (a->outcome != PLAN_WORKED && a->outcome != PLAN_NO_EFFECT &&
+		         a->state == PLAN_STARTED)
+			snprintf(state, sizeof state, "%s", _("Status: in progress"));
+		if (*state)
+			subs[nsubs++] = state;
 		if (a->note && *a->note) {
 			snprintf(note, sizeof note, _("Note: %s"), a->note);
 			subs[nsubs++] = note;
@@ -348,14 +386,14 @@ void rc_changes(struct doc *d, const struct compared *cmp, bool full,
 	if (!c->same_version)
 		doc_para(d, _("The two assessments used different editions of the questionnaire; "
 		              "questions that changed are listed as not comparable."));
+	/* Did the advice work?  First, before the detail. */
+	if (prev_plan)
+		plan_outcome(d, prev_plan, full);
 	if (!full)
 		dim_changes(d, cmp);
 
 	doc_heading(d, h, _("Stop signs"));
 	ko_changes(d, cmp, full);
-
-	if (prev_plan)
-		plan_outcome(d, cmp, prev_plan, full);
 
 	snprintf(buf, sizeof buf, P_("Improved (%d answer)", "Improved (%d answers)", c->improved),
 	         c->improved);

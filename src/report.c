@@ -164,31 +164,46 @@ static void step_item(struct doc *d, int number, const struct scored *s,
 	doc_item(d, number, tag, cls, line, subs, nsubs);
 }
 
-/* The agreed plan as the next steps. */
-static void plan_steps(struct doc *d, const struct scored *s, const struct report_plan *plan)
+/* "Question: ... (aim: 3 – largely)" for one aim of an action. */
+static void aim_text(char *buf, size_t n, const struct report_aim *m)
+{
+	char target[96];
+
+	rw_answer(target, sizeof target, m->target);
+	/* TRANSLATORS: a question an action aims at, and the answer it aims for. */
+	snprintf(buf, n, _("Question: %s (aim: %s)"), m->question ? _(m->question) : m->key, target);
+}
+
+/* The agreed plan as the next steps: each action with who does it, by
+ * when (and whether that is past), the questions it aims at, its note. */
+static void plan_steps(struct doc *d, const struct report_plan *plan)
 {
 	int i;
 
 	doc_list_begin(d, true);
 	for (i = 0; i < plan->n_actions; i++) {
 		const struct report_action *a = &plan->actions[i];
-		char who[300], due[TIMEFMT_DATE_SIZE + 64], date[TIMEFMT_DATE_SIZE], q[1024];
-		char note[RW_NOTE_SIZE];
-		const char *subs[4];
-		int nsubs = 0, item = a->item_key && s->cat
-		                     ? catalogue_item_index(s->cat, a->item_key) : -1;
+		char who[300], due[TIMEFMT_DATE_SIZE + 64], date[TIMEFMT_DATE_SIZE];
+		char aims[ACTION_MAX_ITEMS][1024], note[RW_NOTE_SIZE], state[128];
+		const char *subs[4 + ACTION_MAX_ITEMS];
+		int nsubs = 0;
 
 		if (a->owner && *a->owner) {
 			snprintf(who, sizeof who, _("Who: %s"), a->owner);
 			subs[nsubs++] = who;
 		}
-		if (a->due > 0) {
-			snprintf(due, sizeof due, _("By: %s"), timefmt_date(a->due, date, sizeof date));
+		if (a->due && *a->due) {
+			timefmt_day_show(a->due, date, sizeof date);
+			snprintf(due, sizeof due, a->overdue ? _("By: %s (overdue)") : _("By: %s"), date);
 			subs[nsubs++] = due;
 		}
-		if (item >= 0) {
-			snprintf(q, sizeof q, _("Question: %s"), _(s->cat->items[item].question));
-			subs[nsubs++] = q;
+		if (a->state == PLAN_STARTED) {
+			snprintf(state, sizeof state, "%s", _("Status: in progress"));
+			subs[nsubs++] = state;
+		}
+		for (int k = 0; k < a->n_aims && k < ACTION_MAX_ITEMS; k++) {
+			aim_text(aims[k], sizeof aims[k], &a->aims[k]);
+			subs[nsubs++] = aims[k];
 		}
 		if (a->note && *a->note) {
 			snprintf(note, sizeof note, _("Note: %s"), a->note);
@@ -199,6 +214,53 @@ static void plan_steps(struct doc *d, const struct scored *s, const struct repor
 	doc_list_end(d);
 }
 
+/* Whether an action of the plan aims at the item with this key. */
+static bool in_plan(const struct report_plan *plan, const char *key)
+{
+	for (int i = 0; i < plan->n_actions; i++)
+		for (int k = 0; k < plan->actions[i].n_aims; k++)
+			if (strcmp(plan->actions[i].aims[k].key, key) == 0)
+				return true;
+	return false;
+}
+
+/* What this assessment recommends beyond the plan: its first steps (stop
+ * signs first) on questions no action aims at, so a re-check that found
+ * something new says so in the report and not only in the appendix. */
+static void steps_beside_plan(struct doc *d, const struct scored *s,
+                              const struct report_plan *plan)
+{
+	const struct score *sc = &s->score;
+	int shown = 0, left = 0;
+
+	if (!s->cat)
+		return;
+	for (int i = 0; i < sc->n_recs; i++) {
+		if (in_plan(plan, s->cat->items[sc->recs[i].item].key))
+			continue;
+		if (shown == TOP_STEPS) {
+			left++;
+			continue;
+		}
+		if (shown == 0) {
+			doc_para(d, _("Not in the plan yet: what this assessment recommends beyond it."));
+			doc_list_begin(d, true);
+		}
+		step_item(d, ++shown, s, &sc->recs[i]);
+	}
+	if (shown > 0)
+		doc_list_end(d);
+	if (left > 0) {
+		char buf[300];
+
+		snprintf(buf, sizeof buf,
+		         P_("%d more answer has a next step of its own: see the appendix.",
+		            "%d more answers have a next step of their own: see the appendix.",
+		            left), left);
+		doc_para(d, buf);
+	}
+}
+
 static void next_steps(struct doc *d, const struct report_input *in)
 {
 	const struct scored *s = in->s;
@@ -207,7 +269,8 @@ static void next_steps(struct doc *d, const struct report_input *in)
 
 	if (in->plan && in->plan->n_actions > 0) {
 		doc_section(d, _("Next steps: the agreed plan"));
-		plan_steps(d, s, in->plan);
+		plan_steps(d, in->plan);
+		steps_beside_plan(d, s, in->plan);
 		return;
 	}
 	doc_section(d, _("Next steps"));

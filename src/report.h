@@ -13,6 +13,7 @@
 #include <stdio.h>
 
 #include "assess.h"
+#include "plan.h"
 #include "settings.h"
 #include "store.h"
 
@@ -30,22 +31,37 @@ const char *report_format_missing(enum report_format fmt);
 /* Whether fmt is not text (PDF): not for a terminal. */
 bool report_format_binary(enum report_format fmt);
 
-/* ---- the action plan (a place for it: built elsewhere) --------------------
+/* ---- the action plan ------------------------------------------------------
  * After an assessment the consultant agrees a short plan with the client.
- * Where one exists, the report shows its actions as the next steps (in
- * place of the recommendations), and the report of the next assessment
- * says per action whether it was done and whether the question it aimed
- * at moved.  Whoever stores plans fills these views; today every caller
- * passes NULL. */
-enum report_action_state { REPORT_ACTION_OPEN = 0, REPORT_ACTION_DONE, REPORT_ACTION_DROPPED };
+ * Where one exists, the report shows its open actions as the next steps
+ * (in place of the recommendations), and the report of the next
+ * assessment shows the loop: per action whether it was done and whether
+ * the questions it aimed at moved, in the four groups of plan.h.
+ * assess-report.c fills these views from the store. */
+struct report_aim {
+	const char *key;              /* item key (the action's questionnaire) */
+	const char *question;         /* untranslated msgid of the question;
+	                               * NULL when this smready does not know it */
+	int target;                   /* the answer aimed for */
+	/* prev_plan only: the answers in the two assessments (ANSWER_*) and
+	 * how the question moved towards the target */
+	int before, after;
+	enum plan_progress progress;
+};
 
 struct report_action {
+	int number;                   /* within the company */
 	const char *text;             /* what is to be done */
 	const char *owner;            /* who does it; "" or NULL: not named */
-	long long due;                /* by when (Unix time); 0: no date */
-	const char *item_key;         /* the question it aims at; NULL: none */
-	enum report_action_state state;
+	const char *due;              /* "YYYY-MM-DD"; "" or NULL: no date */
+	enum plan_status state;       /* plan: now; prev_plan: at the re-check */
 	const char *note;             /* NULL or "" when none */
+	const struct report_aim *aims;
+	int n_aims;
+	bool overdue;                 /* plan: due before today; prev_plan:
+	                               * before the re-check was finished */
+	enum plan_outcome outcome;    /* prev_plan only */
+	int n_moved;                  /* prev_plan only: aims that moved */
 };
 
 struct report_plan {
@@ -80,9 +96,11 @@ struct report_input {
 	size_t n_old_events;
 	/* Consultant, logo, re-check interval, paper, colours; NULL: defaults. */
 	const struct settings *settings;
-	/* The plan agreed after s (report_comparison: after cmp->new), and
-	 * the plan agreed after the assessment before, whose outcome the
-	 * changes show.  NULL: none (today always). */
+	/* The plan: the company's open actions (report_assessment of its
+	 * latest final assessment; NULL otherwise), and the actions the
+	 * assessment reported on (report_comparison: cmp->new) judged at it
+	 * against the one before, whose outcome the changes show first.
+	 * NULL: none. */
 	const struct report_plan *plan;
 	const struct report_plan *prev_plan;
 };

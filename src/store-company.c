@@ -19,6 +19,7 @@
 #include "i18n.h"
 #include "store-int.h"
 #include "text.h"
+#include "timefmt.h"
 
 void store_company_clear(struct company *c)
 {
@@ -604,7 +605,19 @@ static enum store_err row_portfolio(struct store *st, sqlite3_stmt *s, void *ele
 	r->prev_level = r->prev_id ? sqlite3_column_int(s, k + 7) : -1;
 	r->draft_id = sqlite3_column_int64(s, k + 8);
 	r->draft_updated = sqlite3_column_int64(s, k + 9);
+	r->n_open = sqlite3_column_int(s, k + 10);
+	r->n_overdue = sqlite3_column_int(s, k + 11);
 	return STORE_OK;
+}
+
+/* The portfolio query's parameters.  Overdue: due before today, the
+ * local day of the store's clock. */
+static void bind_portfolio(struct store *st, sqlite3_stmt *s, bool include_archived)
+{
+	char today[TIMEFMT_DAY_SIZE];
+
+	b_int(s, ":all", include_archived);
+	b_text(s, ":today", timefmt_day(store_now(st), today, sizeof today));
 }
 
 enum store_err store_each_portfolio_row(struct store *st, bool include_archived,
@@ -617,7 +630,7 @@ enum store_err store_each_portfolio_row(struct store *st, bool include_archived,
 
 	if (!s)
 		return STORE_ERROR;
-	b_int(s, ":all", include_archived);
+	bind_portfolio(st, s, include_archived);
 	while ((rc = q_step(st, s)) == SQLITE_ROW) {
 		struct portfolio_row r;
 		int stop;
@@ -637,11 +650,43 @@ enum store_err store_each_portfolio_row(struct store *st, bool include_archived,
 enum store_err store_portfolio(struct store *st, bool include_archived,
                                struct portfolio_row **rows, size_t *n)
 {
-	void *list;
-	enum store_err err = q_collect(st, SQL_PORTFOLIO, ":all", include_archived, sizeof **rows,
-	                               row_portfolio, clear_portfolio, &list, n);
+	sqlite3_stmt *s = q_prep(st, SQL_PORTFOLIO);
+	struct portfolio_row *list = NULL;
+	size_t cap = 0;
+	enum store_err err = STORE_OK;
+	int rc;
 
+	*rows = NULL;
+	*n = 0;
+	if (!s)
+		return STORE_ERROR;
+	bind_portfolio(st, s, include_archived);
+	while ((rc = q_step(st, s)) == SQLITE_ROW) {
+		if (*n == cap) {
+			size_t want = cap ? cap * 2 : 16;
+			struct portfolio_row *more = realloc(list, want * sizeof *more);
+
+			if (!more) {
+				err = fail_oom(st);
+				break;
+			}
+			list = more;
+			cap = want;
+		}
+		err = row_portfolio(st, s, &list[*n]);
+		if (err != STORE_OK)
+			break;
+		(*n)++;
+	}
+	q_done(st, s);
+	if (err == STORE_OK)
+		err = q_err(st, rc);
+	if (err != STORE_OK) {
+		store_portfolio_free(list, *n);
+		*n = 0;
+		return err;
+	}
 	*rows = list;
-	return err;
+	return STORE_OK;
 }
 

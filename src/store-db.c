@@ -92,22 +92,56 @@ enum store_err fail_oom(struct store *st)
 
 /* ---- statements -------------------------------------------------------------- */
 
+static unsigned long sql_hash(const char *sql)
+{
+	unsigned long h = 2166136261u;     /* FNV-1a */
+
+	for (const unsigned char *p = (const unsigned char *)sql; *p; p++)
+		h = (h ^ *p) * 16777619u;
+	return h;
+}
+
+/* The cache entry for a new statement: a free slot, else the least
+ * recently used one not in use (its statement finalized); NULL when all
+ * are in use. */
+static struct cached *cache_slot(struct store *st)
+{
+	struct cached *old = NULL;
+
+	if (st->n_cache < STORE_CACHE)
+		return &st->cache[st->n_cache++];
+	for (int i = 0; i < st->n_cache; i++)
+		if (!st->cache[i].busy && (!old || st->cache[i].used < old->used))
+			old = &st->cache[i];
+	if (old) {
+		sqlite3_finalize(old->stmt);
+		free(old->sql);
+		memset(old, 0, sizeof *old);
+	}
+	return old;
+}
+
 /* A prepared statement for sql, from the cache when it is free.  NULL on
  * error, with the message set. */
 sqlite3_stmt *q_prep(struct store *st, const char *sql)
 {
+	unsigned long h = sql_hash(sql);
 	sqlite3_stmt *s = NULL;
-	struct cached *c = NULL;
+	struct cached *c;
+	bool known = false;
 	int rc;
 
 	for (int i = 0; i < st->n_cache; i++) {
-		if (st->cache[i].sql == sql) {
-			if (!st->cache[i].busy) {
-				st->cache[i].busy = true;
-				return st->cache[i].stmt;
-			}
-			break;
+		c = &st->cache[i];
+		if (c->hash != h || strcmp(c->sql, sql) != 0)
+			continue;
+		if (!c->busy) {
+			c->busy = true;
+			c->used = ++st->uses;
+			return c->stmt;
 		}
+		known = true;     /* in use (a nested query): a private one */
+		break;
 	}
 	rc = sqlite3_prepare_v2(st->db, sql, -1, &s, NULL);
 	if (rc != SQLITE_OK) {
@@ -115,19 +149,31 @@ sqlite3_stmt *q_prep(struct store *st, const char *sql)
 		fail_sqlite(st, rc);
 		return NULL;
 	}
-	if (st->n_cache < STORE_CACHE) {
-		bool known = false;
-
-		for (int i = 0; i < st->n_cache; i++)
-			known = known || st->cache[i].sql == sql;
-		if (!known) {
-			c = &st->cache[st->n_cache++];
-			c->sql = sql;
-			c->stmt = s;
-			c->busy = true;
-		}
+	if (known || !(c = cache_slot(st)))
+		return s;         /* used once, finalized by q_done() */
+	c->sql = strdup(sql);
+	if (!c->sql) {
+		/* no memory for the copy: give the slot back, keep the last
+		 * entry's place filled */
+		*c = st->cache[--st->n_cache];
+		memset(&st->cache[st->n_cache], 0, sizeof *c);
+		return s;
 	}
+	c->hash = h;
+	c->stmt = s;
+	c->busy = true;
+	c->used = ++st->uses;
 	return s;
+}
+
+void q_cache_drop(struct store *st)
+{
+	for (int i = 0; i < st->n_cache; i++) {
+		sqlite3_finalize(st->cache[i].stmt);
+		free(st->cache[i].sql);
+	}
+	memset(st->cache, 0, sizeof st->cache);
+	st->n_cache = 0;
 }
 
 /* Gives a statement back: reset for the cache, or finalized. */

@@ -8,6 +8,7 @@
  *   store-open.c     finding, creating, judging and upgrading the file
  *   store-company.c  companies and the portfolio
  *   store-assess.c   assessments, answers and what is imported
+ *   store-actions.c  the action plan: actions, their items and status changes
  *   store-upkeep.c   check, backup, and the query plans for the tests
  *   store-seen.c     the UUIDs an import has met, in a temporary table
  */
@@ -29,10 +30,15 @@
 #define STORE_KEY_MAX 100       /* bytes in an item key */
 #define STORE_CACHE 64
 
+/* A prepared statement kept for the next use of the same SQL: found by
+ * the text (its hash, then the text itself), never by where the text
+ * lives, so two copies of one query share one entry. */
 struct cached {
-	const char *sql;
+	char *sql;                /* a copy */
+	unsigned long hash;
 	sqlite3_stmt *stmt;
 	bool busy;
+	unsigned long used;       /* when last handed out: the oldest gives way */
 };
 
 struct store {
@@ -55,6 +61,7 @@ struct store {
 	long long now;            /* fixed clock for tests; 0 = real time */
 	char msg[1024];
 	int n_cache;
+	unsigned long uses;       /* hand-outs so far, the cache's clock */
 	struct cached cache[STORE_CACHE];
 };
 
@@ -73,6 +80,8 @@ void make_uuid(char out[STORE_UUID_LEN + 1]);
 char *name_key(const char *name);
 enum store_err q_collect(struct store *st, const char *sql, const char *param, long long v, size_t size, enum store_err (*row)(struct store *st, sqlite3_stmt *s, void *elem), void (*clear)(void *elem), void **list, size_t *len);
 void q_done(struct store *st, sqlite3_stmt *s);
+/* Finalizes every cached statement (before the connection closes). */
+void q_cache_drop(struct store *st);
 enum store_err q_err(struct store *st, int rc);
 enum store_err q_exec(struct store *st, const char *sql);
 enum store_err q_int1(struct store *st, sqlite3_stmt *s, long long *v);
@@ -128,10 +137,14 @@ enum store_err count_where(struct store *st, const char *sql, long long arg, int
 /* One pass over the companies; per company the correlated subqueries walk
  * only the tail of assessments_by_status and the count of final ones is
  * kept in the company's row (n_final), so the cost does not grow with
- * the length of a company's history. */
+ * the length of a company's history; the open actions along
+ * actions_by_status (:today is the local day, "YYYY-MM-DD"). */
 #define SQL_PORTFOLIO \
 	"SELECT " COMPANY_COLS ", c.n_final," \
-	" l.id, l.completed, l.overall, l.level, p.id, p.overall, p.level, d.id, d.updated" \
+	" l.id, l.completed, l.overall, l.level, p.id, p.overall, p.level, d.id, d.updated," \
+	" (SELECT count(*) FROM actions t WHERE t.company_id = c.id AND t.status < 2)," \
+	" (SELECT count(*) FROM actions t WHERE t.company_id = c.id AND t.status < 2" \
+	"   AND t.due > '' AND t.due < :today)" \
 	" FROM companies c" \
 	" LEFT JOIN assessments l ON l.id = (SELECT x.id FROM assessments x" \
 	"   WHERE x.company_id = c.id AND x.status = 1" \
@@ -166,6 +179,31 @@ enum store_err count_where(struct store *st, const char *sql, long long arg, int
 	"SELECT " ASSESS_COLS " FROM assessments a" \
 	" WHERE a.company_id = :c AND a.status = 1" \
 	" ORDER BY a.completed DESC, a.id DESC LIMIT 1 OFFSET :nth"
+
+/* ---- actions --------------------------------------------------------------- */
+
+/* The columns of struct action (without items and changes). */
+#define ACTION_COLS "t.id, t.uuid, t.company_id, t.number, t.title, t.owner, t.due, t.status," \
+	" t.note, t.questionnaire, t.qversion, coalesce(t.origin, 0)," \
+	" coalesce((SELECT o.uuid FROM assessments o WHERE o.id = t.origin), '')," \
+	" t.created, t.updated"
+
+/* Open and in progress first, by due date with the undated last. */
+#define SQL_ACTIONS \
+	"SELECT " ACTION_COLS " FROM actions t WHERE t.company_id = :c" \
+	" ORDER BY t.status >= 2, t.due = '', t.due, t.number"
+
+#define SQL_ACTION_ITEMS \
+	"SELECT item_key, target FROM action_items WHERE action_id = :id ORDER BY position"
+
+#define SQL_ACTION_CHANGES \
+	"SELECT at, status FROM action_events WHERE action_id = :id ORDER BY at, id"
+
+/* Along the partial index actions_due, whose condition it repeats. */
+#define SQL_ACTIONS_DUE \
+	"SELECT " ACTION_COLS " FROM actions t JOIN companies c ON c.id = t.company_id" \
+	" WHERE t.status < 2 AND t.due <> '' AND t.due <= :until AND c.archived = 0" \
+	" ORDER BY t.due, " COMPANY_ORDER ", t.number"
 
 #define SQL_HISTORY \
 	"SELECT " ASSESS_LIST_COLS " FROM assessments a" \

@@ -150,13 +150,6 @@ static enum store_err place_file(struct store *st, const char *tmp)
 	return say_create(st, e);
 }
 
-static void drop_cache(struct store *st)
-{
-	for (int i = 0; i < st->n_cache; i++)
-		sqlite3_finalize(st->cache[i].stmt);
-	st->n_cache = 0;
-}
-
 static enum store_err set_up(struct store *st, long long version);
 static int db_connect(struct store *st, const char *name, int flags);
 
@@ -177,7 +170,7 @@ static enum store_err create_db(struct store *st)
 		err = set_up(st, 0);
 	/* Closing the only connection moves the log into the file and
 	 * removes the -wal and -shm files. */
-	drop_cache(st);
+	q_cache_drop(st);
 	if (sqlite3_close(st->db) != SQLITE_OK && err == STORE_OK)
 		err = say(st, STORE_IO, _("Cannot create the database %s: %s"), st->path,
 		          sqlite3_errmsg(st->db));
@@ -341,7 +334,7 @@ static int db_connect(struct store *st, const char *name, int flags)
 	int rc;
 
 	if (st->db) {
-		drop_cache(st);
+		q_cache_drop(st);
 		sqlite3_close(st->db);
 		st->db = NULL;
 	}
@@ -489,6 +482,52 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
 	"  UPDATE companies SET n_final = n_final - (old.status = 1) WHERE id = old.company_id;"
 	"  UPDATE companies SET n_final = n_final + (new.status = 1) WHERE id = new.company_id;"
 	"  END;"
+	/* ---- 2 -> 3, the action plan (issue 10) -------------------------------
+	 * A company's actions, numbered within it; what each aims at (zero or
+	 * more items of the questionnaire named, each with the answer aimed
+	 * for); every change of status with its time.  The assessment whose
+	 * result suggested an action is its origin (NULL: added by hand).
+	 * Status: 0 open, 1 in progress, 2 done, 3 dropped (plan.h).  Nothing
+	 * to carry over: files of version 2 have no actions. */
+	"CREATE TABLE actions ("
+	"  id INTEGER PRIMARY KEY,"
+	"  uuid TEXT NOT NULL UNIQUE,"
+	"  company_id INTEGER NOT NULL REFERENCES companies (id) ON DELETE CASCADE,"
+	"  number INTEGER NOT NULL CHECK (number > 0),"
+	"  title TEXT NOT NULL,"
+	"  owner TEXT NOT NULL DEFAULT '',"
+	"  due TEXT NOT NULL DEFAULT '' CHECK (due = '' OR"
+	"    due GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),"
+	"  status INTEGER NOT NULL DEFAULT 0 CHECK (status BETWEEN 0 AND 3),"
+	"  note TEXT NOT NULL DEFAULT '',"
+	"  questionnaire TEXT NOT NULL,"
+	"  qversion INTEGER NOT NULL,"
+	"  origin INTEGER REFERENCES assessments (id) ON DELETE SET NULL,"
+	"  created INTEGER NOT NULL,"
+	"  updated INTEGER NOT NULL,"
+	"  UNIQUE (company_id, number)"
+	");"
+	/* A company's open actions by due date (the plan, the portfolio's
+	 * counts), and the open ones with a date across the portfolio ("due"). */
+	"CREATE INDEX actions_by_status ON actions (company_id, status, due);"
+	"CREATE INDEX actions_due ON actions (due) WHERE status < 2 AND due <> '';"
+	/* Lets deleting an assessment find the actions it suggested. */
+	"CREATE INDEX actions_by_origin ON actions (origin) WHERE origin IS NOT NULL;"
+	"CREATE TABLE action_items ("
+	"  action_id INTEGER NOT NULL REFERENCES actions (id) ON DELETE CASCADE,"
+	"  item_key TEXT NOT NULL,"
+	"  target INTEGER NOT NULL CHECK (target BETWEEN 0 AND 4),"
+	"  position INTEGER NOT NULL,"
+	"  PRIMARY KEY (action_id, item_key)"
+	") WITHOUT ROWID;"
+	"CREATE TABLE action_events ("
+	"  id INTEGER PRIMARY KEY,"
+	"  action_id INTEGER NOT NULL REFERENCES actions (id) ON DELETE CASCADE,"
+	"  at INTEGER NOT NULL,"
+	"  status INTEGER NOT NULL CHECK (status BETWEEN 0 AND 3)"
+	");"
+	"CREATE INDEX action_events_by_action ON action_events (action_id, at, id);"
+	/* ---- end of the action plan's part of 2 -> 3 --------------------------- */
 	"PRAGMA user_version = 3;"
 };
 
@@ -622,7 +661,7 @@ static void drop_left_companions(struct store *st, const struct companions *befo
 	char *wal = malloc(n), *shm = malloc(n);
 	struct stat sb;
 
-	drop_cache(st);
+	q_cache_drop(st);
 	sqlite3_close(st->db);
 	st->db = NULL;
 	if (wal && shm) {
@@ -878,7 +917,7 @@ void store_close(struct store *st)
 		return;
 	while (st->depth > 0)
 		store_rollback(st);
-	drop_cache(st);
+	q_cache_drop(st);
 	sqlite3_close(st->db);
 	free(st->path);
 	free(st);

@@ -1,7 +1,7 @@
 /*
  * store-upkeep.c - looking after the file: the integrity check and the checks
- * beyond it (orphans, text that is not UTF-8), the online backup, and the
- * query plans the tests look at.
+ * beyond it (orphans, references that do not fit, text that is not UTF-8),
+ * the online backup, and the query plans the tests look at.
  */
 #include "config.h"
 
@@ -119,9 +119,34 @@ static void orphan_assessment(struct check_out *o, sqlite3_stmt *s)
 		       sqlite3_column_int64(s, 1));
 }
 
+static void orphan_action(struct check_out *o, sqlite3_stmt *s)
+{
+	if (sqlite3_column_int(s, 2))
+		report(o, _("Table actions, row %lld: company %lld does not exist."),
+		       sqlite3_column_int64(s, 0), sqlite3_column_int64(s, 1));
+	else
+		report(o, _("Table actions, row %lld: assessment %lld, whose result suggested it, "
+		            "does not exist."), sqlite3_column_int64(s, 0), sqlite3_column_int64(s, 1));
+}
+
+static void orphan_action_item(struct check_out *o, sqlite3_stmt *s)
+{
+	char key[128];
+
+	report(o, _("Table action_items, action %lld, item %s: that action does not exist."),
+	       sqlite3_column_int64(s, 0),
+	       shown_bytes(key, sizeof key, sqlite3_column_blob(s, 1), sqlite3_column_bytes(s, 1)));
+}
+
+static void orphan_action_event(struct check_out *o, sqlite3_stmt *s)
+{
+	report(o, _("Table action_events, row %lld: action %lld does not exist."),
+	       sqlite3_column_int64(s, 0), sqlite3_column_int64(s, 1));
+}
+
 struct fk_tables {
 	struct check_out *o;
-	bool answers, events, assessments;
+	bool answers, events, assessments, actions, action_items, action_events;
 };
 
 static void fk_violation(struct check_out *o, sqlite3_stmt *s)
@@ -137,6 +162,12 @@ static void fk_violation(struct check_out *o, sqlite3_stmt *s)
 		t->events = true;
 	else if (strcmp(table, "assessments") == 0)
 		t->assessments = true;
+	else if (strcmp(table, "actions") == 0)
+		t->actions = true;
+	else if (strcmp(table, "action_items") == 0)
+		t->action_items = true;
+	else if (strcmp(table, "action_events") == 0)
+		t->action_events = true;
 	else
 		report(t->o, _("Table %s, row %lld: refers to a row of %s that does not exist."),
 		       table, sqlite3_column_int64(s, 1), (const char *)sqlite3_column_text(s, 2));
@@ -146,7 +177,7 @@ static void fk_violation(struct check_out *o, sqlite3_stmt *s)
  * PRAGMA foreign_key_check finds them, and a query per table names them. */
 static void check_orphans(struct store *st, struct check_out *o)
 {
-	struct fk_tables t = { o, false, false, false };
+	struct fk_tables t = { o, false, false, false, false, false, false };
 	struct check_out collect = { NULL, &t, 0 };   /* fk_violation() reports to o */
 
 	if (!check_rows(st, &collect, "PRAGMA foreign_key_check", fk_violation)) {
@@ -167,6 +198,59 @@ static void check_orphans(struct store *st, struct check_out *o)
 		           " UNION ALL SELECT id, based_on, 0 FROM assessments"
 		           " WHERE based_on IS NOT NULL AND based_on NOT IN (SELECT id FROM assessments)"
 		           " ORDER BY 1 LIMIT 100", orphan_assessment);
+	if (t.actions)
+		check_rows(st, o, "SELECT id, company_id, 1 FROM actions"
+		           " WHERE company_id NOT IN (SELECT id FROM companies)"
+		           " UNION ALL SELECT id, origin, 0 FROM actions"
+		           " WHERE origin IS NOT NULL AND origin NOT IN (SELECT id FROM assessments)"
+		           " ORDER BY 1 LIMIT 100", orphan_action);
+	if (t.action_items)
+		check_rows(st, o, "SELECT action_id, item_key FROM action_items"
+		           " WHERE action_id NOT IN (SELECT id FROM actions)"
+		           " ORDER BY action_id, item_key LIMIT 100", orphan_action_item);
+	if (t.action_events)
+		check_rows(st, o, "SELECT id, action_id FROM action_events"
+		           " WHERE action_id NOT IN (SELECT id FROM actions)"
+		           " ORDER BY id LIMIT 100", orphan_action_event);
+}
+
+static void foreign_origin(struct check_out *o, sqlite3_stmt *s)
+{
+	report(o, _("Table actions, row %lld: assessment %lld, whose result suggested it, "
+	            "belongs to company %lld, not to the action's company %lld."),
+	       sqlite3_column_int64(s, 0), sqlite3_column_int64(s, 1),
+	       sqlite3_column_int64(s, 2), sqlite3_column_int64(s, 3));
+}
+
+static void unknown_item(struct check_out *o, sqlite3_stmt *s)
+{
+	const char *q = (const char *)sqlite3_column_text(s, 2);
+	const struct catalogue *cat = catalogue_find(q ? q : "", sqlite3_column_int(s, 3));
+	const char *key = (const char *)sqlite3_column_text(s, 1);
+	char shown[128], qshown[128];
+
+	/* A questionnaire this smready does not know (a newer one) cannot be
+	 * judged here. */
+	if (!cat || (key && catalogue_item_index(cat, key) >= 0))
+		return;
+	report(o, _("Table action_items, action %lld, item %s: questionnaire %s version %d has "
+	            "no such question."), sqlite3_column_int64(s, 0),
+	       shown_bytes(shown, sizeof shown, sqlite3_column_blob(s, 1),
+	                   sqlite3_column_bytes(s, 1)),
+	       shown_bytes(qshown, sizeof qshown, sqlite3_column_blob(s, 2),
+	                   sqlite3_column_bytes(s, 2)), sqlite3_column_int(s, 3));
+}
+
+/* What the foreign keys cannot say: an action suggested by another
+ * company's assessment, or aiming at a question its questionnaire lacks. */
+static void check_references(struct store *st, struct check_out *o)
+{
+	check_rows(st, o, "SELECT t.id, t.origin, a.company_id, t.company_id FROM actions t"
+	           " JOIN assessments a ON a.id = t.origin WHERE a.company_id <> t.company_id"
+	           " ORDER BY t.id LIMIT 100", foreign_origin);
+	check_rows(st, o, "SELECT i.action_id, i.item_key, t.questionnaire, t.qversion"
+	           " FROM action_items i JOIN actions t ON t.id = i.action_id"
+	           " ORDER BY i.action_id, i.position", unknown_item);
 }
 
 /* Reports each text column of the row (after the first, its id) that is
@@ -219,6 +303,23 @@ static void bad_event_text(struct check_out *o, sqlite3_stmt *s)
 	bad_text(o, s, "assessment_events", false);
 }
 
+static void bad_action_text(struct check_out *o, sqlite3_stmt *s)
+{
+	bad_text(o, s, "actions", false);
+}
+
+static void bad_action_item_text(struct check_out *o, sqlite3_stmt *s)
+{
+	char key[128];
+
+	if (!text_utf8_valid(sqlite3_column_blob(s, 1) ? sqlite3_column_blob(s, 1) : "",
+	                     (size_t)sqlite3_column_bytes(s, 1)))
+		report(o, _("Table %s, action %lld, item %s: the key is not valid UTF-8."),
+		       "action_items", sqlite3_column_int64(s, 0),
+		       shown_bytes(key, sizeof key, sqlite3_column_blob(s, 1),
+		                   sqlite3_column_bytes(s, 1)));
+}
+
 /* Every text the program reads back must be UTF-8 (the store refuses any
  * other on the way in, but another program may have written some). */
 static void check_text(struct store *st, struct check_out *o)
@@ -231,6 +332,10 @@ static void check_text(struct store *st, struct check_out *o)
 	           " ORDER BY assessment_id, item_key", bad_answer_text);
 	check_rows(st, o, "SELECT id, kind, detail FROM assessment_events ORDER BY id",
 	           bad_event_text);
+	check_rows(st, o, "SELECT id, uuid, title, owner, due, note, questionnaire FROM actions"
+	           " ORDER BY id", bad_action_text);
+	check_rows(st, o, "SELECT action_id, item_key FROM action_items"
+	           " ORDER BY action_id, position", bad_action_item_text);
 }
 
 enum store_err store_check(struct store *st, void (*fn)(const char *problem, void *ctx),
@@ -271,6 +376,7 @@ enum store_err store_check(struct store *st, void (*fn)(const char *problem, voi
 	/* The file is sound; what it holds must be consistent, too.  Such
 	 * problems do not make the file damaged: it can still be mended. */
 	check_orphans(st, &o);
+	check_references(st, &o);
 	check_text(st, &o);
 	if (o.n > 0)
 		return say(st, STORE_CORRUPT, _("The database %s holds rows that do not fit "
@@ -316,6 +422,10 @@ enum store_err store_query_plan(struct store *st, const char *query,
 		{ "answers", "EXPLAIN QUERY PLAN " SQL_ANSWERS },
 		{ "events", "EXPLAIN QUERY PLAN " SQL_EVENTS },
 		{ "each-assessment", "EXPLAIN QUERY PLAN " SQL_EACH_ASSESSMENT },
+		{ "actions", "EXPLAIN QUERY PLAN " SQL_ACTIONS },
+		{ "action-items", "EXPLAIN QUERY PLAN " SQL_ACTION_ITEMS },
+		{ "action-changes", "EXPLAIN QUERY PLAN " SQL_ACTION_CHANGES },
+		{ "actions-due", "EXPLAIN QUERY PLAN " SQL_ACTIONS_DUE },
 	};
 
 	for (size_t i = 0; i < sizeof plans / sizeof plans[0]; i++) {

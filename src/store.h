@@ -16,6 +16,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "plan.h"
+
 struct store;
 
 enum store_err {
@@ -95,6 +97,8 @@ struct portfolio_row {
 	int prev_overall, prev_level;   /* -1 when none */
 	long long draft_id;       /* newest open draft, 0 if none */
 	long long draft_updated;
+	int n_open;               /* actions open or in progress */
+	int n_overdue;            /* of them, due before today */
 };
 
 struct assessment_event {
@@ -298,6 +302,103 @@ enum store_err store_seen_find(struct store *st, int kind, const char *uuid, lon
 /* Deletes every company added as a sample; *n gets how many. */
 enum store_err store_delete_samples(struct store *st, int *n);
 
+/* ---- actions ------------------------------------------------------------
+ * The action plan of a company: what is to be done, by whom, by when, and
+ * which questions it aims at with the answer it aims for on each (none for
+ * a free action).  Every change of status is kept with its time, so that a
+ * re-check can tell what an action's status was when it was finished
+ * (plan.h judges it).  Deleting a company deletes its actions. */
+
+#define ACTION_MAX_ITEMS PLAN_MAX_ITEMS
+#define ACTION_DUE_SIZE 11        /* "YYYY-MM-DD" and its NUL */
+
+struct action_item {
+	char *key;                /* item key in the action's questionnaire */
+	int target;               /* the answer it aims for, 0..4 */
+};
+
+struct action_change {
+	long long at;
+	enum plan_status status;  /* the status from then on */
+};
+
+struct action {
+	long long id;
+	char uuid[STORE_UUID_LEN + 1];
+	long long company_id;
+	int number;               /* within its company: 1 for the first added */
+	char *title;
+	char *owner;              /* who does it; "" when not named */
+	char due[ACTION_DUE_SIZE]; /* "YYYY-MM-DD"; "" when no date */
+	enum plan_status status;
+	char *note;               /* "" when none */
+	char *questionnaire;      /* what the item keys mean: "core" */
+	int qversion;
+	long long origin;         /* assessment whose result suggested it; 0: by hand */
+	char origin_uuid[STORE_UUID_LEN + 1]; /* its UUID; "" by hand */
+	long long created, updated;
+	struct action_item *items;
+	size_t n_items;
+	struct action_change *changes;  /* oldest first; the first is its creation */
+	size_t n_changes;
+};
+
+/* What a new action is made of; owner, due and note may be NULL. */
+struct action_fields {
+	const char *title;
+	const char *owner;
+	const char *due;          /* "YYYY-MM-DD" or "" */
+	const char *note;
+	const char *questionnaire;
+	int qversion;
+	long long origin;         /* 0: by hand; else an assessment of the company */
+	const struct plan_aim *items;
+	size_t n_items;           /* at most ACTION_MAX_ITEMS, no key twice */
+};
+
+/* Adds an action to a company, open, numbered after its others. */
+enum store_err store_action_add(struct store *st, long long company_id,
+                                const struct action_fields *f, long long *id);
+enum store_err store_action_get(struct store *st, long long id, struct action *out);
+/* Finds an action by its UUID or a start of one that only it has (at least
+ * 4 characters); STORE_AMBIGUOUS when several start so. */
+enum store_err store_action_find(struct store *st, const char *ref, struct action *out);
+/* The action with this number within company. */
+enum store_err store_action_number(struct store *st, long long company_id, int number,
+                                   struct action *out);
+/* A company's actions: those open or in progress first, by due date (those
+ * without one after them), then the done and dropped ones; each group by
+ * number. */
+enum store_err store_action_list(struct store *st, long long company_id,
+                                 struct action **out, size_t *n);
+/* The actions open or in progress of active companies that are due on or
+ * before the day until ("YYYY-MM-DD"), by due date, then company. */
+enum store_err store_actions_due(struct store *st, const char *until,
+                                 struct action **out, size_t *n);
+/* Changes the status and records when; *changed (may be NULL) says
+ * whether it was another status before (nothing is written otherwise). */
+enum store_err store_action_set_status(struct store *st, long long id,
+                                       enum plan_status status, bool *changed);
+/* Changes the fields that are not NULL; due "" removes the date. */
+enum store_err store_action_update(struct store *st, long long id, const char *title,
+                                   const char *owner, const char *due, const char *note);
+/* Gives the action the items it aims at (n 0: none, a free action),
+ * instead of the ones it had. */
+enum store_err store_action_set_items(struct store *st, long long id,
+                                      const struct plan_aim *items, size_t n);
+/* For the import: adds the action a to the company exactly as another
+ * database had it (its UUID, status, fields, times, items and changes;
+ * a->origin an assessment of the company or 0), with its number where that
+ * is free in the company and the next one otherwise (*number says which).
+ * STORE_EXISTS when an action has its UUID already. */
+enum store_err store_action_insert(struct store *st, long long company_id,
+                                   const struct action *a, long long *id, int *number);
+/* For the import: gives the stored action id a's fields, status, times,
+ * items and changes (its UUID, company and number stay). */
+enum store_err store_action_replace(struct store *st, long long id, const struct action *a);
+void store_action_clear(struct action *a);
+void store_actions_free(struct action *list, size_t n);
+
 /* ---- upkeep ------------------------------------------------------------- */
 
 /* Runs SQLite's integrity check; calls fn with each problem found.
@@ -312,8 +413,9 @@ int store_schema_version(struct store *st);
 void store_set_max_pages(struct store *st, long long pages);
 /* Reports SQLite's query plan of one of the store's read queries, one line
  * per step, to fn (tests check that no step scans a whole table).  query is
- * "portfolio", "history", "final", "draft", "answers", "events" or
- * "each-assessment"; STORE_INVALID for any other name. */
+ * "portfolio", "history", "final", "draft", "answers", "events",
+ * "each-assessment", "actions", "action-items", "action-changes",
+ * or "actions-due"; STORE_INVALID for any other name. */
 enum store_err store_query_plan(struct store *st, const char *query,
                                 void (*fn)(const char *step, void *ctx), void *ctx);
 

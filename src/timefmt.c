@@ -138,3 +138,164 @@ char *timefmt_date(long long t, char *buf, size_t bufsz)
 	}
 	return buf;
 }
+
+/* ---- calendar days ---------------------------------------------------------- */
+
+#define DAY_LEN 10               /* "YYYY-MM-DD" */
+
+static bool day_fields(int y, int mo, int d)
+{
+	static const int mdays[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	int dim;
+
+	if (y < 1970 || y > 9999 || mo < 1 || mo > 12 || d < 1)
+		return false;
+	dim = mdays[mo - 1];
+	if (mo == 2 && (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)))
+		dim = 29;
+	return d <= dim;
+}
+
+/* The day s as days since 1970-01-01, or -1 when it is not a valid day. */
+static long long day_number(const char *s)
+{
+	int y, mo, d;
+
+	if (!s || strlen(s) != DAY_LEN || s[4] != '-' || s[7] != '-')
+		return -1;
+	y = digits(s, 4);
+	mo = digits(s + 5, 2);
+	d = digits(s + 8, 2);
+	if (!day_fields(y, mo, d))
+		return -1;
+	return days_from_civil(y, mo, d);
+}
+
+static bool day_write(long long n, char *out, size_t outsz)
+{
+	int y, mo, d;
+
+	if (n < 0 || n > days_from_civil(9999, 12, 31) || outsz < TIMEFMT_DAY_SIZE)
+		return false;
+	civil_from_days(n, &y, &mo, &d);
+	snprintf(out, outsz, "%04d-%02d-%02d", y, mo, d);
+	return true;
+}
+
+char *timefmt_day(long long t, char *buf, size_t bufsz)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	if (bufsz == 0)
+		return buf;
+	buf[0] = '\0';
+	if (t <= 0 || !localtime_r(&tt, &tm))
+		return buf;
+	if (!day_fields(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday))
+		return buf;
+	snprintf(buf, bufsz, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+	return buf;
+}
+
+bool timefmt_day_valid(const char *s)
+{
+	return day_number(s) >= 0;
+}
+
+bool timefmt_day_add(const char *day, long long n, char *out, size_t outsz)
+{
+	long long d = day_number(day);
+
+	if (d < 0 || n > 4000000 || n < -4000000)
+		return false;
+	return day_write(d + n, out, outsz);
+}
+
+long long timefmt_day_diff(const char *a, const char *b)
+{
+	return day_number(b) - day_number(a);
+}
+
+/* Reads 1 to max digits at *p; -1 when there is none. */
+static int read_number(const char **p, int max)
+{
+	int v = 0, n = 0;
+
+	while (n < max && **p >= '0' && **p <= '9') {
+		v = v * 10 + (**p - '0');
+		(*p)++;
+		n++;
+	}
+	return n ? v : -1;
+}
+
+bool timefmt_day_parse(const char *s, const char *today, char *out, size_t outsz)
+{
+	char buf[32];
+	size_t len;
+	const char *p;
+	int y, mo, d;
+
+	if (!s)
+		return false;
+	while (*s == ' ' || *s == '\t')
+		s++;
+	len = strlen(s);
+	while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+		len--;
+	if (len == 0 || len >= sizeof buf)
+		return false;
+	memcpy(buf, s, len);
+	buf[len] = '\0';
+	if (buf[0] == '+') {
+		p = buf + 1;
+		d = read_number(&p, 4);
+		return d >= 0 && *p == '\0' && timefmt_day_add(today, d, out, outsz);
+	}
+	if (len == DAY_LEN && buf[4] == '-')
+		return day_number(buf) >= 0 && day_write(day_number(buf), out, outsz);
+	/* The German way: day.month.year */
+	p = buf;
+	d = read_number(&p, 2);
+	if (d < 0 || *p++ != '.')
+		return false;
+	mo = read_number(&p, 2);
+	if (mo < 0 || *p++ != '.')
+		return false;
+	y = read_number(&p, 4);
+	if (y < 1000 || *p != '\0' || !day_fields(y, mo, d))
+		return false;
+	return day_write(days_from_civil(y, mo, d), out, outsz);
+}
+
+long long timefmt_day_noon(const char *day)
+{
+	struct tm tm;
+	time_t t;
+
+	if (day_number(day) < 0)
+		return 0;
+	memset(&tm, 0, sizeof tm);
+	tm.tm_year = digits(day, 4) - 1900;
+	tm.tm_mon = digits(day + 5, 2) - 1;
+	tm.tm_mday = digits(day + 8, 2);
+	tm.tm_hour = 12;
+	tm.tm_isdst = -1;
+	t = mktime(&tm);
+	return t == (time_t)-1 ? 0 : (long long)t;
+}
+
+char *timefmt_day_show(const char *day, char *buf, size_t bufsz)
+{
+	long long t = timefmt_day_noon(day);
+
+	if (bufsz)
+		buf[0] = '\0';
+	if (t <= 0) {
+		if (day && *day && bufsz)
+			snprintf(buf, bufsz, "%s", day);
+		return buf;
+	}
+	return timefmt_date(t, buf, bufsz);
+}

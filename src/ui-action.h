@@ -39,7 +39,7 @@
 	X(ARCHIVE,     'x', 0, N_("Archive"), N_("Archive the company, or bring an archived one back")) \
 	X(SHOW_ARCHIVED, 'X', 0, N_("Archived"), N_("Show or hide archived companies")) \
 	X(DELETE,      'D', UI_FK(KEY_DC), N_("Delete"), N_("Delete the company with all its assessments (asks first)")) \
-	X(SORT,        's', 0, N_("Sort"), N_("Sort by name, score, change or due date (cycles)")) \
+	X(SORT,        's', 0, N_("Sort"), N_("Sort by name, score, change, due date or actions (cycles)")) \
 	X(SEARCH,      '/', 0, N_("Search"), N_("Filter the list by typing part of a name; Esc clears the filter")) \
 	X(CLEAR_FILTER, UI_ESC, 0, N_("Clear filter"), N_("Clear the search filter and show every company")) \
 	X(SAMPLE,      'S', 0, N_("Samples"), N_("Add the sample companies with their history")) \
@@ -76,7 +76,23 @@
 	X(EDIT_CANCEL, UI_ESC, 0, N_("Cancel"), N_("Throw away what you typed")) \
 	X(FILTER_KEEP, '\n', UI_FK(KEY_ENTER), N_("Keep filter"), \
 	  N_("Stop typing; the list stays filtered (Esc on the list clears it)")) \
-	X(FILTER_DROP, UI_ESC, 0, N_("Clear"), N_("Stop typing and show every company again"))
+	X(FILTER_DROP, UI_ESC, 0, N_("Clear"), N_("Stop typing and show every company again")) \
+	X(PLAN,        'p', 0, N_("Plan"), N_("Open the company's action plan")) \
+	X(BUILD_PLAN,  'b', 0, N_("Plan it"), N_("Build the action plan from this result: accept, edit or skip each suggestion, add your own")) \
+	X(SUGGEST,     'b', 0, N_("Suggestions"), N_("Suggest actions from the latest final assessment, to accept, edit or skip")) \
+	X(ACTION_DONE, 'd', 0, N_("Done"), N_("Mark the action done (the date is kept)")) \
+	X(ACTION_START, 's', 0, N_("In progress"), N_("Mark the action in progress (the date is kept)")) \
+	X(ACTION_DROP, 'x', 0, N_("Drop"), N_("Drop the action: it will not be done (the date is kept)")) \
+	X(ACTION_REOPEN, 'o', 0, N_("Reopen"), N_("Open a done or dropped action again")) \
+	X(ACTION_OWNER, 'w', 0, N_("Owner"), N_("Change who does the action")) \
+	X(ACTION_DUE,  't', 0, N_("Due"), N_("Change the due date: DD.MM.YYYY, YYYY-MM-DD or +days; empty removes it")) \
+	X(ACTION_TITLE, 'e', 0, N_("Title"), N_("Change what the action says is to be done")) \
+	X(ACTION_NOTE, 'n', 0, N_("Note"), N_("Write or change the action's note")) \
+	X(ACTION_ADD,  'a', 0, N_("Add"), N_("Add an action of your own")) \
+	X(SHOW_CLOSED, 'c', 0, N_("Closed"), N_("Show or hide the done and dropped actions")) \
+	X(ACCEPT,      '\n', UI_FK(KEY_ENTER), N_("Accept"), N_("Accept the suggestion: it becomes an action of the plan")) \
+	X(SKIP,        'x', 0, N_("Skip"), N_("Skip the suggestion (again to take it back)")) \
+	X(SUGGEST_TITLE, 'e', 0, N_("Edit"), N_("Change the title of the suggestion, or of the action it became"))
 
 enum ui_action {
 #define UI_ACTION_ENUM(id, k1, k2, bar, help) UI_ACT_##id,

@@ -13,12 +13,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "assess-plan.h"
 #include "assess-report.h"
 #include "assess.h"
 #include "i18n.h"
 #include "text.h"
 #include "ui-draw.h"
 #include "ui-flow.h"
+#include "ui-loop.h"
 #include "ui-screen.h"
 #include "verdict.h"
 
@@ -31,6 +33,7 @@ struct compare {
 	bool have_company;
 	bool show_unchanged;
 	struct ui_export ex;
+	struct plan_loop loop;    /* how the plan agreed before turned out */
 };
 
 static const struct cat_item *cmp_item(const struct compare *k, const struct item_change *ic,
@@ -92,23 +95,36 @@ static void compare_draw_head(struct compare *k, struct ui *ui, struct ui_doc *d
 			ui_put(ui, row, x, d->width - 14, ROLE_DIM, _("not comparable"), false);
 		}
 	}
-	if ((row = ui_doc_row(d)) >= 0) {
-		x = d->x + ui_put(ui, row, d->x, 14, ROLE_BOLD, _("Level"), true);
-		snprintf(buf, sizeof buf, "%s %s %s", ui_level_name(c->level_old), ui_sym(ui, SYM_ARROW),
-		         ui_level_name(c->level_new));
-		x += ui_put(ui, row, x, d->width - x, ui_level_role(c->level_new), buf, false) + 2;
+	{
+		char lv[200], step[64], why[400];
+		enum ui_role step_role = c->level_delta > 0 ? ROLE_GOOD :
+		                         c->level_delta < 0 ? ROLE_BAD : ROLE_NORMAL;
+		bool inline_why;
+
+		snprintf(lv, sizeof lv, "%s %s %s", ui_level_name(c->level_old),
+		         ui_sym(ui, SYM_ARROW), ui_level_name(c->level_new));
 		if (c->level_old < 0 || c->level_new < 0)
-			snprintf(buf, sizeof buf, "%s", "");
+			step[0] = '\0';
 		else if (c->level_delta > 0)
-			snprintf(buf, sizeof buf, _("%s better"), ui_sym(ui, SYM_UP));
+			snprintf(step, sizeof step, _("%s better"), ui_sym(ui, SYM_UP));
 		else if (c->level_delta < 0)
-			snprintf(buf, sizeof buf, _("%s worse"), ui_sym(ui, SYM_DOWN));
+			snprintf(step, sizeof step, _("%s worse"), ui_sym(ui, SYM_DOWN));
 		else
-			snprintf(buf, sizeof buf, _("%s same level"), ui_sym(ui, SYM_SAME));
-		x += ui_put(ui, row, x, d->width - x, c->level_delta > 0 ? ROLE_GOOD :
-		            c->level_delta < 0 ? ROLE_BAD : ROLE_NORMAL, buf, false) + 2;
-		if (*verdict_why(buf, sizeof buf, &k->cmp.new.score))
-			ui_put(ui, row, x, d->x + d->width - x, ROLE_DIM, buf, false);
+			snprintf(step, sizeof step, _("%s same level"), ui_sym(ui, SYM_SAME));
+		verdict_why(why, sizeof why, &k->cmp.new.score);
+		/* Why the level is held back goes on the same line where it fits
+		 * whole, else on lines of its own below: never cut. */
+		inline_why = 14 + ui_width(ui, lv) + 2 + ui_width(ui, step) + 2 + ui_width(ui, why) <=
+		             d->width;
+		if ((row = ui_doc_row(d)) >= 0) {
+			x = d->x + ui_put(ui, row, d->x, 14, ROLE_BOLD, _("Level"), true);
+			x += ui_put(ui, row, x, d->width - x, ui_level_role(c->level_new), lv, false) + 2;
+			x += ui_put(ui, row, x, d->width - x, step_role, step, false) + 2;
+			if (*why && inline_why)
+				ui_put(ui, row, x, d->x + d->width - x, ROLE_DIM, why, false);
+		}
+		if (*why && !inline_why)
+			ui_doc_text(ui, d, 14, ROLE_DIM, why);
 	}
 	/* The counts first, so the whole change reads before the detail. */
 	snprintf(buf, sizeof buf, _("Items: %d better, %d worse, %d unchanged, %d not comparable"),
@@ -280,7 +296,7 @@ static void compare_draw_item(struct compare *k, struct ui *ui, struct ui_doc *d
 	enum ui_role role;
 
 	role = change_tag(ui, ic->change, tag, sizeof tag);
-	ui_item_label(cat, idx, num, sizeof num);
+	catalogue_item_label(cat, idx, num, sizeof num);
 	{
 		char prefix[160];
 
@@ -355,6 +371,8 @@ static void compare_draw(struct ui_screen *s, struct ui *ui)
 	snprintf(title, sizeof title, _("Comparison: %s"), k->have_company ? k->c.name : "");
 	ui_title(ui, title);
 	compare_draw_head(k, ui, &d);
+	/* Did the advice work?  First, before the detail. */
+	ui_loop_draw(ui, &d, &k->loop);
 	compare_draw_dims(k, ui, &d);
 	compare_draw_knockouts(k, ui, &d);
 	compare_draw_items(k, ui, &d);
@@ -387,6 +405,9 @@ static enum ui_reaction compare_key(struct ui_screen *s, struct ui *ui, enum ui_
 		if (!k->have_company)
 			return UI_NONE;
 		return ui_export_ask(ui, &k->ex, &k->c, &k->cmp.new.a, true, compare_write, k);
+	case UI_ACT_PLAN:
+		return ui_open(ui, &(struct ui_request){ .screen = UI_SCREEN_PLAN,
+		                                         .company = k->company });
 	default:
 		return UI_NONE;
 	}
@@ -416,6 +437,9 @@ static bool compare_load(struct ui_screen *s, struct ui *ui)
 		assess_compared_clear(&k->cmp);
 	k->cmp = cmp;
 	k->loaded = true;
+	assess_plan_loop_clear(&k->loop);
+	if (assess_plan_loop(ui->st, &k->cmp.old, &k->cmp.new, &k->loop) != STORE_OK)
+		assess_plan_loop_clear(&k->loop);   /* shown without it */
 	if (k->have_company)
 		store_company_clear(&k->c);
 	k->have_company = store_company_get(ui->st, k->company, &k->c) == STORE_OK;
@@ -430,12 +454,14 @@ static void compare_destroy(struct ui_screen *s)
 		assess_compared_clear(&k->cmp);
 	if (k->have_company)
 		store_company_clear(&k->c);
+	assess_plan_loop_clear(&k->loop);
 }
 
 static const struct ui_binding compare_keys[] = {
 	{ UI_ACT_TOGGLE_UNCHANGED, true },
 	{ UI_ACT_EXPORT, true },
 	UI_BIND_MOVES(true),
+	{ UI_ACT_PLAN, true },
 	{ UI_ACT_BACK, true },
 	{ UI_ACT_HELP, true },
 	{ UI_ACT_QUIT, true },

@@ -81,11 +81,18 @@ void ui_key_name(int key, bool utf8, char *buf, size_t bufsz)
 	case UI_FK(KEY_HOME): name = _("Home"); break;
 	case UI_FK(KEY_END): name = _("End"); break;
 	case UI_FK(KEY_DC): name = _("Del"); break;
-	case UI_FK(KEY_F(1)): name = "F1"; break;
+	case UI_FK(KEY_IC): name = _("Ins"); break;
+	case UI_FK(KEY_BTAB): name = _("Shift+Tab"); break;
+	case UI_FK(KEY_BACKSPACE): case 0x7f: case 0x08: name = _("Backspace"); break;
 	default: break;
 	}
 	if (name) {
 		snprintf(buf, bufsz, "%s", name);
+	} else if (key >= UI_FK(KEY_F(1)) && key <= UI_FK(KEY_F(63))) {
+		snprintf(buf, bufsz, "F%d", (key & ~UI_FK(0)) - KEY_F0);
+	} else if (key > 0 && key < 0x20) {
+		/* TRANSLATORS: a control key in a message, "Ctrl+A". */
+		snprintf(buf, bufsz, _("Ctrl+%c"), '@' + key);
 	} else if (key & UI_FK(0)) {
 		const char *kn = keyname(key & ~UI_FK(0));
 

@@ -472,17 +472,3 @@ int ui_body_height(void)
 	return LINES - 3 > 0 ? LINES - 3 : 0;
 }
 
-void ui_item_label(const struct catalogue *cat, int item, char *buf, size_t bufsz)
-{
-	int i, nth = 0, dim;
-
-	if (!cat || item < 0 || item >= cat->n_items) {
-		snprintf(buf, bufsz, "?");
-		return;
-	}
-	dim = cat->items[item].dimension;
-	for (i = 0; i <= item; i++)
-		if (cat->items[i].dimension == dim)
-			nth++;
-	snprintf(buf, bufsz, "%d.%d", dim + 1, nth);
-}

@@ -73,10 +73,6 @@ bool ui_reopen_line(const struct assessment_event *ev, int n, char *buf, size_t 
 /* Display width of a string after the ASCII fallback. */
 int ui_width(const struct ui *ui, const char *s);
 
-/* An item's number as the form shows it: "2.3" = third item of the
- * second dimension. */
-struct catalogue;
-void ui_item_label(const struct catalogue *cat, int item, char *buf, size_t bufsz);
 
 /* Word wrap: splits s into lines of at most width columns. */
 struct ui_span {

@@ -47,9 +47,11 @@ void ui_edit_init(struct ui_edit *e, const char *initial, size_t max_chars)
 		size_t n = text_next(initial, &cp);
 
 		initial += n;
-		/* A note may hold newlines from the command line; the one-line
-		 * editor shows and keeps them as spaces. */
-		if (cp < 0x20 || cp == 0x7F)
+		/* A note may hold line breaks and tabs from the command line:
+		 * the one-line editor keeps them, shown as a sign of their own
+		 * (edit_sign), so saving an unchanged note changes nothing.
+		 * Other control characters the store never holds. */
+		if ((cp < 0x20 && cp != '\n' && cp != '\t') || cp == 0x7F)
 			cp = ' ';
 		if (!edit_grow(e, e->len + 1))
 			break;
@@ -120,6 +122,10 @@ enum ui_edit_result ui_edit_key(struct ui_edit *e, int ch)
 {
 	switch (ch) {
 	case '\n': case '\r': case UI_FK(KEY_ENTER):
+		/* Never saved: a stand-in for input that was not understood. */
+		for (size_t i = 0; i < e->len; i++)
+			if (e->buf[i] == 0xFFFD)
+				return EDIT_BAD;
 		return EDIT_DONE;
 	case UI_ESC:
 		return EDIT_CANCEL;
@@ -166,13 +172,28 @@ enum ui_edit_result ui_edit_key(struct ui_edit *e, int ch)
 	return edit_insert(e, (wchar_t)ch);
 }
 
+static int edit_char_width(uint32_t cp)
+{
+	return cp == '\n' || cp == '\t' ? 1 : text_char_width(cp);
+}
+
 static int edit_cols(const struct ui_edit *e, size_t from, size_t to)
 {
 	int w = 0;
 
 	for (; from < to; from++)
-		w += text_char_width((uint32_t)e->buf[from]);
+		w += edit_char_width((uint32_t)e->buf[from]);
 	return w;
+}
+
+/* How a line break or a tab in the text is shown: one column each. */
+static const char *edit_sign(uint32_t cp, bool utf8)
+{
+	if (cp == '\n')
+		return utf8 ? "\xe2\x86\xb5" : "|";    /* ↵ */
+	if (cp == '\t')
+		return utf8 ? "\xe2\x86\x92" : ">";    /* → */
+	return NULL;
 }
 
 void ui_edit_draw(struct ui_edit *e, struct ui *ui, int y, int x, int w)
@@ -195,11 +216,16 @@ void ui_edit_draw(struct ui_edit *e, struct ui *ui, int y, int x, int w)
 	mvhline(y, x, ' ', w);
 	move(y, x);
 	for (i = e->scroll; i < e->len; i++) {
-		int cw = text_char_width((uint32_t)e->buf[i]);
+		int cw = edit_char_width((uint32_t)e->buf[i]);
+		const char *sign = edit_sign((uint32_t)e->buf[i], ui->utf8);
 
 		if (col + cw > w)
 			break;
-		if (ui->utf8 || e->buf[i] < 0x80) {
+		if (sign) {
+			attrset(ui_role_attr(ui, ROLE_DIM) | A_REVERSE);
+			addstr(sign);
+			attrset(ui_role_attr(ui, ROLE_SELECTED));
+		} else if (ui->utf8 || e->buf[i] < 0x80) {
 			wchar_t one[2] = { e->buf[i], 0 };
 
 			addnwstr(one, 1);

@@ -29,8 +29,14 @@ enum ui_edit_result {
 	EDIT_CHANGED,             /* text changed */
 	EDIT_DONE,                /* Enter */
 	EDIT_CANCEL,              /* Esc */
-	EDIT_FULL                 /* a character was refused: too long */
+	EDIT_FULL,                /* a character was refused: too long */
+	EDIT_BAD                  /* Enter refused: the text holds U+FFFD, where
+	                             input was not UTF-8 (UI_EDIT_BAD says so) */
 };
+
+/* What to show for EDIT_BAD (a msgid). */
+#define UI_EDIT_BAD N_("The text still holds \xef\xbf\xbd where a byte was not UTF-8: " \
+                       "correct it, then press Enter.")
 
 /* Starts editing initial (UTF-8, may be NULL) with the cursor at the end. */
 void ui_edit_init(struct ui_edit *e, const char *initial, size_t max_chars);

@@ -373,7 +373,7 @@ static void form_draw_row(struct form *f, struct ui *ui, int y, int row, int aw)
 	base = sel ? ROLE_SELECTED : ROLE_NORMAL;
 	ui_fill(ui, y, 0, COLS, base);
 	x = ui_put(ui, y, 0, 2, base, sel ? ui_sym(ui, SYM_CURSOR) : " ", true);
-	ui_item_label(cat, item, num, sizeof num);
+	catalogue_item_label(cat, item, num, sizeof num);
 	x += ui_put(ui, y, x, 5, base, num, true);
 	/* Stop-sign items are marked, by a sign and (in colour) its colour. */
 	x += ui_put(ui, y, x, 2, sel ? base : ROLE_BAD,
@@ -394,7 +394,7 @@ static void form_draw_detail(struct form *f, struct ui *ui, int y, const struct 
 	char num[16], buf[256];
 
 	ui_hline(ui, y - 1, 0, COLS, ROLE_DIM);
-	ui_item_label(cat, item, num, sizeof num);
+	catalogue_item_label(cat, item, num, sizeof num);
 	ui_put(ui, y, 1, 6, ROLE_BOLD, num, false);
 	for (i = 0; i < d->nq; i++)
 		ui_put_span(ui, y++, 7, COLS - 8, ROLE_BOLD, &d->q[i]);
@@ -575,6 +575,9 @@ static enum ui_reaction form_note_key(struct form *f, struct ui *ui, int ch)
 	case EDIT_FULL:
 		ui_error(ui, "%s", _("That is as long as a note can be."));
 		return UI_REDRAW;
+	case EDIT_BAD:
+		ui_error(ui, "%s", _(UI_EDIT_BAD));
+		return UI_REDRAW;
 	case EDIT_UNHANDLED:
 		return UI_NONE;
 	default:
@@ -623,7 +626,7 @@ static enum ui_reaction form_finish(struct form *f, struct ui *ui)
 			snprintf(list + len, sizeof list - len, " %s", ui_sym(ui, SYM_ELLIPSIS));
 			break;
 		}
-		ui_item_label(cat, item, num, sizeof num);
+		catalogue_item_label(cat, item, num, sizeof num);
 		len += (size_t)snprintf(list + len, sizeof list - len, "%s%s", shown ? ", " : "", num);
 		if (len >= sizeof list)
 			break;

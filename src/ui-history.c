@@ -571,6 +571,8 @@ static enum ui_reaction history_key(struct ui_screen *s, struct ui *ui, enum ui_
 		if (h->n == 0)
 			return UI_NONE;
 		return history_compare(h, ui);
+	case UI_ACT_PLAN:
+		return ui_open(ui, &(struct ui_request){ .screen = UI_SCREEN_PLAN, .company = h->cid });
 	default: break;
 	}
 	if (h->n == 0)
@@ -647,6 +649,7 @@ static const struct ui_binding history_keys[] = {
 	{ UI_ACT_COMPARE, true },
 	{ UI_ACT_REOPEN, true },
 	{ UI_ACT_DISCARD, true },
+	{ UI_ACT_PLAN, true },
 	UI_BIND_MOVES(false),
 	{ UI_ACT_BACK, true },
 	{ UI_ACT_HELP, true },

@@ -1,7 +1,7 @@
 /*
  * ui-portfolio.c - the start screen: every company with its latest level,
  * score, change since the assessment before, date of the last final
- * assessment and whether one is due.  Search, sort, add, edit, archive,
+ * assessment, whether one is due, and its open and overdue actions.  Search, sort, add, edit, archive,
  * delete, sample data, and the ways into a company's history or a new
  * assessment.  Only the visible rows are drawn, so long lists stay fast.
  */
@@ -29,7 +29,7 @@
 /* Characters in the search field. */
 #define SEARCH_MAX 100
 
-enum sort_mode { SORT_NAME, SORT_SCORE, SORT_CHANGE, SORT_DUE, SORT_COUNT };
+enum sort_mode { SORT_NAME, SORT_SCORE, SORT_CHANGE, SORT_DUE, SORT_ACTIONS, SORT_COUNT };
 
 enum company_step { STEP_NAME, STEP_INDUSTRY, STEP_CONTACT, STEP_NOTES, STEP_DONE };
 
@@ -64,7 +64,7 @@ struct portfolio {
 
 static const char *const sort_names[SORT_COUNT] = {
 	N_("sorted by name"), N_("sorted by score"), N_("sorted by change"),
-	N_("sorted by due date"),
+	N_("sorted by due date"), N_("sorted by actions"),
 };
 
 /* ---- data -------------------------------------------------------------- */
@@ -174,8 +174,23 @@ static int by_due(const void *pa, const void *pb)
 	return by_order(a, b);
 }
 
+/* The most overdue actions first, then the most open ones: where the plan
+ * needs looking after. */
+static int by_actions(const void *pa, const void *pb)
+{
+	const struct portfolio_row *a = *(const struct portfolio_row *const *)pa;
+	const struct portfolio_row *b = *(const struct portfolio_row *const *)pb;
+
+	if (a->n_overdue != b->n_overdue)
+		return b->n_overdue - a->n_overdue;
+	if (a->n_open != b->n_open)
+		return b->n_open - a->n_open;
+	return by_order(a, b);
+}
+
 static int (*const sort_cmp[SORT_COUNT])(const void *, const void *) = {
 	[SORT_SCORE] = by_score, [SORT_CHANGE] = by_change, [SORT_DUE] = by_due,
+	[SORT_ACTIONS] = by_actions,
 };
 
 /* Every row in the order of the current sort, sorted on its first use
@@ -289,6 +304,7 @@ static const struct portfolio_row *portfolio_current(const struct portfolio *p)
 
 struct columns {
 	int cursor, name, level, score, change, last, due;
+	int plan;                 /* the open actions; 0 when none in view */
 	const char *score_title;
 };
 
@@ -345,6 +361,20 @@ static void portfolio_shorten(struct portfolio *p, struct ui *ui, struct columns
 	c->score_title = s;
 }
 
+/* A company's open actions as the portfolio shows them, "3" or "3, 1
+ * overdue"; *split: where the overdue part starts (strlen when none). */
+static void plan_cell(struct ui *ui, const struct portfolio_row *r, char *buf, size_t n,
+                      size_t *split)
+{
+	(void)ui;
+	snprintf(buf, n, "%d", r->n_open);
+	*split = strlen(buf);
+	if (r->n_overdue)
+		/* TRANSLATORS: after the number of a company's open actions:
+		 * "3, 1 overdue". */
+		snprintf(buf + *split, n - *split, _(", %d overdue"), r->n_overdue);
+}
+
 /* The columns right of the name are as wide as what the companies in the
  * list need (a level name that no company has takes no room), so the name
  * gets every column left over.  Measured over the whole filtered list, not
@@ -354,7 +384,8 @@ static void portfolio_columns(struct portfolio *p, struct ui *ui, long long now,
 {
 	bool level[LEVEL_COUNT] = { false }, archived = false, draft = false, due = false;
 	bool held = false;
-	int lo = 0, hi = 0, lv;
+	int lo = 0, hi = 0, lv, plan = 0;
+	size_t split;
 	size_t i;
 	char buf[64];
 	enum ui_role role;
@@ -374,6 +405,10 @@ static void portfolio_columns(struct portfolio *p, struct ui *ui, long long now,
 		archived |= r->company.archived;
 		draft |= !r->company.archived && r->draft_id != 0;
 		due |= !r->draft_id && row_due(r, now, ui);
+		if (r->n_open) {
+			plan_cell(ui, r, buf, sizeof buf, &split);
+			plan = max_int(plan, ui_width(ui, buf));
+		}
 	}
 	c->cursor = 2;
 	c->level = ui_width(ui, _("Level"));
@@ -394,9 +429,24 @@ static void portfolio_columns(struct portfolio *p, struct ui *ui, long long now,
 		c->due = max_int(c->due, ui_width(ui, _("draft")));
 	if (archived)
 		c->due = max_int(c->due, ui_width(ui, _("archived")));
+	/* The plan's column only where some company has open actions. */
+	c->plan = plan ? max_int(ui_width(ui, _("Actions")), plan) : 0;
 	c->score_title = _("Score");
-	c->name = COLS - c->cursor - c->level - c->score - c->change - c->last - c->due - 5;
+	c->name = COLS - c->cursor - c->level - c->score - c->change - c->last - c->due - 5 -
+	          (c->plan ? c->plan + 1 : 0);
 	portfolio_shorten(p, ui, c);
+	/* The plan's column costs a name its end: the date of the last
+	 * assessment (in the history too) gives way first. */
+	if (c->plan && c->last && c->name < portfolio_name_width(p, ui)) {
+		c->name += c->last + 1;
+		c->last = 0;
+	}
+	/* Then the due column when nothing in view is due, a draft or
+	 * archived: it would stand empty. */
+	if (!due && !draft && !archived && c->name < portfolio_name_width(p, ui)) {
+		c->name += c->due + 1;
+		c->due = 0;
+	}
 	if (c->name < 12) {
 		/* Narrow terminal: drop the date column first. */
 		c->name += c->last + 1;
@@ -445,12 +495,25 @@ static void portfolio_draw_row(struct portfolio *p, struct ui *ui, int y,
 		ui_date(r->last_at, buf, sizeof buf);
 		x += ui_put(ui, y, x, c->last, base, buf, true) + 1;
 	}
-	if (r->company.archived)
+	if (!c->due)
+		;                 /* left out: nothing in view is due */
+	else if (r->company.archived)
 		ui_put(ui, y, x, c->due, selected ? base : ROLE_DIM, _("archived"), true);
 	else if (r->draft_id)
 		ui_put(ui, y, x, c->due, selected ? base : ROLE_WARN, _("draft"), true);
 	else if (row_due(r, now, ui))
 		ui_put(ui, y, x, c->due, selected ? base : ROLE_BAD, _("due"), true);
+	if (c->due)
+		x += c->due + 1;
+	if (c->plan && r->n_open) {
+		size_t split;
+
+		/* The overdue ones by word and colour: "3, 1 overdue". */
+		plan_cell(ui, r, buf, sizeof buf, &split);
+		ui_put(ui, y, x, c->plan, selected ? base : ROLE_BAD, buf, false);
+		buf[split] = '\0';
+		ui_put(ui, y, x, c->plan, base, buf, false);
+	}
 }
 
 static void portfolio_draw_header(struct portfolio *p, struct ui *ui, const struct columns *c)
@@ -468,7 +531,10 @@ static void portfolio_draw_header(struct portfolio *p, struct ui *ui, const stru
 	x += ui_put(ui, y, x, c->change, ROLE_HEADER, buf, true) + 1;
 	if (c->last)
 		x += ui_put(ui, y, x, c->last, ROLE_HEADER, _("Last final"), true) + 1;
-	ui_put(ui, y, x, c->due, ROLE_HEADER, _("Due"), true);
+	if (c->due)
+		x += ui_put(ui, y, x, c->due, ROLE_HEADER, _("Due"), true) + 1;
+	if (c->plan)
+		ui_put(ui, y, x, c->plan, ROLE_HEADER, _("Actions"), true);
 }
 
 static void portfolio_draw_summary(struct portfolio *p, struct ui *ui)
@@ -831,6 +897,7 @@ static enum ui_reaction portfolio_search_key(struct portfolio *p, struct ui *ui,
 		portfolio_set_filter(p);
 		return UI_REDRAW;
 	case EDIT_DONE:
+	case EDIT_BAD:            /* a search is not saved: the filter stays */
 		p->searching = false;
 		return UI_REDRAW;
 	case EDIT_CANCEL:
@@ -891,6 +958,9 @@ static enum ui_reaction portfolio_key(struct ui_screen *s, struct ui *ui,
 	switch (act) {
 	case UI_ACT_OPEN_COMPANY:
 		return ui_open(ui, &(struct ui_request){ .screen = UI_SCREEN_HISTORY,
+		                                         .company = r->company.id });
+	case UI_ACT_PLAN:
+		return ui_open(ui, &(struct ui_request){ .screen = UI_SCREEN_PLAN,
 		                                         .company = r->company.id });
 	case UI_ACT_EDIT:
 		if (ui_refuse_readonly(ui))
@@ -953,6 +1023,7 @@ static const struct ui_binding portfolio_keys[] = {
 	{ UI_ACT_ADD, true },
 	{ UI_ACT_EDIT, false },
 	{ UI_ACT_SEARCH, true },
+	{ UI_ACT_PLAN, true },
 	{ UI_ACT_SORT, true },
 	{ UI_ACT_ARCHIVE, false },
 	{ UI_ACT_SHOW_ARCHIVED, false },
@@ -974,6 +1045,7 @@ static bool portfolio_can(const struct ui_screen *s, enum ui_action act)
 
 	switch (act) {
 	case UI_ACT_OPEN_COMPANY:
+	case UI_ACT_PLAN:
 	case UI_ACT_ASSESS:
 	case UI_ACT_EDIT:
 	case UI_ACT_ARCHIVE:

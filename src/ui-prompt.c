@@ -122,6 +122,9 @@ static enum ui_reaction prompt_key(struct ui_screen *s, struct ui *ui, enum ui_a
 	case EDIT_FULL:
 		ui_error(ui, "%s", _("That is as long as this field can be."));
 		return UI_REDRAW;
+	case EDIT_BAD:
+		ui_error(ui, "%s", _(UI_EDIT_BAD));
+		return UI_REDRAW;
 	case EDIT_UNHANDLED:
 		return UI_NONE;
 	default:

@@ -16,13 +16,16 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "assess-plan.h"
 #include "assess.h"
 #include "assess-report.h"
 #include "i18n.h"
 #include "report.h"
 #include "text.h"
+#include "timefmt.h"
 #include "ui-draw.h"
 #include "ui-flow.h"
+#include "ui-loop.h"
 #include "ui-screen.h"
 #include "verdict.h"
 
@@ -40,7 +43,33 @@ struct result {
 	struct store *st;         /* for the report's "since last time" */
 	struct assessment_event *ev;  /* its history: reopenings with why */
 	size_t n_ev;
+	struct plan_loop loop;    /* a re-check: how the plan before turned out */
+	int n_open, n_overdue;    /* the company's actions open now */
 };
+
+/* The loop of a re-check and the plan as it stands; what cannot be read
+ * is left out of the screen (the result is what counts). */
+static void result_load_plan(struct result *r, struct ui *ui)
+{
+	struct action *list;
+	char today[TIMEFMT_DAY_SIZE];
+	size_t n;
+
+	assess_plan_loop_clear(&r->loop);
+	if (assess_plan_loop_of(ui->st, &r->s, &r->loop) != STORE_OK)
+		assess_plan_loop_clear(&r->loop);
+	r->n_open = r->n_overdue = 0;
+	if (store_action_list(ui->st, r->s.a.company_id, &list, &n) != STORE_OK)
+		return;
+	assess_today(ui->st, today, sizeof today);
+	for (size_t i = 0; i < n; i++) {
+		if (plan_status_closed(list[i].status))
+			continue;
+		r->n_open++;
+		r->n_overdue += list[i].due[0] && strcmp(list[i].due, today) < 0;
+	}
+	store_actions_free(list, n);
+}
 
 static bool result_load(struct ui_screen *s, struct ui *ui)
 {
@@ -66,7 +95,35 @@ static bool result_load(struct ui_screen *s, struct ui *ui)
 	if (r->have_company)
 		store_company_clear(&r->c);
 	r->have_company = store_company_get(ui->st, r->s.a.company_id, &r->c) == STORE_OK;
+	result_load_plan(r, ui);
 	return true;
+}
+
+/* Where the plan stands, and the keys that lead to it. */
+static void result_draw_plan(struct result *r, struct ui *ui, struct ui_doc *d)
+{
+	char buf[600], count[300];
+
+	if (r->n_overdue)
+		snprintf(count, sizeof count, P_("%d action open, %d of them overdue",
+		                                 "%d actions open, %d of them overdue", r->n_open),
+		         r->n_open, r->n_overdue);
+	else
+		snprintf(count, sizeof count, P_("%d action open", "%d actions open", r->n_open),
+		         r->n_open);
+	if (!r->n_open && r->s.a.status != ASSESS_FINAL)
+		return;
+	if (!r->n_open)
+		snprintf(buf, sizeof buf, "%s", _("No action plan yet: b builds it from this result."));
+	else if (r->s.a.status == ASSESS_FINAL)
+		/* TRANSLATORS: "Action plan: 3 actions open (p shows it; b adds
+		 * to it from this result)". */
+		snprintf(buf, sizeof buf, _("Action plan: %s (p shows it; b adds to it from this "
+		                            "result)"), count);
+	else
+		snprintf(buf, sizeof buf, _("Action plan: %s (p shows it)"), count);
+	ui_doc_row(d);
+	ui_doc_text(ui, d, 0, r->n_overdue ? ROLE_WARN : ROLE_DIM, buf);
 }
 
 static void result_draw_head(struct result *r, struct ui *ui, struct ui_doc *d)
@@ -189,7 +246,7 @@ static void result_draw_stop(struct result *r, struct ui *ui, struct ui_doc *d, 
 	const struct cat_knockout *ko = &cat->knockouts[k];
 	char buf[1200], num[16];
 
-	ui_item_label(cat, ko->item, num, sizeof num);
+	catalogue_item_label(cat, ko->item, num, sizeof num);
 	if (caution)
 		/* TRANSLATORS: a caution's title: "! Too slow (caution: 3.3
 		 * answered partly)". */
@@ -263,7 +320,7 @@ static void result_draw_recs(struct result *r, struct ui *ui, struct ui_doc *d)
 		const struct cat_item *it = &cat->items[rec->item];
 		int v = r->s.values[rec->item];
 
-		ui_item_label(cat, rec->item, num, sizeof num);
+		catalogue_item_label(cat, rec->item, num, sizeof num);
 		snprintf(buf, sizeof buf, "%2d. (%s)", i + 1, num);
 		ui_doc_hang(ui, d, 0, buf, ROLE_DIM, 11, rec->knockout ? ROLE_BAD
 		            : rec->caution ? ROLE_WARN : ROLE_BOLD, _(it->question));
@@ -301,8 +358,10 @@ static void result_draw(struct ui_screen *s, struct ui *ui)
 	}
 	result_draw_head(r, ui, &d);
 	result_draw_summary(r, ui, &d);
+	ui_loop_draw(ui, &d, &r->loop);
 	result_draw_dims(r, ui, &d);
 	result_draw_stops(r, ui, &d);
+	result_draw_plan(r, ui, &d);
 	result_draw_recs(r, ui, &d);
 	s->page.lines = d.lines;
 	ui_doc_more(ui, &d);
@@ -345,6 +404,20 @@ static enum ui_reaction result_key(struct ui_screen *s, struct ui *ui, enum ui_a
 		}
 		r->pending.id = r->id;
 		return ui_reopen_ask(ui, &r->pending);
+	case UI_ACT_PLAN:
+		return ui_open(ui, &(struct ui_request){ .screen = UI_SCREEN_PLAN,
+		                                         .company = r->s.a.company_id });
+	case UI_ACT_BUILD_PLAN:
+		if (r->s.a.status != ASSESS_FINAL) {
+			ui_error(ui, "%s", _("A plan is built from a final assessment; finish this one "
+			                     "first."));
+			return UI_REDRAW;
+		}
+		if (ui_refuse_readonly(ui))
+			return UI_REDRAW;
+		return ui_open(ui, &(struct ui_request){ .screen = UI_SCREEN_BUILDER,
+		                                         .company = r->s.a.company_id,
+		                                         .assessment = r->id });
 	default:
 		return UI_NONE;
 	}
@@ -363,6 +436,10 @@ static bool result_can(const struct ui_screen *s, enum ui_action act)
 		return shown && r->s.a.status != ASSESS_FINAL;
 	case UI_ACT_REOPEN:
 		return shown && r->s.a.status == ASSESS_FINAL;
+	case UI_ACT_BUILD_PLAN:
+		return shown && r->s.a.status == ASSESS_FINAL && !store_readonly(r->st);
+	case UI_ACT_PLAN:
+		return shown;
 	default:
 		return true;
 	}
@@ -386,6 +463,7 @@ static void result_destroy(struct ui_screen *s)
 	if (r->have_company)
 		store_company_clear(&r->c);
 	store_events_free(r->ev, r->n_ev);
+	assess_plan_loop_clear(&r->loop);
 }
 
 static const struct ui_binding result_keys[] = {
@@ -393,6 +471,8 @@ static const struct ui_binding result_keys[] = {
 	{ UI_ACT_SUMMARY, true },
 	{ UI_ACT_REOPEN, true },
 	UI_BIND_MOVES(true),
+	{ UI_ACT_BUILD_PLAN, true },
+	{ UI_ACT_PLAN, true },
 	{ UI_ACT_BACK, true },
 	{ UI_ACT_HELP, true },
 	{ UI_ACT_QUIT, true },

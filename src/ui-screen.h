@@ -30,6 +30,8 @@
 	X(FORM, form) \
 	X(RESULT, result) \
 	X(COMPARE, compare) \
+	X(PLAN, plan) \
+	X(BUILDER, builder) \
 	X(HELP, help) \
 	X(SETTINGS, settings) \
 	X(PROMPT, prompt) \
@@ -65,8 +67,9 @@ typedef enum ui_reaction (*ui_choice_fn)(struct ui *ui, void *owner, enum ui_act
 struct ui_request {
 	enum ui_screen_id screen;
 	int close;                /* screens to close before it opens (0: on top) */
-	long long company;        /* HISTORY, COMPARE */
-	long long assessment;     /* FORM, RESULT */
+	long long company;        /* HISTORY, COMPARE, PLAN, BUILDER */
+	long long assessment;     /* FORM, RESULT; BUILDER: whose suggestions
+	                           * (0: the latest final one) */
 	long long from, to;       /* COMPARE: 0, 0 = the last two final ones */
 	const struct ui_screen *of;   /* HELP: the screen whose keys are shown */
 	const char *text;         /* PROMPT: the label; CHOICE: the question */

@@ -156,16 +156,44 @@ static bool ui_typing(const struct ui_screen *s)
 	return s->ops->typing && s->ops->typing(s);
 }
 
+/* Which of the m bar entries of widths w (without their gap) fit in cols
+ * with gap spaces after each: Back, Help and Quit always, then the others
+ * in order of importance while they fit.  Returns how many were left out. */
+static size_t keybar_fit(const enum ui_action *act, const int *w, size_t m, int gap,
+                         int cols, bool *show)
+{
+	int used = 0;
+	size_t left = 0;
+
+	for (size_t i = 0; i < m; i++) {
+		show[i] = act[i] == UI_ACT_BACK || act[i] == UI_ACT_HELP || act[i] == UI_ACT_QUIT;
+		if (show[i])
+			used += w[i] + gap;
+	}
+	for (size_t i = 0; i < m; i++) {
+		if (show[i])
+			continue;
+		if (used + w[i] + 1 > cols) {     /* the last column stays free */
+			left++;
+			continue;
+		}
+		show[i] = true;
+		used += w[i] + gap;
+	}
+	return left;
+}
+
 /* The key bar: the screen's bar keys in order of importance (the order of
- * its bindings), leaving out what cannot work now (ops->can); when they
- * do not all fit, the later ones give way, but Back, Help and Quit always
- * stay.  PgUp and PgDn share one entry. */
+ * its bindings), leaving out what cannot work now (ops->can).  When they
+ * do not all fit two spaces apart, they move to one space apart (German
+ * labels are long); when even then they do not, the later ones give way,
+ * but Back, Help and Quit always stay.  PgUp and PgDn share one entry. */
 static void ui_draw_keybar(struct ui *ui, const struct ui_screen *s)
 {
 	size_t n, i;
 	const struct ui_binding *keys = ui_screen_keys(s, &n);
 	char k[UI_BAR_MAX][32], label[UI_BAR_MAX][128];
-	int w[UI_BAR_MAX], used = 0, x = 0, y = LINES - 1;
+	int w[UI_BAR_MAX], x = 0, y = LINES - 1, gap = 2;
 	bool show[UI_BAR_MAX], typing = ui_typing(s);
 	enum ui_action act[UI_BAR_MAX];
 	size_t m = 0;
@@ -190,24 +218,19 @@ static void ui_draw_keybar(struct ui *ui, const struct ui_screen *s)
 			ui_bar_key(keys[i].act, ui->utf8, k[m], sizeof k[m]);
 			snprintf(label[m], sizeof label[m], "%s", _(a->bar));
 		}
-		w[m] = ui_width(ui, k[m]) + 1 + ui_width(ui, label[m]) + 2;
-		show[m] = act[m] == UI_ACT_BACK || act[m] == UI_ACT_HELP || act[m] == UI_ACT_QUIT;
-		if (show[m])
-			used += w[m];
+		w[m] = ui_width(ui, k[m]) + 1 + ui_width(ui, label[m]);
 		m++;
 	}
-	for (i = 0; i < m; i++) {
-		if (show[i] || used + w[i] > COLS)
-			continue;
-		show[i] = true;
-		used += w[i];
+	if (keybar_fit(act, w, m, gap, COLS, show) > 0) {
+		gap = 1;
+		keybar_fit(act, w, m, gap, COLS, show);
 	}
 	for (i = 0; i < m && x < COLS; i++) {
 		if (!show[i])
 			continue;
 		x += ui_put(ui, y, x, COLS - x, ROLE_KEY, k[i], false);
 		x += ui_put(ui, y, x, COLS - x, ROLE_NORMAL, " ", false);
-		x += ui_put(ui, y, x, COLS - x, ROLE_NORMAL, label[i], false) + 2;
+		x += ui_put(ui, y, x, COLS - x, ROLE_NORMAL, label[i], false) + gap;
 	}
 }
 
@@ -326,6 +349,30 @@ static const char *ui_key_label(struct ui *ui, int ch)
 	return name;
 }
 
+/* A key that did nothing is said so, never ignored unseen: one the screen
+ * does not know, one it knows but cannot use just now (nothing under the
+ * cursor, say), or one a text field has no use for.  Moving past the end
+ * of a list says nothing: that is plain to see. */
+static void ui_say_unused(struct ui *ui, const struct ui_screen *top, enum ui_action act, int ch)
+{
+	switch (act) {
+	case UI_ACT_UP: case UI_ACT_DOWN: case UI_ACT_PAGE_UP: case UI_ACT_PAGE_DOWN:
+	case UI_ACT_FIRST: case UI_ACT_LAST:
+		return;
+	default:
+		break;
+	}
+	if (ui_typing(top))
+		ui_msg(ui, _("%s does nothing in a text field: type the text, Enter keeps it, Esc "
+		             "leaves."), ui_key_label(ui, ch));
+	else if (act == UI_ACT_NONE)
+		ui_msg(ui, _("%s does nothing here; ? shows the keys of this screen."),
+		       ui_key_label(ui, ch));
+	else
+		ui_msg(ui, _("%s cannot be used here just now (? shows what each key does)."),
+		       ui_key_label(ui, ch));
+}
+
 static void ui_handle_key(struct ui *ui, int ch, bool *quit)
 {
 	struct ui_screen *top = ui_top(ui);
@@ -361,10 +408,8 @@ static void ui_handle_key(struct ui *ui, int ch, bool *quit)
 			return;
 	}
 	r = top->ops->key(top, ui, act, ch);
-	/* A key that means nothing here is said so, never ignored unseen. */
-	if (r == UI_NONE && act == UI_ACT_NONE && !ui_typing(top) && !ui->msg[0])
-		ui_msg(ui, _("%s does nothing here; ? shows the keys of this screen."),
-		       ui_key_label(ui, ch));
+	if (r == UI_NONE && !ui->msg[0])
+		ui_say_unused(ui, top, act, ch);
 	ui_react(ui, r, quit);
 	ui_key_note(ui);
 }

@@ -114,7 +114,34 @@ static void same_text_at(int line, const char *a, const char *b)
 	              line, i, a + (i > 20 ? i - 20 : 0), b + (i > 20 ? i - 20 : 0));
 }
 
-/* db1: two companies (one archived), histories with a re-check. */
+/* Two actions of company: one suggested by assessment origin, aiming at
+ * two items, started and done a day apart; one added by hand, open, with
+ * a due date.  Both are numbered 1 and 2 and listed open one first. */
+static void add_actions(struct store *st, long long company, long long origin)
+{
+	struct plan_aim items[] = { { item_key(0), 4 }, { item_key(3), 3 } };
+	struct action_fields f = {
+		.title = "Redaktionsplan aufsetzen", .owner = "Lena, Marketing",
+		.due = "2026-12-01", .note = "mit Vorlage\nzweite Zeile", .questionnaire = "core",
+		.qversion = catalogue_builtin()->version, .origin = origin, .items = items,
+		.n_items = 2,
+	};
+	long long id = 0;
+
+	ck_assert_msg(store_action_add(st, company, &f, &id) == STORE_OK, "%s", store_error(st));
+	store_set_now(st, NOW + 3600);
+	ck_assert_int_eq(store_action_set_status(st, id, PLAN_STARTED, NULL), STORE_OK);
+	store_set_now(st, NOW + 7200);
+	ck_assert_int_eq(store_action_set_status(st, id, PLAN_DONE, NULL), STORE_OK);
+	f = (struct action_fields){ .title = "Budget klären", .due = "2027-01-15",
+	                            .questionnaire = "core",
+	                            .qversion = catalogue_builtin()->version };
+	ck_assert_msg(store_action_add(st, company, &f, &id) == STORE_OK, "%s", store_error(st));
+	store_set_now(st, NOW);
+}
+
+/* db1: two companies (one archived), histories with a re-check, and an
+ * action plan. */
 static struct store *sample_db(void)
 {
 	struct store *st = db_new();
@@ -122,6 +149,7 @@ static struct store *sample_db(void)
 	long long a1, draft = 0;
 
 	a1 = add_final(st, a, 0, 1);
+	add_actions(st, a, a1);
 	store_set_now(st, NOW + 86400);
 	add_final(st, a, a1, 2);
 	store_set_now(st, NOW + 2 * 86400);
@@ -164,6 +192,7 @@ START_TEST(test_round_trip)
 	ck_assert_int_eq(r.companies_added, 2);
 	ck_assert_int_eq(r.assessments_added, 3);
 	ck_assert_int_eq(r.n_conflicts, 0);
+	ck_assert_int_eq(r.actions_added, 2);
 	exchange_report_clear(&r);
 	two = export_json(b);
 	same_text(one, two);
@@ -174,6 +203,10 @@ START_TEST(test_round_trip)
 	ck_assert_ptr_nonnull(strstr(one, "\"value\": \"dont-know\""));
 	ck_assert_ptr_nonnull(strstr(one, "\"completed\": null"));
 	ck_assert_ptr_nonnull(strstr(one, "\"archived\": true"));
+	ck_assert_ptr_nonnull(strstr(one, "\"version\": 2"));
+	ck_assert_ptr_nonnull(strstr(one, "\"status\": \"done\""));
+	ck_assert_ptr_nonnull(strstr(one, "\"due\": \"2027-01-15\""));
+	ck_assert_ptr_nonnull(strstr(one, "{\"at\": \"2026-11-18T12:06:40Z\", \"status\": \"in-progress\"}"));
 	free(one);
 	free(two);
 	store_close(a);
@@ -209,6 +242,8 @@ START_TEST(test_import_twice)
 	ck_assert_int_eq(r.companies_known, 2);
 	ck_assert_int_eq(r.assessments_added, 0);
 	ck_assert_int_eq(r.assessments_unchanged, 3);
+	ck_assert_int_eq(r.actions_added, 0);
+	ck_assert_int_eq(r.actions_unchanged, 2);
 	ck_assert_int_eq(r.n_conflicts, 0);
 	ck_assert_int_eq(r.n_notices, 0);
 	exchange_report_clear(&r);
@@ -237,6 +272,177 @@ START_TEST(test_dry_run)
 	free(one);
 	free(before);
 	free(after);
+	store_close(a);
+	store_close(b);
+}
+END_TEST
+
+/* ---- the action plan -------------------------------------------------------- */
+
+static long long action_id(struct store *st, const char *company, int number)
+{
+	struct company c;
+	struct action a;
+	long long id;
+
+	ck_assert_msg(store_company_find(st, company, &c) == STORE_OK, "%s", store_error(st));
+	ck_assert_msg(store_action_number(st, c.id, number, &a) == STORE_OK, "%s",
+	              store_error(st));
+	id = a.id;
+	store_action_clear(&a);
+	store_company_clear(&c);
+	return id;
+}
+
+static enum plan_status action_status(struct store *st, long long id)
+{
+	struct action a;
+	enum plan_status s;
+
+	ck_assert_int_eq(store_action_get(st, id, &a), STORE_OK);
+	s = a.status;
+	store_action_clear(&a);
+	return s;
+}
+
+/* An action worked on in one database only since is brought up to date in
+ * the other; the older version never overwrites the newer one. */
+START_TEST(test_actions_follow_the_newer)
+{
+	struct store *a = sample_db(), *b = db_new();
+	struct exchange_report r;
+	char *orig = export_json(a), *one, *two;
+
+	ck_assert_int_eq(import_str(b, orig, false, &r), EXCHANGE_OK);
+	exchange_report_clear(&r);
+	store_set_now(b, NOW + 5 * 86400);
+	ck_assert_int_eq(store_action_set_status(b, action_id(b, "Bäckerei Krume", 2),
+	                                         PLAN_STARTED, NULL), STORE_OK);
+	ck_assert_int_eq(store_action_update(b, action_id(b, "Bäckerei Krume", 2), NULL, "Tom",
+	                                     NULL, NULL), STORE_OK);
+	two = export_json(b);
+	ck_assert_int_eq(import_str(a, two, false, &r), EXCHANGE_OK);
+	ck_assert_int_eq(r.actions_updated, 1);
+	ck_assert_int_eq(r.actions_unchanged, 1);
+	/* the owner it had here is named: it may have been changed here too */
+	ck_assert_int_eq(r.n_notices, 1);
+	ck_assert_msg(strstr(r.notices[0], "took the file's later version, with other owner "
+	                     "than this database had") != NULL, "%s", r.notices[0]);
+	exchange_report_clear(&r);
+	ck_assert_int_eq(action_status(a, action_id(a, "Bäckerei Krume", 2)), PLAN_STARTED);
+	free(two);
+	store_set_now(a, NOW + 5 * 86400);
+	two = export_json(a);
+	one = export_json(b);
+	same_text(one, two);
+	/* and the first file, now older, changes nothing */
+	ck_assert_int_eq(import_str(a, orig, false, &r), EXCHANGE_OK);
+	ck_assert_int_eq(r.actions_updated, 0);
+	ck_assert_int_eq(r.n_notices, 1);
+	ck_assert_msg(strstr(r.notices[0], "is newer here than in the file") != NULL, "%s",
+	              r.notices[0]);
+	exchange_report_clear(&r);
+	ck_assert_int_eq(action_status(a, action_id(a, "Bäckerei Krume", 2)), PLAN_STARTED);
+	free(orig);
+	free(one);
+	free(two);
+	store_close(a);
+	store_close(b);
+}
+END_TEST
+
+/* Changed on both sides: kept as it is here, reported as a conflict. */
+START_TEST(test_actions_conflict)
+{
+	struct store *a = sample_db(), *b = db_new();
+	struct exchange_report r;
+	char *one = export_json(a), *two, *before, *after;
+
+	ck_assert_int_eq(import_str(b, one, false, &r), EXCHANGE_OK);
+	exchange_report_clear(&r);
+	store_set_now(a, NOW + 5 * 86400);
+	store_set_now(b, NOW + 6 * 86400);
+	ck_assert_int_eq(store_action_set_status(a, action_id(a, "Bäckerei Krume", 2),
+	                                         PLAN_DROPPED, NULL), STORE_OK);
+	ck_assert_int_eq(store_action_set_status(b, action_id(b, "Bäckerei Krume", 2),
+	                                         PLAN_DONE, NULL), STORE_OK);
+	two = export_json(b);
+	before = export_json(a);
+	ck_assert_int_eq(import_str(a, two, false, &r), EXCHANGE_CONFLICTS);
+	ck_assert_int_eq(r.n_conflicts, 1);
+	ck_assert_msg(strstr(r.conflicts[0], "was changed both here and in the file") != NULL,
+	              "%s", r.conflicts[0]);
+	exchange_report_clear(&r);
+	after = export_json(a);
+	same_text(before, after);
+	free(one);
+	free(two);
+	free(before);
+	free(after);
+	store_close(a);
+	store_close(b);
+}
+END_TEST
+
+/* Actions added on both sides take the same number: the file's gets the
+ * next one here, and the notice says so. */
+START_TEST(test_actions_number_taken)
+{
+	struct store *a = sample_db(), *b = db_new();
+	struct exchange_report r;
+	struct action_fields f = { .title = "Fotos machen", .questionnaire = "core",
+	                           .qversion = catalogue_builtin()->version };
+	struct company c;
+	char *one = export_json(a);
+
+	ck_assert_int_eq(import_str(b, one, false, &r), EXCHANGE_OK);
+	exchange_report_clear(&r);
+	free(one);
+	ck_assert_int_eq(store_company_find(a, "Bäckerei Krume", &c), STORE_OK);
+	ck_assert_int_eq(store_action_add(a, c.id, &f, NULL), STORE_OK);
+	store_company_clear(&c);
+	f.title = "Texte schreiben";
+	ck_assert_int_eq(store_company_find(b, "Bäckerei Krume", &c), STORE_OK);
+	ck_assert_int_eq(store_action_add(b, c.id, &f, NULL), STORE_OK);
+	store_company_clear(&c);
+	one = export_json(a);
+	ck_assert_int_eq(import_str(b, one, false, &r), EXCHANGE_OK);
+	ck_assert_int_eq(r.actions_added, 1);
+	ck_assert_int_eq(r.n_notices, 1);
+	ck_assert_msg(strstr(r.notices[0], "(\"Fotos machen\") is number 4 here: number 3 was "
+	                     "taken") != NULL, "%s", r.notices[0]);
+	exchange_report_clear(&r);
+	ck_assert_int_eq(action_status(b, action_id(b, "Bäckerei Krume", 4)), PLAN_OPEN);
+	free(one);
+	store_close(a);
+	store_close(b);
+}
+END_TEST
+
+/* A file of format version 1 has no action plans and still imports. */
+START_TEST(test_version1_imports)
+{
+	struct store *a = sample_db(), *b = db_new();
+	struct exchange_report r;
+	json_t *root;
+	json_error_t e;
+	char *one = export_json(a), *v1;
+	size_t i;
+	json_t *c;
+
+	root = json_loads(one, 0, &e);
+	ck_assert_ptr_nonnull(root);
+	json_object_set_new(root, "version", json_integer(1));
+	json_array_foreach(json_object_get(root, "companies"), i, c)
+		json_object_del(c, "actions");
+	v1 = json_dumps(root, JSON_PRESERVE_ORDER);
+	json_decref(root);
+	ck_assert_int_eq(import_str(b, v1, false, &r), EXCHANGE_OK);
+	ck_assert_int_eq(r.assessments_added, 3);
+	ck_assert_int_eq(r.actions_added, 0);
+	exchange_report_clear(&r);
+	free(one);
+	free(v1);
 	store_close(a);
 	store_close(b);
 }
@@ -634,7 +840,7 @@ END_TEST
 /* ---- malformed files ------------------------------------------------------ */
 
 static void edit_format(json_t *root) { json_object_set_new(root, "format", json_string("other")); }
-static void edit_version(json_t *root) { json_object_set_new(root, "version", json_integer(2)); }
+static void edit_version(json_t *root) { json_object_set_new(root, "version", json_integer(3)); }
 static void edit_version0(json_t *root) { json_object_set_new(root, "version", json_integer(0)); }
 static void edit_questionnaire(json_t *root)
 {
@@ -740,6 +946,62 @@ static void edit_based_on_other_company(json_t *root)
 	                json_object_get(first_assessment(root), "uuid"));
 }
 
+static json_t *action_at(json_t *root, size_t i)
+{
+	return json_array_get(json_object_get(json_array_get(json_object_get(root, "companies"),
+	                                                     1), "actions"), i);
+}
+static void edit_action_status(json_t *root)
+{
+	json_object_set_new(action_at(root, 0), "status", json_string("finished"));
+}
+static void edit_action_item(json_t *root)
+{
+	json_object_set_new(json_array_get(json_object_get(action_at(root, 1), "items"), 0),
+	                    "item", json_string("nope.nothing"));
+}
+static void edit_action_target(json_t *root)
+{
+	json_object_set_new(json_array_get(json_object_get(action_at(root, 1), "items"), 0),
+	                    "target", json_integer(5));
+}
+static void edit_action_dup(json_t *root)
+{
+	json_array_append_new(json_object_get(json_array_get(json_object_get(root, "companies"),
+	                                                     1), "actions"),
+	                      json_deep_copy(action_at(root, 0)));
+}
+static void edit_action_order(json_t *root)
+{
+	json_object_set_new(json_array_get(json_object_get(action_at(root, 1), "changes"), 2),
+	                    "at", json_string("2026-01-01T00:00:00Z"));
+}
+static void edit_action_last(json_t *root)
+{
+	json_object_set_new(action_at(root, 1), "status", json_string("dropped"));
+}
+static void edit_action_origin(json_t *root)
+{
+	json_object_set(action_at(root, 1), "origin",
+	                json_object_get(first_assessment(root), "uuid"));
+}
+static void edit_action_due(json_t *root)
+{
+	json_object_set_new(action_at(root, 0), "due", json_string("15.01.2027"));
+}
+static void edit_action_no_title(json_t *root)
+{
+	json_object_set_new(action_at(root, 0), "title", json_string(" "));
+}
+static void edit_version1_with_actions(json_t *root)
+{
+	json_object_set_new(root, "version", json_integer(1));
+}
+static void edit_action_no_changes(json_t *root)
+{
+	json_object_set_new(action_at(root, 0), "changes", json_array());
+}
+
 static const struct bad_case {
 	void (*edit)(json_t *root);
 	const char *raw;            /* used instead of an edited export */
@@ -768,7 +1030,7 @@ static const struct bad_case {
 	{ NULL, "{\"format\": \"smready-export\", \"version\": 1}",
 	  "the file: the field \"companies\" is missing" },
 	{ edit_format, NULL, "format: this is not an smready export" },
-	{ edit_version, NULL, "version: the file was made by a newer smready (format version 2" },
+	{ edit_version, NULL, "version: the file was made by a newer smready (format version 3" },
 	{ edit_version0, NULL, "version: format version 0 is not supported" },
 	{ edit_questionnaire, NULL,
 	  "companies[0].assessments[0].questionnaire: unknown questionnaire \"deluxe\" version 1" },
@@ -802,6 +1064,24 @@ static const struct bad_case {
 	  "companies[1].assessments[0].completed: a final assessment needs the time" },
 	{ edit_based_on_other_company, NULL,
 	  "companies[1].assessments[0].based_on: assessment " },
+	{ edit_action_status, NULL, "companies[1].actions[0].status: \"finished\" is not \"open\"" },
+	{ edit_action_item, NULL,
+	  "companies[1].actions[1].items[0].item: questionnaire \"core\" version 2 has no "
+	  "question \"nope.nothing\"" },
+	{ edit_action_target, NULL,
+	  "companies[1].actions[1].items[0].target: 5 is out of range 0..4" },
+	{ edit_action_dup, NULL, "companies[1].actions[2]: action " },
+	{ edit_action_order, NULL,
+	  "companies[1].actions[1].changes[2].at: the changes are not in the order" },
+	{ edit_action_last, NULL,
+	  "companies[1].actions[1].changes: the last change does not give the action's status" },
+	{ edit_action_origin, NULL, "companies[1].actions[1].origin: assessment " },
+	{ edit_action_due, NULL,
+	  "companies[1].actions[0].due: \"15.01.2027\" is not a day like \"2026-12-31\"" },
+	{ edit_action_no_title, NULL, "companies[1].actions[0].title: must not be empty" },
+	{ edit_version1_with_actions, NULL, "companies[0]: format version 1 has no field \"actions\"" },
+	{ edit_action_no_changes, NULL,
+	  "companies[1].actions[0].changes: an action has at least one change" },
 };
 
 START_TEST(test_invalid)
@@ -1098,6 +1378,59 @@ END_TEST
  * the companies, an assessment's answers) comes before the fields it
  * belongs with, so the reader goes on past the list and back, also from a
  * stream that cannot seek.  The result is the same as from the export. */
+/* The action plan in any key order too: a company's actions before its
+ * assessments (read after them all the same: their origins come first),
+ * an action's changes before its items; from a file and from a pipe. */
+START_TEST(test_actions_any_key_order)
+{
+	struct store *a = sample_db(), *b = db_new(), *c = db_new(), *d = db_new();
+	struct exchange_import_opts o = { .dry_run = false };
+	struct exchange_report r;
+	char *file = export_json(a), *sorted, *eb, *ec, *ed, path[600], cmd[700];
+	json_error_t e;
+	json_t *root = json_loads(file, 0, &e);
+	FILE *f;
+
+	ck_assert_ptr_nonnull(root);
+	sorted = json_dumps(root, JSON_SORT_KEYS | JSON_INDENT(1));
+	json_decref(root);
+	ck_assert(strstr(sorted, "\"actions\"") < strstr(sorted, "\"assessments\""));
+	ck_assert(strstr(sorted, "\"changes\"") < strstr(sorted, "\"items\""));
+	ck_assert_int_eq(import_str(b, file, false, &r), EXCHANGE_OK);
+	exchange_report_clear(&r);
+	ck_assert_int_eq(import_stream_str(c, sorted, 0, &r), EXCHANGE_OK);
+	ck_assert_int_eq(r.actions_added, 2);
+	exchange_report_clear(&r);
+	snprintf(path, sizeof path, "%s/sorted-%d.json", tmpdir, (int)getpid());
+	f = fopen(path, "w");
+	ck_assert_ptr_nonnull(f);
+	fputs(sorted, f);
+	fclose(f);
+	snprintf(cmd, sizeof cmd, "cat '%s'", path);
+	f = popen(cmd, "r");
+	ck_assert_ptr_nonnull(f);
+	ck_assert_int_eq(exchange_import_stream(d, f, &o, &r), EXCHANGE_OK);
+	pclose(f);
+	ck_assert_int_eq(r.actions_added, 2);
+	exchange_report_clear(&r);
+	store_set_now(b, NOW);
+	eb = export_json(b);
+	ec = export_json(c);
+	ed = export_json(d);
+	same_text(eb, ec);
+	same_text(eb, ed);
+	free(file);
+	free(sorted);
+	free(eb);
+	free(ec);
+	free(ed);
+	store_close(a);
+	store_close(b);
+	store_close(c);
+	store_close(d);
+}
+END_TEST
+
 START_TEST(test_any_key_order)
 {
 	struct store *a = many_db(3), *b = db_new(), *c = db_new();
@@ -1168,6 +1501,10 @@ int main(void)
 	tcase_add_test(tc, test_import_twice);
 	tcase_add_test(tc, test_dry_run);
 	tcase_add_test(tc, test_merge_histories);
+	tcase_add_test(tc, test_actions_follow_the_newer);
+	tcase_add_test(tc, test_actions_conflict);
+	tcase_add_test(tc, test_actions_number_taken);
+	tcase_add_test(tc, test_version1_imports);
 	tcase_add_test(tc, test_conflict_final);
 	tcase_add_test(tc, test_conflict_draft_vs_final);
 	tcase_add_test(tc, test_conflict_second_draft);
@@ -1188,6 +1525,7 @@ int main(void)
 	tcase_add_test(tc, test_limits);
 	tcase_add_test(tc, test_too_long_named);
 	tcase_add_test(tc, test_any_key_order);
+	tcase_add_test(tc, test_actions_any_key_order);
 	suite_add_tcase(s, tc);
 	rc = tap_run_suite(s);
 	cleanup();

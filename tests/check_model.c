@@ -112,6 +112,32 @@ START_TEST(test_catalogue_lookup)
 }
 END_TEST
 
+/* An item's number as the screens show it, and back: by number or key. */
+START_TEST(test_catalogue_item_label)
+{
+	const struct catalogue *cat = catalogue_builtin();
+	char buf[16];
+
+	for (int i = 0; i < cat->n_items; i++) {
+		catalogue_item_label(cat, i, buf, sizeof buf);
+		ck_assert_int_eq(catalogue_item_lookup(cat, buf), i);
+		ck_assert_int_eq(catalogue_item_lookup(cat, cat->items[i].key), i);
+	}
+	catalogue_item_label(cat, 1, buf, sizeof buf);
+	ck_assert_str_eq(buf, "1.2");
+	catalogue_item_label(cat, cat->n_items, buf, sizeof buf);
+	ck_assert_str_eq(buf, "?");
+	ck_assert_int_eq(catalogue_item_lookup(cat, "  1.2 "), 1);
+	ck_assert_int_eq(catalogue_item_lookup(cat, "1.2.3"), -1);
+	ck_assert_int_eq(catalogue_item_lookup(cat, "9.9"), -1);
+	ck_assert_int_eq(catalogue_item_lookup(cat, "1."), -1);
+	ck_assert_int_eq(catalogue_item_lookup(cat, ""), -1);
+	ck_assert_int_eq(catalogue_item_lookup(cat, "   "), -1);
+	ck_assert_int_eq(catalogue_item_lookup(cat, NULL), -1);
+	ck_assert_int_eq(catalogue_item_lookup(NULL, "1.1"), -1);
+}
+END_TEST
+
 /* Every catalogue this program knows, by loop index: catalogue_at(_i). */
 #define N_KNOWN 2
 static const int known_items[N_KNOWN] = { N_CORE, N_CORE2 };
@@ -1768,6 +1794,7 @@ int main(void)
 	TCase *c2 = tcase_create("core2");
 
 	tcase_add_test(cat, test_catalogue_lookup);
+	tcase_add_test(cat, test_catalogue_item_label);
 	tcase_add_loop_test(cat, test_catalogue_items_sound, 0, N_KNOWN);
 	tcase_add_test(cat, test_catalogue_criteria_covered);
 	tcase_add_test(cat, test_catalogue_knockouts);

@@ -24,6 +24,7 @@
 #include "store.h"
 #include "store-int.h"
 #include "tap-main.h"
+#include "timefmt.h"
 
 #define T0 1700000000LL
 
@@ -139,6 +140,27 @@ static void make_db(int companies)
 	store_close(st);
 }
 
+/* Where the pages of the data begin in the (closed) database at dbpath:
+ * after the pages of the schema, which damage must spare for the file to
+ * open at all.  The schema's own pages are allocated among the tables'
+ * first pages while it is written, a few at most after the last of them. */
+static size_t data_offset(void)
+{
+	sqlite3 *db = NULL;
+	sqlite3_stmt *s = NULL;
+	long long root = 0;
+
+	ck_assert_int_eq(sqlite3_open_v2(dbpath, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_prepare_v2(db, "SELECT max(rootpage) FROM sqlite_master", -1, &s,
+	                                    NULL), SQLITE_OK);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		root = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	ck_assert_int_gt(root, 0);
+	return (size_t)(root + 3) * 4096;
+}
+
 /* Opening must fail with want, say phrase, leave the file as it was and
  * create no log file next to it. */
 static void expect_refused(unsigned flags, enum store_err want, const char *phrase)
@@ -187,6 +209,11 @@ static int others_in_dir(const char *d, const char *db_name, char *names, size_t
 	}
 	pclose(p);
 	return count;
+}
+
+static const char *core2_key(int i)
+{
+	return catalogue_find("core", 2)->items[i].key;
 }
 
 static long long add_company(struct store *st, const char *name)
@@ -575,15 +602,17 @@ END_TEST
 START_TEST(test_check_corrupt)
 {
 	struct store *st;
-	size_t len;
+	size_t len, start;
 	unsigned char *data;
 	char msg[256];
 	int problems = 0;
 
 	make_db(400);
+	start = data_offset();
 	data = slurp(dbpath, &len);
-	/* scribble over the middle pages, keeping the header and size */
-	for (size_t i = 4096 * 3; i < len - 4096; i++)
+	ck_assert_uint_lt(start + 4096, len);
+	/* scribble over the data pages, keeping the header, schema and size */
+	for (size_t i = start; i < len - 4096; i++)
 		data[i] = (unsigned char)(i * 7);
 	put_file(dbpath, data, len);
 	free(data);
@@ -650,15 +679,17 @@ END_TEST
 START_TEST(test_damage_stops_writes)
 {
 	struct store *st;
-	size_t len;
+	size_t len, start;
 	unsigned char *data, *good;
 	char msg[256];
 	int problems = 0;
 
 	make_db(400);
+	start = data_offset();
 	good = slurp(dbpath, &len);
 	data = slurp(dbpath, &len);
-	for (size_t i = 4096 * 3; i < len - 4096; i++)
+	ck_assert_uint_lt(start + 4096, len);
+	for (size_t i = start; i < len - 4096; i++)
 		data[i] = (unsigned char)(i * 7);
 	put_file(dbpath, data, len);
 	ck_assert_int_eq(store_open(dbpath, 0, &st, msg, sizeof msg), STORE_OK);
@@ -698,14 +729,16 @@ START_TEST(test_damage_found_by_a_statement)
 {
 	struct store *st;
 	struct portfolio_row *rows = NULL;
-	size_t len, n = 0;
+	size_t len, n = 0, start;
 	unsigned char *data;
 	char msg[256];
 	enum store_err err;
 
 	make_db(400);
+	start = data_offset();
 	data = slurp(dbpath, &len);
-	for (size_t i = 4096 * 2; i < len; i++)
+	ck_assert_uint_lt(start, len);
+	for (size_t i = start; i < len; i++)
 		data[i] = (unsigned char)(i * 13);
 	put_file(dbpath, data, len);
 	ck_assert_int_eq(store_open(dbpath, 0, &st, msg, sizeof msg), STORE_OK);
@@ -1639,7 +1672,8 @@ static void no_table_scan(const char *step, void *ctx)
 START_TEST(test_query_plans)
 {
 	static const char *const queries[] = {
-		"portfolio", "history", "final", "draft", "answers", "events", "each-assessment"
+		"portfolio", "history", "final", "draft", "answers", "events", "each-assessment",
+		"actions", "action-items", "action-changes", "actions-due"
 	};
 	struct store *st = open_db();
 
@@ -1777,6 +1811,41 @@ START_TEST(test_transactions)
 }
 END_TEST
 
+/* The statement cache finds a query by its text, wherever the text is
+ * kept; when it is full, the statement used longest ago gives way, and one
+ * in use is never handed out twice. */
+START_TEST(test_statement_cache)
+{
+	struct store *st = open_db();
+	char one[] = "SELECT 1 + :x", two[] = "SELECT 1 + :x", sql[STORE_CACHE + 8][32];
+	sqlite3_stmt *a = q_prep(st, one), *b, *first;
+
+	ck_assert_ptr_nonnull(a);
+	b = q_prep(st, two);             /* the same query while a is in use */
+	ck_assert_ptr_nonnull(b);
+	ck_assert_ptr_ne(a, b);
+	q_done(st, b);
+	q_done(st, a);
+	b = q_prep(st, two);             /* free now: the cached one */
+	ck_assert_ptr_eq(a, b);
+	q_done(st, b);
+	for (int i = 0; i < STORE_CACHE + 8; i++) {
+		snprintf(sql[i], sizeof sql[i], "SELECT %d", i);
+		q_done(st, q_prep(st, sql[i]));
+		/* the first query stays in use all along: never the oldest */
+		first = q_prep(st, one);
+		ck_assert_ptr_eq(first, a);
+		q_done(st, first);
+	}
+	ck_assert_int_eq(st->n_cache, STORE_CACHE);
+	for (int i = 0; i < st->n_cache; i++)
+		ck_assert_msg(strcmp(st->cache[i].sql, sql[0]) != 0 &&
+		              strcmp(st->cache[i].sql, sql[8]) != 0,
+		              "the oldest queries were left in the cache");
+	store_close(st);
+}
+END_TEST
+
 /* A backup asked for while changes are in progress is refused at once:
  * SQLite cannot copy from a connection in the middle of a write, and the
  * copy used to wait for it forever. */
@@ -1869,6 +1938,417 @@ START_TEST(test_import_and_now)
 }
 END_TEST
 
+/* ---- actions --------------------------------------------------------------- */
+
+static long long add_action(struct store *st, long long company, const char *title,
+                            const char *due, const struct plan_aim *items, size_t n)
+{
+	struct action_fields f = { .title = title, .owner = "Lena, Marketing", .due = due,
+	                           .questionnaire = "core", .qversion = 2, .items = items,
+	                           .n_items = n };
+	long long id = 0;
+
+	ck_assert_msg(store_action_add(st, company, &f, &id) == STORE_OK, "%s", store_error(st));
+	ck_assert_int_gt(id, 0);
+	return id;
+}
+
+/* Rows of a table, read past the store. */
+static long long rows_in(const char *table)
+{
+	sqlite3 *db = NULL;
+	sqlite3_stmt *s = NULL;
+	char sql[128];
+	long long n = -1;
+
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM %s", table);
+	ck_assert_int_eq(sqlite3_open_v2(dbpath, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_prepare_v2(db, sql, -1, &s, NULL), SQLITE_OK);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		n = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	return n;
+}
+
+START_TEST(test_actions_add_and_list)
+{
+	struct store *st = open_db();
+	long long c = add_company(st, "Plan GmbH"), other = add_company(st, "Andere KG");
+	long long f = new_draft(st, c, 0), a1, a2, a3, a4;
+	struct plan_aim two[2] = { { "policy.document", 3 },
+	                              { "policy.negative", 4 } };
+	struct plan_aim one[1] = { { "goals.purpose", 3 } };
+	struct action_fields fields = { .title = "  Richtlinie   schreiben ", .owner = "Frau  Groß",
+	                                .due = "2026-05-01", .note = "mit dem Betriebsrat",
+	                                .questionnaire = "core", .qversion = 2, .origin = 0,
+	                                .items = two, .n_items = 2 };
+	struct action *list, a;
+	size_t n;
+	char prefix[9];
+
+	ck_assert_int_eq(store_assessment_finalize(st, f, 40, 0), STORE_OK);
+	fields.origin = f;
+	ck_assert_int_eq(store_action_add(st, c, &fields, &a1), STORE_OK);
+	a2 = add_action(st, c, "Ziel aufschreiben", "2026-04-15", one, 1);
+	a3 = add_action(st, c, "Schulung buchen", "", NULL, 0);
+	a4 = add_action(st, other, "Anderswo", "2026-01-01", NULL, 0);
+
+	ck_assert_int_eq(store_action_get(st, a1, &a), STORE_OK);
+	ck_assert_str_eq(a.title, "Richtlinie schreiben");      /* stored in its normal form */
+	ck_assert_str_eq(a.owner, "Frau Groß");
+	ck_assert_str_eq(a.due, "2026-05-01");
+	ck_assert_str_eq(a.note, "mit dem Betriebsrat");
+	ck_assert_int_eq(a.number, 1);
+	ck_assert_int_eq(a.status, PLAN_OPEN);
+	ck_assert_int_eq(a.origin, f);
+	ck_assert_int_eq(strlen(a.origin_uuid), STORE_UUID_LEN);
+	ck_assert_str_eq(a.questionnaire, "core");
+	ck_assert_int_eq(a.qversion, 2);
+	ck_assert_uint_eq(a.n_items, 2);
+	ck_assert_str_eq(a.items[0].key, "policy.document");
+	ck_assert_int_eq(a.items[0].target, 3);
+	ck_assert_str_eq(a.items[1].key, "policy.negative");
+	ck_assert_int_eq(a.items[1].target, 4);
+	ck_assert_uint_eq(a.n_changes, 1);                      /* its creation */
+	ck_assert_int_eq(a.changes[0].at, T0);
+	ck_assert_int_eq(a.changes[0].status, PLAN_OPEN);
+	ck_assert_int_eq(a.created, T0);
+	memcpy(prefix, a.uuid, 8);
+	prefix[8] = '\0';
+	store_action_clear(&a);
+
+	/* by a start of its UUID, in either case, and by its number */
+	for (int i = 0; prefix[i]; i++)
+		if (prefix[i] >= 'a' && prefix[i] <= 'f')
+			prefix[i] = (char)(prefix[i] - 'a' + 'A');
+	ck_assert_int_eq(store_action_find(st, prefix, &a), STORE_OK);
+	ck_assert_int_eq(a.id, a1);
+	store_action_clear(&a);
+	ck_assert_int_eq(store_action_find(st, "abc", &a), STORE_NOT_FOUND);   /* too short */
+	ck_assert_int_eq(store_action_find(st, "Richtlinie", &a), STORE_NOT_FOUND);
+	ck_assert_int_eq(store_action_number(st, c, 3, &a), STORE_OK);
+	ck_assert_int_eq(a.id, a3);
+	store_action_clear(&a);
+	ck_assert_int_eq(store_action_number(st, other, 1, &a), STORE_OK);
+	ck_assert_int_eq(a.id, a4);
+	store_action_clear(&a);
+	ck_assert_int_eq(store_action_number(st, c, 9, &a), STORE_NOT_FOUND);
+
+	/* the open ones by due date, the undated after them */
+	ck_assert_int_eq(store_action_list(st, c, &list, &n), STORE_OK);
+	ck_assert_uint_eq(n, 3);
+	ck_assert_int_eq(list[0].id, a2);
+	ck_assert_int_eq(list[1].id, a1);
+	ck_assert_int_eq(list[2].id, a3);
+	ck_assert_uint_eq(list[1].n_items, 2);
+	store_actions_free(list, n);
+	/* the done and dropped ones last */
+	ck_assert_int_eq(store_action_set_status(st, a2, PLAN_DONE, NULL), STORE_OK);
+	ck_assert_int_eq(store_action_list(st, c, &list, &n), STORE_OK);
+	ck_assert_int_eq(list[0].id, a1);
+	ck_assert_int_eq(list[1].id, a3);
+	ck_assert_int_eq(list[2].id, a2);
+	store_actions_free(list, n);
+	store_close(st);
+}
+END_TEST
+
+/* Every change of status is kept with its time; setting the status an
+ * action has changes nothing. */
+START_TEST(test_action_status)
+{
+	struct store *st = open_db();
+	long long c = add_company(st, "Status GmbH"), id = add_action(st, c, "Tun", "", NULL, 0);
+	struct action a;
+	bool changed = true;
+
+	store_set_now(st, T0 + 100);
+	ck_assert_int_eq(store_action_set_status(st, id, PLAN_STARTED, &changed), STORE_OK);
+	ck_assert(changed);
+	store_set_now(st, T0 + 200);
+	ck_assert_int_eq(store_action_set_status(st, id, PLAN_DONE, &changed), STORE_OK);
+	ck_assert(changed);
+	store_set_now(st, T0 + 300);
+	ck_assert_int_eq(store_action_set_status(st, id, PLAN_DONE, &changed), STORE_OK);
+	ck_assert(!changed);
+	ck_assert_int_eq(store_action_set_status(st, id, (enum plan_status)7, &changed),
+	                 STORE_INVALID);
+	ck_assert_int_eq(store_action_set_status(st, id + 99, PLAN_DONE, &changed), STORE_NOT_FOUND);
+	ck_assert_int_eq(store_action_get(st, id, &a), STORE_OK);
+	ck_assert_int_eq(a.status, PLAN_DONE);
+	ck_assert_uint_eq(a.n_changes, 3);
+	ck_assert_int_eq(a.changes[1].at, T0 + 100);
+	ck_assert_int_eq(a.changes[1].status, PLAN_STARTED);
+	ck_assert_int_eq(a.changes[2].at, T0 + 200);
+	ck_assert_int_eq(a.changes[2].status, PLAN_DONE);
+	ck_assert_int_eq(a.updated, T0 + 200);
+	store_action_clear(&a);
+	ck_assert_int_eq(store_action_set_status(st, id, PLAN_OPEN, &changed), STORE_OK);
+	ck_assert_int_eq(store_action_get(st, id, &a), STORE_OK);
+	ck_assert_int_eq(a.status, PLAN_OPEN);
+	ck_assert_uint_eq(a.n_changes, 4);
+	store_action_clear(&a);
+	store_close(st);
+}
+END_TEST
+
+/* Only the fields given change; what is refused changes nothing. */
+START_TEST(test_action_update)
+{
+	struct store *st = open_db();
+	long long c = add_company(st, "Edit GmbH"), id = add_action(st, c, "Alt", "2026-05-01",
+	                                                              NULL, 0);
+	struct action a;
+
+	ck_assert_int_eq(store_action_update(st, id, NULL, " Jonas ", NULL, NULL), STORE_OK);
+	ck_assert_int_eq(store_action_update(st, id, NULL, NULL, NULL, "Zeile 1\nZeile 2"), STORE_OK);
+	ck_assert_int_eq(store_action_update(st, id, "", NULL, NULL, NULL), STORE_INVALID);
+	ck_assert_int_eq(store_action_update(st, id, NULL, NULL, "2026-02-30", NULL), STORE_INVALID);
+	ck_assert_ptr_nonnull(strstr(store_error(st), "2026-02-30"));
+	ck_assert_int_eq(store_action_update(st, id, NULL, NULL, "morgen", NULL), STORE_INVALID);
+	ck_assert_int_eq(store_action_update(st, id, "A\001B", NULL, NULL, NULL), STORE_INVALID);
+	ck_assert_int_eq(store_action_update(st, id + 5, "Neu", NULL, NULL, NULL), STORE_NOT_FOUND);
+	ck_assert_int_eq(store_action_get(st, id, &a), STORE_OK);
+	ck_assert_str_eq(a.title, "Alt");
+	ck_assert_str_eq(a.owner, "Jonas");
+	ck_assert_str_eq(a.due, "2026-05-01");
+	ck_assert_str_eq(a.note, "Zeile 1\nZeile 2");
+	store_action_clear(&a);
+	ck_assert_int_eq(store_action_update(st, id, "Neu", NULL, "", NULL), STORE_OK);
+	ck_assert_int_eq(store_action_get(st, id, &a), STORE_OK);
+	ck_assert_str_eq(a.title, "Neu");
+	ck_assert_str_eq(a.owner, "Jonas");
+	ck_assert_str_eq(a.due, "");
+	store_action_clear(&a);
+	store_close(st);
+}
+END_TEST
+
+/* The questions an action aims at can be given after it was made; what
+ * the store refuses changes nothing. */
+START_TEST(test_action_set_items)
+{
+	struct store *st = open_db();
+	long long c = add_company(st, "Ziel GmbH"), id = add_action(st, c, "Frei", "", NULL, 0);
+	struct plan_aim two[2] = { { "goals.purpose", 4 }, { "policy.document", 3 } },
+	                twice[2] = { { "goals.purpose", 4 }, { "goals.purpose", 3 } };
+	struct action a;
+
+	store_set_now(st, T0 + 60);
+	ck_assert_int_eq(store_action_set_items(st, id, two, 2), STORE_OK);
+	ck_assert_int_eq(store_action_set_items(st, id, twice, 2), STORE_INVALID);
+	ck_assert_int_eq(store_action_set_items(st, id + 9, two, 1), STORE_NOT_FOUND);
+	ck_assert_int_eq(store_action_get(st, id, &a), STORE_OK);
+	ck_assert_uint_eq(a.n_items, 2);
+	ck_assert_str_eq(a.items[0].key, "goals.purpose");
+	ck_assert_int_eq(a.items[0].target, 4);
+	ck_assert_str_eq(a.items[1].key, "policy.document");
+	ck_assert_int_eq(a.updated, T0 + 60);
+	store_action_clear(&a);
+	ck_assert_int_eq(store_action_set_items(st, id, NULL, 0), STORE_OK);
+	ck_assert_int_eq(store_action_get(st, id, &a), STORE_OK);
+	ck_assert_uint_eq(a.n_items, 0);
+	store_action_clear(&a);
+	store_close(st);
+}
+END_TEST
+
+/* What an action cannot be made of is refused, and nothing is added. */
+START_TEST(test_action_refused)
+{
+	struct store *st = open_db();
+	long long c = add_company(st, "Nein GmbH"), other = add_company(st, "Fremd KG");
+	long long foreign = new_draft(st, other, 0), id = 0;
+	struct plan_aim many[ACTION_MAX_ITEMS + 1], twice[2] = {
+		{ "goals.purpose", 3 }, { "goals.purpose", 4 } };
+	struct plan_aim bad_target[1] = { { "goals.purpose", 5 } };
+	struct plan_aim bad_key[1] = { { "goals purpose", 3 } };
+	struct action_fields f = { .title = "Etwas", .questionnaire = "core", .qversion = 2 };
+
+	for (int i = 0; i <= ACTION_MAX_ITEMS; i++) {
+		many[i].key = core2_key(i);
+		many[i].target = 3;
+	}
+	f.items = many;
+	f.n_items = ACTION_MAX_ITEMS + 1;
+	ck_assert_int_eq(store_action_add(st, c, &f, &id), STORE_INVALID);
+	f.items = twice;
+	f.n_items = 2;
+	ck_assert_int_eq(store_action_add(st, c, &f, &id), STORE_INVALID);
+	ck_assert_ptr_nonnull(strstr(store_error(st), "twice"));
+	f.items = bad_target;
+	f.n_items = 1;
+	ck_assert_int_eq(store_action_add(st, c, &f, &id), STORE_INVALID);
+	f.items = bad_key;
+	ck_assert_int_eq(store_action_add(st, c, &f, &id), STORE_INVALID);
+	f.items = NULL;
+	f.n_items = 0;
+	f.origin = foreign;
+	ck_assert_int_eq(store_action_add(st, c, &f, &id), STORE_INVALID);
+	ck_assert_ptr_nonnull(strstr(store_error(st), "another company"));
+	f.origin = 0;
+	f.due = "01.05.2026";              /* the store takes the normal form only */
+	ck_assert_int_eq(store_action_add(st, c, &f, &id), STORE_INVALID);
+	f.due = NULL;
+	f.title = "   ";
+	ck_assert_int_eq(store_action_add(st, c, &f, &id), STORE_INVALID);
+	f.title = "Etwas";
+	ck_assert_int_eq(store_action_add(st, c + 99, &f, &id), STORE_NOT_FOUND);
+	store_close(st);
+	ck_assert_int_eq(rows_in("actions"), 0);
+	ck_assert_int_eq(rows_in("action_items"), 0);
+	ck_assert_int_eq(rows_in("action_events"), 0);
+}
+END_TEST
+
+/* Deleting a company deletes its actions with their items and changes. */
+START_TEST(test_actions_go_with_company)
+{
+	struct store *st = open_db();
+	long long c = add_company(st, "Weg GmbH"), stay = add_company(st, "Bleibt KG");
+	struct plan_aim one[1] = { { "goals.purpose", 3 } };
+	long long id = add_action(st, c, "Eins", "", one, 1);
+
+	add_action(st, stay, "Zwei", "", one, 1);
+	ck_assert_int_eq(store_action_set_status(st, id, PLAN_DONE, NULL), STORE_OK);
+	ck_assert_int_eq(store_company_delete(st, c, NULL), STORE_OK);
+	store_close(st);
+	ck_assert_int_eq(rows_in("actions"), 1);
+	ck_assert_int_eq(rows_in("action_items"), 1);
+	ck_assert_int_eq(rows_in("action_events"), 1);
+	st = open_db();
+	ck_assert_int_eq(store_check(st, NULL, NULL), STORE_OK);
+	store_close(st);
+}
+END_TEST
+
+/* The portfolio counts the open actions and those overdue; "due" lists
+ * what is due by a day across the active companies. */
+START_TEST(test_actions_due_and_counted)
+{
+	struct store *st = open_db();
+	long long a = add_company(st, "Alpha"), b = add_company(st, "Beta");
+	long long arch = add_company(st, "Gamma"), late, today_one, later, undated, done;
+	char today[TIMEFMT_DAY_SIZE], yesterday[TIMEFMT_DAY_SIZE], week[TIMEFMT_DAY_SIZE];
+	struct portfolio_row *rows;
+	struct action *list;
+	size_t n;
+
+	timefmt_day(T0, today, sizeof today);
+	ck_assert(timefmt_day_add(today, -1, yesterday, sizeof yesterday));
+	ck_assert(timefmt_day_add(today, 7, week, sizeof week));
+	late = add_action(st, b, "Spät", yesterday, NULL, 0);
+	today_one = add_action(st, a, "Heute", today, NULL, 0);
+	later = add_action(st, a, "Nächste Woche", week, NULL, 0);
+	undated = add_action(st, a, "Irgendwann", "", NULL, 0);
+	done = add_action(st, b, "Erledigt", yesterday, NULL, 0);
+	ck_assert_int_eq(store_action_set_status(st, done, PLAN_DONE, NULL), STORE_OK);
+	ck_assert_int_eq(store_action_set_status(st, later, PLAN_STARTED, NULL), STORE_OK);
+	add_action(st, arch, "Archiviert", yesterday, NULL, 0);
+	ck_assert_int_eq(store_company_set_archived(st, arch, true), STORE_OK);
+
+	ck_assert_int_eq(store_portfolio(st, true, &rows, &n), STORE_OK);
+	ck_assert_uint_eq(n, 3);
+	ck_assert_int_eq(rows[0].company.id, a);
+	ck_assert_int_eq(rows[0].n_open, 3);
+	ck_assert_int_eq(rows[0].n_overdue, 0);       /* due today is not overdue */
+	ck_assert_int_eq(rows[1].company.id, b);
+	ck_assert_int_eq(rows[1].n_open, 1);
+	ck_assert_int_eq(rows[1].n_overdue, 1);
+	store_portfolio_free(rows, n);
+	/* a week later, the one due today is overdue too */
+	store_set_now(st, T0 + 7 * 86400);
+	ck_assert_int_eq(store_portfolio(st, false, &rows, &n), STORE_OK);
+	ck_assert_int_eq(rows[0].n_overdue, 1);
+	store_portfolio_free(rows, n);
+
+	ck_assert_int_eq(store_actions_due(st, today, &list, &n), STORE_OK);
+	ck_assert_uint_eq(n, 2);
+	ck_assert_int_eq(list[0].id, late);
+	ck_assert_int_eq(list[1].id, today_one);
+	store_actions_free(list, n);
+	ck_assert_int_eq(store_actions_due(st, week, &list, &n), STORE_OK);
+	ck_assert_uint_eq(n, 3);
+	ck_assert_int_eq(list[2].id, later);
+	for (size_t i = 0; i < n; i++)
+		ck_assert_int_ne(list[i].id, undated);
+	store_actions_free(list, n);
+	ck_assert_int_eq(store_actions_due(st, "next week", &list, &n), STORE_INVALID);
+	store_close(st);
+}
+END_TEST
+
+/* A file of data format 2 gets the tables of the plan in the upgrade,
+ * after a copy of it was kept. */
+START_TEST(test_upgrade_v2_actions)
+{
+	struct store *st;
+	struct action *list;
+	size_t n;
+	long long id;
+
+	put_fixture("v2-lookalike.db");
+	ck_assert_uint_eq(header_at(dbpath, 60), 2);
+	st = open_db();
+	ck_assert_int_eq(store_schema_version(st), 3);
+	ck_assert(exists(path_in("test.db.v2.bak")));
+	ck_assert_uint_eq(header_at(path_in("test.db.v2.bak"), 60), 2);
+	ck_assert_int_eq(store_action_list(st, 1, &list, &n), STORE_OK);
+	ck_assert_uint_eq(n, 0);
+	id = add_action(st, 1, "Nach dem Upgrade", "2026-05-01", NULL, 0);
+	ck_assert_int_eq(store_action_set_status(st, id, PLAN_DONE, NULL), STORE_OK);
+	ck_assert_int_eq(store_check(st, NULL, NULL), STORE_OK);
+	store_close(st);
+	ck_assert_int_eq(rows_in("action_events"), 2);
+}
+END_TEST
+
+/* The check finds actions that do not fit together: orphans, an origin
+ * of another company, a question the questionnaire lacks, bad text. */
+START_TEST(test_check_actions)
+{
+	struct store *st = open_db();
+	long long c = add_company(st, "Prüf GmbH"), other = add_company(st, "Fremd KG");
+	long long f = new_draft(st, other, 0);
+	struct plan_aim one[1] = { { "goals.purpose", 3 } };
+	char found[4096] = "";
+	sqlite3 *db;
+
+	(void)f;
+	add_action(st, c, "Gut", "", one, 1);
+	ck_assert_int_eq(store_check(st, collect_problem, found), STORE_OK);
+	ck_assert_str_eq(found, "");
+	store_close(st);
+	ck_assert_int_eq(sqlite3_open(dbpath, &db), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_exec(db,
+		"PRAGMA foreign_keys = OFF;"
+		"INSERT INTO actions (uuid, company_id, number, title, questionnaire, qversion,"
+		"  created, updated) VALUES ('00000000-0000-4000-8000-000000000077', 77, 1, 'x',"
+		"  'core', 2, 0, 0);"
+		"INSERT INTO action_items (action_id, item_key, target, position)"
+		"  VALUES (66, 'goals.business', 3, 0);"
+		"INSERT INTO action_events (action_id, at, status) VALUES (55, 0, 0);"
+		"UPDATE actions SET origin = 1 WHERE id = 1;"
+		"INSERT INTO action_items (action_id, item_key, target, position)"
+		"  VALUES (1, 'goals.nonsense', 3, 1);"
+		"UPDATE actions SET owner = CAST(X'4DFC6C6C6572' AS TEXT) WHERE id = 1;",
+		NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	st = open_db();
+	ck_assert_int_eq(store_check(st, collect_problem, found), STORE_CORRUPT);
+	ck_assert_msg(strstr(found, "Table actions, row 2: company 77"), "%s", found);
+	ck_assert_msg(strstr(found, "action_items, action 66, item goals.business"), "%s", found);
+	ck_assert_msg(strstr(found, "action_events") && strstr(found, "action 55"), "%s", found);
+	ck_assert_msg(strstr(found, "belongs to company"), "%s", found);
+	ck_assert_msg(strstr(found, "goals.nonsense") && strstr(found, "no such question"),
+	              "%s", found);
+	ck_assert_msg(strstr(found, "actions") && strstr(found, "owner") && strstr(found, "UTF-8"),
+	              "%s", found);
+	store_close(st);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("store");
@@ -1921,8 +2401,18 @@ int main(void)
 	tcase_add_test(tc, test_final_count);
 	tcase_add_test(tc, test_transactions);
 	tcase_add_test_raise_signal(tc, test_bind_unknown_name, SIGABRT);
+	tcase_add_test(tc, test_statement_cache);
 	tcase_add_test(tc, test_import_and_now);
 	tcase_add_test(tc, test_backup_in_transaction);
+	tcase_add_test(tc, test_actions_add_and_list);
+	tcase_add_test(tc, test_action_status);
+	tcase_add_test(tc, test_action_update);
+	tcase_add_test(tc, test_action_set_items);
+	tcase_add_test(tc, test_action_refused);
+	tcase_add_test(tc, test_actions_go_with_company);
+	tcase_add_test(tc, test_actions_due_and_counted);
+	tcase_add_test(tc, test_upgrade_v2_actions);
+	tcase_add_test(tc, test_check_actions);
 	suite_add_tcase(s, tc);
 	return tap_run_suite(s);
 }

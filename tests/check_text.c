@@ -513,24 +513,40 @@ static char *report_to_text(const struct report_input *in, bool comparison)
 	return buf;
 }
 
-/* The place for the action plan: its actions are the next steps, and the
- * plan agreed last time shows per action whether it was done and how the
- * question it aimed at moved. */
+/* The action plan in the report: its open actions are the next steps,
+ * with who, by when (overdue said in words) and the questions they aim
+ * at; and the loop of the plan agreed last time comes first among the
+ * changes, in the four groups with their counts. */
 START_TEST(test_report_plan)
 {
 	static char empty[] = "";
 	struct company c = { .name = (char *)"Plan GmbH", .industry = empty, .contact = empty,
 	                     .notes = empty };
-	const char *key = catalogue_builtin()->items[0].key;
+	const struct cat_item *it = &catalogue_builtin()->items[0];
+	struct report_aim aim = { .key = it->key, .question = it->question, .target = 3,
+	                          .before = 1, .after = 3, .progress = PLAN_REACHED };
+	struct report_aim same = { .key = it->key, .question = it->question, .target = 3,
+	                           .before = 1, .after = 1, .progress = PLAN_SAME };
 	struct report_action acts[2] = {
-		{ .text = "Write the one-page policy", .owner = "Frau Groß", .due = 1775116800,
-		  .item_key = key, .state = REPORT_ACTION_DONE, .note = "with the works council" },
-		{ .text = "Book a training", .state = REPORT_ACTION_OPEN },
+		{ .number = 1, .text = "Write the one-page policy", .owner = "Frau Groß",
+		  .due = "2026-04-01", .overdue = true, .aims = &aim, .n_aims = 1,
+		  .state = PLAN_STARTED, .note = "with the works council" },
+		{ .number = 2, .text = "Book a training", .state = PLAN_OPEN },
+	};
+	struct report_action loop[3] = {
+		{ .number = 1, .text = "Write the goal down", .aims = &aim, .n_aims = 1,
+		  .state = PLAN_DONE, .outcome = PLAN_WORKED, .n_moved = 1 },
+		{ .number = 2, .text = "Name a deputy", .aims = &same, .n_aims = 1,
+		  .state = PLAN_DONE, .outcome = PLAN_NO_EFFECT },
+		{ .number = 3, .text = "Answer every day", .aims = &same, .n_aims = 1,
+		  .due = "2026-03-01", .overdue = true, .owner = "Jonas",
+		  .state = PLAN_OPEN, .outcome = PLAN_STILL_OPEN },
 	};
 	struct report_plan plan = { .agreed = 1767258000, .actions = acts, .n_actions = 2 };
+	struct report_plan prev = { .actions = loop, .n_actions = 3 };
 	static struct compared cmp;
 	struct report_input in;
-	char *out;
+	char *out, *first, *stops;
 
 	scored_fill(&cmp.old, 3, 1, 1767258000, 1);
 	scored_fill(&cmp.new, 3, 4, 1775116800, 2);
@@ -544,6 +560,9 @@ START_TEST(test_report_plan)
 	ck_assert_ptr_nonnull(strstr(out, "Next steps: the agreed plan"));
 	ck_assert_ptr_nonnull(strstr(out, "1. Write the one-page policy"));
 	ck_assert_ptr_nonnull(strstr(out, "Who: Frau Groß"));
+	ck_assert_ptr_nonnull(strstr(out, "By: 2026-04-01 (overdue)"));
+	ck_assert_ptr_nonnull(strstr(out, "Status: in progress"));
+	ck_assert_ptr_nonnull(strstr(out, "(aim: 3"));
 	ck_assert_ptr_nonnull(strstr(out, "Note: with the works council"));
 	ck_assert_ptr_nonnull(strstr(out, "2. Book a training"));
 	free(out);
@@ -551,12 +570,19 @@ START_TEST(test_report_plan)
 	memset(&in, 0, sizeof in);
 	in.company = &c;
 	in.cmp = &cmp;
-	in.prev_plan = &plan;
+	in.prev_plan = &prev;
 	out = report_to_text(&in, true);
-	ck_assert_ptr_nonnull(strstr(out, "The plan agreed last time"));
-	ck_assert_ptr_nonnull(strstr(out, "[Done] Write the one-page policy"));
-	ck_assert_ptr_nonnull(strstr(out, "The question it aimed at improved: 1"));
-	ck_assert_ptr_nonnull(strstr(out, "[Not done] Book a training"));
+	first = strstr(out, "The plan agreed last time");
+	stops = strstr(out, "Stop signs");
+	ck_assert_ptr_nonnull(first);
+	ck_assert_msg(stops && first < stops, "the loop does not lead the changes");
+	ck_assert_ptr_nonnull(strstr(out, "1 worked; 1 done without effect; 0 improved without "
+	                                  "the action; 1 still open."));
+	ck_assert_ptr_nonnull(strstr(out, "[worked] Write the goal down"));
+	ck_assert_ptr_nonnull(strstr(out, "[done without effect] Name a deputy"));
+	ck_assert_ptr_nonnull(strstr(out, "[still open] Answer every day"));
+	ck_assert_ptr_nonnull(strstr(out, "1 – a little → 3 – largely (aim: 3 – largely)"));
+	ck_assert_ptr_nonnull(strstr(out, "Overdue: it was due by 2026-03-01."));
 	free(out);
 }
 END_TEST

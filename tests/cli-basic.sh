@@ -31,6 +31,9 @@ expect_match "unknown option points to --help" "$T/err" "Try 'smready --help'"
 expect_status "--db without a file exits 2" 2 r "$SMREADY" --db
 expect_status "a bad SMREADY_NOW exits 2" 2 r env SMREADY_NOW=soon "$SMREADY" --db "$db" companies
 expect_match "a bad SMREADY_NOW is explained" "$T/err" 'SMREADY_NOW'
+expect_status "SMREADY_NOW may be a day" 0 r env SMREADY_NOW=2026-05-01 "$SMREADY" --db "$db" companies
+expect_status "SMREADY_NOW may not be a day that does not exist" 2 \
+	r env SMREADY_NOW=2026-02-30 "$SMREADY" --db "$db" companies
 
 expect_status "no command without a terminal exits 2" 2 r "$SMREADY" --db "$db" </dev/null
 expect_match "no command without a terminal says why" "$T/err" 'needs a terminal'

@@ -165,7 +165,7 @@ refused() {  # DESCRIPTION FILE MESSAGE-REGEX
 }
 printf '{"format": "smready-export", "version": 1,' > "$T/trunc.json"
 refused "truncated JSON" "$T/trunc.json" 'line 1, column [0-9]+: this is not valid JSON'
-sed 's/"version": 1/"version": 9/' "$T/a.json" > "$T/newer.json"
+sed "s/\"version\": 2/\"version\": 9/" "$T/a.json" > "$T/newer.json"
 refused "a newer format" "$T/newer.json" 'made by a newer smready'
 awk '!done && sub(/"value": 3/, "\"value\": 7") { done = 1 } { print }' "$T/a.json" > "$T/range.json"
 refused "a value out of range" "$T/range.json" \

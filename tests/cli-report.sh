@@ -31,6 +31,20 @@ q note "$id1" goals.purpose "Der Chef will \"mehr Reichweite\" – mehr nicht."
 q note "$id1" resources.hours "Azubi postet, wenn Zeit ist"
 q finish "$id1"
 
+# The plan agreed after it: the goal (done, and it moved: worked), the
+# choice of networks (done, and it did not move: done without effect),
+# the response time (open, and it got worse: still open, overdue).
+c="Müller & Söhne GmbH"
+q action add "$c" "Ziel in zwei Sätzen festhalten" --item goals.purpose --owner "Frau Groß" \
+	--due 2026-02-01 --note "mit der Geschäftsführung"
+q action add "$c" "Netzwerke nach der Zielgruppe auswählen" --item channels.choice \
+	--owner "K. Berater" --due 2026-03-01
+q action add "$c" "Antwortzeit von einem Arbeitstag festlegen" --item skills.response \
+	--due 2026-03-15
+export SMREADY_NOW=1769904000   # 2026-02-01
+q action done "$c" 1
+q action done "$c" 2
+
 export SMREADY_NOW=1775116800   # 2026-04-02 08:00 UTC
 id2=$(s assess "Müller & Söhne GmbH" --assessor "K. Berater" 2>/dev/null)
 q answer "$id2" goals.purpose 3 --note "Ziel: zwei Fachkräfte pro Jahr über Social Media gewinnen"
@@ -41,6 +55,9 @@ q answer "$id2" policy.document 1
 q answer "$id2" skills.response 2 --note "Urlaubszeit: Antworten dauern länger"
 q answer "$id2" measurement.tracking 2
 q finish "$id2"
+# and the next plan, open: the reports of id2 list it as the next steps
+q action add "$c" "Kennzahlen für das Ziel festlegen" --item measurement.metrics \
+	--owner "Frau Groß" --due 2026-05-15
 
 # ---- golden comparison ------------------------------------------------------
 # golden NAME LOCALE COMMAND...: output of the command in that locale against

@@ -33,18 +33,28 @@ expect_screen "Alt+4 is reported" "(Esc 4) was ignored"
 expect_screen "and answers nothing" "Answered 0 of 26"
 send Escape
 expect_screen "back at the portfolio" "Praxis Nord"
-# A Latin-1 "ü" in a new company's name: the rest of the name stays.
+# A Latin-1 "ü" in a new company's name: the rest of the name stays, and
+# the stand-in for the bad byte is never saved.
 send a
 expect_screen "name prompt" "Name of the new company:"
+send F5
+expect_screen "a key a text field has no use for is named, not dropped" "F5 does nothing in a text field"
+send BTab
+expect_screen "and named as on the keyboard" "Shift+Tab does nothing in a text field"
 tm send-keys -t t -H 4d fc 6c 6c 65 72 20 47 6d 62 48
 expect_screen "the bad byte is named" "The byte 0xFC is not UTF-8"
 expect_screen "the rest of the name is there" "M�ller GmbH"
+send Enter
+expect_screen "it is not saved while the stand-in is there" "correct it, then press Enter"
+expect_screen "and the prompt stays" "Name of the new company:"
+send Home Right DC
+send_text "ü"
 send Enter Enter Enter
-expect_screen "added" "Company added"
+expect_screen "added once corrected" "Company added"
 send q
 expect_eq "quits cleanly" 0 "$(e2e_wait_exit)"
 "$SMREADY" --db "$T/db" companies --json >"$T/c.json"
-expect_match "the whole name is stored" "$T/c.json" '"name": "M.ller GmbH"'
+expect_match "the whole name is stored, as corrected" "$T/c.json" '"name": "Müller GmbH"'
 id=$("$SMREADY" --db "$T/db" history "Praxis Nord" --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["assessments"][0]["id"])')
 "$SMREADY" --db "$T/db" report "$id" --json >"$T/r.json"
 python3 - "$T/r.json" >"$T/a" <<'PY'

@@ -2,7 +2,8 @@
 # e2e-stopsign.sh - in German at 80x24: a core/2 assessment with one stop
 # sign shows the stop sign, its reason and the level by score alone on the
 # result screen; a re-check that resolves it scores the company free of
-# stop signs, and the comparison shows the stop sign resolved.
+# stop signs, and the comparison shows the stop sign resolved; a re-check
+# with cautions says why its level is held back, whole, at 80 columns.
 E2E_LANG=de_DE.UTF-8
 . "$top_srcdir/tests/e2e-lib.sh"
 have_locale de_DE.UTF-8 || skip_all "the de_DE.UTF-8 locale is not installed"
@@ -55,4 +56,29 @@ expect_screen "the stop sign is resolved" "behoben: Kein Ziel"
 expect_screen "the level went up" "Nicht bereit → Bereit"
 send q
 expect_eq "quits cleanly" 0 "$(e2e_wait_exit)"
+
+# A re-check with cautions: the comparison says why the level is held
+# back, whole, on a line of its own when the level's line has no room.
+cli() { LANG=C.UTF-8 "$SMREADY" --db "$T/db" "$@"; }
+keys=$(cli questions | sed -n 's/^  \([a-z][a-z_-]*\.[a-z_-]*\)  *weight.*/\1/p')
+cli company add "Aaron Bau" >/dev/null
+for v in 3 2; do
+	a=$(cli assess "Aaron Bau" 2>/dev/null)
+	for k in $keys; do cli answer "$a" "$k" 3 >/dev/null; done
+	[ "$v" = 2 ] && for k in resources.staff resources.hours skills.expertise organisation.empowerment; do
+		cli answer "$a" "$k" 2 >/dev/null
+	done
+	cli finish "$a" >/dev/null 2>&1
+done
+e2e_start
+expect_screen "portfolio with the second company" "Aaron Bau"
+send Enter
+expect_screen "its history" "Verlauf: Aaron Bau"
+send c
+expect_screen "its comparison" "Vergleich: Aaron Bau"
+expect_screen "why the level is held back, whole" "4 Warnhinweise; allein nach Punkten: Fast bereit"
+screen >"$T/compare.txt"
+expect_no_match "nothing of it cut at 80 columns" "$T/compare.txt" '…'
+send q
+expect_eq "quits cleanly again" 0 "$(e2e_wait_exit)"
 tap_done

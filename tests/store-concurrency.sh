@@ -1,6 +1,7 @@
 #!/bin/sh
 # store-concurrency.sh - four processes write to one (new) database at the
-# same time; every write of each succeeds and is there afterwards.
+# same time; every write of each succeeds and is there afterwards; two
+# processes add and edit actions of one company at once and lose nothing.
 . "$top_srcdir/tests/tap.sh"
 
 tool=$top_builddir/tests/store_tool
@@ -43,6 +44,49 @@ expect_eq "the backup passes the integrity check" 0 $?
 n=$("$tool" "$T/copy.db" count)
 if [ "$n" -ge 402 ] && [ "$n" -le 702 ]; then ok "the backup holds a consistent count ($n)"
 else not_ok "the backup holds a consistent count ($n)"; fi
+
+# Two processes add actions to one company at once, each starting every
+# action right after adding it: all 200 are there, numbered 1..200 without
+# a gap or a number twice, each in progress with both changes kept.
+adb=$T/actions.db
+gate=$T/actions-gate
+"$tool" "$adb" actions-add "Plan GmbH" P 100 "$gate" >/dev/null 2>"$T/pa.err" & pa=$!
+"$tool" "$adb" actions-add "Plan GmbH" Q 100 "$gate" >/dev/null 2>"$T/qa.err" & qa=$!
+sleep 0.05
+: >"$gate"
+wait $pa; sa=$?
+wait $qa; sq=$?
+[ -s "$T/pa.err" ] && diag "P: $(cat "$T/pa.err")"
+[ -s "$T/qa.err" ] && diag "Q: $(cat "$T/qa.err")"
+expect_eq "the first adder of actions succeeded" 0 $sa
+expect_eq "the second adder of actions succeeded" 0 $sq
+"$tool" "$adb" actions "Plan GmbH" >"$T/actions1"
+expect_eq "all 200 actions are there" 200 "$(wc -l <"$T/actions1" | tr -d ' ')"
+expect_eq "numbered 1 to 200, each once" "$(seq 1 200 | tr '\n' ' ')" \
+	"$(cut -d' ' -f1 "$T/actions1" | sort -n | tr '\n' ' ')"
+expect_eq "each in progress, with its creation and its start" 200 \
+	"$(grep -c '^[0-9]* in-progress 2 ' "$T/actions1")"
+expect_eq "both adders' titles are there" "100 100" \
+	"$(grep -c '|P-[0-9]*$' "$T/actions1") $(grep -c '|Q-[0-9]*$' "$T/actions1")"
+
+# Then one process names who does each action while another gives each a
+# date and marks it done, at the same time: every action keeps both.
+gate=$T/edit-gate
+"$tool" "$adb" actions-owner "Plan GmbH" Lena "$gate" 2>"$T/po.err" & po=$!
+"$tool" "$adb" actions-close "Plan GmbH" 2026-05-01 "$gate" 2>"$T/pc.err" & pc=$!
+sleep 0.05
+: >"$gate"
+wait $po; so=$?
+wait $pc; sc=$?
+[ -s "$T/po.err" ] && diag "owner: $(cat "$T/po.err")"
+[ -s "$T/pc.err" ] && diag "close: $(cat "$T/pc.err")"
+expect_eq "naming the owners succeeded" 0 $so
+expect_eq "closing the actions at the same time succeeded" 0 $sc
+"$tool" "$adb" actions "Plan GmbH" >"$T/actions2"
+expect_eq "every action has its owner, its date and its status" 200 \
+	"$(grep -cE '^([0-9]+) done 3 Lena \1\|2026-05-01\|[PQ]-[0-9]+$' "$T/actions2")"
+"$tool" "$adb" check >"$T/check3" 2>&1
+expect_eq "the integrity check passes after the edits" 0 $?
 
 # Two smready processes at once: one adds companies, the other answers a
 # whole questionnaire; every write of both is there afterwards.

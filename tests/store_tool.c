@@ -19,6 +19,21 @@
  *   store_tool DB finish ID GATE           waits for GATE, then finishes draft ID
  *   store_tool DB verify ID                prints "ok" when the cached score of ID
  *                                          is the score of its stored answers
+ *   store_tool DB actions-add COMPANY PREFIX N GATE
+ *                                          waits for GATE, then adds actions PREFIX-1
+ *                                          .. PREFIX-N to COMPANY (made when missing),
+ *                                          each started right after, one write each
+ *   store_tool DB actions-owner COMPANY OWNER GATE
+ *                                          waits for GATE, then sets the owner of each
+ *                                          action of COMPANY to "OWNER N" (its number)
+ *   store_tool DB actions-close COMPANY DAY GATE
+ *                                          waits for GATE, then gives each action of
+ *                                          COMPANY the due date DAY and marks it done
+ *   store_tool DB actions COMPANY          prints "N STATUS CHANGES OWNER|DUE|TITLE"
+ *                                          per action of COMPANY
+ *   store_tool DB action-kill COMPANY      adds an action, marks it done, prints
+ *                                          "saved done", waits for a line on stdin,
+ *                                          then drops it
  *
  * Exit status: 0 done, 1 the store refused (message on stderr), 2 usage.
  */
@@ -155,7 +170,7 @@ static void wait_gate(const char *gate)
 {
 	struct timespec t = { 0, 1000000 };
 
-	for (int i = 0; i < 10000; i++) {
+	for (int i = 0; gate && i < 10000; i++) {
 		FILE *f = fopen(gate, "r");
 
 		if (f) {
@@ -252,6 +267,119 @@ static int verify(struct store *st, long long id)
 	return 0;
 }
 
+/* ---- actions ------------------------------------------------------------- */
+
+static int company_of(struct store *st, const char *name, long long *id)
+{
+	struct company c;
+	enum store_err err = store_company_find(st, name, &c);
+
+	if (err == STORE_NOT_FOUND) {
+		if (store_company_add(st, name, NULL, NULL, NULL, id) == STORE_OK)
+			return 0;
+		/* another process added it meanwhile */
+		err = store_company_find(st, name, &c);
+	}
+	if (err != STORE_OK)
+		return fail(st, "find company");
+	*id = c.id;
+	store_company_clear(&c);
+	return 0;
+}
+
+static int actions_add(struct store *st, const char *company, const char *prefix, int n,
+                       const char *gate)
+{
+	struct plan_aim item = { "goals.purpose", 3 };
+	long long cid, id;
+
+	wait_gate(gate);
+	if (company_of(st, company, &cid) != 0)
+		return 1;
+	for (int i = 1; i <= n; i++) {
+		char title[64];
+		struct action_fields f = { .title = title, .questionnaire = "core", .qversion = 2,
+		                           .items = &item, .n_items = 1 };
+
+		snprintf(title, sizeof title, "%s-%d", prefix, i);
+		if (store_action_add(st, cid, &f, &id) != STORE_OK)
+			return fail(st, title);
+		if (store_action_set_status(st, id, PLAN_STARTED, NULL) != STORE_OK)
+			return fail(st, "start");
+	}
+	printf("added %d\n", n);
+	return 0;
+}
+
+/* Calls fn for each action of company (owner and due as given). */
+static int each_action(struct store *st, const char *company, const char *gate,
+                       int (*fn)(struct store *st, const struct action *a, const char *arg),
+                       const char *arg)
+{
+	struct action *list;
+	size_t n;
+	long long cid;
+	int rc = 0;
+
+	wait_gate(gate);
+	if (find_company_id(st, company, &cid) != 0)
+		return 1;
+	if (store_action_list(st, cid, &list, &n) != STORE_OK)
+		return fail(st, "list");
+	for (size_t i = 0; rc == 0 && i < n; i++)
+		rc = fn(st, &list[i], arg);
+	store_actions_free(list, n);
+	return rc;
+}
+
+static int set_owner(struct store *st, const struct action *a, const char *owner)
+{
+	char who[128];
+
+	snprintf(who, sizeof who, "%s %d", owner, a->number);
+	return store_action_update(st, a->id, NULL, who, NULL, NULL) == STORE_OK ? 0
+	       : fail(st, "owner");
+}
+
+static int close_action(struct store *st, const struct action *a, const char *day)
+{
+	if (store_action_update(st, a->id, NULL, NULL, day, NULL) != STORE_OK)
+		return fail(st, "due");
+	return store_action_set_status(st, a->id, PLAN_DONE, NULL) == STORE_OK ? 0
+	       : fail(st, "done");
+}
+
+static int show_action(struct store *st, const struct action *a, const char *arg)
+{
+	(void)st;
+	(void)arg;
+	printf("%d %s %zu %s|%s|%s\n", a->number, plan_status_key(a->status), a->n_changes,
+	       a->owner, a->due, a->title);
+	return 0;
+}
+
+static int action_kill(struct store *st, const char *company)
+{
+	struct action_fields f = { .title = "Bis zum Ende", .questionnaire = "core", .qversion = 2 };
+	long long cid, id;
+	char line[16];
+
+	if (company_of(st, company, &cid) != 0)
+		return 1;
+	if (store_action_add(st, cid, &f, &id) != STORE_OK)
+		return fail(st, "add");
+	if (store_action_set_status(st, id, PLAN_DONE, NULL) != STORE_OK)
+		return fail(st, "done");
+	printf("saved done\n");
+	fflush(stdout);
+	if (!fgets(line, sizeof line, stdin))
+		return 0;
+	if (store_action_set_status(st, id, PLAN_DROPPED, NULL) != STORE_OK)
+		return fail(st, "drop");
+	printf("saved dropped\n");
+	return 0;
+}
+
 static void print_problem(const char *problem, void *ctx)
 {
 	(void)ctx;
@@ -263,7 +391,8 @@ static int usage(void)
 	fprintf(stderr, "usage: store_tool DB add-companies PREFIX N | write-answers COMPANY N |"
 	        " kill-between COMPANY | answers COMPANY | count | check | backup DEST |"
 	        " start COMPANY GATE | drafts COMPANY | churn ID GATE N | finish ID GATE |"
-	        " verify ID\n");
+	        " verify ID | actions-add COMPANY PREFIX N GATE | actions-owner COMPANY OWNER GATE |"
+	        " actions-close COMPANY DAY GATE | actions COMPANY | action-kill COMPANY\n");
 	return 2;
 }
 
@@ -302,6 +431,16 @@ static int run(struct store *st, int argc, char **argv)
 		return finish(st, atoll(argv[3]), argv[4]);
 	if (strcmp(verb, "verify") == 0 && argc == 4)
 		return verify(st, atoll(argv[3]));
+	if (strcmp(verb, "actions-add") == 0 && argc == 7)
+		return actions_add(st, argv[3], argv[4], atoi(argv[5]), argv[6]);
+	if (strcmp(verb, "actions-owner") == 0 && argc == 6)
+		return each_action(st, argv[3], argv[5], set_owner, argv[4]);
+	if (strcmp(verb, "actions-close") == 0 && argc == 6)
+		return each_action(st, argv[3], argv[5], close_action, argv[4]);
+	if (strcmp(verb, "actions") == 0 && argc == 4)
+		return each_action(st, argv[3], NULL, show_action, NULL);
+	if (strcmp(verb, "action-kill") == 0 && argc == 4)
+		return action_kill(st, argv[3]);
 	if (strcmp(verb, "backup") == 0 && argc == 4)
 		return store_backup(st, argv[3]) == STORE_OK ? 0 : fail(st, "backup");
 	return usage();

@@ -1,0 +1,462 @@
+/*
+ * store-drv-pg.c - the PostgreSQL driver (store-drv.h) over libpq: named
+ * parameters become $1, $2, ..; every statement is prepared on the server
+ * once and run with its parameters as text (never pasted into the SQL);
+ * the rows come back whole per run and are stepped through here; the
+ * SQLSTATE of an error says which drv_rc it is.  Built only with libpq
+ * (configure --with-postgresql, the default when it is found).
+ */
+#include "config.h"
+
+#include "store-drv.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#if HAVE_POSTGRESQL
+
+#include <libpq-fe.h>
+
+#define PG_MAX_PARAMS 64
+#define PG_NAME_MAX 48            /* a parameter's name, without the ':' */
+
+struct pg_conn {
+	struct drv_conn base;
+	PGconn *pg;
+	unsigned long next_stmt;      /* for the server-side statement names */
+	long long changes;
+	char msg[512];
+};
+
+struct pg_stmt {
+	struct pg_conn *c;
+	char name[32];                /* the prepared statement on the server */
+	int nparams;
+	char pnames[PG_MAX_PARAMS][PG_NAME_MAX + 1];
+	char *values[PG_MAX_PARAMS];  /* NULL: SQL NULL */
+	PGresult *res;                /* the last run's rows */
+	int row, nrows;               /* the current row; -1 before the first */
+	bool ran;
+};
+
+static const struct drv_ops pg_ops;
+
+/* The message of libpq without its trailing newline. */
+static void pg_say(struct pg_conn *c, const char *what)
+{
+	size_t n;
+
+	snprintf(c->msg, sizeof c->msg, "%s", what && *what ? what : "PostgreSQL error");
+	n = strlen(c->msg);
+	while (n > 0 && (c->msg[n - 1] == '\n' || c->msg[n - 1] == ' '))
+		c->msg[--n] = '\0';
+}
+
+/* What a failed result means (SQLSTATE classes, see the PostgreSQL
+ * manual's appendix "PostgreSQL Error Codes"). */
+static enum drv_rc pg_rc(struct pg_conn *c, const PGresult *r)
+{
+	const char *state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : NULL;
+
+	pg_say(c, r && *PQresultErrorMessage(r) ? PQresultErrorMessage(r) : PQerrorMessage(c->pg));
+	if (PQstatus(c->pg) == CONNECTION_BAD || (state && strncmp(state, "08", 2) == 0) ||
+	    (state && strcmp(state, "57P01") == 0))
+		return DRV_GONE;
+	if (!state)
+		return DRV_ERROR;
+	if (strncmp(state, "23", 2) == 0)
+		return DRV_CONSTRAINT;
+	if (strcmp(state, "40001") == 0 || strcmp(state, "40P01") == 0 ||
+	    strcmp(state, "55P03") == 0)
+		return DRV_BUSY;
+	if (strcmp(state, "53100") == 0)
+		return DRV_FULL;
+	if (strcmp(state, "53200") == 0)
+		return DRV_NOMEM;
+	if (strcmp(state, "25006") == 0)
+		return DRV_READONLY;
+	if (strcmp(state, "XX001") == 0 || strcmp(state, "XX002") == 0)
+		return DRV_CORRUPT;
+	return DRV_ERROR;
+}
+
+static bool name_char(char ch, bool first)
+{
+	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch == '_' ||
+	       (!first && ch >= '0' && ch <= '9');
+}
+
+/* sql with ":name" turned into "$n" (malloc'd), the names into s; quoted
+ * text, quoted names, comments and "::" casts left as they are.  NULL
+ * when there are too many parameters or no memory (msg says which). */
+static char *pg_translate(struct pg_conn *c, const char *sql, struct pg_stmt *s)
+{
+	size_t n = strlen(sql), o = 0;
+	char *out = malloc(n * 2 + 16);
+	char quote = 0;
+
+	if (!out) {
+		pg_say(c, "out of memory");
+		return NULL;
+	}
+	for (size_t i = 0; i < n; i++) {
+		char ch = sql[i];
+
+		if (quote) {
+			out[o++] = ch;
+			if (ch == quote)
+				quote = 0;
+			continue;
+		}
+		if (ch == '\'' || ch == '"') {
+			quote = ch;
+			out[o++] = ch;
+			continue;
+		}
+		if (ch == '-' && sql[i + 1] == '-') {
+			while (i < n && sql[i] != '\n')
+				out[o++] = sql[i++];
+			if (i < n)
+				out[o++] = sql[i];
+			continue;
+		}
+		if (ch == ':' && sql[i + 1] == ':') {
+			out[o++] = ':';
+			out[o++] = ':';
+			i++;
+			continue;
+		}
+		if (ch == ':' && name_char(sql[i + 1], true)) {
+			char name[PG_NAME_MAX + 1];
+			size_t len = 0;
+			int k;
+
+			while (name_char(sql[i + 1 + len], false) && len < PG_NAME_MAX) {
+				name[len] = sql[i + 1 + len];
+				len++;
+			}
+			name[len] = '\0';
+			i += len;
+			for (k = 0; k < s->nparams && strcmp(s->pnames[k], name) != 0; k++)
+				;
+			if (k == s->nparams) {
+				if (s->nparams == PG_MAX_PARAMS) {
+					free(out);
+					pg_say(c, "too many parameters in one statement");
+					return NULL;
+				}
+				memcpy(s->pnames[s->nparams++], name, len + 1);
+			}
+			o += (size_t)sprintf(out + o, "$%d", k + 1);
+			continue;
+		}
+		out[o++] = ch;
+	}
+	out[o] = '\0';
+	return out;
+}
+
+static enum drv_rc pg_prepare(struct drv_conn *dc, const char *sql, struct drv_stmt **out)
+{
+	struct pg_conn *c = (struct pg_conn *)dc;
+	struct pg_stmt *s = calloc(1, sizeof *s);
+	char *text;
+	PGresult *r;
+	enum drv_rc rc = DRV_OK;
+
+	*out = NULL;
+	if (!s) {
+		pg_say(c, "out of memory");
+		return DRV_NOMEM;
+	}
+	s->c = c;
+	s->row = -1;
+	text = pg_translate(c, sql, s);
+	if (!text) {
+		free(s);
+		return DRV_ERROR;
+	}
+	snprintf(s->name, sizeof s->name, "smready_%lu", ++c->next_stmt);
+	r = PQprepare(c->pg, s->name, text, s->nparams, NULL);
+	free(text);
+	if (PQresultStatus(r) != PGRES_COMMAND_OK) {
+		rc = pg_rc(c, r);
+		PQclear(r);
+		free(s);
+		return rc;
+	}
+	PQclear(r);
+	*out = (struct drv_stmt *)s;
+	return DRV_OK;
+}
+
+static int pg_param(struct drv_stmt *ds, const char *name)
+{
+	struct pg_stmt *s = (struct pg_stmt *)ds;
+
+	if (name[0] == ':')
+		name++;
+	for (int k = 0; k < s->nparams; k++)
+		if (strcmp(s->pnames[k], name) == 0)
+			return k + 1;
+	return 0;
+}
+
+static enum drv_rc pg_bind(struct pg_stmt *s, int i, const char *v)
+{
+	char *copy = NULL;
+
+	if (i < 1 || i > s->nparams) {
+		pg_say(s->c, "no such parameter");
+		return DRV_ERROR;
+	}
+	if (v && !(copy = strdup(v))) {
+		pg_say(s->c, "out of memory");
+		return DRV_NOMEM;
+	}
+	free(s->values[i - 1]);
+	s->values[i - 1] = copy;
+	return DRV_OK;
+}
+
+static enum drv_rc pg_bind_int(struct drv_stmt *ds, int i, long long v)
+{
+	char buf[32];
+
+	snprintf(buf, sizeof buf, "%lld", v);
+	return pg_bind((struct pg_stmt *)ds, i, buf);
+}
+
+static enum drv_rc pg_bind_text(struct drv_stmt *ds, int i, const char *v)
+{
+	return pg_bind((struct pg_stmt *)ds, i, v ? v : "");
+}
+
+static enum drv_rc pg_bind_null(struct drv_stmt *ds, int i)
+{
+	return pg_bind((struct pg_stmt *)ds, i, NULL);
+}
+
+static enum drv_rc pg_step(struct drv_stmt *ds)
+{
+	struct pg_stmt *s = (struct pg_stmt *)ds;
+
+	if (!s->ran) {
+		PGresult *r = PQexecPrepared(s->c->pg, s->name, s->nparams,
+		                             (const char *const *)s->values, NULL, NULL, 0);
+		ExecStatusType st = PQresultStatus(r);
+
+		s->ran = true;
+		if (st == PGRES_COMMAND_OK) {
+			const char *t = PQcmdTuples(r);
+
+			s->c->changes = t && *t ? atoll(t) : 0;
+			PQclear(r);
+			return DRV_DONE;
+		}
+		if (st != PGRES_TUPLES_OK) {
+			enum drv_rc rc = pg_rc(s->c, r);
+
+			PQclear(r);
+			return rc;
+		}
+		s->res = r;
+		s->nrows = PQntuples(r);
+		s->row = -1;
+	}
+	if (!s->res || s->row + 1 >= s->nrows)
+		return DRV_DONE;
+	s->row++;
+	return DRV_ROW;
+}
+
+static int pg_ncols(struct drv_stmt *ds)
+{
+	struct pg_stmt *s = (struct pg_stmt *)ds;
+
+	return s->res ? PQnfields(s->res) : 0;
+}
+
+static bool pg_col_null(struct drv_stmt *ds, int i)
+{
+	struct pg_stmt *s = (struct pg_stmt *)ds;
+
+	return !s->res || s->row < 0 || i >= PQnfields(s->res) ||
+	       PQgetisnull(s->res, s->row, i);
+}
+
+static const char *pg_col_text(struct drv_stmt *ds, int i)
+{
+	struct pg_stmt *s = (struct pg_stmt *)ds;
+
+	return pg_col_null(ds, i) ? "" : PQgetvalue(s->res, s->row, i);
+}
+
+static long long pg_col_int(struct drv_stmt *ds, int i)
+{
+	const char *t = pg_col_text(ds, i);
+
+	/* booleans read as SQLite's integers */
+	if (strcmp(t, "t") == 0)
+		return 1;
+	return strtoll(t, NULL, 10);
+}
+
+static void pg_reset(struct drv_stmt *ds)
+{
+	struct pg_stmt *s = (struct pg_stmt *)ds;
+
+	PQclear(s->res);
+	s->res = NULL;
+	s->ran = false;
+	s->row = -1;
+	s->nrows = 0;
+	for (int k = 0; k < s->nparams; k++) {
+		free(s->values[k]);
+		s->values[k] = NULL;
+	}
+}
+
+static void pg_finalize(struct drv_stmt *ds)
+{
+	struct pg_stmt *s = (struct pg_stmt *)ds;
+	char sql[64];
+
+	if (!s)
+		return;
+	pg_reset(ds);
+	/* The name is ours ("smready_N"), never text from data. */
+	snprintf(sql, sizeof sql, "DEALLOCATE %s", s->name);
+	PQclear(PQexec(s->c->pg, sql));
+	free(s);
+}
+
+static enum drv_rc pg_exec(struct drv_conn *dc, const char *sql)
+{
+	struct pg_conn *c = (struct pg_conn *)dc;
+	PGresult *r = PQexec(c->pg, sql);
+	ExecStatusType st = PQresultStatus(r);
+	enum drv_rc rc = DRV_OK;
+
+	if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK && st != PGRES_EMPTY_QUERY)
+		rc = pg_rc(c, r);
+	PQclear(r);
+	return rc;
+}
+
+static long long pg_changes(struct drv_conn *dc)
+{
+	return ((struct pg_conn *)dc)->changes;
+}
+
+static const char *pg_message(struct drv_conn *dc)
+{
+	return ((struct pg_conn *)dc)->msg;
+}
+
+static void pg_close(struct drv_conn *dc)
+{
+	struct pg_conn *c = (struct pg_conn *)dc;
+
+	if (!c)
+		return;
+	PQfinish(c->pg);
+	free(c);
+}
+
+static const struct drv_ops pg_ops = {
+	.engine = "postgresql",
+	.prepare = pg_prepare,
+	.param = pg_param,
+	.bind_int = pg_bind_int,
+	.bind_text = pg_bind_text,
+	.bind_null = pg_bind_null,
+	.step = pg_step,
+	.ncols = pg_ncols,
+	.col_null = pg_col_null,
+	.col_int = pg_col_int,
+	.col_text = pg_col_text,
+	.reset = pg_reset,
+	.finalize = pg_finalize,
+	.exec = pg_exec,
+	.changes = pg_changes,
+	.message = pg_message,
+	.close = pg_close,
+};
+
+static void pg_notice(void *arg, const char *message)
+{
+	(void)arg;
+	(void)message;
+}
+
+bool drv_pg_available(void)
+{
+	return true;
+}
+
+enum drv_rc drv_pg_open(const char *conninfo, struct drv_conn **out, char *msg, size_t msgsz)
+{
+	struct pg_conn *c = calloc(1, sizeof *c);
+
+	*out = NULL;
+	if (!c) {
+		snprintf(msg, msgsz, "out of memory");
+		return DRV_NOMEM;
+	}
+	c->base.ops = &pg_ops;
+	c->pg = PQconnectdb(conninfo);
+	if (!c->pg || PQstatus(c->pg) != CONNECTION_OK) {
+		/* libpq's message names host, port and user, never the
+		 * password. */
+		pg_say(c, c->pg ? PQerrorMessage(c->pg) : "out of memory");
+		snprintf(msg, msgsz, "%s", c->msg);
+		PQfinish(c->pg);
+		free(c);
+		return DRV_GONE;
+	}
+	/* The server's notices ("drop cascades to ...") are not for the
+	 * user's terminal, where libpq would print them. */
+	PQsetNoticeProcessor(c->pg, pg_notice, NULL);
+	/* One time zone and text encoding whatever the server's defaults. */
+	if (pg_exec(&c->base, "SET client_encoding = 'UTF8'; SET TimeZone = 'UTC'") != DRV_OK) {
+		snprintf(msg, msgsz, "%s", c->msg);
+		pg_close(&c->base);
+		return DRV_ERROR;
+	}
+	*out = &c->base;
+	return DRV_OK;
+}
+
+#else /* !HAVE_POSTGRESQL */
+
+bool drv_pg_available(void)
+{
+	return false;
+}
+
+enum drv_rc drv_pg_open(const char *conninfo, struct drv_conn **out, char *msg, size_t msgsz)
+{
+	(void)conninfo;
+	*out = NULL;
+	snprintf(msg, msgsz, "this smready was built without PostgreSQL (libpq)");
+	return DRV_ERROR;
+}
+
+#endif
+
+bool drv_is_pg_target(const char *text)
+{
+	static const char *const keys[] = { "host=", "hostaddr=", "service=", "dbname=",
+	                                    "port=", "user=" };
+
+	if (!text)
+		return false;
+	if (strncmp(text, "postgresql://", 13) == 0 || strncmp(text, "postgres://", 11) == 0)
+		return true;
+	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+		if (strncmp(text, keys[i], strlen(keys[i])) == 0)
+			return true;
+	return false;
+}
