@@ -497,8 +497,9 @@ static enum store_err say_no_action(struct store *st, long long id)
 	return say(st, STORE_NOT_FOUND, _("There is no action with the id %lld."), id);
 }
 
-static enum store_err set_status(struct store *st, long long id, enum plan_status status,
-                                 bool *changed)
+/* expect: the status the caller saw, or -1 for any. */
+static enum store_err set_status(struct store *st, long long id, int expect,
+                                 enum plan_status status, bool *changed)
 {
 	long long now = store_now(st), old = 0;
 	sqlite3_stmt *s = q_prep(st, "SELECT status FROM actions WHERE id = :id");
@@ -510,6 +511,11 @@ static enum store_err set_status(struct store *st, long long id, enum plan_statu
 	err = q_int1(st, s, &old);
 	if (err == STORE_NOT_FOUND)
 		return say_no_action(st, id);
+	if (err == STORE_OK && expect >= 0 && old != expect)
+		return say(st, STORE_STATE, _("The action was changed elsewhere meanwhile (it is %s "
+		                              "now); nothing was changed."),
+		           _(plan_status_text(old >= PLAN_OPEN && old <= PLAN_DROPPED
+		                              ? (enum plan_status)old : PLAN_OPEN)));
 	if (err != STORE_OK || old == (long long)status)
 		return err;
 	s = q_prep(st, "UPDATE actions SET status = :status, updated = :now WHERE id = :id");
@@ -526,8 +532,8 @@ static enum store_err set_status(struct store *st, long long id, enum plan_statu
 	return err;
 }
 
-enum store_err store_action_set_status(struct store *st, long long id,
-                                       enum plan_status status, bool *changed)
+static enum store_err change_status(struct store *st, long long id, int expect,
+                                    enum plan_status status, bool *changed)
 {
 	bool did = false;
 	enum store_err err;
@@ -539,10 +545,22 @@ enum store_err store_action_set_status(struct store *st, long long id,
 	err = tx_open(st);
 	if (err != STORE_OK)
 		return err;
-	err = tx_close(st, set_status(st, id, status, &did));
+	err = tx_close(st, set_status(st, id, expect, status, &did));
 	if (err == STORE_OK && changed)
 		*changed = did;
 	return err;
+}
+
+enum store_err store_action_set_status(struct store *st, long long id,
+                                       enum plan_status status, bool *changed)
+{
+	return change_status(st, id, -1, status, changed);
+}
+
+enum store_err store_action_move_status(struct store *st, long long id, enum plan_status from,
+                                        enum plan_status to, bool *changed)
+{
+	return change_status(st, id, (int)from, to, changed);
 }
 
 static enum store_err update_action(struct store *st, long long id,

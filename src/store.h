@@ -379,6 +379,10 @@ enum store_err store_actions_due(struct store *st, const char *until,
  * whether it was another status before (nothing is written otherwise). */
 enum store_err store_action_set_status(struct store *st, long long id,
                                        enum plan_status status, bool *changed);
+/* The same, only if the status is still from (what the caller shows):
+ * STORE_STATE, changing nothing, when another program changed it since. */
+enum store_err store_action_move_status(struct store *st, long long id, enum plan_status from,
+                                        enum plan_status to, bool *changed);
 /* Changes the fields that are not NULL; due "" removes the date. */
 enum store_err store_action_update(struct store *st, long long id, const char *title,
                                    const char *owner, const char *due, const char *note);

@@ -20,6 +20,7 @@
 #include "text.h"
 #include "timefmt.h"
 #include "ui-draw.h"
+#include "ui-loop.h"
 #include "ui-prompt.h"
 #include "ui-screen.h"
 
@@ -34,7 +35,8 @@ static const char *const state_words[] = {
 };
 
 struct sug {
-	struct plan_suggestion p;     /* p.item -1: an action of one's own */
+	struct plan_suggestion p;     /* p.item -1: an own action aiming at none */
+	bool own;                     /* added here, not suggested */
 	enum sug_state state;
 	char *title, *owner;
 	char due[TIMEFMT_DAY_SIZE];
@@ -42,7 +44,8 @@ struct sug {
 	int number;
 };
 
-enum builder_edit { B_NONE, B_TITLE, B_OWNER, B_DUE, B_ADD_TITLE, B_ADD_OWNER, B_ADD_DUE };
+enum builder_edit { B_NONE, B_TITLE, B_OWNER, B_DUE, B_ADD_TITLE, B_ADD_ITEM, B_ADD_OWNER,
+                    B_ADD_DUE };
 
 struct builder {
 	struct ui_screen base;
@@ -155,7 +158,7 @@ static void builder_label(struct builder *b, struct ui *ui, const struct sug *r,
 		return;
 	}
 	catalogue_item_label(b->s.cat, r->p.item, num, sizeof num);
-	snprintf(buf, n, "%s %s", num, r->p.stop_sign ? ui_sym(ui, SYM_CROSS)
+	snprintf(buf, n, "%s %s", num, r->own ? " " : r->p.stop_sign ? ui_sym(ui, SYM_CROSS)
 	                                : r->p.caution ? "!" : " ");
 }
 
@@ -176,7 +179,7 @@ static void builder_draw_row(struct builder *b, struct ui *ui, int y, int sw, si
 	const struct sug *r = &b->rows[k];
 	bool sel = k == b->sel;
 	enum ui_role base = sel ? ROLE_SELECTED : r->state == SUG_SKIPPED ? ROLE_DIM : ROLE_NORMAL;
-	const char *word = r->p.item < 0 ? _("own") : _(state_words[r->state]);
+	const char *word = r->own ? _("own") : _(state_words[r->state]);
 	char label[32];
 	int x = 0;
 
@@ -352,6 +355,26 @@ static enum ui_reaction builder_done(struct ui *ui, void *owner, const char *tex
 		ui_error(ui, "%s", _("Out of memory."));
 		return UI_REDRAW;
 	}
+	if (e == B_ADD_ITEM) {
+		struct plan_aim aim;
+		bool aimed;
+
+		free(t);
+		if (!ui_action_aim(ui, text, b->s.cat, &aim, &aimed))
+			return UI_REDRAW;
+		if (aimed && r) {
+			ui_saving(ui);
+			err = store_action_set_items(ui->st, r->action_id, &aim, 1);
+			if (err != STORE_OK) {
+				ui_store_error(ui, err);
+				return UI_REDRAW;
+			}
+			r->p.item = catalogue_item_index(b->s.cat, aim.key);
+			r->p.target = aim.target;
+		}
+		b->edit = B_ADD_OWNER;
+		return builder_prompt(b, ui, 1);
+	}
 	if (due && *t && !timefmt_day_parse(t, b->today, day, sizeof day)) {
 		ui_error(ui, _("\"%s\" is not a day: use DD.MM.YYYY, YYYY-MM-DD or +days."), t);
 		free(t);
@@ -380,6 +403,7 @@ static enum ui_reaction builder_done(struct ui *ui, void *owner, const char *tex
 		r = &b->rows[b->n];
 		memset(r, 0, sizeof *r);
 		r->p.item = -1;
+		r->own = true;
 		ui_saving(ui);
 		err = store_action_add(ui->st, b->cid, &f, &r->action_id);
 		if (err == STORE_OK && !(r->owner = strdup(""))) {
@@ -414,8 +438,11 @@ static enum ui_reaction builder_done(struct ui *ui, void *owner, const char *tex
 		ui_store_error(ui, err);
 		return UI_REDRAW;
 	}
+	if (e == B_ADD_TITLE)
+		/* Saved already: Esc from here on keeps it as it is. */
+		ui_msg(ui, "%s", _("Action added. What follows is optional: Esc leaves it out."));
 	if (e == B_ADD_TITLE || e == B_ADD_OWNER) {
-		b->edit = e == B_ADD_TITLE ? B_ADD_OWNER : B_ADD_DUE;
+		b->edit = e == B_ADD_TITLE ? B_ADD_ITEM : B_ADD_DUE;
 		return builder_prompt(b, ui, 1);
 	}
 	b->edit = B_NONE;
@@ -435,6 +462,9 @@ static enum ui_reaction builder_prompt(struct builder *b, struct ui *ui, int clo
 	case B_TITLE:
 		label = _("What is to be done?");
 		initial = r ? r->title : "";
+		break;
+	case B_ADD_ITEM:
+		label = _(UI_AIM_PROMPT);
 		break;
 	case B_OWNER:
 	case B_ADD_OWNER:

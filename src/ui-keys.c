@@ -165,7 +165,14 @@ static void dropped(struct ui *ui, const unsigned char *buf, size_t n)
 	char shown[4 * UI_SEQ_MAX + 8];
 	size_t o = 0;
 
-	o += (size_t)snprintf(shown, sizeof shown, "Esc");
+	/* Esc and one character: what a terminal sends for Alt and it */
+	if (n == 1 && buf[0] > 0x20 && buf[0] < 0x7F) {
+		/* TRANSLATORS: a key pressed with Alt, "Alt+x". */
+		snprintf(shown, sizeof shown, _("Alt+%c"), buf[0]);
+		n = 0;
+	} else {
+		o += (size_t)snprintf(shown, sizeof shown, "Esc");
+	}
 	for (size_t i = 0; i < n && o + 5 < sizeof shown; i++) {
 		if (buf[i] > 0x20 && buf[i] < 0x7F)
 			o += (size_t)snprintf(shown + o, sizeof shown - o, " %c", buf[i]);

@@ -9,10 +9,12 @@
 
 #include <curses.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "catalogue.h"
 #include "i18n.h"
+#include "text.h"
 #include "timefmt.h"
 #include "ui-screen.h"
 
@@ -119,5 +121,34 @@ bool ui_loop_draw(struct ui *ui, struct ui_doc *d, const struct plan_loop *l)
 			draw_details(ui, d, j);
 		}
 	}
+	return true;
+}
+
+bool ui_action_aim(struct ui *ui, const char *text, const struct catalogue *cat,
+                   struct plan_aim *aim, bool *given)
+{
+	char *t = text_trim_dup(text);
+	int i;
+
+	*given = false;
+	if (!t) {
+		ui_error(ui, "%s", _("Out of memory."));
+		return false;
+	}
+	if (!*t) {
+		free(t);
+		return true;
+	}
+	i = catalogue_item_lookup(cat, t);
+	if (i < 0) {
+		ui_error(ui, _("\"%s\" is not a question of the questionnaire: give its number as "
+		               "the questionnaire shows it, such as 2.3, or leave it empty."), t);
+		free(t);
+		return false;
+	}
+	free(t);
+	aim->key = cat->items[i].key;
+	aim->target = plan_target(cat, i);
+	*given = true;
 	return true;
 }

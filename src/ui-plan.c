@@ -21,6 +21,7 @@
 #include "text.h"
 #include "timefmt.h"
 #include "ui-draw.h"
+#include "ui-loop.h"
 #include "ui-prompt.h"
 #include "ui-screen.h"
 
@@ -383,9 +384,14 @@ static enum ui_reaction plan_set_status(struct plan_screen *p, struct ui *ui,
 	if (!a || ui_refuse_readonly(ui))
 		return UI_REDRAW;
 	ui_saving(ui);
-	err = store_action_set_status(ui->st, a->id, to, &changed);
+	/* From the status on the screen: a change made elsewhere meanwhile
+	 * is shown, never undone unseen. */
+	err = store_action_move_status(ui->st, a->id, a->status, to, &changed);
 	if (err != STORE_OK) {
 		ui_store_error(ui, err);
+		p->keep_id = a->id;
+		if (err == STORE_STATE)
+			plan_load(&p->base, ui);
 		return UI_REDRAW;
 	}
 	/* TRANSLATORS: "Action 2: done." */
@@ -425,6 +431,8 @@ static enum ui_reaction plan_edit_done(struct ui *ui, void *owner, const char *t
 {
 	struct plan_screen *p = owner;
 	struct action_fields f;
+	struct plan_aim aim;
+	bool aimed = false;
 	enum store_err err = STORE_OK;
 	char day[TIMEFMT_DAY_SIZE], *t = NULL;
 
@@ -444,16 +452,8 @@ static enum ui_reaction plan_edit_done(struct ui *ui, void *owner, const char *t
 			return UI_REDRAW;
 		break;
 	case ADD_ITEM:
-		if (!(t = text_trim_dup(text))) {
-			ui_error(ui, "%s", _("Out of memory."));
+		if (!ui_action_aim(ui, text, catalogue_builtin(), &aim, &aimed))
 			return UI_REDRAW;
-		}
-		if (*t && catalogue_item_lookup(catalogue_builtin(), t) < 0) {
-			ui_error(ui, _("\"%s\" is not a question of the questionnaire: give its number "
-			               "as the questionnaire shows it, such as 2.3, or leave it empty."), t);
-			free(t);
-			return UI_REDRAW;
-		}
 		break;
 	case EDIT_DUE:
 	case ADD_DUE:
@@ -484,14 +484,8 @@ static enum ui_reaction plan_edit_done(struct ui *ui, void *owner, const char *t
 	case EDIT_OWNER:
 	case ADD_OWNER: err = store_action_update(ui->st, p->edit_id, NULL, t, NULL, NULL); break;
 	case ADD_ITEM:
-		if (*t) {
-			const struct catalogue *cat = catalogue_builtin();
-			int i = catalogue_item_lookup(cat, t);
-			struct plan_aim item = { .key = cat->items[i].key,
-			                         .target = plan_target(cat, i) };
-
-			err = store_action_set_items(ui->st, p->edit_id, &item, 1);
-		}
+		if (aimed)
+			err = store_action_set_items(ui->st, p->edit_id, &aim, 1);
 		break;
 	case EDIT_NOTE: err = store_action_update(ui->st, p->edit_id, NULL, NULL, NULL, t); break;
 	default: err = store_action_update(ui->st, p->edit_id, NULL, NULL, day, NULL); break;
@@ -534,8 +528,7 @@ static enum ui_reaction plan_prompt(struct plan_screen *p, struct ui *ui, int cl
 		initial = have ? a.title : "";
 		break;
 	case ADD_ITEM:
-		label = _("Aimed at which question? Its number, such as 2.3 (optional; Enter to "
-		          "skip: then the re-check does not judge it)");
+		label = _(UI_AIM_PROMPT);
 		break;
 	case EDIT_OWNER:
 	case ADD_OWNER:

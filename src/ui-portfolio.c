@@ -434,6 +434,12 @@ static void portfolio_columns(struct portfolio *p, struct ui *ui, long long now,
 	c->score_title = _("Score");
 	c->name = COLS - c->cursor - c->level - c->score - c->change - c->last - c->due - 5 -
 	          (c->plan ? c->plan + 1 : 0);
+	/* The due column only where something in view is due, a draft or
+	 * archived: it would stand empty. */
+	if (!due && !draft && !archived) {
+		c->name += c->due + 1;
+		c->due = 0;
+	}
 	portfolio_shorten(p, ui, c);
 	/* The plan's column costs a name its end: the date of the last
 	 * assessment (in the history too) gives way first. */
@@ -441,12 +447,7 @@ static void portfolio_columns(struct portfolio *p, struct ui *ui, long long now,
 		c->name += c->last + 1;
 		c->last = 0;
 	}
-	/* Then the due column when nothing in view is due, a draft or
-	 * archived: it would stand empty. */
-	if (!due && !draft && !archived && c->name < portfolio_name_width(p, ui)) {
-		c->name += c->due + 1;
-		c->due = 0;
-	}
+
 	if (c->name < 12) {
 		/* Narrow terminal: drop the date column first. */
 		c->name += c->last + 1;

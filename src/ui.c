@@ -390,8 +390,12 @@ static void ui_handle_key(struct ui *ui, int ch, bool *quit)
 			*quit = true;
 		return;
 	}
-	if (!ui->msg_sticky)
+	/* A message stays only while the user types in the field it is
+	 * about (a byte that was not UTF-8); any other key replaces it. */
+	if (!ui->msg_sticky || !ui_typing(top)) {
 		ui->msg[0] = '\0';
+		ui->msg_sticky = false;
+	}
 	act = ui_binding_lookup(top->keys, top->n_keys, ch);
 	if (!ui_typing(top)) {
 		if (act == UI_ACT_QUIT) {

@@ -2094,6 +2094,32 @@ START_TEST(test_action_status)
 END_TEST
 
 /* Only the fields given change; what is refused changes nothing. */
+/* A status change from what a screen shows: refused, changing nothing,
+ * when another program changed the status since. */
+START_TEST(test_action_move_status)
+{
+	struct store *st = open_db();
+	long long c = add_company(st, "Zwei GmbH"), id = add_action(st, c, "Eins", "", NULL, 0);
+	struct action a;
+	bool changed = true;
+
+	/* the screen shows it open; elsewhere it is dropped */
+	ck_assert_int_eq(store_action_set_status(st, id, PLAN_DROPPED, NULL), STORE_OK);
+	ck_assert_int_eq(store_action_move_status(st, id, PLAN_OPEN, PLAN_STARTED, &changed),
+	                 STORE_STATE);
+	ck_assert(!changed);
+	ck_assert_ptr_nonnull(strstr(store_error(st), "changed elsewhere"));
+	ck_assert_int_eq(store_action_get(st, id, &a), STORE_OK);
+	ck_assert_int_eq(a.status, PLAN_DROPPED);
+	ck_assert_uint_eq(a.n_changes, 2);
+	store_action_clear(&a);
+	ck_assert_int_eq(store_action_move_status(st, id, PLAN_DROPPED, PLAN_OPEN, &changed),
+	                 STORE_OK);
+	ck_assert(changed);
+	store_close(st);
+}
+END_TEST
+
 START_TEST(test_action_update)
 {
 	struct store *st = open_db();
@@ -2407,6 +2433,7 @@ int main(void)
 	tcase_add_test(tc, test_actions_add_and_list);
 	tcase_add_test(tc, test_action_status);
 	tcase_add_test(tc, test_action_update);
+	tcase_add_test(tc, test_action_move_status);
 	tcase_add_test(tc, test_action_set_items);
 	tcase_add_test(tc, test_action_refused);
 	tcase_add_test(tc, test_actions_go_with_company);

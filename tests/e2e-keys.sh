@@ -29,7 +29,9 @@ expect_screen "no answer was recorded" "Answered 0 of 26"
 tm send-keys -t t -H 1b 5b 39 39 7e
 expect_screen "an unknown sequence is reported" "A key this program does not know (Esc [ 9 9 ~) was ignored"
 tm send-keys -t t -H 1b 34
-expect_screen "Alt+4 is reported" "(Esc 4) was ignored"
+expect_screen "Alt+4 is reported, named so" "(Alt+4) was ignored"
+send z
+expect_screen "the next key replaces the message" "z does nothing here"
 expect_screen "and answers nothing" "Answered 0 of 26"
 send Escape
 expect_screen "back at the portfolio" "Praxis Nord"

@@ -147,12 +147,43 @@ send n
 expect_screen "the note's line break is shown" "one↵two"
 send Enter
 expect_screen "kept" "Saved."
+# Changed elsewhere while the screen shows it done: reopening it from
+# here says so and undoes nothing.
+cli action drop "$m" 1 >/dev/null 2>&1
+send o
+expect_screen "a status changed elsewhere is shown, not undone" \
+	"The action was changed elsewhere meanwhile (it is dropped now)"
+expect_screen "and the plan shows it as it is now" "▸   1 dropped"
 send q
 expect_eq "quits cleanly again" 0 "$(e2e_wait_exit)"
+# In the plan builder an action of one's own asks for its question too.
+e2e_start SMREADY_NOW=2026-01-10
+expect_screen "portfolio a third time" "$m"
+send p
+expect_screen "the plan a third time" "Action plan: $m"
+send b
+expect_screen "the builder" "Plan builder: $m"
+send a
+expect_screen "the builder asks what is to be done" "New action: what is to be done?"
+send_text "Write the FAQ"
+send Enter
+expect_screen "then the question, as on the plan screen" "Aimed at which question?"
+send_text "1.3"
+send Enter
+expect_screen "then who" "Owner: who does it?"
+send Enter
+expect_screen "then by when" "Due by"
+send Enter
+expect_screen "listed as one's own, with its question" "own       1.3    Write the FAQ"
+send q
+expect_eq "quits cleanly a third time" 0 "$(e2e_wait_exit)"
 cli plan "$m" --all --json >"$T/p2.json"
 check "the note still has its two lines" python3 -c '
 import json, sys
 a = {x["number"]: x for x in json.load(open(sys.argv[1], encoding="utf-8"))["actions"]}
 assert a[1]["note"] == "one\ntwo", a[1]["note"]
+assert a[1]["status"] == "dropped", a[1]["status"]
+faq = [x for x in a.values() if x["title"] == "Write the FAQ"]
+assert faq and faq[0]["items"] == [{"item": "goals.achievable", "target": 3}], faq
 ' "$T/p2.json"
 tap_done
