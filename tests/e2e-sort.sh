@@ -39,8 +39,8 @@ expect_order "Esc: every company again, still by score" \
 send s
 expect_screen "s again: by change" "sorted by change"
 expect_order "largest rise first" "Tischlerei Fahrradladen Bäckerei Physiopraxis"
-send s s s
-expect_screen "round to score again" "sorted by score"
+send s s s s
+expect_screen "round to score again (due date, actions and name between)" "sorted by score"
 expect_order "by score as before" "Physiopraxis Bäckerei Tischlerei Fahrradladen"
 send Home Down
 expect_screen "the cursor on the second" "▸ Bäckerei"
@@ -49,7 +49,7 @@ wait_for "This cannot be undone"
 send y
 expect_screen "the company is deleted" "Company deleted with"
 expect_order "the reloaded list by score, without it" "Physiopraxis Tischlerei Fahrradladen"
-send s s s s
+send s s s s s
 expect_screen "round the orders once more" "sorted by score"
 expect_order "still without it" "Physiopraxis Tischlerei Fahrradladen"
 send /
