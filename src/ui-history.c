@@ -608,12 +608,17 @@ static bool history_can(const struct ui_screen *s, enum ui_action act)
 
 	for (size_t i = 0; i < h->n; i++)
 		finals += h->list[i].status == ASSESS_FINAL;
+	/* an archived company is not assessed (the flow says why) */
+	bool active = !h->have_company || !h->c.archived;
+
 	switch (act) {
 	case UI_ACT_OPEN_ASSESSMENT:
 	case UI_ACT_MARK:
 		return a != NULL;
+	case UI_ACT_ASSESS:
+		return active;
 	case UI_ACT_RECHECK:
-		return finals > 0;
+		return active && finals > 0;
 	case UI_ACT_COMPARE:
 		return finals >= 2 || (h->mark && a && a->id != h->mark);
 	case UI_ACT_REOPEN:

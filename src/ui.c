@@ -156,6 +156,23 @@ static bool ui_typing(const struct ui_screen *s)
 	return s->ops->typing && s->ops->typing(s);
 }
 
+/* Whether the action writes to the database: left off the bar of a
+ * database open read-only (the key says why when pressed). */
+static bool act_writes(enum ui_action a)
+{
+	switch (a) {
+	case UI_ACT_ADD: case UI_ACT_EDIT: case UI_ACT_ASSESS: case UI_ACT_RECHECK:
+	case UI_ACT_ARCHIVE: case UI_ACT_DELETE: case UI_ACT_SAMPLE: case UI_ACT_REOPEN:
+	case UI_ACT_DISCARD: case UI_ACT_BUILD_PLAN: case UI_ACT_SUGGEST: case UI_ACT_ACCEPT:
+	case UI_ACT_ACTION_DONE: case UI_ACT_ACTION_START: case UI_ACT_ACTION_DROP:
+	case UI_ACT_ACTION_REOPEN: case UI_ACT_ACTION_OWNER: case UI_ACT_ACTION_DUE:
+	case UI_ACT_ACTION_TITLE: case UI_ACT_ACTION_NOTE: case UI_ACT_ACTION_ADD:
+		return true;
+	default:
+		return false;
+	}
+}
+
 /* Which of the m bar entries of widths w (without their gap) fit in cols
  * with gap spaces after each: Back, Help and Quit always, then the others
  * in order of importance while they fit.  Returns how many were left out. */
@@ -204,6 +221,8 @@ static void ui_draw_keybar(struct ui *ui, const struct ui_screen *s)
 		if (!keys[i].bar || !a->bar)
 			continue;
 		if (!typing && s->ops->can && !s->ops->can(s, keys[i].act))
+			continue;
+		if (ui->readonly && act_writes(keys[i].act))
 			continue;
 		if (keys[i].act == UI_ACT_PAGE_DOWN && m > 0 && act[m - 1] == UI_ACT_PAGE_UP)
 			continue;         /* one entry for both, made below */

@@ -21,6 +21,9 @@ e2e_start -- --read-only
 expect_screen "read-only notice in the title bar" "READ-ONLY"
 expect_screen "read-only explained on the status line" "Opened read-only"
 expect_screen "data is shown" "Bäckerei Morgenrot"
+screen | tail -1 > "$T/bar"
+expect_no_match "the bar offers no key that writes" "$T/bar" '(^| )(n|r|a) '
+expect_match "but reading ones" "$T/bar" 'Enter History'
 
 refused "adding a company is refused" a
 expect_not_screen "no name prompt" "Name of the new company"
