@@ -184,17 +184,27 @@ int cli_export(struct store *st, const struct verb *verb, int argc, char **argv)
 	struct exchange_export_opts o = { .format = EXCHANGE_JSON, .separator = 0 };
 	const char *output = NULL, *v;
 	long long *ids = NULL;
+	char **names;
 	struct stat sb;
-	int i, status;
+	int i, status, n_names = 0;
+	bool opts_done = false;
 
-	for (i = 1; i < argc && argv[i][0] == '-' && argv[i][1] != '\0'; i++) {
+	/* Options and companies in any order, as the other verbs take them;
+	 * after "--" everything is a company. */
+	names = calloc((size_t)argc, sizeof *names);
+	if (!names) {
+		cli_msg("%s", _("out of memory"));
+		return EXIT_FAIL;
+	}
+	for (i = 1; i < argc; i++) {
 		bool missing = false;
 
-		if (strcmp(argv[i], "--") == 0) {
-			i++;
-			break;
+		if (opts_done || argv[i][0] != '-' || argv[i][1] == '\0') {
+			names[n_names++] = argv[i];
+		} else if (strcmp(argv[i], "--") == 0) {
+			opts_done = true;
 		} else if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
-			return cli_help(help_export);
+			return free(names), cli_help(help_export);
 		} else if (strcmp(argv[i], "--all") == 0) {
 			o.include_archived = true;
 		} else if (strcmp(argv[i], "--actions") == 0) {
@@ -206,14 +216,14 @@ int cli_export(struct store *st, const struct verb *verb, int argc, char **argv)
 				o.format = EXCHANGE_CSV;
 			else {
 				char shown[CLI_PRINTABLE_SIZE];
-				return cli_usage(argv[0], _("Unknown format \"%s\": use json or csv."),
+				return free(names), cli_usage(argv[0], _("Unknown format \"%s\": use json or csv."),
 				                 text_printable(shown, sizeof shown, v));
 			}
 		} else if ((v = opt_value(argc, argv, &i, "--separator", &missing))) {
 			if (strcmp(v, "tab") == 0 || strcmp(v, "\\t") == 0)
 				v = "\t";
 			if (strlen(v) != 1 || !exchange_separator_valid((unsigned char)v[0])) {
-				return cli_usage(argv[0], "%s", _("The separator must be one punctuation "
+				return free(names), cli_usage(argv[0], "%s", _("The separator must be one punctuation "
 				                              "character such as ; or , (or tab)."));
 			}
 			o.separator = v[0];
@@ -222,29 +232,33 @@ int cli_export(struct store *st, const struct verb *verb, int argc, char **argv)
 			output = v;
 		} else {
 			if (missing)
-				return cli_usage(argv[0], _("The option '%s' needs a value."), argv[i]);
-			return cli_usage(argv[0], _("Unknown option '%s'."), argv[i]);
+				return free(names), cli_usage(argv[0], _("The option '%s' needs a value."), argv[i]);
+			return free(names), cli_usage(argv[0], _("Unknown option '%s'."), argv[i]);
 		}
 	}
 	if (output && output[0] == '\0')
-		return cli_usage(argv[0], _("The option '%s' needs a value."), "--output");
+		return free(names), cli_usage(argv[0], _("The option '%s' needs a value."), "--output");
 	if (o.actions && o.format != EXCHANGE_CSV)
-		return cli_usage(argv[0], "%s", _("--actions goes with --format csv: the JSON "
-		                                  "export holds the action plans already."));
-	if (i < argc) {
-		ids = calloc((size_t)(argc - i), sizeof *ids);
+		return free(names), cli_usage(argv[0], "%s", _("--actions goes with --format csv: the "
+		                                                "JSON export holds the action plans "
+		                                                "already."));
+	if (n_names > 0) {
+		ids = calloc((size_t)n_names, sizeof *ids);
 		if (!ids) {
+			free(names);
 			cli_msg("%s", _("out of memory"));
 			return EXIT_FAIL;
 		}
-		status = export_select(st, argv + i, argc - i, ids);
+		status = export_select(st, names, n_names, ids);
 		if (status != EXIT_OK) {
 			free(ids);
+			free(names);
 			return status;
 		}
 		o.ids = ids;
-		o.n_ids = (size_t)(argc - i);
+		o.n_ids = (size_t)n_names;
 	}
+	free(names);
 	if (cli_output_is_database(st, output))
 		status = EXIT_FAIL;
 	else if (!output || strcmp(output, "-") == 0)

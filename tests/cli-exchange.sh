@@ -68,6 +68,8 @@ check "and brings everything" cmp -s "$T/a.json" "$T/c.json"
 sa export "bäckerei krume" > "$T/one.json"
 expect_match "a named company is exported" "$T/one.json" 'Bäckerei Krume'
 expect_no_match "only that one" "$T/one.json" 'Old Client'
+expect_status "options may follow the company" 0 sa export "bäckerei krume" -o "$T/one-o.json"
+check "and give the same file" cmp -s "$T/one.json" "$T/one-o.json"
 sa export "=Old Client" > "$T/arch.json"
 expect_match "a named archived company is exported without --all" "$T/arch.json" 'Old Client'
 sa export "No Such GmbH" > "$T/none.out" 2> "$T/none.err"; st=$?
