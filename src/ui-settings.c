@@ -108,9 +108,15 @@ static void settings_draw(struct ui_screen *s, struct ui *ui)
 	                : _("No settings file can be named: HOME is not set."), false);
 	if (st->path)
 		ui_put(ui, y++, 4, COLS - 6, ROLE_DIM, st->path, false);
-	ui_put(ui, y, 2, COLS - 4, ROLE_DIM,
-	       _("The interval, the paper and the colours are set in the file itself; "
-	         "see \"man smready\", FILES."), false);
+	{
+		/* wrapped: a German line does not fit 80 columns */
+		struct ui_span sp[4];
+		int n = ui_wrap(_("The interval, the paper and the colours are set in the file "
+		                  "itself; see \"man smready\", FILES."), COLS - 4, sp, 4);
+
+		for (int k = 0; k < n && y + k < LINES - 2; k++)
+			ui_put_span(ui, y + k, 2, COLS - 4, ROLE_DIM, &sp[k]);
+	}
 }
 
 /* Collects the first problem the settings reader names. */

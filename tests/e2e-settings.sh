@@ -24,6 +24,7 @@ send c
 expect_screen "c opens the settings screen" "What the reports show"
 expect_screen "the consultant from the file is shown" "Katrin Berater"
 expect_screen "and the file's path" "$cfg"
+expect_screen "and where the rest is set, not cut" '"man smready", FILES.'
 send Down Enter
 expect_screen "Enter asks for the firm" "Your firm"
 send_text "Bärwald & Partner"
