@@ -79,8 +79,8 @@ static const char *const industries[] = {
 
 static int gen_company(struct store *st, const struct catalogue *cat, int i, int n_assess)
 {
-	struct company c;
-	struct answer ans[CAT_MAX_ITEMS];
+	struct company_in c;
+	struct answer_in ans[CAT_MAX_ITEMS];
 	int values[CAT_MAX_ITEMS];
 	char name[64], note[64];
 	long long cid, aid, prev = 0;
@@ -88,9 +88,9 @@ static int gen_company(struct store *st, const struct catalogue *cat, int i, int
 	memset(&c, 0, sizeof c);
 	snprintf(name, sizeof name, "Firma %05d %s", i, i % 3 ? "GmbH" : "KG");
 	c.name = name;
-	c.industry = (char *)industries[rng() % 8];
-	c.contact = (char *)"";
-	c.notes = (char *)"";
+	c.industry = industries[rng() % 8];
+	c.contact = "";
+	c.notes = "";
 	c.created = START + (long long)(rng() % 1000) * 60;
 	c.archived = rng() % 20 == 0;
 	if (store_company_insert(st, &c, &cid) != STORE_OK)
@@ -98,16 +98,16 @@ static int gen_company(struct store *st, const struct catalogue *cat, int i, int
 	for (int k = 0; k < cat->n_items; k++)
 		values[k] = (int)(rng() % 3);
 	for (int j = 0; j < n_assess; j++) {
-		struct assessment a;
+		struct assessment_in a;
 		struct score sc;
 		bool draft = j == n_assess - 1 && i % 4 == 0;
 
 		for (int k = 0; k < cat->n_items; k++) {
 			values[k] = j ? next_value(values[k]) : values[k];
-			ans[k].item_key = (char *)cat->items[k].key;
+			ans[k].item_key = cat->items[k].key;
 			ans[k].value = values[k];
 			snprintf(note, sizeof note, "checked in quarter %d", j + 1);
-			ans[k].note = rng() % 10 == 0 ? note : (char *)"";
+			ans[k].note = rng() % 10 == 0 ? note : "";
 			ans[k].changed = c.created + j * QUARTER + k * 60;
 			ans[k].carried = false;
 		}
@@ -115,13 +115,13 @@ static int gen_company(struct store *st, const struct catalogue *cat, int i, int
 		memset(&a, 0, sizeof a);
 		a.company_id = cid;
 		a.status = draft ? ASSESS_DRAFT : ASSESS_FINAL;
-		a.questionnaire = (char *)cat->id;
+		a.questionnaire = cat->id;
 		a.qversion = cat->version;
 		a.started = c.created + j * QUARTER;
 		a.completed = draft ? 0 : a.started + 3600;
 		a.updated = a.started + 3600;
-		a.assessor = (char *)"Benchmark";
-		a.summary = (char *)"";
+		a.assessor = "Benchmark";
+		a.summary = "";
 		a.overall = sc.overall;
 		a.level = sc.level;
 		a.based_on = prev;

@@ -249,7 +249,8 @@ static char *carried_note(const struct scored *old, const struct cat_map *m, int
 static enum store_err carry_mapped(struct store *st, long long from, long long draft,
                                    const struct catalogue *to)
 {
-	struct answer ans[CAT_MAX_ITEMS];
+	struct answer_in ans[CAT_MAX_ITEMS];
+	char *notes[CAT_MAX_ITEMS];      /* ans[i].note, to free */
 	int vals[CAT_MAX_ITEMS], note_from[CAT_MAX_ITEMS];
 	struct scored old;
 	struct cat_map m;
@@ -276,16 +277,16 @@ static enum store_err carry_mapped(struct store *st, long long from, long long d
 			free(note);
 			continue;
 		}
-		ans[n] = (struct answer){ .item_key = (char *)to->items[i].key, .value = vals[i],
-		                          .note = note, .carried = true,
-		                          .changed = note_from[i] >= 0 ? old.changed[note_from[i]]
-		                                                       : store_now(st) };
-		n++;
+		ans[n] = (struct answer_in){ .item_key = to->items[i].key, .value = vals[i],
+		                             .note = note, .carried = true,
+		                             .changed = note_from[i] >= 0 ? old.changed[note_from[i]]
+		                                                          : store_now(st) };
+		notes[n++] = note;
 	}
 	if (err == STORE_OK && n)
 		err = store_answers_insert(st, draft, ans, n);
 	for (size_t i = 0; i < n; i++)
-		free(ans[i].note);
+		free(notes[i]);
 	assess_clear(&old);
 	return err;
 }
@@ -648,9 +649,9 @@ static enum store_err demo_assessment(struct store *st, const struct demo_compan
                                       long long *prev_id)
 {
 	const struct catalogue *cat = catalogue_find("core", 1);
-	struct answer answers[DEMO_KEYS];
+	struct answer_in answers[DEMO_KEYS];
 	int values[CAT_MAX_ITEMS];
-	struct assessment a;
+	struct assessment_in a;
 	struct score sc;
 	size_t n = 0;
 	int i, k;
@@ -664,14 +665,14 @@ static enum store_err demo_assessment(struct store *st, const struct demo_compan
 			continue;
 		values[idx] = v;
 		memset(&answers[n], 0, sizeof answers[n]);
-		answers[n].item_key = (char *)demo_keys[k];
+		answers[n].item_key = demo_keys[k];
 		answers[n].value = v;
-		answers[n].note = (char *)"";
+		answers[n].note = "";
 		answers[n].changed = completed - 2 * DAY;
 		for (i = 0; i < DEMO_MAX_NOTES; i++)
 			if (dc->notes_by_q[i].key && dc->notes_by_q[i].quarter == q &&
 			    strcmp(dc->notes_by_q[i].key, demo_keys[k]) == 0)
-				answers[n].note = (char *)dc->notes_by_q[i].text;
+				answers[n].note = dc->notes_by_q[i].text;
 		n++;
 	}
 	scoring_compute(cat, values, &sc);
@@ -683,13 +684,13 @@ static enum store_err demo_assessment(struct store *st, const struct demo_compan
 	snprintf(a.uuid + 24, sizeof a.uuid - 24, "00000b%.2s000%c", dc->uuid + 34, '0' + q);
 	a.company_id = company_id;
 	a.status = ASSESS_FINAL;
-	a.questionnaire = (char *)cat->id;
+	a.questionnaire = cat->id;
 	a.qversion = cat->version;
 	a.started = completed - 3 * DAY;
 	a.completed = completed;
 	a.updated = completed;
-	a.assessor = (char *)"Beispiel-Beratung";
-	a.summary = (char *)"";
+	a.assessor = "Beispiel-Beratung";
+	a.summary = "";
 	a.overall = sc.overall;
 	a.level = (int)sc.level;
 	a.reopened = 0;
@@ -721,7 +722,7 @@ static enum store_err demo_known(struct store *st, const struct demo_company *dc
 static enum store_err demo_insert(struct store *st, const struct demo_company *dc,
                                   long long now, bool *added)
 {
-	struct company c;
+	struct company_in c;
 	enum store_err err;
 	long long id, prev = 0;
 	bool known;
@@ -732,10 +733,10 @@ static enum store_err demo_insert(struct store *st, const struct demo_company *d
 		return err;
 	memset(&c, 0, sizeof c);
 	snprintf(c.uuid, sizeof c.uuid, "%s", dc->uuid);
-	c.name = (char *)dc->name;
-	c.industry = (char *)dc->industry;
-	c.contact = (char *)dc->contact;
-	c.notes = (char *)dc->notes;
+	c.name = dc->name;
+	c.industry = dc->industry;
+	c.contact = dc->contact;
+	c.notes = dc->notes;
 	/* Quarterly: the latest assessment three weeks ago, 91 days apart. */
 	c.created = now - 21 * DAY - (long long)dc->n_quarters * 91 * DAY;
 	c.archived = false;

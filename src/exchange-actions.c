@@ -24,30 +24,32 @@ static bool str_eq(const char *a, const char *b)
 	return strcmp(a ? a : "", b ? b : "") == 0;
 }
 
-/* Whether a's changes are the first of b's (or all of them). */
-static bool history_starts(const struct action *a, const struct action *b)
+/* Whether the changes a[0..na) are the first of b[0..nb) (or all). */
+static bool history_starts(const struct action_change *a, size_t na,
+                           const struct action_change *b, size_t nb)
 {
-	if (a->n_changes > b->n_changes)
+	if (na > nb)
 		return false;
-	for (size_t i = 0; i < a->n_changes; i++)
-		if (a->changes[i].at != b->changes[i].at ||
-		    a->changes[i].status != b->changes[i].status)
+	for (size_t i = 0; i < na; i++)
+		if (a[i].at != b[i].at || a[i].status != b[i].status)
 			return false;
 	return true;
 }
 
-/* Whether a is a later version of b: its history of changes continues
- * b's, and it has more changes or was changed later.  (Of two versions
- * edited on both sides without a change of status, the later one counts
- * as ahead: the export keeps no common ancestor to tell them apart.) */
-static bool ahead(const struct action *a, const struct action *b)
+/* Whether the version with changes a[0..na), changed at a_at, is a later
+ * one than b's: its history of changes continues b's, and it has more
+ * changes or was changed later.  (Of two versions edited on both sides
+ * without a change of status, the later one counts as ahead: the export
+ * keeps no common ancestor to tell them apart.) */
+static bool ahead(const struct action_change *a, size_t na, long long a_at,
+                  const struct action_change *b, size_t nb, long long b_at)
 {
-	return history_starts(b, a) && (a->n_changes > b->n_changes || a->updated > b->updated);
+	return history_starts(b, nb, a, na) && (na > nb || a_at > b_at);
 }
 
 static bool action_same(const struct action *local, const struct xc_action *x)
 {
-	const struct action *a = &x->a;
+	const struct action_in *a = &x->a;
 
 	if (!str_eq(local->title, a->title) || !str_eq(local->owner, a->owner) ||
 	    strcmp(local->due, a->due) != 0 || local->status != a->status ||
@@ -60,7 +62,7 @@ static bool action_same(const struct action *local, const struct xc_action *x)
 		if (strcmp(local->items[i].key, a->items[i].key) != 0 ||
 		    local->items[i].target != a->items[i].target)
 			return false;
-	return history_starts(local, a);
+	return history_starts(local->changes, local->n_changes, a->changes, a->n_changes);
 }
 
 /* The local id of the assessment that suggested the action, or 0 when it
@@ -81,7 +83,7 @@ static long long local_origin(struct store *st, const char *uuid)
  * names them, since this database may have changed them too (the export
  * cannot tell an edit on both sides from one on one side). */
 static void fields_replaced(struct exchange_report *rep, const struct action *local,
-                            const struct xc_action *x, const struct company *c)
+                            const struct xc_action *x, const struct company_in *c)
 {
 	char fields[96] = "";
 
@@ -103,7 +105,7 @@ static void fields_replaced(struct exchange_report *rep, const struct action *lo
 
 /* One action of the file for the company (local id company_id). */
 static enum store_err merge_action(struct store *st, struct exchange_report *rep,
-                                   struct xc_action *x, const struct company *c,
+                                   struct xc_action *x, const struct company_in *c,
                                    long long company_id)
 {
 	struct action local;
@@ -130,13 +132,15 @@ static enum store_err merge_action(struct store *st, struct exchange_report *rep
 		            "it is"), x->a.uuid, c->name);
 	else if (action_same(&local, x))
 		rep->actions_unchanged++;
-	else if (ahead(&x->a, &local)) {
+	else if (ahead(x->a.changes, x->a.n_changes, x->a.updated, local.changes,
+	               local.n_changes, local.updated)) {
 		err = store_action_replace(st, local.id, &x->a);
 		if (err == STORE_OK)
 			rep->actions_updated++;
 		if (err == STORE_OK)
 			fields_replaced(rep, &local, x, c);
-	} else if (ahead(&local, &x->a))
+	} else if (ahead(local.changes, local.n_changes, local.updated, x->a.changes,
+	                 x->a.n_changes, x->a.updated))
 		xc_push_line(&rep->notices, &rep->n_notices,
 		          _("action %d of \"%s\" (\"%s\") is newer here than in the file; kept "
 		            "this database's version"), local.number, c->name, local.title);
@@ -149,7 +153,7 @@ static enum store_err merge_action(struct store *st, struct exchange_report *rep
 }
 
 enum store_err xc_import_action(struct store *st, struct exchange_report *rep,
-                                struct xc_action *x, const struct company *c,
+                                struct xc_action *x, const struct company_in *c,
                                 long long company_id)
 {
 	return merge_action(st, rep, x, c, company_id);

@@ -12,7 +12,7 @@
 /* Merges the action x into the company c (local id company_id), counting
  * and reporting in rep.  x->a.origin is set from x->origin here. */
 enum store_err xc_import_action(struct store *st, struct exchange_report *rep,
-                                struct xc_action *x, const struct company *c,
+                                struct xc_action *x, const struct company_in *c,
                                 long long company_id);
 
 #endif

@@ -117,14 +117,22 @@ static int answer_cmp(const void *pa, const void *pb)
 	return strcmp(a->item_key, b->item_key);
 }
 
-static bool answers_equal(struct answer *a, size_t na, struct answer *b, size_t nb)
+static int answer_in_cmp(const void *pa, const void *pb)
+{
+	const struct answer_in *a = pa, *b = pb;
+
+	return strcmp(a->item_key, b->item_key);
+}
+
+/* The stored answers a and the file's b (both sorted here). */
+static bool answers_equal(struct answer *a, size_t na, struct answer_in *b, size_t nb)
 {
 	if (na != nb)
 		return false;
 	if (na == 0)
 		return true;      /* a may be NULL then, which qsort must not get */
 	qsort(a, na, sizeof *a, answer_cmp);
-	qsort(b, nb, sizeof *b, answer_cmp);
+	qsort(b, nb, sizeof *b, answer_in_cmp);
 	for (size_t i = 0; i < na; i++)
 		if (strcmp(a[i].item_key, b[i].item_key) != 0 || a[i].value != b[i].value ||
 		    !str_eq(a[i].note, b[i].note) || a[i].changed != b[i].changed ||
@@ -136,8 +144,8 @@ static bool answers_equal(struct answer *a, size_t na, struct answer *b, size_t 
 /* Whether the stored assessment equals the one in the file in every field
  * the format carries. */
 static bool assessment_same(struct import_ctx *x, const struct assessment *local,
-                            const struct assessment *a, const char *based_on,
-                            struct answer *answers, size_t n)
+                            const struct assessment_in *a, const char *based_on,
+                            struct answer_in *answers, size_t n)
 {
 	char bbuf[STORE_UUID_LEN + 1];
 	const char *lb = xc_based_on_uuid(x->st, local->based_on, bbuf, sizeof bbuf);
@@ -160,8 +168,8 @@ static bool assessment_same(struct import_ctx *x, const struct assessment *local
 	return same;
 }
 
-static void conflict_assessment(struct import_ctx *x, const struct company *c,
-                                const struct assessment *local, const struct assessment *a)
+static void conflict_assessment(struct import_ctx *x, const struct company_in *c,
+                                const struct assessment *local, const struct assessment_in *a)
 {
 	if (local->status == ASSESS_DRAFT && a->status == ASSESS_FINAL)
 		xc_push_line(&x->rep->conflicts, &x->rep->n_conflicts,
@@ -180,9 +188,9 @@ static void conflict_assessment(struct import_ctx *x, const struct company *c,
 
 /* Adds the file's assessment a (with its answers) to company (local id
  * company_id), or checks that the stored one with that UUID is the same. */
-static bool import_assessment(struct import_ctx *x, struct assessment *a, const char *based,
-                              struct answer *answers, size_t n, const char *path,
-                              const struct company *c, long long company_id)
+static bool import_assessment(struct import_ctx *x, struct assessment_in *a, const char *based,
+                              struct answer_in *answers, size_t n, const char *path,
+                              const struct company_in *c, long long company_id)
 {
 	struct assessment local;
 	long long id, company;
@@ -235,7 +243,7 @@ static bool import_assessment(struct import_ctx *x, struct assessment *a, const 
 
 /* Notes which details of a known company differ; the local ones are kept. */
 static void company_differs(struct import_ctx *x, const struct company *local,
-                            const struct company *c)
+                            const struct company_in *c)
 {
 	char fields[96] = "";
 
@@ -260,7 +268,7 @@ static void company_differs(struct import_ctx *x, const struct company *local,
 /* The local id for the file's company c: the one with its UUID, or a new
  * one.  0 when it is skipped as a conflict (*skipped; the conflict is told
  * once its assessments are counted). */
-static long long import_company_row(struct import_ctx *x, const struct company *c,
+static long long import_company_row(struct import_ctx *x, const struct company_in *c,
                                     const char *path, bool *skipped)
 {
 	struct company local;
@@ -290,7 +298,7 @@ static long long import_company_row(struct import_ctx *x, const struct company *
 	return id;
 }
 
-static void conflict_company(struct import_ctx *x, const struct company *c,
+static void conflict_company(struct import_ctx *x, const struct company_in *c,
                              size_t n_assessments)
 {
 	xc_push_line(&x->rep->conflicts, &x->rep->n_conflicts,
@@ -337,11 +345,11 @@ static bool base_in_db(struct import_ctx *x, const char *based, const char *comp
  * the assessment whose first token was just read, the ai-th of company c,
  * the ci-th of the file.  based_on must name an assessment earlier in the
  * file or one already in the database. */
-static bool import_one_assessment(struct import_ctx *x, const struct company *c, size_t ci,
+static bool import_one_assessment(struct import_ctx *x, const struct company_in *c, size_t ci,
                                   long long company_id, const char *cp, size_t ai)
 {
-	struct answer answers[CAT_MAX_ITEMS];
-	struct assessment a;
+	struct answer_in answers[CAT_MAX_ITEMS];
+	struct assessment_in a;
 	const struct catalogue *cat;
 	char ap[PATH_MAX_LEN], bp[PATH_MAX_LEN], based[STORE_UUID_LEN + 1];
 	long long owner;
@@ -381,7 +389,7 @@ static bool import_one_assessment(struct import_ctx *x, const struct company *c,
  * whose first token was just read, the ti-th of company c.  Its origin
  * must be an assessment of the company, earlier in the file or in the
  * database. */
-static bool import_one_action(struct import_ctx *x, const struct company *c, size_t ci,
+static bool import_one_action(struct import_ctx *x, const struct company_in *c, size_t ci,
                               long long company_id, const char *cp, size_t ti)
 {
 	struct xc_action a;
@@ -432,7 +440,7 @@ static bool read_tail(struct import_ctx *x, struct xrec *r, struct xtext *text, 
 
 /* After a company's assessments: its other fields up to its actions and
  * these, when it has them; then the rest of its fields. */
-static bool read_actions(struct import_ctx *x, struct xrec *r, const struct company *c,
+static bool read_actions(struct import_ctx *x, struct xrec *r, const struct company_in *c,
                          size_t ci, long long company_id, const char *cp)
 {
 	bool at_list, first = true, done;
@@ -456,7 +464,7 @@ static bool read_actions(struct import_ctx *x, struct xrec *r, const struct comp
 
 /* The actions of a company whose list came before its assessments: back
  * to it, then on from the end of the assessments again. */
-static bool read_deferred_actions(struct import_ctx *x, struct xrec *r, const struct company *c,
+static bool read_deferred_actions(struct import_ctx *x, struct xrec *r, const struct company_in *c,
                                   size_t ci, long long company_id, const char *cp)
 {
 	struct xj_mark back = xj_mark_token(x->x);   /* the assessments' ']' */
@@ -535,7 +543,7 @@ static bool read_tail(struct import_ctx *x, struct xrec *r, struct xtext *text, 
 static bool import_one_company(struct import_ctx *x, size_t ci)
 {
 	struct xrec r;
-	struct company c;
+	struct company_in c;
 	char cp[PATH_MAX_LEN];
 	bool at_list = false, odd = false, skipped = false, first = true, done;
 	long long id = 0, had;

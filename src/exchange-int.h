@@ -111,8 +111,9 @@ void xc_action_free(struct xaction *a);
  * it ("" by hand).  a.origin stays 0: only the importer knows the local
  * id.  xc_parsed_clear() frees the changes. */
 struct xc_action {
-	struct action a;
-	struct action_item items[ACTION_MAX_ITEMS];
+	struct action_in a;
+	struct plan_aim items[ACTION_MAX_ITEMS];
+	struct action_change *changes;   /* a.changes, malloc'd */
 	char origin[STORE_UUID_LEN + 1];
 };
 bool xc_parse_action(struct exchange_report *rep, const struct xaction *xa, const char *path,
@@ -155,12 +156,12 @@ const char *xc_level_key(int level);
 void xc_msg_set(char *msg, size_t msgsz, const char *fmt, ...) PRINTF_LIKE(3, 4);
 bool xc_only_known(struct exchange_report *rep, const struct xrec *obj, const char *path);
 bool xc_parse_answers(struct exchange_report *rep, const struct xassess *xa, const char *path,
-                      const struct catalogue *cat, struct answer *out, size_t *n);
+                      const struct catalogue *cat, struct answer_in *out, size_t *n);
 bool xc_parse_assessment(struct exchange_report *rep, const struct xrec *obj, const char *path,
-                         struct assessment *a, const struct catalogue **cat,
+                         struct assessment_in *a, const struct catalogue **cat,
                          char based_on[STORE_UUID_LEN + 1]);
 bool xc_parse_company(struct exchange_report *rep, const struct xrec *obj, const char *path,
-                      struct company *c);
+                      struct company_in *c);
 char *xc_path_index(char *dst, size_t dstsz, const char *path, const char *name,
                     size_t i);
 char *xc_path_key(char *dst, size_t dstsz, const char *path, const char *key);

@@ -112,7 +112,7 @@ static bool fill(struct xj *x, size_t want)
 	if (x->p - x->buf < (ptrdiff_t)(x->own_cap / 2) && x->buf == x->own &&
 	    x->end < x->own + x->own_cap) {
 		/* room after the bytes at hand: read more without moving them */
-		got = read_at(x, off_of(x, x->end), (unsigned char *)x->end,
+		got = read_at(x, off_of(x, x->end), x->own + (x->end - x->own),
 		              (size_t)(x->own + x->own_cap - x->end));
 		x->end += got;
 		if (got == 0)

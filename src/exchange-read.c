@@ -684,7 +684,7 @@ static bool is_object(struct exchange_report *rep, const struct xrec *obj, const
 
 /* A company as read from the file; strings point into the record's texts. */
 bool xc_parse_company(struct exchange_report *rep, const struct xrec *obj, const char *path,
-                      struct company *c)
+                      struct company_in *c)
 {
 	const char *s;
 
@@ -694,16 +694,16 @@ bool xc_parse_company(struct exchange_report *rep, const struct xrec *obj, const
 		return false;
 	if (!get_text(rep, obj, path, CK_NAME, TEXT_NAME, &s))
 		return false;
-	c->name = (char *)s;
+	c->name = s;
 	if (!get_text(rep, obj, path, CK_INDUSTRY, TEXT_LINE, &s))
 		return false;
-	c->industry = (char *)s;
+	c->industry = s;
 	if (!get_text(rep, obj, path, CK_CONTACT, TEXT_LINE, &s))
 		return false;
-	c->contact = (char *)s;
+	c->contact = s;
 	if (!get_text(rep, obj, path, CK_NOTES, TEXT_NOTE, &s))
 		return false;
-	c->notes = (char *)s;
+	c->notes = s;
 	return xc_get_time(rep, obj, path, CK_CREATED, false, &c->created) &&
 	       get_bool(rep, obj, path, CK_ARCHIVED, &c->archived) &&
 	       get_bool(rep, obj, path, CK_SAMPLE, &c->sample) &&
@@ -754,7 +754,7 @@ static bool parse_level(struct exchange_report *rep, const struct xrec *obj, con
 /* Everything of an assessment but its answers; *cat gets its questionnaire
  * and based_on its UUID ("" when none). */
 bool xc_parse_assessment(struct exchange_report *rep, const struct xrec *obj, const char *path,
-                         struct assessment *a, const struct catalogue **cat,
+                         struct assessment_in *a, const struct catalogue **cat,
                          char based_on[STORE_UUID_LEN + 1])
 {
 	const char *s;
@@ -768,7 +768,7 @@ bool xc_parse_assessment(struct exchange_report *rep, const struct xrec *obj, co
 	    !xc_get_str(rep, obj, path, AK_QUESTIONNAIRE, &s) ||
 	    !get_int(rep, obj, path, AK_QVERSION, 1, INT_MAX, false, &v))
 		return false;
-	a->questionnaire = (char *)s;
+	a->questionnaire = s;
 	a->qversion = (int)v;
 	*cat = catalogue_find(s, a->qversion);
 	if (!*cat) {
@@ -781,11 +781,11 @@ bool xc_parse_assessment(struct exchange_report *rep, const struct xrec *obj, co
 	    !xc_get_time(rep, obj, path, AK_UPDATED, false, &a->updated) ||
 	    !get_text(rep, obj, path, AK_ASSESSOR, TEXT_LINE, &s))
 		return false;
-	a->assessor = (char *)s;
+	a->assessor = s;
 	if (!get_text(rep, obj, path, AK_SUMMARY, TEXT_NOTE, &s) ||
 	    !get_int(rep, obj, path, AK_OVERALL, 0, 100, true, &v))
 		return false;
-	a->summary = (char *)s;
+	a->summary = s;
 	a->overall = (int)v;
 	if (!parse_level(rep, obj, path, &a->level) ||
 	    !get_int(rep, obj, path, AK_REOPENED, 0, REOPENED_MAX, false, &v))
@@ -842,7 +842,7 @@ static bool parse_value(struct exchange_report *rep, const struct xrec *obj, con
 /* The answers of an assessment into out[CAT_MAX_ITEMS]: every item known to
  * cat, none twice.  Item keys point into cat, notes into the record. */
 bool xc_parse_answers(struct exchange_report *rep, const struct xassess *xa, const char *path,
-                      const struct catalogue *cat, struct answer *out, size_t *n)
+                      const struct catalogue *cat, struct answer_in *out, size_t *n)
 {
 	bool seen[CAT_MAX_ITEMS] = { false };
 	char p[PATH_MAX_LEN], ip[PATH_MAX_LEN], buf[64];
@@ -850,7 +850,7 @@ bool xc_parse_answers(struct exchange_report *rep, const struct xassess *xa, con
 	*n = 0;
 	for (size_t i = 0; i < xa->n_answers; i++) {
 		const struct xrec *obj = &xa->answers[i];
-		struct answer *an = &out[*n];
+		struct answer_in *an = &out[*n];
 		const char *s;
 		int idx;
 
@@ -868,11 +868,11 @@ bool xc_parse_answers(struct exchange_report *rep, const struct xassess *xa, con
 			return xc_bad(rep, xc_path_key(ip, sizeof ip, p, "item"),
 			              _("\"%s\" is answered twice"), s);
 		seen[idx] = true;
-		an->item_key = (char *)cat->items[idx].key;
+		an->item_key = cat->items[idx].key;
 		if (!parse_value(rep, obj, p, &an->value) ||
 		    !get_text(rep, obj, p, NK_NOTE, TEXT_NOTE, &s))
 			return false;
-		an->note = (char *)s;
+		an->note = s;
 		if (!xc_get_time(rep, obj, p, NK_CHANGED, false, &an->changed) ||
 		    !get_bool(rep, obj, p, NK_CARRIED, &an->carried))
 			return false;
@@ -885,7 +885,8 @@ bool xc_parse_answers(struct exchange_report *rep, const struct xassess *xa, con
 
 void xc_parsed_clear(struct xc_action *x)
 {
-	free(x->a.changes);
+	free(x->changes);
+	x->changes = NULL;
 	x->a.changes = NULL;
 	x->a.n_changes = 0;
 }
@@ -935,7 +936,7 @@ static bool parse_action_items(struct exchange_report *rep, const struct xaction
 				xc_path_key(p, sizeof p, ip, "item");
 				return xc_bad(rep, p, _("the question \"%s\" is named twice"), key);
 			}
-		x->items[i].key = (char *)key;
+		x->items[i].key = key;
 		x->items[i].target = (int)target;
 	}
 	x->a.items = x->items;
@@ -954,24 +955,24 @@ static bool parse_action_changes(struct exchange_report *rep, const struct xacti
 		return xc_bad(rep, p, _("an action has at least one change: the one that made it"));
 	if (n > XC_ACTION_CHANGES_MAX)
 		return xc_bad(rep, p, _("an action has %d changes at most"), XC_ACTION_CHANGES_MAX);
-	x->a.changes = calloc(n, sizeof *x->a.changes);
-	if (!x->a.changes)
+	x->a.changes = x->changes = calloc(n, sizeof *x->changes);
+	if (!x->changes)
 		return xc_bad(rep, p, "%s", _("out of memory"));
 	for (size_t i = 0; i < n; i++) {
 		const struct xrec *ch = &xa->changes[i];
 
 		xc_path_index(cp, sizeof cp, path, ".changes", i);
 		if (!is_object(rep, ch, cp) || !xc_only_known(rep, ch, cp) ||
-		    !xc_get_time(rep, ch, cp, GK_AT, false, &x->a.changes[i].at) ||
-		    !parse_plan_status(rep, ch, cp, GK_STATUS, &x->a.changes[i].status))
+		    !xc_get_time(rep, ch, cp, GK_AT, false, &x->changes[i].at) ||
+		    !parse_plan_status(rep, ch, cp, GK_STATUS, &x->changes[i].status))
 			return false;
-		if (i > 0 && x->a.changes[i].at < x->a.changes[i - 1].at) {
+		if (i > 0 && x->changes[i].at < x->changes[i - 1].at) {
 			xc_path_key(p, sizeof p, cp, "at");
 			return xc_bad(rep, p, _("the changes are not in the order of their times"));
 		}
 		x->a.n_changes = i + 1;
 	}
-	if (x->a.changes[n - 1].status != x->a.status)
+	if (x->changes[n - 1].status != x->a.status)
 		return xc_bad(rep, p, _("the last change does not give the action's status"));
 	return true;
 }
@@ -980,7 +981,7 @@ bool xc_parse_action(struct exchange_report *rep, const struct xaction *xa, cons
                      struct xc_action *x)
 {
 	const struct xrec *obj = &xa->rec;
-	struct action *a = &x->a;
+	struct action_in *a = &x->a;
 	const struct catalogue *cat;
 	const char *s;
 	long long v;
@@ -994,10 +995,10 @@ bool xc_parse_action(struct exchange_report *rep, const struct xaction *xa, cons
 	a->number = (int)v;
 	if (!get_text(rep, obj, path, TK_TITLE, TEXT_TITLE, &s))
 		return false;
-	a->title = (char *)s;
+	a->title = s;
 	if (!get_text(rep, obj, path, TK_OWNER, TEXT_LINE, &s))
 		return false;
-	a->owner = (char *)s;
+	a->owner = s;
 	if (obj->v[TK_DUE].kind != XV_NULL) {
 		if (!xc_get_str(rep, obj, path, TK_DUE, &s))
 			return false;
@@ -1011,11 +1012,11 @@ bool xc_parse_action(struct exchange_report *rep, const struct xaction *xa, cons
 	if (!parse_plan_status(rep, obj, path, TK_STATUS, &a->status) ||
 	    !get_text(rep, obj, path, TK_NOTE, TEXT_NOTE, &s))
 		return false;
-	a->note = (char *)s;
+	a->note = s;
 	if (!xc_get_str(rep, obj, path, TK_QUESTIONNAIRE, &s) ||
 	    !get_int(rep, obj, path, TK_QVERSION, 1, INT_MAX, false, &v))
 		return false;
-	a->questionnaire = (char *)s;
+	a->questionnaire = s;
 	a->qversion = (int)v;
 	cat = catalogue_find(s, a->qversion);
 	if (!cat) {

@@ -156,7 +156,7 @@ static const char *next_cell(struct cell_reader *r)
 int report_table_print(const struct report_table *t, FILE *out, int indent)
 {
 	struct cell_reader *rd;
-	const char *row[TABLE_MAX_COLS];
+	char *row[TABLE_MAX_COLS];
 	size_t r;
 	int c, rc = 0;
 
@@ -201,7 +201,7 @@ int report_table_print(const struct report_table *t, FILE *out, int indent)
 				pending += gap;
 		}
 		for (c = 0; c < t->ncols; c++)
-			free((char *)row[c]);
+			free(row[c]);
 		if (rc == 0)
 			fputc('\n', out);
 	}

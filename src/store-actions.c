@@ -654,29 +654,16 @@ enum store_err store_action_set_items(struct store *st, long long id,
 
 /* ---- exchange: an action exactly as another database had it ------------------- */
 
-/* The items of a read action as the writers take them (n_items at most
- * ACTION_MAX_ITEMS). */
-static void aims_of(const struct action *a, struct plan_aim *aims)
-{
-	for (size_t i = 0; i < a->n_items; i++)
-		aims[i] = (struct plan_aim){ .key = a->items[i].key, .target = a->items[i].target };
-}
-
 /* Checks what store_action_insert() and store_action_replace() take: the
  * fields as store_action_add() checks them, a UUID, a status, the times
  * in order and a history of changes that starts the action and ends in
  * its status. */
-static enum store_err check_exact(struct store *st, const struct action *a)
+static enum store_err check_exact(struct store *st, const struct action_in *a)
 {
-	struct plan_aim aims[ACTION_MAX_ITEMS];
-	struct action_fields f = { .questionnaire = a->questionnaire, .items = aims,
+	struct action_fields f = { .questionnaire = a->questionnaire, .items = a->items,
 	                           .n_items = a->n_items };
 	enum store_err err;
 
-	if (a->n_items > ACTION_MAX_ITEMS)
-		return say(st, STORE_INVALID, _("An action can aim at %d questions at most."),
-		           ACTION_MAX_ITEMS);
-	aims_of(a, aims);
 	err = check_fields(st, a->title ? a->title : "", a->owner ? a->owner : "", a->due,
 	                   a->note ? a->note : "");
 	if (err == STORE_OK)
@@ -702,13 +689,9 @@ static enum store_err check_exact(struct store *st, const struct action *a)
 }
 
 /* Writes a's items and changes for the stored action id (which has none). */
-static enum store_err write_details(struct store *st, long long id, const struct action *a)
+static enum store_err write_details(struct store *st, long long id, const struct action_in *a)
 {
-	struct plan_aim aims[ACTION_MAX_ITEMS];
-	enum store_err err;
-
-	aims_of(a, aims);
-	err = write_items(st, id, aims, a->n_items);
+	enum store_err err = write_items(st, id, a->items, a->n_items);
 
 	for (size_t i = 0; err == STORE_OK && i < a->n_changes; i++)
 		err = add_change(st, id, a->changes[i].at, a->changes[i].status);
@@ -716,7 +699,7 @@ static enum store_err write_details(struct store *st, long long id, const struct
 }
 
 /* Binds the fields both statements below set from an exact action. */
-static void bind_exact(sqlite3_stmt *s, const struct action *a, const struct normal_action *n)
+static void bind_exact(sqlite3_stmt *s, const struct action_in *a, const struct normal_action *n)
 {
 	b_text(s, ":title", n->title);
 	b_text(s, ":owner", n->owner);
@@ -731,7 +714,7 @@ static void bind_exact(sqlite3_stmt *s, const struct action *a, const struct nor
 }
 
 static enum store_err insert_exact(struct store *st, long long company,
-                                   const struct action *a, const struct normal_action *n,
+                                   const struct action_in *a, const struct normal_action *n,
                                    long long *id, int *number)
 {
 	sqlite3_stmt *s;
@@ -780,7 +763,7 @@ static enum store_err insert_exact(struct store *st, long long company,
 }
 
 enum store_err store_action_insert(struct store *st, long long company_id,
-                                   const struct action *a, long long *id, int *number)
+                                   const struct action_in *a, long long *id, int *number)
 {
 	struct normal_action n;
 	long long new_id = 0;
@@ -805,7 +788,7 @@ enum store_err store_action_insert(struct store *st, long long company_id,
 	return err;
 }
 
-static enum store_err replace_exact(struct store *st, long long id, const struct action *a,
+static enum store_err replace_exact(struct store *st, long long id, const struct action_in *a,
                                     const struct normal_action *n)
 {
 	sqlite3_stmt *s = q_prep(st, "SELECT company_id FROM actions WHERE id = :id");
@@ -848,7 +831,7 @@ static enum store_err replace_exact(struct store *st, long long id, const struct
 	return err == STORE_OK ? write_details(st, id, a) : err;
 }
 
-enum store_err store_action_replace(struct store *st, long long id, const struct action *a)
+enum store_err store_action_replace(struct store *st, long long id, const struct action_in *a)
 {
 	struct normal_action n;
 	enum store_err err = check_exact(st, a);

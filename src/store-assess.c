@@ -273,7 +273,7 @@ static enum store_err add_event(struct store *st, long long id, long long at,
 
 /* The events of an assessment that arrives as it is (an import): created,
  * and finalized when final. */
-static enum store_err add_arrival_events(struct store *st, const struct assessment *a,
+static enum store_err add_arrival_events(struct store *st, const struct assessment_in *a,
                                          long long id)
 {
 	int want = a->status == ASSESS_FINAL ? 2 : 1;
@@ -360,7 +360,7 @@ static enum store_err no_other_draft(struct store *st, long long company, long l
 	                              "(no. %lld); finish or discard it first."), other);
 }
 
-static enum store_err create_assessment(struct store *st, const struct assessment *a,
+static enum store_err create_assessment(struct store *st, const struct assessment_in *a,
                                         long long *id)
 {
 	sqlite3_stmt *s;
@@ -421,7 +421,7 @@ static enum store_err carry_answers(struct store *st, long long to, long long fr
 	return q_run(st, s);
 }
 
-static enum store_err start_assessment(struct store *st, const struct assessment *a,
+static enum store_err start_assessment(struct store *st, const struct assessment_in *a,
                                        long long *id)
 {
 	enum store_err err = STORE_OK;
@@ -448,7 +448,7 @@ enum store_err store_assessment_create(struct store *st, long long company_id,
                                        const char *questionnaire, int qversion,
                                        const char *assessor, long long from, long long *id)
 {
-	struct assessment a;
+	struct assessment_in a;
 	long long new_id = 0;
 	enum store_err err;
 
@@ -461,10 +461,10 @@ enum store_err store_assessment_create(struct store *st, long long company_id,
 	make_uuid(a.uuid);
 	a.company_id = company_id;
 	a.status = ASSESS_DRAFT;
-	a.questionnaire = (char *)questionnaire;
+	a.questionnaire = questionnaire;
 	a.qversion = qversion;
 	a.started = a.updated = store_now(st);
-	a.assessor = (char *)assessor;
+	a.assessor = assessor;
 	a.based_on = from;
 	err = tx_open(st);
 	if (err != STORE_OK)
@@ -883,7 +883,7 @@ static const char *const answer_inserts[5] = {
 
 /* The answer of ans[0..n) that cannot go in beside the others: the same
  * item twice, or one assessment id already has; NULL if none is found. */
-static const char *answer_twice(struct store *st, long long id, const struct answer *ans,
+static const char *answer_twice(struct store *st, long long id, const struct answer_in *ans,
                                 size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
@@ -904,7 +904,7 @@ static const char *answer_twice(struct store *st, long long id, const struct ans
 	return NULL;
 }
 
-static enum store_err insert_answers(struct store *st, long long id, const struct answer *ans,
+static enum store_err insert_answers(struct store *st, long long id, const struct answer_in *ans,
                                      size_t n)
 {
 	size_t i = 0;
@@ -932,7 +932,7 @@ static enum store_err insert_answers(struct store *st, long long id, const struc
 		if (!s)
 			return STORE_ERROR;
 		for (int r = 0; r < 1 << size; r++) {
-			const struct answer *an = &ans[i + (size_t)r];
+			const struct answer_in *an = &ans[i + (size_t)r];
 
 			sqlite3_bind_int64(s, 6 * r + 1, id);
 			sqlite3_bind_text(s, 6 * r + 2, an->item_key, -1, SQLITE_STATIC);
@@ -953,7 +953,7 @@ static enum store_err insert_answers(struct store *st, long long id, const struc
 	return STORE_OK;
 }
 
-static enum store_err put_answers(struct store *st, long long id, const struct answer *ans,
+static enum store_err put_answers(struct store *st, long long id, const struct answer_in *ans,
                                   size_t n)
 {
 	enum store_err err = editable(st, id);
@@ -966,7 +966,7 @@ static enum store_err put_answers(struct store *st, long long id, const struct a
 }
 
 enum store_err store_answers_insert(struct store *st, long long assessment_id,
-                                    const struct answer *answers, size_t n)
+                                    const struct answer_in *answers, size_t n)
 {
 	enum store_err err = tx_open(st);
 
@@ -975,8 +975,8 @@ enum store_err store_answers_insert(struct store *st, long long assessment_id,
 	return tx_close(st, put_answers(st, assessment_id, answers, n));
 }
 
-static enum store_err insert_assessment(struct store *st, struct assessment *a,
-                                        const struct answer *answers, size_t n, long long *id)
+static enum store_err insert_assessment(struct store *st, struct assessment_in *a,
+                                        const struct answer_in *answers, size_t n, long long *id)
 {
 	enum store_err err = STORE_OK;
 
@@ -1000,11 +1000,11 @@ static enum store_err insert_assessment(struct store *st, struct assessment *a,
 	return err;
 }
 
-enum store_err store_assessment_insert(struct store *st, const struct assessment *a,
-                                       const struct answer *answers, size_t n,
+enum store_err store_assessment_insert(struct store *st, const struct assessment_in *a,
+                                       const struct answer_in *answers, size_t n,
                                        long long *id)
 {
-	struct assessment copy = *a;
+	struct assessment_in copy = *a;
 	long long new_id = 0;
 	enum store_err err;
 

@@ -294,7 +294,7 @@ static bool normal_company(struct normal_company *n, const char *name, const cha
 }
 
 /* Inserts one company row inside an open transaction. */
-static enum store_err insert_company(struct store *st, const struct company *c,
+static enum store_err insert_company(struct store *st, const struct company_in *c,
                                      long long *id)
 {
 	struct normal_company n;
@@ -344,27 +344,22 @@ out:
 enum store_err store_company_add(struct store *st, const char *name, const char *industry,
                                  const char *contact, const char *notes, long long *id)
 {
-	struct company c;
+	struct company_in c = { .name = name, .industry = industry, .contact = contact,
+	                        .notes = notes, .created = store_now(st) };
 	enum store_err err = check_company(st, name ? name : "", industry, contact, notes);
 
 	if (err != STORE_OK)
 		return err;
-	memset(&c, 0, sizeof c);
 	make_uuid(c.uuid);
-	c.name = (char *)name;
-	c.industry = (char *)industry;
-	c.contact = (char *)contact;
-	c.notes = (char *)notes;
-	c.created = store_now(st);
 	err = tx_open(st);
 	if (err != STORE_OK)
 		return err;
 	return tx_close(st, insert_company(st, &c, id));
 }
 
-enum store_err store_company_insert(struct store *st, const struct company *c, long long *id)
+enum store_err store_company_insert(struct store *st, const struct company_in *c, long long *id)
 {
-	struct company copy = *c;
+	struct company_in copy = *c;
 	enum store_err err = check_company(st, c->name ? c->name : "", c->industry ? c->industry : "",
 	                                   c->contact ? c->contact : "", c->notes ? c->notes : "");
 

@@ -86,6 +86,36 @@ struct answer {
 	bool carried;             /* copied from the previous assessment, not yet confirmed */
 };
 
+/* What the store is given to write exactly as it is (import, demo): the
+ * fields of struct company, struct assessment and struct answer, with
+ * strings the caller keeps. */
+struct company_in {
+	char uuid[STORE_UUID_LEN + 1];
+	const char *name, *industry, *contact, *notes;
+	long long created;
+	bool archived, sample;
+};
+
+struct assessment_in {
+	char uuid[STORE_UUID_LEN + 1];
+	long long company_id;
+	enum assess_status status;
+	const char *questionnaire;
+	int qversion;
+	long long started, completed, updated;
+	const char *assessor, *summary;
+	int overall, level, reopened;
+	long long based_on;
+};
+
+struct answer_in {
+	const char *item_key;
+	int value;
+	const char *note;
+	long long changed;
+	bool carried;
+};
+
 /* One row of the portfolio: a company and its latest assessments. */
 struct portfolio_row {
 	struct company company;
@@ -258,7 +288,7 @@ enum store_err store_answer_set_note(struct store *st, long long assessment_id,
  * that has none of them yet; for a re-check that carries answers across
  * questionnaire versions. */
 enum store_err store_answers_insert(struct store *st, long long assessment_id,
-                                    const struct answer *answers, size_t n);
+                                    const struct answer_in *answers, size_t n);
 /* Confirms a carried answer unchanged. */
 enum store_err store_answer_confirm(struct store *st, long long assessment_id,
                                     const char *item_key);
@@ -266,11 +296,11 @@ enum store_err store_answer_confirm(struct store *st, long long assessment_id,
 /* ---- moving data (import, export, demo, benchmark) ---------------------- */
 
 /* Inserts a company exactly as given (uuid, created, archived, sample). */
-enum store_err store_company_insert(struct store *st, const struct company *c, long long *id);
+enum store_err store_company_insert(struct store *st, const struct company_in *c, long long *id);
 /* Inserts an assessment exactly as given (uuid, status, times, cached score)
  * with its answers, for company a->company_id. */
-enum store_err store_assessment_insert(struct store *st, const struct assessment *a,
-                                       const struct answer *answers, size_t n,
+enum store_err store_assessment_insert(struct store *st, const struct assessment_in *a,
+                                       const struct answer_in *answers, size_t n,
                                        long long *id);
 enum store_err store_assessment_find_uuid(struct store *st, const char *uuid,
                                           struct assessment *out);
@@ -390,16 +420,34 @@ enum store_err store_action_update(struct store *st, long long id, const char *t
  * instead of the ones it had. */
 enum store_err store_action_set_items(struct store *st, long long id,
                                       const struct plan_aim *items, size_t n);
+/* An action exactly as another database had it (the import): the fields
+ * of struct action, with strings, items and changes the caller keeps. */
+struct action_in {
+	char uuid[STORE_UUID_LEN + 1];
+	int number;
+	const char *title, *owner;
+	char due[ACTION_DUE_SIZE];
+	enum plan_status status;
+	const char *note, *questionnaire;
+	int qversion;
+	long long origin;         /* an assessment of the company, or 0 */
+	long long created, updated;
+	const struct plan_aim *items;
+	size_t n_items;
+	const struct action_change *changes;
+	size_t n_changes;
+};
+
 /* For the import: adds the action a to the company exactly as another
  * database had it (its UUID, status, fields, times, items and changes;
  * a->origin an assessment of the company or 0), with its number where that
  * is free in the company and the next one otherwise (*number says which).
  * STORE_EXISTS when an action has its UUID already. */
 enum store_err store_action_insert(struct store *st, long long company_id,
-                                   const struct action *a, long long *id, int *number);
+                                   const struct action_in *a, long long *id, int *number);
 /* For the import: gives the stored action id a's fields, status, times,
  * items and changes (its UUID, company and number stay). */
-enum store_err store_action_replace(struct store *st, long long id, const struct action *a);
+enum store_err store_action_replace(struct store *st, long long id, const struct action_in *a);
 void store_action_clear(struct action *a);
 void store_actions_free(struct action *list, size_t n);
 

@@ -1277,12 +1277,14 @@ static enum exchange_status import_stream_str(struct store *st, const char *s,
                                               struct exchange_report *r)
 {
 	struct exchange_import_opts o = { .dry_run = false, .max_bytes = max };
-	FILE *f = fmemopen((void *)s, strlen(s), "r");
+	char *copy = strdup(s);         /* fmemopen() takes no const buffer */
+	FILE *f = copy ? fmemopen(copy, strlen(copy), "r") : NULL;
 	enum exchange_status status;
 
 	ck_assert_ptr_nonnull(f);
 	status = exchange_import_stream(st, f, &o, r);
 	fclose(f);
+	free(copy);
 	return status;
 }
 

@@ -390,7 +390,9 @@ END_TEST
 static char *report_with(enum report_format fmt, const char *name, const char *summary,
                          const char *note)
 {
-	static char empty[] = "";
+	static char empty[] = "", core[] = "core";
+	/* the structs the store fills: their texts are its own copies */
+	char *name_copy = strdup(name), *summary_copy = strdup(summary), *note_copy = strdup(note);
 	struct company c;
 	struct scored s;
 	char *buf = NULL;
@@ -398,24 +400,25 @@ static char *report_with(enum report_format fmt, const char *name, const char *s
 	FILE *f;
 	int i;
 
+	ck_assert(name_copy && summary_copy && note_copy);
 	memset(&c, 0, sizeof c);
 	memset(&s, 0, sizeof s);
-	c.name = (char *)name;
+	c.name = name_copy;
 	c.industry = c.contact = c.notes = empty;
 	s.a.id = 7;
 	s.a.status = ASSESS_FINAL;
-	s.a.questionnaire = (char *)"core";
+	s.a.questionnaire = core;
 	s.a.qversion = 1;
 	s.a.started = s.a.completed = 1767258000;
 	s.a.assessor = empty;
-	s.a.summary = (char *)summary;
+	s.a.summary = summary_copy;
 	s.cat = catalogue_builtin();
 	for (i = 0; i < CAT_MAX_ITEMS; i++) {
 		s.values[i] = ANSWER_UNANSWERED;
 		s.notes[i] = empty;
 	}
 	s.values[0] = 1;
-	s.notes[0] = (char *)note;
+	s.notes[0] = note_copy;
 	scoring_compute(s.cat, s.values, &s.score);
 	f = open_memstream(&buf, &len);
 	ck_assert_ptr_nonnull(f);
@@ -424,6 +427,9 @@ static char *report_with(enum report_format fmt, const char *name, const char *s
 		ck_assert_int_eq(report_assessment(f, fmt, &in), 0);
 	}
 	fclose(f);
+	free(name_copy);
+	free(summary_copy);
+	free(note_copy);
 	return buf;
 }
 
@@ -479,14 +485,14 @@ END_TEST
  * answer first for the first item; notes empty. */
 static void scored_fill(struct scored *s, int v, int first, long long at, int number)
 {
-	static char empty[] = "";
+	static char empty[] = "", core[] = "core";
 	int i;
 
 	memset(s, 0, sizeof *s);
 	s->a.id = number;
 	s->a.number = number;
 	s->a.status = ASSESS_FINAL;
-	s->a.questionnaire = (char *)"core";
+	s->a.questionnaire = core;
 	s->a.qversion = catalogue_builtin()->version;
 	s->a.started = s->a.completed = at;
 	s->a.assessor = empty;
@@ -519,8 +525,8 @@ static char *report_to_text(const struct report_input *in, bool comparison)
  * changes, in the four groups with their counts. */
 START_TEST(test_report_plan)
 {
-	static char empty[] = "";
-	struct company c = { .name = (char *)"Plan GmbH", .industry = empty, .contact = empty,
+	static char empty[] = "", name[] = "Plan GmbH";
+	struct company c = { .name = name, .industry = empty, .contact = empty,
 	                     .notes = empty };
 	const struct cat_item *it = &catalogue_builtin()->items[0];
 	struct report_aim aim = { .key = it->key, .question = it->question, .target = 3,
@@ -590,8 +596,8 @@ END_TEST
 /* Three final assessments draw the trend, oldest first; two do not. */
 START_TEST(test_report_trend)
 {
-	static char empty[] = "";
-	struct company c = { .name = (char *)"Trend GmbH", .industry = empty, .contact = empty,
+	static char empty[] = "", name[] = "Trend GmbH";
+	struct company c = { .name = name, .industry = empty, .contact = empty,
 	                     .notes = empty };
 	struct assessment hist[3];
 	struct report_input in;
