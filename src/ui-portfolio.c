@@ -44,6 +44,14 @@ struct portfolio {
 	const struct portfolio_row **order[SORT_COUNT];
 	const struct portfolio_row **view;   /* filtered and sorted */
 	size_t n_view;
+	/* what the columns need to hold, over the whole view: found as the
+	 * view is built, so that a frame does not walk every row */
+	struct view_needs {
+		bool level[LEVEL_COUNT], held, archived, draft;
+		bool never;                  /* an active company never assessed */
+		long long oldest;            /* oldest last final of the others; 0: none */
+		int lo, hi;                  /* smallest and largest change */
+	} needs;
 	int name_w;                          /* widest name in view; -1: unknown */
 	size_t sel;
 	size_t scroll;
@@ -174,6 +182,31 @@ static int by_due(const void *pa, const void *pb)
 	return by_order(a, b);
 }
 
+/* Counts row r into what the columns must hold (see portfolio_columns()). */
+static void view_needs_add(struct view_needs *v, const struct portfolio_row *r)
+{
+	bool known;
+	int ch = row_change(r, &known);
+
+	if (r->last_level >= LEVEL_NOT_READY && r->last_level < LEVEL_COUNT)
+		v->level[r->last_level] = true;
+	v->held |= verdict_held_back(r->last_level, r->last_overall);
+	if (known && ch < v->lo)
+		v->lo = ch;
+	if (known && ch > v->hi)
+		v->hi = ch;
+	v->archived |= r->company.archived;
+	v->draft |= !r->company.archived && r->draft_id != 0;
+	/* row_due() of a row without a draft, with the clock left for the
+	 * frame: never assessed is due, else the oldest last final decides */
+	if (!r->draft_id && !r->company.archived) {
+		if (r->last_at == 0)
+			v->never = true;
+		else if (!v->oldest || r->last_at < v->oldest)
+			v->oldest = r->last_at;
+	}
+}
+
 static int (*const sort_cmp[SORT_COUNT])(const void *, const void *) = {
 	[SORT_SCORE] = by_score, [SORT_CHANGE] = by_change, [SORT_DUE] = by_due,
 };
@@ -210,11 +243,14 @@ static void portfolio_build_view(struct portfolio *p)
 	p->select_id = 0;
 	p->n_view = 0;
 	p->name_w = -1;
+	memset(&p->needs, 0, sizeof p->needs);
 	for (i = 0; i < p->n; i++) {
 		const struct portfolio_row *r = order ? order[i] : &p->rows[i];
 
-		if (row_matches(p, (size_t)(r - p->rows)))
+		if (row_matches(p, (size_t)(r - p->rows))) {
 			p->view[p->n_view++] = r;
+			view_needs_add(&p->needs, r);
+		}
 	}
 	if (!order && p->sort != SORT_NAME)
 		qsort(p->view, p->n_view, sizeof *p->view, sort_cmp[p->sort]);
@@ -243,6 +279,7 @@ static void portfolio_load(struct portfolio *p, struct ui *ui)
 	free(p->view);
 	p->view = NULL;
 	p->n_view = 0;
+	memset(&p->needs, 0, sizeof p->needs);
 	portfolio_free_keys(p);
 	store_portfolio_free(p->rows, p->n);
 	p->rows = rows;
@@ -352,47 +389,31 @@ static void portfolio_shorten(struct portfolio *p, struct ui *ui, struct columns
 static void portfolio_columns(struct portfolio *p, struct ui *ui, long long now,
                               struct columns *c)
 {
-	bool level[LEVEL_COUNT] = { false }, archived = false, draft = false, due = false;
-	bool held = false;
-	int lo = 0, hi = 0, lv;
-	size_t i;
+	const struct view_needs *v = &p->needs;
+	bool due = v->never ||
+	           (v->oldest && now - v->oldest > ui->settings.recheck_days * DAY_SECONDS);
+	int lv;
 	char buf[64];
 	enum ui_role role;
 
-	for (i = 0; i < p->n_view; i++) {
-		const struct portfolio_row *r = p->view[i];
-		bool known;
-		int ch = row_change(r, &known);
-
-		if (r->last_level >= LEVEL_NOT_READY && r->last_level < LEVEL_COUNT)
-			level[r->last_level] = true;
-		held |= verdict_held_back(r->last_level, r->last_overall);
-		if (known && ch < lo)
-			lo = ch;
-		if (known && ch > hi)
-			hi = ch;
-		archived |= r->company.archived;
-		draft |= !r->company.archived && r->draft_id != 0;
-		due |= !r->draft_id && row_due(r, now, ui);
-	}
 	c->cursor = 2;
 	c->level = ui_width(ui, _("Level"));
 	for (lv = LEVEL_NOT_READY; lv < LEVEL_COUNT; lv++)
-		if (level[lv])
-			c->level = max_int(c->level, ui_width(ui, ui_level_name(lv)) + (held ? 2 : 0));
+		if (v->level[lv])
+			c->level = max_int(c->level, ui_width(ui, ui_level_name(lv)) + (v->held ? 2 : 0));
 	c->score = max_int(3, ui_width(ui, _("Score")));
 	c->change = ui_width(ui, _("Trend"));
-	ui_delta(ui, lo, buf, sizeof buf, &role);
+	ui_delta(ui, v->lo, buf, sizeof buf, &role);
 	c->change = max_int(c->change, ui_width(ui, buf));
-	ui_delta(ui, hi, buf, sizeof buf, &role);
+	ui_delta(ui, v->hi, buf, sizeof buf, &role);
 	c->change = max_int(c->change, ui_width(ui, buf));
 	c->last = max_int(10, ui_width(ui, _("Last final")));
 	c->due = ui_width(ui, _("Due"));
 	if (due)
 		c->due = max_int(c->due, ui_width(ui, _("due")));
-	if (draft)
+	if (v->draft)
 		c->due = max_int(c->due, ui_width(ui, _("draft")));
-	if (archived)
+	if (v->archived)
 		c->due = max_int(c->due, ui_width(ui, _("archived")));
 	c->score_title = _("Score");
 	c->name = COLS - c->cursor - c->level - c->score - c->change - c->last - c->due - 5;
