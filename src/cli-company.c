@@ -73,7 +73,26 @@ struct companies_out {
 	struct report_table *table;      /* text: the rows, to align them */
 	/* words every row may need, translated once */
 	const char *due, *due_draft, *level[LEVEL_COUNT + 1];
+	/* "by score alone: Ready" per level by score, made when first needed
+	 * (a translation costs more than the rest of a row) */
+	char why[LEVEL_COUNT][200];
 };
+
+/* Why a stored result is held back ("by score alone: Ready"), or "": the
+ * words depend only on the level by score, so each is made once a verb. */
+static const char *held_why(struct companies_out *o, int level, int overall)
+{
+	int band;
+
+	if (!verdict_held_back(level, overall))
+		return "";
+	band = (int)scoring_band(overall);
+	if (band < 0 || band >= LEVEL_COUNT)
+		return "";
+	if (!o->why[band][0])
+		verdict_stored_why(o->why[band], sizeof o->why[band], level, overall);
+	return o->why[band];
+}
 
 static json_t *company_json(const struct portfolio_row *r, const struct companies_out *o)
 {
@@ -143,7 +162,8 @@ static void companies_head(struct report_table *t)
 static int company_text_row(const struct portfolio_row *r, void *ctx)
 {
 	struct companies_out *o = ctx;
-	char num[32], name[1024], nf[16], date[TIMEFMT_DATE_SIZE], score[16], change[16], level[256], why[200];
+	char num[32], name[1024], nf[16], date[TIMEFMT_DATE_SIZE], score[16], change[16], level[256];
+	const char *why = held_why(o, r->last_level, r->last_overall);
 	const char *cells[9];
 
 	int lv = r->last_level >= 0 && r->last_level < LEVEL_COUNT ? r->last_level : LEVEL_COUNT;
@@ -160,7 +180,7 @@ static int company_text_row(const struct portfolio_row *r, void *ctx)
 	cells[4] = timefmt_date(r->last_at, date, sizeof date);
 	cells[5] = r->last_id ? report_score(score, sizeof score, r->last_overall) : "";
 	/* Held back by stop signs: the level by score alone beside it. */
-	if (*verdict_stored_why(why, sizeof why, r->last_level, r->last_overall))
+	if (*why)
 		snprintf(level, sizeof level, "%s (%s)", o->level[lv], why);
 	else
 		snprintf(level, sizeof level, "%s", o->level[lv]);

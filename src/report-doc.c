@@ -27,8 +27,11 @@ void doc_printf(struct doc *d, const char *fmt, ...)
 
 void doc_spaces(FILE *f, int n)
 {
-	while (n-- > 0)
-		fputc(' ', f);
+	/* a table pads every cell: by the block, not a call per blank */
+	static const char blanks[] = "                                ";
+
+	for (; n > 0; n -= (int)sizeof blanks - 1)
+		fwrite(blanks, 1, n < (int)sizeof blanks - 1 ? (size_t)n : sizeof blanks - 1, f);
 }
 
 size_t doc_line_break(const char *p)

@@ -44,6 +44,15 @@ struct portfolio {
 	const struct portfolio_row **order[SORT_COUNT];
 	const struct portfolio_row **view;   /* filtered and sorted */
 	size_t n_view;
+	/* what the columns need to hold, over the whole view: found as the
+	 * view is built, so that a frame does not walk every row */
+	struct view_needs {
+		bool level[LEVEL_COUNT], held, archived, draft;
+		bool never;                  /* an active company never assessed */
+		long long oldest;            /* oldest last final of the others; 0: none */
+		int lo, hi;                  /* smallest and largest change */
+		int max_open, max_overdue;   /* the most open and overdue actions */
+	} needs;
 	int name_w;                          /* widest name in view; -1: unknown */
 	size_t sel;
 	size_t scroll;
@@ -188,6 +197,36 @@ static int by_actions(const void *pa, const void *pb)
 	return by_order(a, b);
 }
 
+/* Counts row r into what the columns must hold (see portfolio_columns()). */
+static void view_needs_add(struct view_needs *v, const struct portfolio_row *r)
+{
+	bool known;
+	int ch = row_change(r, &known);
+
+	if (r->last_level >= LEVEL_NOT_READY && r->last_level < LEVEL_COUNT)
+		v->level[r->last_level] = true;
+	v->held |= verdict_held_back(r->last_level, r->last_overall);
+	if (known && ch < v->lo)
+		v->lo = ch;
+	if (known && ch > v->hi)
+		v->hi = ch;
+	v->archived |= r->company.archived;
+	v->draft |= !r->company.archived && r->draft_id != 0;
+	/* the widest cell of the actions column is no wider than these */
+	if (r->n_open > v->max_open)
+		v->max_open = r->n_open;
+	if (r->n_overdue > v->max_overdue)
+		v->max_overdue = r->n_overdue;
+	/* row_due() of a row without a draft, with the clock left for the
+	 * frame: never assessed is due, else the oldest last final decides */
+	if (!r->draft_id && !r->company.archived) {
+		if (r->last_at == 0)
+			v->never = true;
+		else if (!v->oldest || r->last_at < v->oldest)
+			v->oldest = r->last_at;
+	}
+}
+
 static int (*const sort_cmp[SORT_COUNT])(const void *, const void *) = {
 	[SORT_SCORE] = by_score, [SORT_CHANGE] = by_change, [SORT_DUE] = by_due,
 	[SORT_ACTIONS] = by_actions,
@@ -225,11 +264,14 @@ static void portfolio_build_view(struct portfolio *p)
 	p->select_id = 0;
 	p->n_view = 0;
 	p->name_w = -1;
+	memset(&p->needs, 0, sizeof p->needs);
 	for (i = 0; i < p->n; i++) {
 		const struct portfolio_row *r = order ? order[i] : &p->rows[i];
 
-		if (row_matches(p, (size_t)(r - p->rows)))
+		if (row_matches(p, (size_t)(r - p->rows))) {
 			p->view[p->n_view++] = r;
+			view_needs_add(&p->needs, r);
+		}
 	}
 	if (!order && p->sort != SORT_NAME)
 		qsort(p->view, p->n_view, sizeof *p->view, sort_cmp[p->sort]);
@@ -258,6 +300,7 @@ static void portfolio_load(struct portfolio *p, struct ui *ui)
 	free(p->view);
 	p->view = NULL;
 	p->n_view = 0;
+	memset(&p->needs, 0, sizeof p->needs);
 	portfolio_free_keys(p);
 	store_portfolio_free(p->rows, p->n);
 	p->rows = rows;
@@ -382,52 +425,39 @@ static void plan_cell(struct ui *ui, const struct portfolio_row *r, char *buf, s
 static void portfolio_columns(struct portfolio *p, struct ui *ui, long long now,
                               struct columns *c)
 {
-	bool level[LEVEL_COUNT] = { false }, archived = false, draft = false, due = false;
-	bool held = false;
-	int lo = 0, hi = 0, lv, plan = 0;
-	size_t split;
-	size_t i;
+	const struct view_needs *v = &p->needs;
+	bool due = v->never ||
+	           (v->oldest && now - v->oldest > ui->settings.recheck_days * DAY_SECONDS);
+	int lv, plan = 0;
 	char buf[64];
 	enum ui_role role;
 
-	for (i = 0; i < p->n_view; i++) {
-		const struct portfolio_row *r = p->view[i];
-		bool known;
-		int ch = row_change(r, &known);
+	if (v->max_open) {
+		struct portfolio_row widest = { .n_open = v->max_open, .n_overdue = v->max_overdue };
+		size_t split;
 
-		if (r->last_level >= LEVEL_NOT_READY && r->last_level < LEVEL_COUNT)
-			level[r->last_level] = true;
-		held |= verdict_held_back(r->last_level, r->last_overall);
-		if (known && ch < lo)
-			lo = ch;
-		if (known && ch > hi)
-			hi = ch;
-		archived |= r->company.archived;
-		draft |= !r->company.archived && r->draft_id != 0;
-		due |= !r->draft_id && row_due(r, now, ui);
-		if (r->n_open) {
-			plan_cell(ui, r, buf, sizeof buf, &split);
-			plan = max_int(plan, ui_width(ui, buf));
-		}
+		plan_cell(ui, &widest, buf, sizeof buf, &split);
+		plan = ui_width(ui, buf);
 	}
+
 	c->cursor = 2;
 	c->level = ui_width(ui, _("Level"));
 	for (lv = LEVEL_NOT_READY; lv < LEVEL_COUNT; lv++)
-		if (level[lv])
-			c->level = max_int(c->level, ui_width(ui, ui_level_name(lv)) + (held ? 2 : 0));
+		if (v->level[lv])
+			c->level = max_int(c->level, ui_width(ui, ui_level_name(lv)) + (v->held ? 2 : 0));
 	c->score = max_int(3, ui_width(ui, _("Score")));
 	c->change = ui_width(ui, _("Trend"));
-	ui_delta(ui, lo, buf, sizeof buf, &role);
+	ui_delta(ui, v->lo, buf, sizeof buf, &role);
 	c->change = max_int(c->change, ui_width(ui, buf));
-	ui_delta(ui, hi, buf, sizeof buf, &role);
+	ui_delta(ui, v->hi, buf, sizeof buf, &role);
 	c->change = max_int(c->change, ui_width(ui, buf));
 	c->last = max_int(10, ui_width(ui, _("Last final")));
 	c->due = ui_width(ui, _("Due"));
 	if (due)
 		c->due = max_int(c->due, ui_width(ui, _("due")));
-	if (draft)
+	if (v->draft)
 		c->due = max_int(c->due, ui_width(ui, _("draft")));
-	if (archived)
+	if (v->archived)
 		c->due = max_int(c->due, ui_width(ui, _("archived")));
 	/* The plan's column only where some company has open actions. */
 	c->plan = plan ? max_int(ui_width(ui, _("Actions")), plan) : 0;
@@ -436,7 +466,7 @@ static void portfolio_columns(struct portfolio *p, struct ui *ui, long long now,
 	          (c->plan ? c->plan + 1 : 0);
 	/* The due column only where something in view is due, a draft or
 	 * archived: it would stand empty. */
-	if (!due && !draft && !archived) {
+	if (!due && !v->draft && !v->archived) {
 		c->name += c->due + 1;
 		c->due = 0;
 	}
