@@ -688,6 +688,18 @@ static enum store_err check_exact(struct store *st, const struct action_in *a)
 	return STORE_OK;
 }
 
+/* Checks a and gives its texts in the form they are stored in. */
+static enum store_err prepare_exact(struct store *st, const struct action_in *a,
+                                    struct normal_action *n)
+{
+	enum store_err err = check_exact(st, a);
+
+	if (err == STORE_OK)
+		err = normal_action(st, n, a->title, a->owner ? a->owner : "",
+		                    a->note ? a->note : "");
+	return err;
+}
+
 /* Writes a's items and changes for the stored action id (which has none). */
 static enum store_err write_details(struct store *st, long long id, const struct action_in *a)
 {
@@ -768,11 +780,8 @@ enum store_err store_action_insert(struct store *st, long long company_id,
 	struct normal_action n;
 	long long new_id = 0;
 	int new_number = 0;
-	enum store_err err = check_exact(st, a);
+	enum store_err err = prepare_exact(st, a, &n);
 
-	if (err == STORE_OK)
-		err = normal_action(st, &n, a->title, a->owner ? a->owner : "",
-		                    a->note ? a->note : "");
 	if (err != STORE_OK)
 		return err;
 	err = tx_open(st);
@@ -834,11 +843,8 @@ static enum store_err replace_exact(struct store *st, long long id, const struct
 enum store_err store_action_replace(struct store *st, long long id, const struct action_in *a)
 {
 	struct normal_action n;
-	enum store_err err = check_exact(st, a);
+	enum store_err err = prepare_exact(st, a, &n);
 
-	if (err == STORE_OK)
-		err = normal_action(st, &n, a->title, a->owner ? a->owner : "",
-		                    a->note ? a->note : "");
 	if (err != STORE_OK)
 		return err;
 	err = tx_open(st);
