@@ -397,6 +397,7 @@ static bool import_one_action(struct import_ctx *x, const struct company_in *c, 
 	long long owner;
 	enum store_err err;
 
+	memset(&a, 0, sizeof a);         /* cleared below even when unread */
 	xc_path_index(tp, sizeof tp, cp, ".actions", ti);
 	x->rep->actions_in_file++;
 	if (!xc_read_action(x->x, &x->t, &x->action_text) ||
