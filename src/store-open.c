@@ -464,7 +464,10 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
 	"  WHERE name_key = char(1) || id;"
 	"UPDATE companies SET sort_key = smready_sort_key(name), alt_key = smready_alt_key(name);"
 	"CREATE INDEX companies_by_alt ON companies (alt_key);"
-	/* And each company counts its final assessments, so that the
+	"PRAGMA user_version = 3;",
+
+	/* 3 -> 4 (this step came after version 3 had been released).
+	 * Each company counts its final assessments, so that the
 	 * portfolio reads one number instead of counting a company's whole
 	 * history (200 companies of 400 assessments cost 3x those of 40).
 	 * Triggers keep the count, whichever program writes the file. */
@@ -482,13 +485,13 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
 	"  UPDATE companies SET n_final = n_final - (old.status = 1) WHERE id = old.company_id;"
 	"  UPDATE companies SET n_final = n_final + (new.status = 1) WHERE id = new.company_id;"
 	"  END;"
-	/* ---- 2 -> 3, the action plan (issue 10) -------------------------------
+	/* The action plan (issue 10).
 	 * A company's actions, numbered within it; what each aims at (zero or
 	 * more items of the questionnaire named, each with the answer aimed
 	 * for); every change of status with its time.  The assessment whose
 	 * result suggested an action is its origin (NULL: added by hand).
 	 * Status: 0 open, 1 in progress, 2 done, 3 dropped (plan.h).  Nothing
-	 * to carry over: files of version 2 have no actions. */
+	 * to carry over: files of version 3 have no actions. */
 	"CREATE TABLE actions ("
 	"  id INTEGER PRIMARY KEY,"
 	"  uuid TEXT NOT NULL UNIQUE,"
@@ -527,8 +530,7 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
 	"  status INTEGER NOT NULL CHECK (status BETWEEN 0 AND 3)"
 	");"
 	"CREATE INDEX action_events_by_action ON action_events (action_id, at, id);"
-	/* ---- end of the action plan's part of 2 -> 3 --------------------------- */
-	"PRAGMA user_version = 3;"
+	"PRAGMA user_version = 4;"
 };
 
 

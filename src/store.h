@@ -42,7 +42,7 @@ enum {
 	STORE_OPEN_NOCREATE = 1 << 1  /* fail with STORE_IO if the file is missing */
 };
 
-#define STORE_SCHEMA_VERSION 3
+#define STORE_SCHEMA_VERSION 4
 #define STORE_UUID_LEN 36
 
 enum assess_status { ASSESS_DRAFT = 0, ASSESS_FINAL = 1 };

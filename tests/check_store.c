@@ -1701,7 +1701,41 @@ START_TEST(test_bind_unknown_name)
 }
 END_TEST
 
-/* The upgrade to schema 3 counts the final assessments already there. */
+/* A file of format 3 as it was released: upgraded to 4 with a copy kept,
+ * nothing lost, the counts of final assessments right, actions usable. */
+START_TEST(test_upgrade_from_3)
+{
+	struct store *st;
+	struct portfolio_row *rows;
+	size_t n;
+	int finals = 0;
+	long long id;
+
+	put_fixture("v3.db");
+	ck_assert_uint_eq(header_at(dbpath, 60), 3);
+	st = open_db();
+	ck_assert_int_eq(store_schema_version(st), 4);
+	ck_assert(exists(path_in("test.db.v3.bak")));
+	ck_assert_int_eq(store_portfolio(st, true, &rows, &n), STORE_OK);
+	ck_assert_uint_eq(n, 5);
+	for (size_t i = 0; i < n; i++) {
+		finals += rows[i].n_final;
+		ck_assert_int_eq(rows[i].n_open, 0);
+		if (strcmp(rows[i].company.name, "Handwerk Nord") == 0)
+			ck_assert_int_eq(rows[i].n_final, 0);
+	}
+	ck_assert_int_eq(finals, 15);
+	ck_assert_int_eq(store_action_add(st, rows[0].company.id, &(struct action_fields){
+		.title = "Nach dem Upgrade", .due = "2026-05-01", .questionnaire = "core",
+		.qversion = 2 }, &id), STORE_OK);
+	ck_assert_int_gt(id, 0);
+	store_portfolio_free(rows, n);
+	ck_assert_int_eq(store_check(st, NULL, NULL), STORE_OK);
+	store_close(st);
+}
+END_TEST
+
+/* The upgrade to schema 4 counts the final assessments already there. */
 START_TEST(test_upgrade_counts_finals)
 {
 	struct store *st;
@@ -1725,7 +1759,7 @@ START_TEST(test_upgrade_counts_finals)
 END_TEST
 
 /* The count of final assessments the portfolio shows follows every change
- * (schema 3 keeps it in the company's row). */
+ * (schema 4 keeps it in the company's row). */
 static int n_final_of(struct store *st, long long company)
 {
 	struct portfolio_row *rows;
@@ -2321,7 +2355,7 @@ START_TEST(test_upgrade_v2_actions)
 	put_fixture("v2-lookalike.db");
 	ck_assert_uint_eq(header_at(dbpath, 60), 2);
 	st = open_db();
-	ck_assert_int_eq(store_schema_version(st), 3);
+	ck_assert_int_eq(store_schema_version(st), 4);
 	ck_assert(exists(path_in("test.db.v2.bak")));
 	ck_assert_uint_eq(header_at(path_in("test.db.v2.bak"), 60), 2);
 	ck_assert_int_eq(store_action_list(st, 1, &list, &n), STORE_OK);
@@ -2429,6 +2463,7 @@ int main(void)
 	tcase_add_test(tc, test_query_plans);
 	tcase_add_test(tc, test_upgrade_counts_finals);
 	tcase_add_test(tc, test_final_count);
+	tcase_add_test(tc, test_upgrade_from_3);
 	tcase_add_test(tc, test_transactions);
 	tcase_add_test_raise_signal(tc, test_bind_unknown_name, SIGABRT);
 	tcase_add_test(tc, test_statement_cache);
