@@ -59,6 +59,9 @@ struct portfolio {
 	enum sort_mode sort;
 	bool show_archived;
 	bool only_archived;                  /* none active, but archived ones hidden */
+	bool unreadable;                     /* the last load failed: the list is not
+	                                        the database's, say so */
+	char why[256];                       /* and why, in the store's words */
 	bool searching;
 	struct ui_edit search;
 	char *filter;                        /* as typed: prefill and header; NULL: none */
@@ -295,8 +298,11 @@ static void portfolio_load(struct portfolio *p, struct ui *ui)
 	err = store_portfolio(ui->st, p->show_archived, &rows, &n);
 	if (err != STORE_OK) {
 		ui_store_error(ui, err);
+		p->unreadable = true;
+		snprintf(p->why, sizeof p->why, "%s", store_error(ui->st));
 		return;
 	}
+	p->unreadable = false;
 	free(p->view);
 	p->view = NULL;
 	p->n_view = 0;
@@ -609,7 +615,17 @@ static void portfolio_draw_empty(struct portfolio *p, struct ui *ui, int top)
 	struct ui_doc d = { .top = top + 1, .height = ui_body_height() - 3, .x = 3,
 	                    .width = COLS - 6 };
 
-	if (p->n == 0 && p->only_archived) {
+	if (p->unreadable) {
+		/* never "No companies yet" over a database that could not be
+		 * read: the companies may all be there */
+		ui_doc_text(ui, &d, 0, ROLE_BOLD, _("The companies cannot be read."));
+		ui_doc_text(ui, &d, 0, ROLE_ERROR, p->why);
+		ui_doc_row(&d);
+		ui_doc_text(ui, &d, 0, ROLE_NORMAL,
+		            _("Nothing was changed. \"smready check\" tells more, and \"smready "
+		              "export COMPANY\" rescues the companies that can still be read, one "
+		              "by one."));
+	} else if (p->n == 0 && p->only_archived) {
 		ui_doc_text(ui, &d, 0, ROLE_BOLD, _("Every company is archived."));
 		ui_doc_row(&d);
 		ui_doc_text(ui, &d, 0, ROLE_NORMAL,
@@ -1074,6 +1090,9 @@ static bool portfolio_can(const struct ui_screen *s, enum ui_action act)
 	const struct portfolio *p = (const struct portfolio *)s;
 	const struct portfolio_row *r = portfolio_current(p);
 
+	/* over a list that could not be read only leaving and help make sense */
+	if (p->unreadable && act != UI_ACT_HELP && act != UI_ACT_QUIT && act != UI_ACT_SETTINGS)
+		return false;
 	switch (act) {
 	case UI_ACT_OPEN_COMPANY:
 	case UI_ACT_PLAN:

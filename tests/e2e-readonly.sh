@@ -79,4 +79,18 @@ expect_not_screen "damaged database: no name prompt" "Name of the new company"
 send q
 expect_eq "damaged database: quits cleanly" 0 "$(e2e_wait_exit)"
 expect_eq "damaged database: file unchanged" "$sum_dmg" "$(cksum < "$T/dmg.db")"
+
+# Damage where the companies are: the list says it cannot be read, never
+# "No companies yet" with add and samples on offer.
+cp "$T/db" "$T/dmg2.db"
+root=$(sqlite3 "$T/dmg2.db" "SELECT rootpage FROM sqlite_master WHERE name = 'companies'")
+head -c "$psize" /dev/zero | tr '\0' 'Z' |
+	dd of="$T/dmg2.db" bs="$psize" seek=$((root - 1)) count=1 conv=notrunc 2>/dev/null
+e2e_start -- --db "$T/dmg2.db"
+expect_screen "unreadable companies: said so" "The companies cannot be read."
+expect_not_screen "unreadable companies: not taken for none" "No companies yet"
+screen | tail -1 > "$T/bar"
+expect_no_match "unreadable companies: no add or samples on the bar" "$T/bar" '(^| )(a|S) '
+send q
+expect_eq "unreadable companies: quits cleanly" 0 "$(e2e_wait_exit)"
 tap_done
