@@ -233,6 +233,7 @@ static int read_utf8(struct ui *ui, int first)
 	/* Not UTF-8 (a Latin-1 "ü" from an old terminal, say): kept as a
 	 * visible U+FFFD, the bytes named, so nothing goes missing unseen. */
 	unread(buf, 1, (size_t)n);
+	ui->bad_byte = buf[0];
 	snprintf(ui->key_note, sizeof ui->key_note,
 	         _("The byte 0x%02X is not UTF-8 (is the terminal set to UTF-8?); it shows as "
 	           "\xef\xbf\xbd: correct it before saving."), buf[0]);

@@ -147,6 +147,7 @@ struct ui {
 	char msg[UI_MSG_MAX];     /* status line */
 	bool msg_error;
 	char key_note[UI_MSG_MAX]; /* what reading the last key found (ui-keys.c) */
+	int bad_byte;             /* the note is of this byte, not UTF-8; 0: not */
 	bool msg_sticky;          /* msg stays over the next keys (a key note) */
 	struct ui_request req;    /* for UI_OPEN */
 	char *req_text, *req_initial; /* req's texts, copied by ui_open() */

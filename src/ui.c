@@ -350,10 +350,18 @@ static int ui_page_height(const struct ui_screen *s)
  * is handled, so the screen's own message does not wipe it. */
 static void ui_key_note(struct ui *ui)
 {
+	struct ui_screen *top = ui_top(ui);
+
 	if (!ui->key_note[0])
 		return;
-	ui_error(ui, "%s", ui->key_note);
+	if (ui->bad_byte && top && !ui_typing(top))
+		/* no text field open: nothing is there to correct or save */
+		ui_error(ui, _("The byte 0x%02X is not UTF-8 (is the terminal set to UTF-8?); it "
+		               "was ignored."), (unsigned)ui->bad_byte);
+	else
+		ui_error(ui, "%s", ui->key_note);
 	ui->key_note[0] = '\0';
+	ui->bad_byte = 0;
 	/* It stays while the user goes on typing, until another message or
 	 * another screen takes its place. */
 	ui->msg_sticky = true;

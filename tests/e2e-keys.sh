@@ -35,6 +35,9 @@ expect_screen "the next key replaces the message" "z does nothing here"
 expect_screen "and answers nothing" "Answered 0 of 26"
 send Escape
 expect_screen "back at the portfolio" "Praxis Nord"
+# A Latin-1 byte where no text field is open: said, and nothing to save.
+tm send-keys -t t -H fc
+expect_screen "a bad byte on a list is ignored, saying so" "it was ignored."
 # A Latin-1 "ü" in a new company's name: the rest of the name stays, and
 # the stand-in for the bad byte is never saved.
 send a
