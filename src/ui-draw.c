@@ -449,6 +449,16 @@ int ui_doc_hang(struct ui *ui, struct ui_doc *d, int indent, const char *prefix,
 	return n;
 }
 
+int ui_doc_note(struct ui *ui, struct ui_doc *d, int indent, enum ui_role role,
+                const char *note)
+{
+	/* TRANSLATORS: before a note, which follows on the same line. */
+	const char *label = _("Note:");
+
+	return ui_doc_hang(ui, d, indent, label, role, indent + ui_width(ui, label) + 1, role,
+	                   note);
+}
+
 void ui_doc_more(struct ui *ui, const struct ui_doc *d)
 {
 	if (d->height > 0 && d->scroll + d->height < d->lines)

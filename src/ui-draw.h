@@ -101,6 +101,9 @@ int ui_doc_text(struct ui *ui, struct ui_doc *d, int indent, enum ui_role role, 
 /* A hanging paragraph: prefix at indent, text wrapped at column hang. */
 int ui_doc_hang(struct ui *ui, struct ui_doc *d, int indent, const char *prefix,
                 enum ui_role prefix_role, int hang, enum ui_role role, const char *s);
+/* A note as "Note: ..." with every further line of it under its text. */
+int ui_doc_note(struct ui *ui, struct ui_doc *d, int indent, enum ui_role role,
+                const char *note);
 /* After drawing: a "more below" arrow in the last row when the document
  * goes on past the screen. */
 void ui_doc_more(struct ui *ui, const struct ui_doc *d);

@@ -87,8 +87,7 @@ static void draw_details(struct ui *ui, struct ui_doc *d, const struct plan_judg
 		ui_doc_text(ui, d, 7, ROLE_DIM, buf);
 	}
 	if (a->note && *a->note) {
-		snprintf(buf, sizeof buf, _("Note: %s"), a->note);
-		ui_doc_text(ui, d, 7, ROLE_DIM, buf);
+		ui_doc_note(ui, d, 7, ROLE_DIM, a->note);
 	}
 }
 

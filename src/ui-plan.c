@@ -262,8 +262,7 @@ static int plan_draw_detail(struct plan_screen *p, struct ui *ui, int y, int hei
 		ui_doc_text(ui, &d, 2, ROLE_DIM, _("A free action: it aims at no question, so the next "
 		                                   "re-check does not judge it."));
 	if (a->note[0]) {
-		snprintf(buf, sizeof buf, _("Note: %s"), a->note);
-		ui_doc_text(ui, &d, 2, ROLE_DIM, buf);
+		ui_doc_note(ui, &d, 2, ROLE_DIM, a->note);
 	}
 	plan_history_line(a, buf, sizeof buf);
 	ui_doc_text(ui, &d, 2, ROLE_DIM, buf);

@@ -336,8 +336,7 @@ static void result_draw_recs(struct result *r, struct ui *ui, struct ui_doc *d)
 		            ? _(catalogue_knockout_first_step(cat, catalogue_item_knockout(cat, rec->item)))
 		            : _(it->recommendation));
 		if (r->s.notes[rec->item] && r->s.notes[rec->item][0]) {
-			snprintf(buf, sizeof buf, _("Note: %s"), r->s.notes[rec->item]);
-			ui_doc_text(ui, d, 11, ROLE_DIM, buf);
+			ui_doc_note(ui, d, 11, ROLE_DIM, r->s.notes[rec->item]);
 		}
 	}
 }

@@ -147,6 +147,9 @@ send n
 expect_screen "the note's line break is shown" "one↵two"
 send Enter
 expect_screen "kept" "Saved."
+screen > "$T/note.txt"
+expect_match "the note's second line stands under its first" "$T/note.txt" '^   Note: one$'
+expect_match "not under the label" "$T/note.txt" '^         two$'
 # Changed elsewhere while the screen shows it done: reopening it from
 # here says so and undoes nothing.
 cli action drop "$m" 1 >/dev/null 2>&1
