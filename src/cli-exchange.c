@@ -141,7 +141,12 @@ static int export_to_file(struct store *st, const char *path,
 		err = errno_fail(msg, sizeof msg);
 	if (err != STORE_OK) {
 		unlink(tmp);
-		fprintf(stderr, _("smready: Cannot write %s: %s\n"), path, msg);
+		/* the file, or else the database, failed: say which */
+		if (err == STORE_IO)
+			fprintf(stderr, _("smready: Cannot write %s: %s\n"), path, msg);
+		else
+			fprintf(stderr, _("smready: The export stopped, %s was not written: %s\n"),
+			        path, msg);
 	}
 	free(tmp);
 	return cli_exit_for(err);

@@ -184,4 +184,16 @@ expect_status "import without a file is a usage error" 2 sb import
 expect_status "import with two files is a usage error" 2 sb import "$T/a.json" "$T/b.json"
 expect_status "an unknown import option is a usage error" 2 sb import --force "$T/a.json"
 
+# ---- a damaged database: the export says the database failed, not the file --
+cp "$A" "$T/dmg.db"
+root=$(sqlite3 "$T/dmg.db" "SELECT rootpage FROM sqlite_master WHERE name = 'answers'")
+psize=$(sqlite3 "$T/dmg.db" "PRAGMA page_size")
+head -c "$psize" /dev/zero | tr '\0' 'Z' |
+	dd of="$T/dmg.db" bs="$psize" seek=$((root - 1)) count=1 conv=notrunc 2>/dev/null
+"$SMREADY" --db "$T/dmg.db" export --all -o "$T/dmg.json" >"$T/o" 2>"$T/e"
+expect_eq "an export of a damaged database fails" 3 "$?"
+expect_match "and says the export stopped, naming the database's failure" "$T/e" \
+	'The export stopped, .*dmg\.json was not written: .*damaged'
+check "and writes no file" test ! -e "$T/dmg.json"
+
 tap_done
