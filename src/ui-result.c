@@ -45,6 +45,8 @@ struct result {
 	size_t n_ev;
 	struct plan_loop loop;    /* a re-check: how the plan before turned out */
 	int n_open, n_overdue;    /* the company's actions open now */
+	int in_plan[CAT_MAX_ITEMS];   /* per item of this questionnaire: the number
+	                                 of an open action aiming at it, 0: none */
 };
 
 /* The loop of a re-check and the plan as it stands; what cannot be read
@@ -59,6 +61,7 @@ static void result_load_plan(struct result *r, struct ui *ui)
 	if (assess_plan_loop_of(ui->st, &r->s, &r->loop) != STORE_OK)
 		assess_plan_loop_clear(&r->loop);
 	r->n_open = r->n_overdue = 0;
+	memset(r->in_plan, 0, sizeof r->in_plan);
 	if (store_action_list(ui->st, r->s.a.company_id, &list, &n) != STORE_OK)
 		return;
 	assess_today(ui->st, today, sizeof today);
@@ -67,6 +70,13 @@ static void result_load_plan(struct result *r, struct ui *ui)
 			continue;
 		r->n_open++;
 		r->n_overdue += list[i].due[0] && strcmp(list[i].due, today) < 0;
+		/* the questions it aims at, by key in this result's questionnaire */
+		for (size_t k = 0; r->s.cat && k < list[i].n_items; k++) {
+			int idx = catalogue_item_index(r->s.cat, list[i].items[k].key);
+
+			if (idx >= 0 && !r->in_plan[idx])
+				r->in_plan[idx] = list[i].number;
+		}
 	}
 	store_actions_free(list, n);
 }
@@ -337,6 +347,12 @@ static void result_draw_recs(struct result *r, struct ui *ui, struct ui_doc *d)
 		            : _(it->recommendation));
 		if (r->s.notes[rec->item] && r->s.notes[rec->item][0]) {
 			ui_doc_note(ui, d, 11, ROLE_DIM, r->s.notes[rec->item]);
+		}
+		if (r->in_plan[rec->item]) {
+			/* as the report sets such steps apart from the new ones */
+			snprintf(buf, sizeof buf, _("In the plan already: action %d"),
+			         r->in_plan[rec->item]);
+			ui_doc_text(ui, d, 11, ROLE_GOOD, buf);
 		}
 	}
 }

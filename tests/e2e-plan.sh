@@ -153,7 +153,9 @@ expect_screen "result: noch offen" "noch offen (1)"
 expect_screen "result: the open one is overdue" "Überfällig: Sie war bis 01.03.2026 fällig"
 screen > "$T/result2.txt"
 expect_no_match "nothing cut at 80 columns" "$T/result2.txt" '…'
-send PgUp
+send End
+expect_screen "a next step the open action aims at says so" "Bereits im Plan: Maßnahme 3"
+send Home
 
 # ---- the HTML report ------------------------------------------------------------------
 send e
