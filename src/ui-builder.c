@@ -292,6 +292,7 @@ static void builder_draw(struct ui_screen *s, struct ui *ui)
 		b->scroll = b->sel - (size_t)list_h + 1;
 	for (i = 0; i < list_h && b->scroll + (size_t)i < b->n; i++)
 		builder_draw_row(b, ui, y + i, sw, b->scroll + (size_t)i);
+	ui_list_more(ui, y, list_h, b->scroll, b->n);
 }
 
 /* ---- changes ------------------------------------------------------------------- */

@@ -459,6 +459,22 @@ int ui_doc_note(struct ui *ui, struct ui_doc *d, int indent, enum ui_role role,
 	                   note);
 }
 
+/* Whether the cell at (y, x) holds a blank: an arrow never covers text. */
+static bool cell_blank(int y, int x)
+{
+	return (mvinch(y, x) & A_CHARTEXT) == ' ';
+}
+
+void ui_list_more(struct ui *ui, int y, int height, size_t scroll, size_t n)
+{
+	if (height <= 0)
+		return;
+	if (scroll > 0 && cell_blank(y, COLS - 2))
+		ui_put(ui, y, COLS - 2, 1, ROLE_BOLD, ui_sym(ui, SYM_UP), false);
+	if (scroll + (size_t)height < n && cell_blank(y + height - 1, COLS - 2))
+		ui_put(ui, y + height - 1, COLS - 2, 1, ROLE_BOLD, ui_sym(ui, SYM_DOWN), false);
+}
+
 void ui_doc_more(struct ui *ui, const struct ui_doc *d)
 {
 	if (d->height > 0 && d->scroll + d->height < d->lines)

@@ -104,6 +104,10 @@ int ui_doc_hang(struct ui *ui, struct ui_doc *d, int indent, const char *prefix,
 /* A note as "Note: ..." with every further line of it under its text. */
 int ui_doc_note(struct ui *ui, struct ui_doc *d, int indent, enum ui_role role,
                 const char *note);
+/* After drawing rows scroll.. of n in the height rows from y: an arrow in
+ * the last column of the first row when rows are hidden above, and of
+ * the last when rows are hidden below. */
+void ui_list_more(struct ui *ui, int y, int height, size_t scroll, size_t n);
 /* After drawing: a "more below" arrow in the last row when the document
  * goes on past the screen. */
 void ui_doc_more(struct ui *ui, const struct ui_doc *d);

@@ -476,6 +476,7 @@ static void history_draw(struct ui_screen *s, struct ui *ui)
 		h->scroll = h->n > (size_t)list_h ? h->n - (size_t)list_h : 0;
 	for (i = 0; i < list_h && h->scroll + (size_t)i < h->n; i++)
 		history_draw_row(h, ui, y + i, &c, h->scroll + (size_t)i);
+	ui_list_more(ui, y, list_h, h->scroll, h->n);
 }
 
 /* ---- actions --------------------------------------------------------------------- */

@@ -369,6 +369,7 @@ static void plan_draw(struct ui_screen *s, struct ui *ui)
 		p->scroll = p->sel - (size_t)list_h + 1;
 	for (i = 0; i < list_h && p->scroll + (size_t)i < plan_rows(p); i++)
 		plan_draw_row(p, ui, y + i, &c, p->scroll + (size_t)i);
+	ui_list_more(ui, y, list_h, p->scroll, plan_rows(p));
 }
 
 /* ---- changes ------------------------------------------------------------------- */

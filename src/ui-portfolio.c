@@ -689,6 +689,7 @@ static void portfolio_draw(struct ui_screen *s, struct ui *ui)
 
 		portfolio_draw_row(p, ui, top + i, &c, p->view[k], k == p->sel, now);
 	}
+	ui_list_more(ui, top, h, p->scroll, p->n_view);
 }
 
 /* ---- company prompts ------------------------------------------------------- */

@@ -63,6 +63,8 @@ expect_screen "history with the chart" "Overall score over time"
 chart_dates "$first" "$last" "80x24"
 expect_not_screen "80x24: all $N fit, no note" "showing the last"
 expect_screen "80x24: the levels are written as a legend" "Nearly ready"
+screen > "$T/hist80.txt"
+expect_match "80x24: rows hidden below the list are shown by an arrow" "$T/hist80.txt" ' ▼$'
 fits 80 "80x24"
 resize 120 40
 chart_dates "$first" "$last" "120x40"
