@@ -324,6 +324,21 @@ static FILE *export_open(const char *name, char *path, size_t pathsz)
 	return NULL;
 }
 
+/* path with the home directory as "~", as a shell would take it: the
+ * status line has two lines for the whole message. */
+static const char *home_short(const char *path)
+{
+	static char buf[4096];
+	const char *home = getenv("HOME");
+	size_t n = home ? strlen(home) : 0;
+
+	if (n > 1 && strncmp(path, home, n) == 0 && path[n] == '/') {
+		snprintf(buf, sizeof buf, "~%s", path + n);
+		return buf;
+	}
+	return path;
+}
+
 static enum ui_reaction export_chosen(struct ui *ui, void *owner, enum ui_action act)
 {
 	struct ui_export *ex = owner;
@@ -368,7 +383,7 @@ static enum ui_reaction export_chosen(struct ui *ui, void *owner, enum ui_action
 		unlink(path);
 		return UI_POP;
 	}
-	ui_msg(ui, _("Report saved: %s"), path);
+	ui_msg(ui, _("Report saved: %s"), home_short(path));
 	return UI_POP;
 }
 

@@ -101,8 +101,21 @@ lvl=$(sed -n 's/.*"level_name": "\(.*\)",*$/\1/p' "$T/r.json" | head -1)
 expect_eq "level on screen is the stored level" "$lvl" "$level_on_screen"
 
 # ---- the only company: filter, archive and back, delete -------------------
-e2e_start
+# (with the home directory here: the saved report's path shows it as ~)
+e2e_start HOME="$T"
 expect_screen "portfolio again" "▸ Müller & Söhne GmbH"
+send Enter
+expect_screen "its history" "History: Müller & Söhne GmbH"
+send Enter
+expect_screen "its result" "Score per dimension"
+send e
+expect_screen "export asks again" "Save the report as:"
+send m
+expect_screen "a path in the home directory is shown with ~" "Report saved: ~/"
+send Escape
+expect_screen "back in the history" "History: Müller & Söhne GmbH"
+send Escape
+expect_screen "and on the company list" "▸ Müller & Söhne GmbH"
 send /
 send_text "SÖHNE"
 expect_screen "filter folds umlauts to lower case" "Search: SÖHNE"
