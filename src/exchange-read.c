@@ -344,51 +344,6 @@ bool xc_skip_members(struct xj *x)
 	return done;
 }
 
-/* The answers list of a, its '[' just read: up to XC_ANSWERS_KEPT kept. */
-static bool read_answers(struct xj *x, struct xassess *a, struct xtext *text)
-{
-	bool first = true, done, inner;
-
-	while (xj_element(x, &first, &done)) {
-		struct xrec *r = &a->answers[a->n_answers];
-
-		if (a->n_answers == XC_ANSWERS_KEPT) {
-			if (!xj_skip(x))
-				return false;
-			continue;
-		}
-		xc_rec_init(r, xc_answer_keys, text);
-		a->n_answers++;
-		if (x->tok != XJ_OBJ) {
-			r->kind = (unsigned char)xc_tok_kind(x->tok);
-			if (!xj_skip(x))
-				return false;
-		} else if (!xc_read_members(x, r, text, -1, false, &inner)) {
-			return false;
-		}
-	}
-	return done;
-}
-
-bool xc_read_assessment(struct xj *x, struct xassess *a, struct xtext *text)
-{
-	bool at_list;
-
-	text->len = 0;
-	a->n_answers = 0;
-	xc_rec_init(&a->rec, xc_assessment_keys, text);
-	if (x->tok != XJ_OBJ) {
-		a->rec.kind = (unsigned char)xc_tok_kind(x->tok);
-		return xj_skip(x);
-	}
-	if (!xc_read_members(x, &a->rec, text, AK_ANSWERS, false, &at_list))
-		return false;
-	if (!at_list)
-		return true;
-	return read_answers(x, a, text) &&
-	       xc_read_members(x, &a->rec, text, AK_ANSWERS, true, &at_list);
-}
-
 /* The elements of a list of objects into recs (keys), up to keep of them;
  * the rest only read for their syntax, counted in *n all the same. */
 static bool read_objects(struct xj *x, struct xrec *recs, size_t keep, size_t *n,
@@ -417,6 +372,30 @@ static bool read_objects(struct xj *x, struct xrec *recs, size_t keep, size_t *n
 	}
 	return done;
 }
+
+bool xc_read_assessment(struct xj *x, struct xassess *a, struct xtext *text)
+{
+	bool at_list;
+	size_t n;
+
+	text->len = 0;
+	a->n_answers = 0;
+	xc_rec_init(&a->rec, xc_assessment_keys, text);
+	if (x->tok != XJ_OBJ) {
+		a->rec.kind = (unsigned char)xc_tok_kind(x->tok);
+		return xj_skip(x);
+	}
+	if (!xc_read_members(x, &a->rec, text, AK_ANSWERS, false, &at_list))
+		return false;
+	if (!at_list)
+		return true;
+	/* up to XC_ANSWERS_KEPT kept: the first surplus one is refused */
+	if (!read_objects(x, a->answers, XC_ANSWERS_KEPT, &n, xc_answer_keys, text))
+		return false;
+	a->n_answers = n < XC_ANSWERS_KEPT ? n : XC_ANSWERS_KEPT;
+	return xc_read_members(x, &a->rec, text, AK_ANSWERS, true, &at_list);
+}
+
 
 /* The members of the action whose '{' was just read; its two lists, items
  * and changes, are read where they stand, in either order. */

@@ -378,6 +378,17 @@ static enum store_err add_change(struct store *st, long long id, long long at,
 	return q_run(st, s);
 }
 
+/* Runs sql, whose one parameter :id is id. */
+static enum store_err run_for(struct store *st, const char *sql, long long id)
+{
+	sqlite3_stmt *s = q_prep(st, sql);
+
+	if (!s)
+		return STORE_ERROR;
+	b_int(s, ":id", id);
+	return q_run(st, s);
+}
+
 /* The items of the new action id, in their order. */
 static enum store_err write_items(struct store *st, long long id,
                                   const struct plan_aim *items, size_t n)
@@ -623,11 +634,7 @@ static enum store_err set_items(struct store *st, long long id,
 		return say_no_action(st, id);
 	if (err != STORE_OK)
 		return err;
-	s = q_prep(st, "DELETE FROM action_items WHERE action_id = :id");
-	if (!s)
-		return STORE_ERROR;
-	b_int(s, ":id", id);
-	err = q_run(st, s);
+	err = run_for(st, "DELETE FROM action_items WHERE action_id = :id", id);
 	return err == STORE_OK ? write_items(st, id, items, n) : err;
 }
 
@@ -825,18 +832,9 @@ static enum store_err replace_exact(struct store *st, long long id, const struct
 	err = q_run(st, s);
 	if (err != STORE_OK)
 		return err;
-	s = q_prep(st, "DELETE FROM action_items WHERE action_id = :id");
-	if (!s)
-		return STORE_ERROR;
-	b_int(s, ":id", id);
-	err = q_run(st, s);
-	if (err != STORE_OK)
-		return err;
-	s = q_prep(st, "DELETE FROM action_events WHERE action_id = :id");
-	if (!s)
-		return STORE_ERROR;
-	b_int(s, ":id", id);
-	err = q_run(st, s);
+	err = run_for(st, "DELETE FROM action_items WHERE action_id = :id", id);
+	if (err == STORE_OK)
+		err = run_for(st, "DELETE FROM action_events WHERE action_id = :id", id);
 	return err == STORE_OK ? write_details(st, id, a) : err;
 }
 
