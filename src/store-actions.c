@@ -42,28 +42,28 @@ void store_actions_free(struct action *list, size_t n)
 	free(list);
 }
 
-static enum store_err row_action(struct store *st, sqlite3_stmt *s, struct action *a)
+static enum store_err row_action(struct store *st, struct drv_stmt *s, struct action *a)
 {
 	int status;
 
 	memset(a, 0, sizeof *a);
-	a->id = sqlite3_column_int64(s, 0);
+	a->id = col_int(s, 0);
 	col_copy(a->uuid, sizeof a->uuid, s, 1);
-	a->company_id = sqlite3_column_int64(s, 2);
-	a->number = sqlite3_column_int(s, 3);
+	a->company_id = col_int(s, 2);
+	a->number = col_int(s, 3);
 	a->title = col_dup(s, 4);
 	a->owner = col_dup(s, 5);
 	col_copy(a->due, sizeof a->due, s, 6);
-	status = sqlite3_column_int(s, 7);
+	status = col_int(s, 7);
 	a->status = status >= PLAN_OPEN && status <= PLAN_DROPPED ? (enum plan_status)status
 	                                                          : PLAN_OPEN;
 	a->note = col_dup(s, 8);
 	a->questionnaire = col_dup(s, 9);
-	a->qversion = sqlite3_column_int(s, 10);
-	a->origin = sqlite3_column_int64(s, 11);
+	a->qversion = col_int(s, 10);
+	a->origin = col_int(s, 11);
 	col_copy(a->origin_uuid, sizeof a->origin_uuid, s, 12);
-	a->created = sqlite3_column_int64(s, 13);
-	a->updated = sqlite3_column_int64(s, 14);
+	a->created = col_int(s, 13);
+	a->updated = col_int(s, 14);
 	if (!a->title || !a->owner || !a->note || !a->questionnaire) {
 		store_action_clear(a);
 		return fail_oom(st);
@@ -71,12 +71,12 @@ static enum store_err row_action(struct store *st, sqlite3_stmt *s, struct actio
 	return STORE_OK;
 }
 
-static enum store_err row_item(struct store *st, sqlite3_stmt *s, void *elem)
+static enum store_err row_item(struct store *st, struct drv_stmt *s, void *elem)
 {
 	struct action_item *it = elem;
 
 	it->key = col_dup(s, 0);
-	it->target = sqlite3_column_int(s, 1);
+	it->target = col_int(s, 1);
 	return it->key ? STORE_OK : fail_oom(st);
 }
 
@@ -85,13 +85,13 @@ static void clear_item(void *elem)
 	free(((struct action_item *)elem)->key);
 }
 
-static enum store_err row_change(struct store *st, sqlite3_stmt *s, void *elem)
+static enum store_err row_change(struct store *st, struct drv_stmt *s, void *elem)
 {
 	struct action_change *ch = elem;
-	int status = sqlite3_column_int(s, 1);
+	int status = col_int(s, 1);
 
 	(void)st;
-	ch->at = sqlite3_column_int64(s, 0);
+	ch->at = col_int(s, 0);
 	ch->status = status >= PLAN_OPEN && status <= PLAN_DROPPED ? (enum plan_status)status
 	                                                           : PLAN_OPEN;
 	return STORE_OK;
@@ -120,15 +120,15 @@ static enum store_err action_details(struct store *st, struct action *a)
 
 /* Runs a query that yields at most one action; what names it for the
  * message when there is none. */
-static enum store_err get_action(struct store *st, sqlite3_stmt *s, struct action *out,
+static enum store_err get_action(struct store *st, struct drv_stmt *s, struct action *out,
                                  const char *what)
 {
-	int rc = q_step(st, s);
+	enum drv_rc rc = q_step(st, s);
 	enum store_err err;
 
-	if (rc == SQLITE_ROW)
+	if (rc == DRV_ROW)
 		err = row_action(st, s, out);
-	else if (rc == SQLITE_DONE)
+	else if (rc == DRV_DONE)
 		err = say(st, STORE_NOT_FOUND, _("There is no action \"%s\"."), what);
 	else
 		err = q_err(st, rc);
@@ -140,7 +140,7 @@ static enum store_err get_action(struct store *st, sqlite3_stmt *s, struct actio
 
 enum store_err store_action_get(struct store *st, long long id, struct action *out)
 {
-	sqlite3_stmt *s = q_prep(st, "SELECT " ACTION_COLS " FROM actions t WHERE t.id = :id");
+	struct drv_stmt *s = q_prep(st, "SELECT " ACTION_COLS " FROM actions t WHERE t.id = :id");
 	char what[32];
 
 	memset(out, 0, sizeof *out);
@@ -154,7 +154,7 @@ enum store_err store_action_get(struct store *st, long long id, struct action *o
 enum store_err store_action_number(struct store *st, long long company_id, int number,
                                    struct action *out)
 {
-	sqlite3_stmt *s = q_prep(st, "SELECT " ACTION_COLS " FROM actions t"
+	struct drv_stmt *s = q_prep(st, "SELECT " ACTION_COLS " FROM actions t"
 	                             " WHERE t.company_id = :c AND t.number = :n");
 	char what[32];
 
@@ -183,9 +183,10 @@ static bool uuid_prefix(const char *ref)
 enum store_err store_action_find(struct store *st, const char *ref, struct action *out)
 {
 	char low[STORE_UUID_LEN + 1], end[STORE_UUID_LEN + 1];
-	sqlite3_stmt *s;
+	struct drv_stmt *s;
 	size_t n;
-	int rc, found = 0;
+	enum drv_rc rc;
+	int found = 0;
 	long long id = 0;
 
 	memset(out, 0, sizeof *out);
@@ -206,12 +207,12 @@ enum store_err store_action_find(struct store *st, const char *ref, struct actio
 		return STORE_ERROR;
 	b_text(s, ":low", low);
 	b_text(s, ":end", end);
-	while ((rc = q_step(st, s)) == SQLITE_ROW) {
-		id = sqlite3_column_int64(s, 0);
+	while ((rc = q_step(st, s)) == DRV_ROW) {
+		id = col_int(s, 0);
 		found++;
 	}
 	q_done(st, s);
-	if (rc != SQLITE_DONE)
+	if (rc != DRV_DONE)
 		return q_err(st, rc);
 	if (found == 0)
 		return say(st, STORE_NOT_FOUND, _("There is no action \"%s\"."), ref);
@@ -223,17 +224,17 @@ enum store_err store_action_find(struct store *st, const char *ref, struct actio
 
 /* The actions the prepared statement s finds, each with its items and
  * changes. */
-static enum store_err list_actions(struct store *st, sqlite3_stmt *s, struct action **out,
+static enum store_err list_actions(struct store *st, struct drv_stmt *s, struct action **out,
                                    size_t *n)
 {
 	struct action *a = NULL;
 	size_t cap = 0;
-	int rc;
+	enum drv_rc rc;
 	enum store_err err = STORE_OK;
 
 	*out = NULL;
 	*n = 0;
-	while ((rc = q_step(st, s)) == SQLITE_ROW) {
+	while ((rc = q_step(st, s)) == DRV_ROW) {
 		if (*n == cap) {
 			size_t want = cap ? cap * 2 : 8;
 			struct action *more = realloc(a, want * sizeof *more);
@@ -268,7 +269,7 @@ static enum store_err list_actions(struct store *st, sqlite3_stmt *s, struct act
 enum store_err store_action_list(struct store *st, long long company_id,
                                  struct action **out, size_t *n)
 {
-	sqlite3_stmt *s = q_prep(st, SQL_ACTIONS);
+	struct drv_stmt *s = q_prep(st, SQL_ACTIONS);
 
 	*out = NULL;
 	*n = 0;
@@ -281,7 +282,7 @@ enum store_err store_action_list(struct store *st, long long company_id,
 enum store_err store_actions_due(struct store *st, const char *until,
                                  struct action **out, size_t *n)
 {
-	sqlite3_stmt *s;
+	struct drv_stmt *s;
 
 	*out = NULL;
 	*n = 0;
@@ -367,7 +368,7 @@ static enum store_err check_items(struct store *st, const struct action_fields *
 static enum store_err add_change(struct store *st, long long id, long long at,
                                  enum plan_status status)
 {
-	sqlite3_stmt *s = q_prep(st, "INSERT INTO action_events (action_id, at, status)"
+	struct drv_stmt *s = q_prep(st, "INSERT INTO action_events (action_id, at, status)"
 	                             " VALUES (:id, :at, :status)");
 
 	if (!s)
@@ -381,7 +382,7 @@ static enum store_err add_change(struct store *st, long long id, long long at,
 /* Runs sql, whose one parameter :id is id. */
 static enum store_err run_for(struct store *st, const char *sql, long long id)
 {
-	sqlite3_stmt *s = q_prep(st, sql);
+	struct drv_stmt *s = q_prep(st, sql);
 
 	if (!s)
 		return STORE_ERROR;
@@ -396,7 +397,7 @@ static enum store_err write_items(struct store *st, long long id,
 	enum store_err err = STORE_OK;
 
 	for (size_t i = 0; err == STORE_OK && i < n; i++) {
-		sqlite3_stmt *s = q_prep(st, "INSERT INTO action_items (action_id, item_key, target,"
+		struct drv_stmt *s = q_prep(st, "INSERT INTO action_items (action_id, item_key, target,"
 		                             " position) VALUES (:id, :key, :target, :pos)");
 
 		if (!s)
@@ -413,7 +414,7 @@ static enum store_err write_items(struct store *st, long long id,
 /* STORE_OK when the origin is 0 or an assessment of the company. */
 static enum store_err check_origin(struct store *st, long long company, long long origin)
 {
-	sqlite3_stmt *s;
+	struct drv_stmt *s;
 	long long owner = 0;
 	enum store_err err;
 
@@ -437,7 +438,7 @@ static enum store_err insert_action(struct store *st, long long company,
 {
 	long long now = store_now(st), exists = 0;
 	char uuid[STORE_UUID_LEN + 1];
-	sqlite3_stmt *s = q_prep(st, "SELECT count(*) FROM companies WHERE id = :id");
+	struct drv_stmt *s = q_prep(st, "SELECT count(*) FROM companies WHERE id = :id");
 	enum store_err err;
 
 	if (!s)
@@ -457,7 +458,7 @@ static enum store_err insert_action(struct store *st, long long company,
 	               " note, questionnaire, qversion, origin, created, updated)"
 	               " VALUES (:uuid, :c, (SELECT coalesce(max(number), 0) + 1 FROM actions"
 	               "  WHERE company_id = :c), :title, :owner, :due, 0, :note, :q, :qv,"
-	               " nullif(:origin, 0), :now, :now)");
+	               " nullif(:origin, 0), :now, :now) RETURNING id");
 	if (!s)
 		return STORE_ERROR;
 	b_text(s, ":uuid", uuid);
@@ -470,10 +471,9 @@ static enum store_err insert_action(struct store *st, long long company,
 	b_int(s, ":qv", f->qversion);
 	b_int(s, ":origin", f->origin);
 	b_int(s, ":now", now);
-	err = q_run(st, s);
+	err = q_int1(st, s, id);
 	if (err != STORE_OK)
 		return err;
-	*id = sqlite3_last_insert_rowid(st->db);
 	err = write_items(st, *id, f->items, f->n_items);
 	if (err == STORE_OK)
 		err = add_change(st, *id, now, PLAN_OPEN);
@@ -513,7 +513,7 @@ static enum store_err set_status(struct store *st, long long id, int expect,
                                  enum plan_status status, bool *changed)
 {
 	long long now = store_now(st), old = 0;
-	sqlite3_stmt *s = q_prep(st, "SELECT status FROM actions WHERE id = :id");
+	struct drv_stmt *s = q_prep(st, "SELECT status FROM actions WHERE id = :id");
 	enum store_err err;
 
 	if (!s)
@@ -577,7 +577,7 @@ enum store_err store_action_move_status(struct store *st, long long id, enum pla
 static enum store_err update_action(struct store *st, long long id,
                                     const struct normal_action *n, const char *due)
 {
-	sqlite3_stmt *s = q_prep(st, "UPDATE actions SET title = coalesce(:title, title),"
+	struct drv_stmt *s = q_prep(st, "UPDATE actions SET title = coalesce(:title, title),"
 	                             " owner = coalesce(:owner, owner), due = coalesce(:due, due),"
 	                             " note = coalesce(:note, note), updated = :now WHERE id = :id");
 	enum store_err err;
@@ -597,7 +597,7 @@ static enum store_err update_action(struct store *st, long long id,
 	b_int(s, ":now", store_now(st));
 	b_int(s, ":id", id);
 	err = q_run(st, s);
-	if (err == STORE_OK && sqlite3_changes(st->db) == 0)
+	if (err == STORE_OK && db_changes(st) == 0)
 		err = say_no_action(st, id);
 	return err;
 }
@@ -622,7 +622,7 @@ enum store_err store_action_update(struct store *st, long long id, const char *t
 static enum store_err set_items(struct store *st, long long id,
                                 const struct plan_aim *items, size_t n)
 {
-	sqlite3_stmt *s = q_prep(st, "UPDATE actions SET updated = :now WHERE id = :id");
+	struct drv_stmt *s = q_prep(st, "UPDATE actions SET updated = :now WHERE id = :id");
 	enum store_err err;
 
 	if (!s)
@@ -630,7 +630,7 @@ static enum store_err set_items(struct store *st, long long id,
 	b_int(s, ":now", store_now(st));
 	b_int(s, ":id", id);
 	err = q_run(st, s);
-	if (err == STORE_OK && sqlite3_changes(st->db) == 0)
+	if (err == STORE_OK && db_changes(st) == 0)
 		return say_no_action(st, id);
 	if (err != STORE_OK)
 		return err;
@@ -718,7 +718,7 @@ static enum store_err write_details(struct store *st, long long id, const struct
 }
 
 /* Binds the fields both statements below set from an exact action. */
-static void bind_exact(sqlite3_stmt *s, const struct action_in *a, const struct normal_action *n)
+static void bind_exact(struct drv_stmt *s, const struct action_in *a, const struct normal_action *n)
 {
 	b_text(s, ":title", n->title);
 	b_text(s, ":owner", n->owner);
@@ -736,7 +736,7 @@ static enum store_err insert_exact(struct store *st, long long company,
                                    const struct action_in *a, const struct normal_action *n,
                                    long long *id, int *number)
 {
-	sqlite3_stmt *s;
+	struct drv_stmt *s;
 	long long taken = 0, num = a->number;
 	enum store_err err = check_origin(st, company, a->origin);
 
@@ -766,17 +766,16 @@ static enum store_err insert_exact(struct store *st, long long company,
 	s = q_prep(st, "INSERT INTO actions (uuid, company_id, number, title, owner, due, status,"
 	               " note, questionnaire, qversion, origin, created, updated)"
 	               " VALUES (:uuid, :c, :n, :title, :owner, :due, :status, :note, :q, :qv,"
-	               " nullif(:origin, 0), :created, :updated)");
+	               " nullif(:origin, 0), :created, :updated) RETURNING id");
 	if (!s)
 		return STORE_ERROR;
 	b_text(s, ":uuid", a->uuid);
 	b_int(s, ":c", company);
 	b_int(s, ":n", num);
 	bind_exact(s, a, n);
-	err = q_run(st, s);
+	err = q_int1(st, s, id);
 	if (err != STORE_OK)
 		return err;
-	*id = sqlite3_last_insert_rowid(st->db);
 	*number = (int)num;
 	return write_details(st, *id, a);
 }
@@ -807,7 +806,7 @@ enum store_err store_action_insert(struct store *st, long long company_id,
 static enum store_err replace_exact(struct store *st, long long id, const struct action_in *a,
                                     const struct normal_action *n)
 {
-	sqlite3_stmt *s = q_prep(st, "SELECT company_id FROM actions WHERE id = :id");
+	struct drv_stmt *s = q_prep(st, "SELECT company_id FROM actions WHERE id = :id");
 	long long company = 0;
 	enum store_err err;
 

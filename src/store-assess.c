@@ -38,25 +38,25 @@ void store_assessment_free(struct assessment *list, size_t n)
 	free(list);
 }
 
-static enum store_err row_assessment(struct store *st, sqlite3_stmt *s, struct assessment *a)
+static enum store_err row_assessment(struct store *st, struct drv_stmt *s, struct assessment *a)
 {
 	memset(a, 0, sizeof *a);
-	a->id = sqlite3_column_int64(s, 0);
+	a->id = col_int(s, 0);
 	col_copy(a->uuid, sizeof a->uuid, s, 1);
-	a->company_id = sqlite3_column_int64(s, 2);
-	a->status = sqlite3_column_int(s, 3) ? ASSESS_FINAL : ASSESS_DRAFT;
+	a->company_id = col_int(s, 2);
+	a->status = col_int(s, 3) ? ASSESS_FINAL : ASSESS_DRAFT;
 	a->questionnaire = col_dup(s, 4);
-	a->qversion = sqlite3_column_int(s, 5);
-	a->started = sqlite3_column_int64(s, 6);
-	a->completed = sqlite3_column_int64(s, 7);
-	a->updated = sqlite3_column_int64(s, 8);
+	a->qversion = col_int(s, 5);
+	a->started = col_int(s, 6);
+	a->completed = col_int(s, 7);
+	a->updated = col_int(s, 8);
 	a->assessor = col_dup(s, 9);
 	a->summary = col_dup(s, 10);
-	a->overall = sqlite3_column_int(s, 11);
-	a->level = sqlite3_column_int(s, 12);
-	a->reopened = sqlite3_column_int(s, 13);
-	a->based_on = sqlite3_column_int64(s, 14);
-	a->number = sqlite3_column_int(s, 15);
+	a->overall = col_int(s, 11);
+	a->level = col_int(s, 12);
+	a->reopened = col_int(s, 13);
+	a->based_on = col_int(s, 14);
+	a->number = col_int(s, 15);
 	if (!a->questionnaire || !a->assessor || !a->summary) {
 		store_assessment_clear(a);
 		return fail_oom(st);
@@ -64,15 +64,15 @@ static enum store_err row_assessment(struct store *st, sqlite3_stmt *s, struct a
 	return STORE_OK;
 }
 
-static enum store_err get_assessment(struct store *st, sqlite3_stmt *s, struct assessment *out,
+static enum store_err get_assessment(struct store *st, struct drv_stmt *s, struct assessment *out,
                                      const char *what)
 {
-	int rc = q_step(st, s);
+	enum drv_rc rc = q_step(st, s);
 	enum store_err err;
 
-	if (rc == SQLITE_ROW)
+	if (rc == DRV_ROW)
 		err = row_assessment(st, s, out);
-	else if (rc == SQLITE_DONE)
+	else if (rc == DRV_DONE)
 		err = say(st, STORE_NOT_FOUND, _("There is no assessment \"%s\"."), what);
 	else
 		err = q_err(st, rc);
@@ -82,7 +82,7 @@ static enum store_err get_assessment(struct store *st, sqlite3_stmt *s, struct a
 
 enum store_err store_assessment_get(struct store *st, long long id, struct assessment *out)
 {
-	sqlite3_stmt *s = q_prep(st, "SELECT " ASSESS_COLS " FROM assessments a WHERE a.id = :id");
+	struct drv_stmt *s = q_prep(st, "SELECT " ASSESS_COLS " FROM assessments a WHERE a.id = :id");
 	char what[32];
 
 	memset(out, 0, sizeof *out);
@@ -96,7 +96,7 @@ enum store_err store_assessment_get(struct store *st, long long id, struct asses
 enum store_err store_assessment_find_uuid(struct store *st, const char *uuid,
                                           struct assessment *out)
 {
-	sqlite3_stmt *s;
+	struct drv_stmt *s;
 
 	memset(out, 0, sizeof *out);
 	if (!uuid_valid(uuid))
@@ -111,7 +111,7 @@ enum store_err store_assessment_find_uuid(struct store *st, const char *uuid,
 enum store_err store_assessment_numbered(struct store *st, long long company_id, int number,
                                         struct assessment *out)
 {
-	sqlite3_stmt *s;
+	struct drv_stmt *s;
 	char what[32];
 
 	memset(out, 0, sizeof *out);
@@ -130,36 +130,36 @@ enum store_err store_assessment_numbered(struct store *st, long long company_id,
 enum store_err store_assessment_uuid_id(struct store *st, const char *uuid, long long *id,
                                         long long *company_id)
 {
-	sqlite3_stmt *s = q_prep(st, "SELECT id, company_id FROM assessments WHERE uuid = :uuid");
-	int rc;
+	struct drv_stmt *s = q_prep(st, "SELECT id, company_id FROM assessments WHERE uuid = :uuid");
+	enum drv_rc rc;
 
 	if (!s)
 		return STORE_ERROR;
 	b_text(s, ":uuid", uuid);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		*id = sqlite3_column_int64(s, 0);
-		*company_id = sqlite3_column_int64(s, 1);
+	rc = s->ops->step(s);
+	if (rc == DRV_ROW) {
+		*id = col_int(s, 0);
+		*company_id = col_int(s, 1);
 	}
 	q_done(st, s);
-	return rc == SQLITE_ROW ? STORE_OK : rc == SQLITE_DONE ? STORE_NOT_FOUND : fail_sqlite(st, rc);
+	return rc == DRV_ROW ? STORE_OK : rc == DRV_DONE ? STORE_NOT_FOUND : fail_drv(st, rc);
 }
 
 enum store_err store_assessment_uuid_of(struct store *st, long long id,
                                         char uuid[STORE_UUID_LEN + 1])
 {
-	sqlite3_stmt *s = q_prep(st, "SELECT uuid FROM assessments WHERE id = :id");
-	int rc;
+	struct drv_stmt *s = q_prep(st, "SELECT uuid FROM assessments WHERE id = :id");
+	enum drv_rc rc;
 
 	uuid[0] = '\0';
 	if (!s)
 		return STORE_ERROR;
 	b_int(s, ":id", id);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
+	rc = s->ops->step(s);
+	if (rc == DRV_ROW)
 		col_copy(uuid, STORE_UUID_LEN + 1, s, 0);
 	q_done(st, s);
-	return rc == SQLITE_ROW ? STORE_OK : rc == SQLITE_DONE ? STORE_NOT_FOUND : fail_sqlite(st, rc);
+	return rc == DRV_ROW ? STORE_OK : rc == DRV_DONE ? STORE_NOT_FOUND : fail_drv(st, rc);
 }
 
 enum store_err store_assessment_find(struct store *st, const char *ref, struct assessment *out)
@@ -172,7 +172,7 @@ enum store_err store_assessment_find(struct store *st, const char *ref, struct a
 	return say(st, STORE_NOT_FOUND, _("There is no assessment \"%s\"."), ref ? ref : "");
 }
 
-static enum store_err row_assessment_elem(struct store *st, sqlite3_stmt *s, void *elem)
+static enum store_err row_assessment_elem(struct store *st, struct drv_stmt *s, void *elem)
 {
 	return row_assessment(st, s, elem);
 }
@@ -199,14 +199,15 @@ enum store_err store_assessment_list(struct store *st, long long company_id,
 enum store_err store_each_assessment(struct store *st, long long company_id,
                                      int (*fn)(const struct assessment *a, void *ctx), void *ctx)
 {
-	sqlite3_stmt *s = q_prep(st, SQL_EACH_ASSESSMENT);
+	struct drv_stmt *s = q_prep(st, SQL_EACH_ASSESSMENT);
 	enum store_err err = STORE_OK;
-	int rc, number = 0;
+	enum drv_rc rc;
+	int number = 0;
 
 	if (!s)
 		return STORE_ERROR;
 	b_int(s, ":c", company_id);
-	while ((rc = q_step(st, s)) == SQLITE_ROW) {
+	while ((rc = q_step(st, s)) == DRV_ROW) {
 		struct assessment a;
 		int stop;
 
@@ -226,7 +227,7 @@ enum store_err store_each_assessment(struct store *st, long long company_id,
 enum store_err store_assessment_final(struct store *st, long long company_id, int nth,
                                       struct assessment *out)
 {
-	sqlite3_stmt *s = q_prep(st, SQL_FINAL);
+	struct drv_stmt *s = q_prep(st, SQL_FINAL);
 	enum store_err err;
 
 	memset(out, 0, sizeof *out);
@@ -243,7 +244,7 @@ enum store_err store_assessment_final(struct store *st, long long company_id, in
 enum store_err store_assessment_draft(struct store *st, long long company_id,
                                       struct assessment *out)
 {
-	sqlite3_stmt *s = q_prep(st, SQL_DRAFT);
+	struct drv_stmt *s = q_prep(st, SQL_DRAFT);
 	enum store_err err;
 
 	memset(out, 0, sizeof *out);
@@ -259,7 +260,7 @@ enum store_err store_assessment_draft(struct store *st, long long company_id,
 static enum store_err add_event(struct store *st, long long id, long long at,
                                 const char *kind, const char *detail)
 {
-	sqlite3_stmt *s = q_prep(st, "INSERT INTO assessment_events (assessment_id, at, kind, detail)"
+	struct drv_stmt *s = q_prep(st, "INSERT INTO assessment_events (assessment_id, at, kind, detail)"
 	                             " VALUES (:id, :at, :kind, :detail)");
 
 	if (!s)
@@ -293,19 +294,19 @@ static enum store_err add_arrival_events(struct store *st, const struct assessme
 static enum store_err assessment_state(struct store *st, long long id, int *status,
                                        long long *company)
 {
-	sqlite3_stmt *s = q_prep(st, "SELECT status, company_id FROM assessments WHERE id = :id");
-	int rc;
+	struct drv_stmt *s = q_prep(st, "SELECT status, company_id FROM assessments WHERE id = :id");
+	enum drv_rc rc;
 	enum store_err err = STORE_OK;
 
 	if (!s)
 		return STORE_ERROR;
 	b_int(s, ":id", id);
 	rc = q_step(st, s);
-	if (rc == SQLITE_ROW) {
-		*status = sqlite3_column_int(s, 0);
+	if (rc == DRV_ROW) {
+		*status = col_int(s, 0);
 		if (company)
-			*company = sqlite3_column_int64(s, 1);
-	} else if (rc == SQLITE_DONE) {
+			*company = col_int(s, 1);
+	} else if (rc == DRV_DONE) {
 		err = say(st, STORE_NOT_FOUND, _("There is no assessment with the id %lld."), id);
 	} else {
 		err = q_err(st, rc);
@@ -342,7 +343,7 @@ static enum store_err company_exists(struct store *st, long long id)
  * so the caller gets a clear message rather than a constraint error. */
 static enum store_err no_other_draft(struct store *st, long long company, long long except)
 {
-	sqlite3_stmt *s = q_prep(st, "SELECT id FROM assessments WHERE company_id = :c"
+	struct drv_stmt *s = q_prep(st, "SELECT id FROM assessments WHERE company_id = :c"
 	                             " AND status = 0 AND id <> :except");
 	long long other = 0;
 	enum store_err err;
@@ -363,7 +364,7 @@ static enum store_err no_other_draft(struct store *st, long long company, long l
 static enum store_err create_assessment(struct store *st, const struct assessment_in *a,
                                         long long *id)
 {
-	sqlite3_stmt *s;
+	struct drv_stmt *s;
 	enum store_err err = company_exists(st, a->company_id);
 
 	if (err == STORE_OK && a->status == ASSESS_DRAFT)
@@ -375,7 +376,7 @@ static enum store_err create_assessment(struct store *st, const struct assessmen
 	               " level, reopened, based_on)"
 	               " VALUES (lower(:uuid), :company, :status, :q, :qv, :started, :completed,"
 	               " :updated, :assessor, :summary, :overall, :level, :reopened,"
-	               " nullif(:based_on, 0))");
+	               " nullif(:based_on, 0)) RETURNING id");
 	if (!s)
 		return STORE_ERROR;
 	b_text(s, ":uuid", a->uuid);
@@ -392,11 +393,9 @@ static enum store_err create_assessment(struct store *st, const struct assessmen
 	b_int(s, ":level", a->status == ASSESS_FINAL ? a->level : -1);
 	b_int(s, ":reopened", a->reopened);
 	b_int(s, ":based_on", a->based_on);
-	err = q_run(st, s);
-	if (err == STORE_ERROR && sqlite3_extended_errcode(st->db) == SQLITE_CONSTRAINT_UNIQUE)
+	err = q_int1(st, s, id);
+	if (err == STORE_ERROR && st->last_rc == DRV_UNIQUE)
 		err = say(st, STORE_EXISTS, _("An assessment with the UUID %s exists already."), a->uuid);
-	if (err == STORE_OK)
-		*id = sqlite3_last_insert_rowid(st->db);
 	return err;
 }
 
@@ -405,7 +404,7 @@ static enum store_err carry_answers(struct store *st, long long to, long long fr
 	/* By key, and only within one version of the questionnaire: across
 	 * versions the caller carries by the catalogue's mapping (see
 	 * store_answers_insert()). */
-	sqlite3_stmt *s = q_prep(st, "INSERT INTO answers (assessment_id, item_key, value, note,"
+	struct drv_stmt *s = q_prep(st, "INSERT INTO answers (assessment_id, item_key, value, note,"
 	                             " changed, carried)"
 	                             " SELECT :to, item_key, value, note, changed, 1"
 	                             " FROM answers WHERE assessment_id = :from AND EXISTS"
@@ -479,7 +478,7 @@ static enum store_err set_meta(struct store *st, long long id, const char *asses
                                const char *summary)
 {
 	enum store_err err = editable(st, id);
-	sqlite3_stmt *s;
+	struct drv_stmt *s;
 
 	if (err != STORE_OK)
 		return err;
@@ -516,7 +515,7 @@ static enum store_err finalize(struct store *st, long long id, int overall, int 
 {
 	enum store_err err = editable(st, id);
 	long long now = store_now(st);
-	sqlite3_stmt *s;
+	struct drv_stmt *s;
 
 	if (err == STORE_STATE)
 		return say(st, STORE_STATE, _("Assessment %lld is finished already."), id);
@@ -559,7 +558,7 @@ static enum store_err reopen(struct store *st, long long id, const char *why)
 	int status = 0;
 	long long now = store_now(st), company = 0;
 	enum store_err err = assessment_state(st, id, &status, &company);
-	sqlite3_stmt *s;
+	struct drv_stmt *s;
 
 	if (err != STORE_OK)
 		return err;
@@ -602,7 +601,7 @@ enum store_err store_assessment_reopen(struct store *st, long long id, const cha
 
 static enum store_err delete_assessment(struct store *st, long long id)
 {
-	sqlite3_stmt *s = q_prep(st, "DELETE FROM assessments WHERE id = :id");
+	struct drv_stmt *s = q_prep(st, "DELETE FROM assessments WHERE id = :id");
 
 	if (!s)
 		return STORE_ERROR;
@@ -638,11 +637,11 @@ void store_events_free(struct assessment_event *list, size_t n)
 	free(list);
 }
 
-static enum store_err row_event(struct store *st, sqlite3_stmt *s, void *elem)
+static enum store_err row_event(struct store *st, struct drv_stmt *s, void *elem)
 {
 	struct assessment_event *e = elem;
 
-	e->at = sqlite3_column_int64(s, 0);
+	e->at = col_int(s, 0);
 	e->kind = col_dup(s, 1);
 	e->detail = col_dup(s, 2);
 	if (!e->kind || !e->detail) {
@@ -683,15 +682,15 @@ void store_answers_free(struct answer *list, size_t n)
 	free(list);
 }
 
-static enum store_err row_answer(struct store *st, sqlite3_stmt *s, void *elem)
+static enum store_err row_answer(struct store *st, struct drv_stmt *s, void *elem)
 {
 	struct answer *a = elem;
 
 	a->item_key = col_dup(s, 0);
-	a->value = sqlite3_column_int(s, 1);
+	a->value = col_int(s, 1);
 	a->note = col_dup(s, 2);
-	a->changed = sqlite3_column_int64(s, 3);
-	a->carried = sqlite3_column_int(s, 4) != 0;
+	a->changed = col_int(s, 3);
+	a->carried = col_int(s, 4) != 0;
 	if (!a->item_key || !a->note) {
 		clear_answer(a);
 		return fail_oom(st);
@@ -727,7 +726,7 @@ static enum store_err check_key(struct store *st, const char *key)
 
 static enum store_err touch(struct store *st, long long id, long long now)
 {
-	sqlite3_stmt *s = q_prep(st, "UPDATE assessments SET updated = :now WHERE id = :id");
+	struct drv_stmt *s = q_prep(st, "UPDATE assessments SET updated = :now WHERE id = :id");
 
 	if (!s)
 		return STORE_ERROR;
@@ -739,7 +738,7 @@ static enum store_err touch(struct store *st, long long id, long long now)
 /* Removes the row of an answer that holds neither a value nor a note. */
 static enum store_err drop_empty(struct store *st, long long id, const char *key)
 {
-	sqlite3_stmt *s = q_prep(st, "DELETE FROM answers WHERE assessment_id = :id"
+	struct drv_stmt *s = q_prep(st, "DELETE FROM answers WHERE assessment_id = :id"
 	                             " AND item_key = :key AND value = -2 AND note = ''");
 
 	if (!s)
@@ -753,7 +752,7 @@ static enum store_err set_value(struct store *st, long long id, const char *key,
 {
 	long long now = store_now(st);
 	enum store_err err = editable(st, id);
-	sqlite3_stmt *s;
+	struct drv_stmt *s;
 
 	if (err != STORE_OK)
 		return err;
@@ -795,7 +794,7 @@ static enum store_err set_note(struct store *st, long long id, const char *key,
 {
 	long long now = store_now(st);
 	enum store_err err = editable(st, id);
-	sqlite3_stmt *s;
+	struct drv_stmt *s;
 
 	if (err != STORE_OK)
 		return err;
@@ -834,7 +833,7 @@ enum store_err store_answer_set_note(struct store *st, long long assessment_id,
 static enum store_err confirm(struct store *st, long long id, const char *key)
 {
 	enum store_err err = editable(st, id);
-	sqlite3_stmt *s;
+	struct drv_stmt *s;
 
 	if (err != STORE_OK)
 		return err;
@@ -844,7 +843,7 @@ static enum store_err confirm(struct store *st, long long id, const char *key)
 	b_int(s, ":id", id);
 	b_text(s, ":key", key);
 	err = q_run(st, s);
-	if (err == STORE_OK && sqlite3_changes(st->db) == 0)
+	if (err == STORE_OK && db_changes(st) == 0)
 		err = say(st, STORE_NOT_FOUND, _("Assessment %lld has no answer for \"%s\"."), id, key);
 	if (err == STORE_OK)
 		err = touch(st, id, store_now(st));
@@ -887,7 +886,7 @@ static const char *answer_twice(struct store *st, long long id, const struct ans
                                 size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
-		sqlite3_stmt *s;
+		struct drv_stmt *s;
 		long long one;
 
 		for (size_t k = 0; k < i; k++)
@@ -922,7 +921,7 @@ static enum store_err insert_answers(struct store *st, long long id, const struc
 	}
 	while (i < n) {
 		int size = 4;        /* 16 rows, then 8, 4, 2, 1 */
-		sqlite3_stmt *s;
+		struct drv_stmt *s;
 		enum store_err err;
 		const char *twice;
 
@@ -934,16 +933,16 @@ static enum store_err insert_answers(struct store *st, long long id, const struc
 		for (int r = 0; r < 1 << size; r++) {
 			const struct answer_in *an = &ans[i + (size_t)r];
 
-			sqlite3_bind_int64(s, 6 * r + 1, id);
-			sqlite3_bind_text(s, 6 * r + 2, an->item_key, -1, SQLITE_STATIC);
-			sqlite3_bind_int(s, 6 * r + 3, an->value);
-			sqlite3_bind_text(s, 6 * r + 4, an->note ? an->note : "", -1, SQLITE_STATIC);
-			sqlite3_bind_int64(s, 6 * r + 5, an->changed);
-			sqlite3_bind_int(s, 6 * r + 6, an->carried);
+			s->ops->bind_int(s, 6 * r + 1, id);
+			s->ops->bind_text(s, 6 * r + 2, an->item_key);
+			s->ops->bind_int(s, 6 * r + 3, an->value);
+			s->ops->bind_text(s, 6 * r + 4, an->note ? an->note : "");
+			s->ops->bind_int(s, 6 * r + 5, an->changed);
+			s->ops->bind_int(s, 6 * r + 6, an->carried);
 		}
 		err = q_run(st, s);
 		if (err == STORE_ERROR &&
-		    sqlite3_extended_errcode(st->db) == SQLITE_CONSTRAINT_PRIMARYKEY &&
+		    st->last_rc == DRV_UNIQUE &&
 		    (twice = answer_twice(st, id, ans, i + ((size_t)1 << size))) != NULL)
 			err = say(st, STORE_INVALID, _("The answer to \"%s\" appears twice."), twice);
 		if (err != STORE_OK)

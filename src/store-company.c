@@ -32,18 +32,18 @@ void store_company_clear(struct company *c)
 	memset(c, 0, sizeof *c);
 }
 
-static enum store_err row_company(struct store *st, sqlite3_stmt *s, int at, struct company *c)
+static enum store_err row_company(struct store *st, struct drv_stmt *s, int at, struct company *c)
 {
 	memset(c, 0, sizeof *c);
-	c->id = sqlite3_column_int64(s, at);
+	c->id = col_int(s, at);
 	col_copy(c->uuid, sizeof c->uuid, s, at + 1);
 	c->name = col_dup(s, at + 2);
 	c->industry = col_dup(s, at + 3);
 	c->contact = col_dup(s, at + 4);
 	c->notes = col_dup(s, at + 5);
-	c->created = sqlite3_column_int64(s, at + 6);
-	c->archived = sqlite3_column_int(s, at + 7) != 0;
-	c->sample = sqlite3_column_int(s, at + 8) != 0;
+	c->created = col_int(s, at + 6);
+	c->archived = col_int(s, at + 7) != 0;
+	c->sample = col_int(s, at + 8) != 0;
 	if (!c->name || !c->industry || !c->contact || !c->notes) {
 		store_company_clear(c);
 		return fail_oom(st);
@@ -52,15 +52,15 @@ static enum store_err row_company(struct store *st, sqlite3_stmt *s, int at, str
 }
 
 /* Runs a query that yields at most one company. */
-static enum store_err get_company(struct store *st, sqlite3_stmt *s, struct company *out,
+static enum store_err get_company(struct store *st, struct drv_stmt *s, struct company *out,
                                   const char *what)
 {
-	int rc = q_step(st, s);
+	enum drv_rc rc = q_step(st, s);
 	enum store_err err;
 
-	if (rc == SQLITE_ROW)
+	if (rc == DRV_ROW)
 		err = row_company(st, s, 0, out);
-	else if (rc == SQLITE_DONE)
+	else if (rc == DRV_DONE)
 		err = say(st, STORE_NOT_FOUND, _("There is no company \"%s\"."), what);
 	else
 		err = q_err(st, rc);
@@ -70,7 +70,7 @@ static enum store_err get_company(struct store *st, sqlite3_stmt *s, struct comp
 
 enum store_err store_company_get(struct store *st, long long id, struct company *out)
 {
-	sqlite3_stmt *s = q_prep(st, "SELECT " COMPANY_COLS " FROM companies c WHERE c.id = :id");
+	struct drv_stmt *s = q_prep(st, "SELECT " COMPANY_COLS " FROM companies c WHERE c.id = :id");
 	char what[32];
 
 	memset(out, 0, sizeof *out);
@@ -83,7 +83,7 @@ enum store_err store_company_get(struct store *st, long long id, struct company 
 
 enum store_err store_company_find_uuid(struct store *st, const char *uuid, struct company *out)
 {
-	sqlite3_stmt *s;
+	struct drv_stmt *s;
 
 	memset(out, 0, sizeof *out);
 	if (!uuid_valid(uuid))
@@ -98,7 +98,7 @@ enum store_err store_company_find_uuid(struct store *st, const char *uuid, struc
 static enum store_err find_by_key(struct store *st, const char *name, struct company *out)
 {
 	char *key = name_key(name);
-	sqlite3_stmt *s;
+	struct drv_stmt *s;
 	enum store_err err;
 
 	if (!key)
@@ -138,9 +138,9 @@ static enum store_err folded_matches(struct store *st, const char *key, bool pre
                                      struct company *out, int max, int *n)
 {
 	char *end = NULL;
-	sqlite3_stmt *s;
+	struct drv_stmt *s;
 	enum store_err err = STORE_OK;
-	int rc;
+	enum drv_rc rc;
 
 	*n = 0;
 	if (prefix) {
@@ -168,7 +168,7 @@ static enum store_err folded_matches(struct store *st, const char *key, bool pre
 	if (end)
 		b_text(s, ":end", end);
 	b_int(s, ":lim", max + 1);
-	while ((rc = q_step(st, s)) == SQLITE_ROW) {
+	while ((rc = q_step(st, s)) == DRV_ROW) {
 		if (*n < max && (err = row_company(st, s, 0, &out[*n])) != STORE_OK)
 			break;
 		(*n)++;
@@ -250,7 +250,7 @@ static enum store_err check_company(struct store *st, const char *name, const ch
 static enum store_err name_free(struct store *st, const char *key, const char *name,
                                 long long id)
 {
-	sqlite3_stmt *s = q_prep(st, "SELECT id FROM companies WHERE name_key = :key AND id <> :id");
+	struct drv_stmt *s = q_prep(st, "SELECT id FROM companies WHERE name_key = :key AND id <> :id");
 	long long other;
 	enum store_err err;
 
@@ -270,6 +270,25 @@ static enum store_err name_free(struct store *st, const char *key, const char *n
 struct normal_company {
 	char *name, *industry, *contact, *notes;
 };
+
+/* Binds :sort and :alt, the keys the portfolio sorts and finds a name by
+ * (text_fold(), text_fold_alt()); computed here, so that both engines
+ * store the same keys. */
+static enum store_err b_keys(struct store *st, struct drv_stmt *s, const char *name)
+{
+	char *sort = text_fold(name), *alt = text_fold_alt(name);
+	enum store_err err = STORE_OK;
+
+	if (sort && alt) {
+		b_text(s, ":sort", sort);
+		b_text(s, ":alt", alt);
+	} else {
+		err = fail_oom(st);
+	}
+	free(sort);
+	free(alt);
+	return err;
+}
 
 static void normal_company_free(struct normal_company *n)
 {
@@ -299,7 +318,8 @@ static enum store_err insert_company(struct store *st, const struct company_in *
 {
 	struct normal_company n;
 	char *key = NULL;
-	sqlite3_stmt *s = NULL;
+	struct drv_stmt *s = NULL;
+	long long new_id;
 	enum store_err err;
 
 	if (!normal_company(&n, c->name ? c->name : "", c->industry ? c->industry : "",
@@ -314,9 +334,8 @@ static enum store_err insert_company(struct store *st, const struct company_in *
 		goto out;
 	s = q_prep(st, "INSERT INTO companies (uuid, name, name_key, sort_key, alt_key, industry,"
 	               " contact, notes, created, archived, sample)"
-	               " VALUES (lower(:uuid), :name, :key, smready_sort_key(:name),"
-	               " smready_alt_key(:name), :industry, :contact, :notes, :created, :archived,"
-	               " :sample)");
+	               " VALUES (lower(:uuid), :name, :key, :sort, :alt, :industry, :contact,"
+	               " :notes, :created, :archived, :sample) RETURNING id");
 	if (!s) {
 		err = STORE_ERROR;
 		goto out;
@@ -324,17 +343,20 @@ static enum store_err insert_company(struct store *st, const struct company_in *
 	b_text(s, ":uuid", c->uuid);
 	b_text(s, ":name", n.name);
 	b_text(s, ":key", key);
+	err = b_keys(st, s, n.name);
+	if (err != STORE_OK) {
+		q_done(st, s);
+		goto out;
+	}
 	b_text(s, ":industry", n.industry);
 	b_text(s, ":contact", n.contact);
 	b_text(s, ":notes", n.notes);
 	b_int(s, ":created", c->created);
 	b_int(s, ":archived", c->archived);
 	b_int(s, ":sample", c->sample);
-	err = q_run(st, s);
-	if (err == STORE_ERROR && sqlite3_extended_errcode(st->db) == SQLITE_CONSTRAINT_UNIQUE)
+	err = q_int1(st, s, id ? id : &new_id);
+	if (err == STORE_ERROR && st->last_rc == DRV_UNIQUE)
 		err = say(st, STORE_EXISTS, _("A company with the UUID %s exists already."), c->uuid);
-	if (err == STORE_OK && id)
-		*id = sqlite3_last_insert_rowid(st->db);
 out:
 	normal_company_free(&n);
 	free(key);
@@ -376,11 +398,11 @@ enum store_err store_company_insert(struct store *st, const struct company_in *c
 }
 
 /* Runs a one-row UPDATE/DELETE keyed by :id; STORE_NOT_FOUND when no row. */
-enum store_err change_one(struct store *st, sqlite3_stmt *s, bool company, long long id)
+enum store_err change_one(struct store *st, struct drv_stmt *s, bool company, long long id)
 {
 	enum store_err err = q_run(st, s);
 
-	if (err == STORE_OK && sqlite3_changes(st->db) == 0) {
+	if (err == STORE_OK && db_changes(st) == 0) {
 		if (company)
 			err = say(st, STORE_NOT_FOUND, _("There is no company with the id %lld."), id);
 		else
@@ -395,7 +417,7 @@ static enum store_err update_company(struct store *st, long long id, const char 
 {
 	struct normal_company n;
 	char *key = NULL;
-	sqlite3_stmt *s;
+	struct drv_stmt *s;
 	enum store_err err;
 
 	if (!normal_company(&n, name, industry, contact, notes))
@@ -411,8 +433,7 @@ static enum store_err update_company(struct store *st, long long id, const char 
 	}
 	s = q_prep(st, "UPDATE companies SET"
 	               " name = coalesce(:name, name), name_key = coalesce(:key, name_key),"
-	               " sort_key = coalesce(smready_sort_key(:name), sort_key),"
-	               " alt_key = coalesce(smready_alt_key(:name), alt_key),"
+	               " sort_key = coalesce(:sort, sort_key), alt_key = coalesce(:alt, alt_key),"
 	               " industry = coalesce(:industry, industry),"
 	               " contact = coalesce(:contact, contact), notes = coalesce(:notes, notes)"
 	               " WHERE id = :id");
@@ -423,6 +444,11 @@ static enum store_err update_company(struct store *st, long long id, const char 
 	if (n.name) {
 		b_text(s, ":name", n.name);
 		b_text(s, ":key", key);
+		err = b_keys(st, s, n.name);
+		if (err != STORE_OK) {
+			q_done(st, s);
+			goto out;
+		}
 	}
 	if (n.industry)
 		b_text(s, ":industry", n.industry);
@@ -454,7 +480,7 @@ enum store_err store_company_update(struct store *st, long long id, const char *
 enum store_err store_company_set_archived(struct store *st, long long id, bool archived)
 {
 	enum store_err err = tx_open(st);
-	sqlite3_stmt *s;
+	struct drv_stmt *s;
 
 	if (err != STORE_OK)
 		return err;
@@ -468,7 +494,7 @@ enum store_err store_company_set_archived(struct store *st, long long id, bool a
 
 enum store_err count_where(struct store *st, const char *sql, long long arg, int *n)
 {
-	sqlite3_stmt *s = q_prep(st, sql);
+	struct drv_stmt *s = q_prep(st, sql);
 	long long v = 0;
 	enum store_err err;
 
@@ -485,7 +511,7 @@ static enum store_err delete_company(struct store *st, long long id, int *n)
 {
 	enum store_err err = count_where(st, "SELECT count(*) FROM assessments WHERE company_id = :arg",
 	                                 id, n);
-	sqlite3_stmt *s;
+	struct drv_stmt *s;
 
 	if (err != STORE_OK)
 		return err;
@@ -525,7 +551,7 @@ enum store_err store_delete_samples(struct store *st, int *n)
 
 	if (err == STORE_OK)
 		err = tx_open(st);
-	sqlite3_stmt *s;
+	struct drv_stmt *s;
 
 	if (n)
 		*n = 0;
@@ -542,15 +568,15 @@ enum store_err store_delete_samples(struct store *st, int *n)
 enum store_err store_each_company(struct store *st, bool include_archived,
                                   int (*fn)(const struct company *c, void *ctx), void *ctx)
 {
-	sqlite3_stmt *s = q_prep(st, "SELECT " COMPANY_COLS " FROM companies c"
+	struct drv_stmt *s = q_prep(st, "SELECT " COMPANY_COLS " FROM companies c"
 	                             " WHERE :all OR c.archived = 0 ORDER BY " COMPANY_ORDER);
 	enum store_err err = STORE_OK;
-	int rc;
+	enum drv_rc rc;
 
 	if (!s)
 		return STORE_ERROR;
 	b_int(s, ":all", include_archived);
-	while ((rc = q_step(st, s)) == SQLITE_ROW) {
+	while ((rc = q_step(st, s)) == DRV_ROW) {
 		struct company c;
 		int stop;
 
@@ -580,7 +606,7 @@ void store_portfolio_free(struct portfolio_row *rows, size_t n)
 	free(rows);
 }
 
-static enum store_err row_portfolio(struct store *st, sqlite3_stmt *s, void *elem)
+static enum store_err row_portfolio(struct store *st, struct drv_stmt *s, void *elem)
 {
 	struct portfolio_row *r = elem;
 	int k = COMPANY_NCOLS;
@@ -590,24 +616,24 @@ static enum store_err row_portfolio(struct store *st, sqlite3_stmt *s, void *ele
 	err = row_company(st, s, 0, &r->company);
 	if (err != STORE_OK)
 		return err;
-	r->n_final = sqlite3_column_int(s, k);
-	r->last_id = sqlite3_column_int64(s, k + 1);
-	r->last_at = sqlite3_column_int64(s, k + 2);
-	r->last_overall = r->last_id ? sqlite3_column_int(s, k + 3) : -1;
-	r->last_level = r->last_id ? sqlite3_column_int(s, k + 4) : -1;
-	r->prev_id = sqlite3_column_int64(s, k + 5);
-	r->prev_overall = r->prev_id ? sqlite3_column_int(s, k + 6) : -1;
-	r->prev_level = r->prev_id ? sqlite3_column_int(s, k + 7) : -1;
-	r->draft_id = sqlite3_column_int64(s, k + 8);
-	r->draft_updated = sqlite3_column_int64(s, k + 9);
-	r->n_open = sqlite3_column_int(s, k + 10);
-	r->n_overdue = sqlite3_column_int(s, k + 11);
+	r->n_final = col_int(s, k);
+	r->last_id = col_int(s, k + 1);
+	r->last_at = col_int(s, k + 2);
+	r->last_overall = r->last_id ? col_int(s, k + 3) : -1;
+	r->last_level = r->last_id ? col_int(s, k + 4) : -1;
+	r->prev_id = col_int(s, k + 5);
+	r->prev_overall = r->prev_id ? col_int(s, k + 6) : -1;
+	r->prev_level = r->prev_id ? col_int(s, k + 7) : -1;
+	r->draft_id = col_int(s, k + 8);
+	r->draft_updated = col_int(s, k + 9);
+	r->n_open = col_int(s, k + 10);
+	r->n_overdue = col_int(s, k + 11);
 	return STORE_OK;
 }
 
 /* The portfolio query's parameters.  Overdue: due before today, the
  * local day of the store's clock. */
-static void bind_portfolio(struct store *st, sqlite3_stmt *s, bool include_archived)
+static void bind_portfolio(struct store *st, struct drv_stmt *s, bool include_archived)
 {
 	char today[TIMEFMT_DAY_SIZE];
 
@@ -619,14 +645,14 @@ enum store_err store_each_portfolio_row(struct store *st, bool include_archived,
                                         int (*fn)(const struct portfolio_row *r, void *ctx),
                                         void *ctx)
 {
-	sqlite3_stmt *s = q_prep(st, SQL_PORTFOLIO);
+	struct drv_stmt *s = q_prep(st, SQL_PORTFOLIO);
 	enum store_err err = STORE_OK;
-	int rc;
+	enum drv_rc rc;
 
 	if (!s)
 		return STORE_ERROR;
 	bind_portfolio(st, s, include_archived);
-	while ((rc = q_step(st, s)) == SQLITE_ROW) {
+	while ((rc = q_step(st, s)) == DRV_ROW) {
 		struct portfolio_row r;
 		int stop;
 
@@ -645,18 +671,18 @@ enum store_err store_each_portfolio_row(struct store *st, bool include_archived,
 enum store_err store_portfolio(struct store *st, bool include_archived,
                                struct portfolio_row **rows, size_t *n)
 {
-	sqlite3_stmt *s = q_prep(st, SQL_PORTFOLIO);
+	struct drv_stmt *s = q_prep(st, SQL_PORTFOLIO);
 	struct portfolio_row *list = NULL;
 	size_t cap = 0;
 	enum store_err err = STORE_OK;
-	int rc;
+	enum drv_rc rc;
 
 	*rows = NULL;
 	*n = 0;
 	if (!s)
 		return STORE_ERROR;
 	bind_portfolio(st, s, include_archived);
-	while ((rc = q_step(st, s)) == SQLITE_ROW) {
+	while ((rc = q_step(st, s)) == DRV_ROW) {
 		if (*n == cap) {
 			size_t want = cap ? cap * 2 : 16;
 			struct portfolio_row *more = realloc(list, want * sizeof *more);

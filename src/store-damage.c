@@ -120,6 +120,9 @@ void mark_damaged(struct store *st, bool remember)
 {
 	bool was = st->damaged;
 
+	/* A server's damage is for its administrator; the session reads on. */
+	if (st->pg)
+		return;
 	st->damaged = true;
 	if (st->db) {
 		sqlite3_db_config(st->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);

@@ -42,47 +42,59 @@ enum store_err say_corrupt(struct store *st)
 	                                "changed it; restore it from a backup."), st->path);
 }
 
-/* Maps an SQLite result code to a store_err with a message for humans. */
-enum store_err fail_sqlite(struct store *st, int rc)
+/* Maps a driver's failure to a store_err with a message for humans. */
+enum store_err fail_drv(struct store *st, enum drv_rc rc)
 {
 	const char *p = st->path;
-	int e = st->db ? sqlite3_system_errno(st->db) : 0;
+	const char *why = st->conn ? st->conn->ops->message(st->conn) : "";
 
-	/* SQLite says "disk I/O error" for many a write that failed for want of
-	 * space (growing the -shm file, for one); the cause is what counts. */
-	if ((rc & 0xff) == SQLITE_IOERR && (e == ENOSPC || e == EDQUOT))
-		rc = SQLITE_FULL;
-	switch (rc & 0xff) {
-	case SQLITE_BUSY:
-	case SQLITE_LOCKED:
+	st->last_rc = rc;
+	switch (rc) {
+	case DRV_BUSY:
 		return say(st, STORE_BUSY, _("The database %s is locked by another program; "
 		                             "try again in a moment."), p);
-	case SQLITE_READONLY:
+	case DRV_READONLY:
 		return say(st, STORE_READONLY, _("The database %s can only be read, so the change "
 		                                 "was not saved. Check the permissions of the "
 		                                 "file and its folder."), p);
-	case SQLITE_FULL:
+	case DRV_FULL:
 		return say(st, STORE_FULL, _("The disk is full or the database %s has reached "
 		                             "its size limit; the change was not saved. Free some "
 		                             "space and try again."), p);
-	case SQLITE_CORRUPT:
+	case DRV_CORRUPT:
 		mark_damaged(st, true);
 		return say(st, STORE_CORRUPT, _("The database %s is damaged. smready has not "
 		                                "changed it; restore it from a backup."), p);
-	case SQLITE_NOTADB:
+	case DRV_NOTADB:
 		return say(st, STORE_NOT_DB, _("%s is not an smready database; it was left "
 		                               "untouched."), p);
-	case SQLITE_CANTOPEN:
-	case SQLITE_IOERR:
-	case SQLITE_PERM:
+	case DRV_IO:
 		return say(st, STORE_IO, _("The database %s could not be read or written: %s"),
-		           p, st->db ? sqlite3_errmsg(st->db) : sqlite3_errstr(rc));
-	case SQLITE_NOMEM:
+		           p, why);
+	case DRV_GONE:
+		return say(st, STORE_GONE, _("The connection to the database %s was lost: %s"),
+		           p, why);
+	case DRV_NOMEM:
 		return say(st, STORE_ERROR, _("Out of memory."));
 	default:
-		return say(st, STORE_ERROR, _("Unexpected database error in %s: %s"), p,
-		           st->db ? sqlite3_errmsg(st->db) : sqlite3_errstr(rc));
+		return say(st, STORE_ERROR, _("Unexpected database error in %s: %s"), p, why);
 	}
+}
+
+enum store_err fail_sqlite(struct store *st, int rc)
+{
+	enum drv_rc r = drv_sqlite_rc(st->db, rc);
+
+	if (r == DRV_IO || r == DRV_ERROR) {
+		/* the connection's words, or SQLite's for a connection that
+		 * never opened */
+		st->last_rc = r;
+		return say(st, r == DRV_IO ? STORE_IO : STORE_ERROR,
+		           r == DRV_IO ? _("The database %s could not be read or written: %s")
+		                       : _("Unexpected database error in %s: %s"),
+		           st->path, st->db ? sqlite3_errmsg(st->db) : sqlite3_errstr(rc));
+	}
+	return fail_drv(st, r);
 }
 
 enum store_err fail_oom(struct store *st)
@@ -114,7 +126,7 @@ static struct cached *cache_slot(struct store *st)
 		if (!st->cache[i].busy && (!old || st->cache[i].used < old->used))
 			old = &st->cache[i];
 	if (old) {
-		sqlite3_finalize(old->stmt);
+		old->stmt->ops->finalize(old->stmt);
 		free(old->sql);
 		memset(old, 0, sizeof *old);
 	}
@@ -123,13 +135,13 @@ static struct cached *cache_slot(struct store *st)
 
 /* A prepared statement for sql, from the cache when it is free.  NULL on
  * error, with the message set. */
-sqlite3_stmt *q_prep(struct store *st, const char *sql)
+struct drv_stmt *q_prep(struct store *st, const char *sql)
 {
 	unsigned long h = sql_hash(sql);
-	sqlite3_stmt *s = NULL;
+	struct drv_stmt *s = NULL;
 	struct cached *c;
 	bool known = false;
-	int rc;
+	enum drv_rc rc;
 
 	for (int i = 0; i < st->n_cache; i++) {
 		c = &st->cache[i];
@@ -143,10 +155,9 @@ sqlite3_stmt *q_prep(struct store *st, const char *sql)
 		known = true;     /* in use (a nested query): a private one */
 		break;
 	}
-	rc = sqlite3_prepare_v2(st->db, sql, -1, &s, NULL);
-	if (rc != SQLITE_OK) {
-		sqlite3_finalize(s);
-		fail_sqlite(st, rc);
+	rc = st->conn->ops->prepare(st->conn, sql, &s);
+	if (rc != DRV_OK) {
+		fail_drv(st, rc);
 		return NULL;
 	}
 	if (known || !(c = cache_slot(st)))
@@ -169,7 +180,7 @@ sqlite3_stmt *q_prep(struct store *st, const char *sql)
 void q_cache_drop(struct store *st)
 {
 	for (int i = 0; i < st->n_cache; i++) {
-		sqlite3_finalize(st->cache[i].stmt);
+		st->cache[i].stmt->ops->finalize(st->cache[i].stmt);
 		free(st->cache[i].sql);
 	}
 	memset(st->cache, 0, sizeof st->cache);
@@ -177,88 +188,85 @@ void q_cache_drop(struct store *st)
 }
 
 /* Gives a statement back: reset for the cache, or finalized. */
-void q_done(struct store *st, sqlite3_stmt *s)
+void q_done(struct store *st, struct drv_stmt *s)
 {
 	if (!s)
 		return;
 	for (int i = 0; i < st->n_cache; i++) {
 		if (st->cache[i].stmt == s) {
-			sqlite3_reset(s);
-			sqlite3_clear_bindings(s);
+			s->ops->reset(s);
 			st->cache[i].busy = false;
 			return;
 		}
 	}
-	sqlite3_finalize(s);
+	s->ops->finalize(s);
 }
 
 /* The position of the parameter name in s.  A name the statement does not
  * have is a mistake in the program, not in the data: binding it silently
  * would store NULL (or match nothing) where a value was meant, so the
  * program stops at once, naming the parameter and the statement. */
-static int param_index(sqlite3_stmt *s, const char *name)
+static int param_index(struct drv_stmt *s, const char *name)
 {
-	int i = sqlite3_bind_parameter_index(s, name);
+	int i = s->ops->param(s, name);
 
 	if (i == 0) {
-		fprintf(stderr, "smready: internal error: no parameter %s in the statement: %s\n",
-		        name, sqlite3_sql(s));
+		fprintf(stderr, "smready: internal error: no parameter %s in the statement\n", name);
 		abort();
 	}
 	return i;
 }
 
-void b_int(sqlite3_stmt *s, const char *name, long long v)
+void b_int(struct drv_stmt *s, const char *name, long long v)
 {
-	sqlite3_bind_int64(s, param_index(s, name), v);
+	s->ops->bind_int(s, param_index(s, name), v);
 }
 
 /* NULL binds the empty string: text columns are never NULL. */
-void b_text(sqlite3_stmt *s, const char *name, const char *v)
+void b_text(struct drv_stmt *s, const char *name, const char *v)
 {
-	sqlite3_bind_text(s, param_index(s, name), v ? v : "", -1, SQLITE_TRANSIENT);
+	s->ops->bind_text(s, param_index(s, name), v ? v : "");
 }
 
-/* Steps once: SQLITE_ROW or SQLITE_DONE, or an error code (message set). */
-int q_step(struct store *st, sqlite3_stmt *s)
+enum drv_rc q_step(struct store *st, struct drv_stmt *s)
 {
-	int rc = sqlite3_step(s);
+	enum drv_rc rc = s->ops->step(s);
 
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		fail_sqlite(st, rc);
+	if (rc != DRV_ROW && rc != DRV_DONE)
+		fail_drv(st, rc);
 	return rc;
 }
 
-enum store_err q_err(struct store *st, int rc)
+enum store_err q_err(struct store *st, enum drv_rc rc)
 {
-	return (rc == SQLITE_ROW || rc == SQLITE_DONE) ? STORE_OK : fail_sqlite(st, rc);
+	return (rc == DRV_ROW || rc == DRV_DONE) ? STORE_OK : fail_drv(st, rc);
 }
 
 /* Runs a statement to its end and gives it back. */
-enum store_err q_run(struct store *st, sqlite3_stmt *s)
+enum store_err q_run(struct store *st, struct drv_stmt *s)
 {
-	int rc;
+	enum drv_rc rc;
 
 	do
-		rc = sqlite3_step(s);
-	while (rc == SQLITE_ROW);
+		rc = s->ops->step(s);
+	while (rc == DRV_ROW);
 	q_done(st, s);
-	return rc == SQLITE_DONE ? STORE_OK : fail_sqlite(st, rc);
+	return rc == DRV_DONE ? STORE_OK : fail_drv(st, rc);
 }
 
 /* Reads the first column of the first row as an integer and gives the
  * statement back; STORE_NOT_FOUND when there is no row. */
-enum store_err q_int1(struct store *st, sqlite3_stmt *s, long long *v)
+enum store_err q_int1(struct store *st, struct drv_stmt *s, long long *v)
 {
-	int rc = sqlite3_step(s);
+	enum drv_rc rc = s->ops->step(s);
 	enum store_err err = STORE_OK;
 
-	if (rc == SQLITE_ROW)
-		*v = sqlite3_column_int64(s, 0);
-	else if (rc == SQLITE_DONE)
+	if (rc == DRV_ROW)
+		*v = col_int(s, 0);
+	else if (rc == DRV_DONE)
 		err = STORE_NOT_FOUND;
 	else
-		err = fail_sqlite(st, rc);
+		err = fail_drv(st, rc);
 	q_done(st, s);
 	return err;
 }
@@ -266,16 +274,16 @@ enum store_err q_int1(struct store *st, sqlite3_stmt *s, long long *v)
 /* Runs SQL that takes no values (pragmas, schema, transaction control). */
 enum store_err q_exec(struct store *st, const char *sql)
 {
-	int rc = sqlite3_exec(st->db, sql, NULL, NULL, NULL);
+	enum drv_rc rc = st->conn->ops->exec(st->conn, sql);
 
-	return rc == SQLITE_OK ? STORE_OK : fail_sqlite(st, rc);
+	return rc == DRV_OK ? STORE_OK : fail_drv(st, rc);
 }
 
 /* Runs one statement that takes no values, prepared once (transaction
  * control: every write verb runs two). */
 static enum store_err q_simple(struct store *st, const char *sql)
 {
-	sqlite3_stmt *s = q_prep(st, sql);
+	struct drv_stmt *s = q_prep(st, sql);
 
 	return s ? q_run(st, s) : STORE_ERROR;
 }
@@ -286,22 +294,22 @@ static enum store_err q_simple(struct store *st, const char *sql)
  * clear() and *list is NULL, *len 0. */
 enum store_err q_collect(struct store *st, const char *sql, const char *param,
                                 long long v, size_t size,
-                                enum store_err (*row)(struct store *st, sqlite3_stmt *s,
+                                enum store_err (*row)(struct store *st, struct drv_stmt *s,
                                                       void *elem),
                                 void (*clear)(void *elem), void **list, size_t *len)
 {
-	sqlite3_stmt *s = q_prep(st, sql);
+	struct drv_stmt *s = q_prep(st, sql);
 	unsigned char *a = NULL;
 	size_t n = 0, cap = 0;
 	enum store_err err = STORE_OK;
-	int rc;
+	enum drv_rc rc;
 
 	*list = NULL;
 	*len = 0;
 	if (!s)
 		return STORE_ERROR;
 	b_int(s, param, v);
-	while ((rc = q_step(st, s)) == SQLITE_ROW) {
+	while ((rc = q_step(st, s)) == DRV_ROW) {
 		if (n == cap) {
 			size_t want = cap ? cap * 2 : 16;
 			unsigned char *more = realloc(a, want * size);
@@ -332,18 +340,14 @@ enum store_err q_collect(struct store *st, const char *sql, const char *param,
 	return STORE_OK;
 }
 
-char *col_dup(sqlite3_stmt *s, int i)
+char *col_dup(struct drv_stmt *s, int i)
 {
-	const unsigned char *t = sqlite3_column_text(s, i);
-
-	return strdup(t ? (const char *)t : "");
+	return strdup(col_text(s, i));
 }
 
-void col_copy(char *dst, size_t sz, sqlite3_stmt *s, int i)
+void col_copy(char *dst, size_t sz, struct drv_stmt *s, int i)
 {
-	const unsigned char *t = sqlite3_column_text(s, i);
-
-	snprintf(dst, sz, "%s", t ? (const char *)t : "");
+	snprintf(dst, sz, "%s", col_text(s, i));
 }
 
 /* ---- transactions -------------------------------------------------------------- */
@@ -363,6 +367,13 @@ static enum store_err fail_readonly(struct store *st)
 	return say(st, STORE_READONLY, _("The database %s is open read-only, so nothing can "
 	                                 "be saved. Check the permissions of the file and "
 	                                 "its folder."), st->path);
+}
+
+/* Runs transaction control whose failure has nothing to add: the message
+ * of what went wrong before stays. */
+static void tx_quiet(struct store *st, const char *sql)
+{
+	st->conn->ops->exec(st->conn, sql);
 }
 
 /* Whether transaction level depth (0 the outermost) is a verb's inside a
@@ -385,10 +396,20 @@ enum store_err tx_open(struct store *st)
 		return say(st, STORE_ERROR, _("An earlier error cancelled the changes in progress; "
 		                              "nothing of them was saved."));
 	if (bulk_level(st, st->depth)) {
-		st->changes_at[st->depth++] = sqlite3_total_changes64(st->db);
+		st->changes_at[st->depth++] = st->conn->ops->total_changes(st->conn);
 		return STORE_OK;
 	}
-	err = q_simple(st, st->depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT store_sp");
+	if (st->depth > 0) {
+		err = q_simple(st, "SAVEPOINT store_sp");
+	} else {
+		const char *const *b = st->conn->ops->begin_write;
+
+		err = STORE_OK;
+		for (int i = 0; err == STORE_OK && b[i]; i++)
+			err = q_simple(st, b[i]);
+		if (err != STORE_OK)
+			tx_quiet(st, "ROLLBACK");
+	}
 	if (err == STORE_OK)
 		st->depth++;
 	return err;
@@ -397,17 +418,20 @@ enum store_err tx_open(struct store *st)
 /* Quietly undoes what is still open at this level; keeps the message. */
 static void tx_undo(struct store *st)
 {
-	if (sqlite3_get_autocommit(st->db)) {
-		/* SQLite rolled the whole transaction back itself (e.g. a full
-		 * disk); an outer store_begin() must learn of it. */
+	bool failed;
+
+	if (!st->conn->ops->in_tx(st->conn, &failed)) {
+		/* The engine rolled the whole transaction back itself (SQLite
+		 * on a full disk; a lost connection); an outer store_begin()
+		 * must learn of it. */
 		if (st->depth > 0)
 			st->lost = true;
 		return;
 	}
 	if (st->depth == 0)
-		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		tx_quiet(st, "ROLLBACK");
 	else
-		sqlite3_exec(st->db, "ROLLBACK TO store_sp; RELEASE store_sp", NULL, NULL, NULL);
+		tx_quiet(st, "ROLLBACK TO store_sp; RELEASE store_sp");
 }
 
 /* Closes a transaction level: commits (or releases) when err is STORE_OK,
@@ -420,7 +444,11 @@ enum store_err tx_close(struct store *st, enum store_err err)
 	if (bulk_level(st, st->depth)) {
 		/* nothing to undo by itself: a failure after a change leaves only
 		 * the whole transaction to roll back */
-		if (err != STORE_OK && sqlite3_total_changes64(st->db) != st->changes_at[st->depth])
+		bool failed = false;
+
+		if (err != STORE_OK && (st->conn->ops->total_changes(st->conn) !=
+		                        st->changes_at[st->depth] ||
+		                        !st->conn->ops->in_tx(st->conn, &failed) || failed))
 			st->lost = true;
 		return err;
 	}
@@ -428,6 +456,8 @@ enum store_err tx_close(struct store *st, enum store_err err)
 		st->bulk = false;
 	if (err == STORE_OK) {
 		if (st->lost) {
+			/* what is left of the group goes too */
+			tx_undo(st);
 			if (st->depth == 0)
 				st->lost = false;
 			return say(st, STORE_ERROR, _("An earlier error cancelled the changes in "
@@ -438,6 +468,11 @@ enum store_err tx_close(struct store *st, enum store_err err)
 			return err;
 	}
 	tx_undo(st);
+	/* Out of space, or the server gone: whatever the engine kept, the
+	 * caller's group cannot be finished as it was meant, so all of it
+	 * goes (the promise of store_begin()). */
+	if (st->depth > 0 && (err == STORE_FULL || err == STORE_GONE))
+		st->lost = true;
 	if (st->depth == 0)
 		st->lost = false;
 	return err;
@@ -498,7 +533,7 @@ void store_set_now(struct store *st, long long now)
 void store_set_busy_timeout(struct store *st, int ms)
 {
 	st->busy_ms = ms < 0 ? 0 : ms;
-	sqlite3_busy_timeout(st->db, st->busy_ms);
+	st->conn->ops->set_busy(st->conn, st->busy_ms);
 }
 
 const char *store_error(const struct store *st)
@@ -532,12 +567,46 @@ enum store_err store_writable(struct store *st)
 	return st->readonly || st->damaged ? fail_readonly(st) : STORE_OK;
 }
 
+/* n random bytes from the kernel; should it fail (no /dev/urandom in a
+ * chroot, say), from the clock and a counter: a UUID must only be new. */
+static void random_bytes(unsigned char *b, size_t n)
+{
+	static unsigned long long extra;
+	size_t got = 0;
+	int fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC);
+
+	if (fd >= 0) {
+		while (got < n) {
+			ssize_t r = read(fd, b + got, n - got);
+
+			if (r <= 0)
+				break;
+			got += (size_t)r;
+		}
+		close(fd);
+	}
+	if (got < n) {
+		struct timespec ts;
+		unsigned long long x;
+
+		clock_gettime(CLOCK_REALTIME, &ts);
+		x = (unsigned long long)ts.tv_sec * 1000000007ull ^ (unsigned long long)ts.tv_nsec ^
+		    ((unsigned long long)getpid() << 32) ^ ++extra;
+		for (size_t i = got; i < n; i++) {
+			x ^= x << 13;
+			x ^= x >> 7;
+			x ^= x << 17;
+			b[i] = (unsigned char)x;
+		}
+	}
+}
+
 /* A random (version 4) UUID in lower case. */
 void make_uuid(char out[STORE_UUID_LEN + 1])
 {
 	unsigned char b[16];
 
-	sqlite3_randomness(sizeof b, b);
+	random_bytes(b, sizeof b);
 	b[6] = (unsigned char)((b[6] & 0x0f) | 0x40);
 	b[8] = (unsigned char)((b[8] & 0x3f) | 0x80);
 	snprintf(out, STORE_UUID_LEN + 1,
@@ -618,7 +687,7 @@ enum store_err flush_events(struct store *st)
 	st->n_pending = 0;
 	while (i < n) {
 		int size = 4;
-		sqlite3_stmt *s;
+		struct drv_stmt *s;
 		enum store_err err;
 
 		while (1 << size > n - i)
@@ -629,9 +698,9 @@ enum store_err flush_events(struct store *st)
 		for (int r = 0; r < 1 << size; r++) {
 			const struct pending_event *e = &st->pending[i + r];
 
-			sqlite3_bind_int64(s, 3 * r + 1, e->id);
-			sqlite3_bind_int64(s, 3 * r + 2, e->at);
-			sqlite3_bind_text(s, 3 * r + 3, e->kind, -1, SQLITE_STATIC);
+			s->ops->bind_int(s, 3 * r + 1, e->id);
+			s->ops->bind_int(s, 3 * r + 2, e->at);
+			s->ops->bind_text(s, 3 * r + 3, e->kind);
 		}
 		err = q_run(st, s);
 		if (err != STORE_OK)

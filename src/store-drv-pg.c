@@ -18,18 +18,19 @@
 
 #include <libpq-fe.h>
 
-#define PG_MAX_PARAMS 64
+#define PG_MAX_PARAMS 128
 #define PG_NAME_MAX 48            /* a parameter's name, without the ':' */
 
 struct pg_conn {
 	struct drv_conn base;
 	PGconn *pg;
 	unsigned long next_stmt;      /* for the server-side statement names */
-	long long changes;
+	long long changes, total_changes;
 	char msg[512];
 };
 
 struct pg_stmt {
+	struct drv_stmt base;
 	struct pg_conn *c;
 	char name[32];                /* the prepared statement on the server */
 	int nparams;
@@ -65,6 +66,8 @@ static enum drv_rc pg_rc(struct pg_conn *c, const PGresult *r)
 		return DRV_GONE;
 	if (!state)
 		return DRV_ERROR;
+	if (strcmp(state, "23505") == 0)
+		return DRV_UNIQUE;
 	if (strncmp(state, "23", 2) == 0)
 		return DRV_CONSTRAINT;
 	if (strcmp(state, "40001") == 0 || strcmp(state, "40P01") == 0 ||
@@ -78,6 +81,8 @@ static enum drv_rc pg_rc(struct pg_conn *c, const PGresult *r)
 		return DRV_READONLY;
 	if (strcmp(state, "XX001") == 0 || strcmp(state, "XX002") == 0)
 		return DRV_CORRUPT;
+	if (strncmp(state, "58", 2) == 0)
+		return DRV_IO;
 	return DRV_ERROR;
 }
 
@@ -87,13 +92,13 @@ static bool name_char(char ch, bool first)
 	       (!first && ch >= '0' && ch <= '9');
 }
 
-/* sql with ":name" turned into "$n" (malloc'd), the names into s; quoted
+/* sql with ":name" (and "?") turned into "$n" (malloc'd), the names into s; quoted
  * text, quoted names, comments and "::" casts left as they are.  NULL
  * when there are too many parameters or no memory (msg says which). */
 static char *pg_translate(struct pg_conn *c, const char *sql, struct pg_stmt *s)
 {
 	size_t n = strlen(sql), o = 0;
-	char *out = malloc(n * 2 + 16);
+	char *out = malloc(n * 4 + 16);
 	char quote = 0;
 
 	if (!out) {
@@ -151,6 +156,17 @@ static char *pg_translate(struct pg_conn *c, const char *sql, struct pg_stmt *s)
 			o += (size_t)sprintf(out + o, "$%d", k + 1);
 			continue;
 		}
+		if (ch == '?') {
+			/* SQLite's positional parameter: the next number, no name */
+			if (s->nparams == PG_MAX_PARAMS) {
+				free(out);
+				pg_say(c, "too many parameters in one statement");
+				return NULL;
+			}
+			s->pnames[s->nparams++][0] = '\0';
+			o += (size_t)sprintf(out + o, "$%d", s->nparams);
+			continue;
+		}
 		out[o++] = ch;
 	}
 	out[o] = '\0';
@@ -170,6 +186,7 @@ static enum drv_rc pg_prepare(struct drv_conn *dc, const char *sql, struct drv_s
 		pg_say(c, "out of memory");
 		return DRV_NOMEM;
 	}
+	s->base.ops = &pg_ops;
 	s->c = c;
 	s->row = -1;
 	text = pg_translate(c, sql, s);
@@ -248,18 +265,26 @@ static enum drv_rc pg_step(struct drv_stmt *ds)
 		ExecStatusType st = PQresultStatus(r);
 
 		s->ran = true;
-		if (st == PGRES_COMMAND_OK) {
-			const char *t = PQcmdTuples(r);
-
-			s->c->changes = t && *t ? atoll(t) : 0;
-			PQclear(r);
-			return DRV_DONE;
-		}
-		if (st != PGRES_TUPLES_OK) {
+		if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {
 			enum drv_rc rc = pg_rc(s->c, r);
 
 			PQclear(r);
 			return rc;
+		}
+		{
+			/* the rows an INSERT, UPDATE or DELETE changed, also with
+			 * RETURNING; "" for a SELECT */
+			const char *t = PQcmdTuples(r);
+			long long n = t && *t ? atoll(t) : 0;
+
+			if (t && *t) {
+				s->c->changes = n;
+				s->c->total_changes += n;
+			}
+		}
+		if (st == PGRES_COMMAND_OK) {
+			PQclear(r);
+			return DRV_DONE;
 		}
 		s->res = r;
 		s->nrows = PQntuples(r);
@@ -301,6 +326,25 @@ static long long pg_col_int(struct drv_stmt *ds, int i)
 	if (strcmp(t, "t") == 0)
 		return 1;
 	return strtoll(t, NULL, 10);
+}
+
+static const void *pg_col_blob(struct drv_stmt *ds, int i, int *len)
+{
+	struct pg_stmt *s = (struct pg_stmt *)ds;
+
+	*len = 0;
+	if (pg_col_null(ds, i))
+		return NULL;
+	*len = PQgetlength(s->res, s->row, i);
+	return PQgetvalue(s->res, s->row, i);
+}
+
+static const char *pg_col_name(struct drv_stmt *ds, int i)
+{
+	struct pg_stmt *s = (struct pg_stmt *)ds;
+	const char *n = s->res ? PQfname(s->res, i) : NULL;
+
+	return n ? n : "";
 }
 
 static void pg_reset(struct drv_stmt *ds)
@@ -350,6 +394,30 @@ static long long pg_changes(struct drv_conn *dc)
 	return ((struct pg_conn *)dc)->changes;
 }
 
+static long long pg_total_changes(struct drv_conn *dc)
+{
+	return ((struct pg_conn *)dc)->total_changes;
+}
+
+static bool pg_in_tx(struct drv_conn *dc, bool *failed)
+{
+	PGTransactionStatusType t = PQtransactionStatus(((struct pg_conn *)dc)->pg);
+
+	*failed = t == PQTRANS_INERROR;
+	return t == PQTRANS_INTRANS || t == PQTRANS_INERROR || t == PQTRANS_ACTIVE;
+}
+
+/* A lock held by another connection is waited for this long, then the
+ * statement fails with 55P03 (DRV_BUSY), as SQLite's busy timeout. */
+static void pg_set_busy(struct drv_conn *dc, int ms)
+{
+	struct pg_conn *c = (struct pg_conn *)dc;
+	char sql[64];
+
+	snprintf(sql, sizeof sql, "SET lock_timeout = %d", ms < 0 ? 0 : ms);
+	PQclear(PQexec(c->pg, sql));
+}
+
 static const char *pg_message(struct drv_conn *dc)
 {
 	return ((struct pg_conn *)dc)->msg;
@@ -365,8 +433,18 @@ static void pg_close(struct drv_conn *dc)
 	free(c);
 }
 
+/* One writer at a time, as SQLite's BEGIN IMMEDIATE: every write takes
+ * the database's advisory lock (the key is smready's application id,
+ * "SMRD"), held to the end of the transaction, so that read-then-write
+ * steps (the next number of an action, the one draft of a company) never
+ * race; readers are not held up. */
+static const char *const pg_begin[] = {
+	"BEGIN", "SELECT pg_advisory_xact_lock(1397576260)", NULL
+};
+
 static const struct drv_ops pg_ops = {
 	.engine = "postgresql",
+	.begin_write = pg_begin,
 	.prepare = pg_prepare,
 	.param = pg_param,
 	.bind_int = pg_bind_int,
@@ -377,10 +455,15 @@ static const struct drv_ops pg_ops = {
 	.col_null = pg_col_null,
 	.col_int = pg_col_int,
 	.col_text = pg_col_text,
+	.col_blob = pg_col_blob,
+	.col_name = pg_col_name,
 	.reset = pg_reset,
 	.finalize = pg_finalize,
 	.exec = pg_exec,
 	.changes = pg_changes,
+	.total_changes = pg_total_changes,
+	.in_tx = pg_in_tx,
+	.set_busy = pg_set_busy,
 	.message = pg_message,
 	.close = pg_close,
 };
@@ -459,4 +542,90 @@ bool drv_is_pg_target(const char *text)
 		if (strncmp(text, keys[i], strlen(keys[i])) == 0)
 			return true;
 	return false;
+}
+
+/* The connection as shown to people: a URI without the password of its
+ * user part or of its query ("?password="), keywords without
+ * "password=..."; otherwise as given. */
+void drv_pg_display(const char *conninfo, char *out, size_t sz)
+{
+	const char *p = conninfo;
+	size_t o = 0;
+
+	if (!sz)
+		return;
+	if (strncmp(p, "postgresql://", 13) == 0 || strncmp(p, "postgres://", 11) == 0) {
+		const char *start = strstr(p, "://") + 3;
+		const char *end = start + strcspn(start, "/?");
+		const char *at = memchr(start, '@', (size_t)(end - start));
+		const char *colon = at ? memchr(start, ':', (size_t)(at - start)) : NULL;
+
+		for (const char *q = p; *q && o + 1 < sz; q++) {
+			if (colon && q == colon)
+				q = at;         /* skips ":password" */
+			if (*q == '?' || *q == '&') {
+				const char *v = q + 1;
+
+				if (strncmp(v, "password=", 9) == 0) {
+					v += strcspn(v, "&");
+					/* keep the separator for what follows */
+					if (*q == '?' && *v == '&') {
+						out[o++] = '?';
+						q = v;
+						continue;
+					}
+					q = v - 1;
+					continue;
+				}
+			}
+			out[o++] = *q;
+		}
+		out[o] = '\0';
+		return;
+	}
+	/* keyword = value, the value bare or in quotes with \ escapes */
+	while (*p) {
+		const char *key, *val, *end;
+		size_t klen;
+		bool secret;
+
+		while (*p == ' ' || *p == '\t' || *p == '\n')
+			p++;
+		if (!*p)
+			break;
+		key = p;
+		while (*p && *p != '=' && *p != ' ' && *p != '\t' && *p != '\n')
+			p++;
+		klen = (size_t)(p - key);
+		while (*p == ' ' || *p == '\t' || *p == '\n')
+			p++;
+		if (*p == '=')
+			p++;
+		while (*p == ' ' || *p == '\t' || *p == '\n')
+			p++;
+		val = p;
+		if (*p == '\'') {
+			for (p++; *p && *p != '\''; p++)
+				if (*p == '\\' && p[1])
+					p++;
+			if (*p)
+				p++;
+		} else {
+			while (*p && *p != ' ' && *p != '\t' && *p != '\n')
+				p++;
+		}
+		end = p;
+		secret = klen == 8 && strncmp(key, "password", 8) == 0;
+		if (secret)
+			continue;
+		if (o && o + 1 < sz)
+			out[o++] = ' ';
+		for (const char *q = key; q < key + klen && o + 1 < sz; q++)
+			out[o++] = *q;
+		if (o + 1 < sz)
+			out[o++] = '=';
+		for (const char *q = val; q < end && o + 1 < sz; q++)
+			out[o++] = *q;
+	}
+	out[o] = '\0';
 }

@@ -13,20 +13,36 @@
 
 #include <sqlite3.h>
 
+#include <errno.h>
+
 struct lite_conn {
 	struct drv_conn base;
 	sqlite3 *db;
+	bool owned;               /* closed with the driver's connection */
 	char msg[512];
 };
 
 struct lite_stmt {
+	struct drv_stmt base;
 	struct lite_conn *c;
 	sqlite3_stmt *s;
 };
 
-static enum drv_rc lite_rc(struct lite_conn *c, int rc)
+static const struct drv_ops lite_ops;
+
+enum drv_rc drv_sqlite_rc(struct sqlite3 *db, int rc)
 {
-	snprintf(c->msg, sizeof c->msg, "%s", sqlite3_errmsg(c->db));
+	int e;
+
+	if (rc == SQLITE_OK || rc == SQLITE_ROW || rc == SQLITE_DONE)
+		return rc == SQLITE_OK ? DRV_OK : rc == SQLITE_ROW ? DRV_ROW : DRV_DONE;
+	if (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY)
+		return DRV_UNIQUE;
+	/* SQLite says "disk I/O error" for many a write that failed for want
+	 * of space (growing the -shm file, for one); the cause is what counts. */
+	e = db ? sqlite3_system_errno(db) : 0;
+	if ((rc & 0xff) == SQLITE_IOERR && (e == ENOSPC || e == EDQUOT))
+		return DRV_FULL;
 	switch (rc & 0xff) {
 	case SQLITE_OK: return DRV_OK;
 	case SQLITE_ROW: return DRV_ROW;
@@ -35,10 +51,19 @@ static enum drv_rc lite_rc(struct lite_conn *c, int rc)
 	case SQLITE_CONSTRAINT: return DRV_CONSTRAINT;
 	case SQLITE_FULL: return DRV_FULL;
 	case SQLITE_READONLY: return DRV_READONLY;
-	case SQLITE_CORRUPT: case SQLITE_NOTADB: return DRV_CORRUPT;
+	case SQLITE_CORRUPT: return DRV_CORRUPT;
+	case SQLITE_NOTADB: return DRV_NOTADB;
+	case SQLITE_CANTOPEN: case SQLITE_IOERR: case SQLITE_PERM: return DRV_IO;
 	case SQLITE_NOMEM: return DRV_NOMEM;
 	default: return DRV_ERROR;
 	}
+}
+
+static enum drv_rc lite_rc(struct lite_conn *c, int rc)
+{
+	if (rc != SQLITE_OK && rc != SQLITE_ROW && rc != SQLITE_DONE)
+		snprintf(c->msg, sizeof c->msg, "%s", sqlite3_errmsg(c->db));
+	return drv_sqlite_rc(c->db, rc);
 }
 
 static enum drv_rc lite_prepare(struct drv_conn *dc, const char *sql, struct drv_stmt **out)
@@ -50,6 +75,7 @@ static enum drv_rc lite_prepare(struct drv_conn *dc, const char *sql, struct drv
 	*out = NULL;
 	if (!s)
 		return DRV_NOMEM;
+	s->base.ops = &lite_ops;
 	s->c = c;
 	rc = sqlite3_prepare_v2(c->db, sql, -1, &s->s, NULL);
 	if (rc != SQLITE_OK) {
@@ -123,6 +149,22 @@ static const char *lite_col_text(struct drv_stmt *ds, int i)
 	return t ? (const char *)t : "";
 }
 
+static const void *lite_col_blob(struct drv_stmt *ds, int i, int *len)
+{
+	sqlite3_stmt *s = ((struct lite_stmt *)ds)->s;
+	const void *p = sqlite3_column_blob(s, i);
+
+	*len = sqlite3_column_bytes(s, i);
+	return p;
+}
+
+static const char *lite_col_name(struct drv_stmt *ds, int i)
+{
+	const char *n = sqlite3_column_name(((struct lite_stmt *)ds)->s, i);
+
+	return n ? n : "";
+}
+
 static void lite_reset(struct drv_stmt *ds)
 {
 	struct lite_stmt *s = (struct lite_stmt *)ds;
@@ -153,6 +195,24 @@ static long long lite_changes(struct drv_conn *dc)
 	return sqlite3_changes(((struct lite_conn *)dc)->db);
 }
 
+static long long lite_total_changes(struct drv_conn *dc)
+{
+	return sqlite3_total_changes64(((struct lite_conn *)dc)->db);
+}
+
+static bool lite_in_tx(struct drv_conn *dc, bool *failed)
+{
+	/* SQLite either keeps the transaction usable after an error or
+	 * rolls all of it back itself */
+	*failed = false;
+	return !sqlite3_get_autocommit(((struct lite_conn *)dc)->db);
+}
+
+static void lite_set_busy(struct drv_conn *dc, int ms)
+{
+	sqlite3_busy_timeout(((struct lite_conn *)dc)->db, ms);
+}
+
 static const char *lite_message(struct drv_conn *dc)
 {
 	return ((struct lite_conn *)dc)->msg;
@@ -164,12 +224,16 @@ static void lite_close(struct drv_conn *dc)
 
 	if (!c)
 		return;
-	sqlite3_close(c->db);
+	if (c->owned)
+		sqlite3_close(c->db);
 	free(c);
 }
 
+static const char *const lite_begin[] = { "BEGIN IMMEDIATE", NULL };
+
 static const struct drv_ops lite_ops = {
 	.engine = "sqlite",
+	.begin_write = lite_begin,
 	.prepare = lite_prepare,
 	.param = lite_param,
 	.bind_int = lite_bind_int,
@@ -180,10 +244,15 @@ static const struct drv_ops lite_ops = {
 	.col_null = lite_col_null,
 	.col_int = lite_col_int,
 	.col_text = lite_col_text,
+	.col_blob = lite_col_blob,
+	.col_name = lite_col_name,
 	.reset = lite_reset,
 	.finalize = lite_finalize,
 	.exec = lite_exec,
 	.changes = lite_changes,
+	.total_changes = lite_total_changes,
+	.in_tx = lite_in_tx,
+	.set_busy = lite_set_busy,
 	.message = lite_message,
 	.close = lite_close,
 };
@@ -201,6 +270,7 @@ enum drv_rc drv_sqlite_open(const char *path, bool create, struct drv_conn **out
 		return DRV_NOMEM;
 	}
 	c->base.ops = &lite_ops;
+	c->owned = true;
 	rc = sqlite3_open_v2(path, &c->db, flags, NULL);
 	if (rc != SQLITE_OK) {
 		snprintf(msg, msgsz, "%s", c->db ? sqlite3_errmsg(c->db) : "out of memory");
@@ -209,6 +279,19 @@ enum drv_rc drv_sqlite_open(const char *path, bool create, struct drv_conn **out
 		return DRV_ERROR;
 	}
 	sqlite3_extended_result_codes(c->db, 1);
+	*out = &c->base;
+	return DRV_OK;
+}
+
+enum drv_rc drv_sqlite_wrap(struct sqlite3 *db, struct drv_conn **out)
+{
+	struct lite_conn *c = calloc(1, sizeof *c);
+
+	*out = NULL;
+	if (!c)
+		return DRV_NOMEM;
+	c->base.ops = &lite_ops;
+	c->db = db;
 	*out = &c->base;
 	return DRV_OK;
 }

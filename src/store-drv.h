@@ -29,20 +29,29 @@ enum drv_rc {
 	DRV_ROW,                  /* step: a row is there to read */
 	DRV_DONE,                 /* step: no (more) rows */
 	DRV_BUSY,                 /* locked, or a serialization failure: try again */
-	DRV_CONSTRAINT,           /* a unique or check constraint refused it */
+	DRV_UNIQUE,               /* a unique constraint or primary key refused it */
+	DRV_CONSTRAINT,           /* another constraint (check, foreign key, not null) */
 	DRV_FULL,                 /* the disk or the database is full */
 	DRV_READONLY,             /* the connection may not write */
 	DRV_CORRUPT,              /* the data is damaged */
 	DRV_GONE,                 /* the connection was lost (server stopped, network) */
 	DRV_NOMEM,
+	DRV_NOTADB,               /* (SQLite) the file is no database */
+	DRV_IO,                   /* the file or the server's disk could not be read or written */
 	DRV_ERROR                 /* anything else; drv_message() says what */
 };
 
 struct drv_conn;
 struct drv_stmt;
+struct sqlite3;
 
 struct drv_ops {
 	const char *engine;       /* "sqlite" or "postgresql" */
+	/* The statements that open a transaction that will write, so that
+	 * one writer at a time goes ahead and none fails half-way on a lock:
+	 * SQLite's BEGIN IMMEDIATE; on PostgreSQL BEGIN and a transaction's
+	 * advisory lock.  NULL-terminated. */
+	const char *const *begin_write;
 	/* sql may hold ":name" parameters (letters, digits, '_'); the same
 	 * name twice is one parameter.  PostgreSQL's "::type" casts are no
 	 * parameters. */
@@ -59,6 +68,11 @@ struct drv_ops {
 	long long (*col_int)(struct drv_stmt *s, int i);
 	/* "" for NULL; valid until the next step, reset or finalize */
 	const char *(*col_text)(struct drv_stmt *s, int i);
+	/* The column's bytes as stored, *len of them (text that may not be
+	 * valid UTF-8, for the checks); NULL for NULL. */
+	const void *(*col_blob)(struct drv_stmt *s, int i, int *len);
+	/* The column's name in the result ("" when there is none). */
+	const char *(*col_name)(struct drv_stmt *s, int i);
 	/* Back to before the first step, parameters unbound (NULL). */
 	void (*reset)(struct drv_stmt *s);
 	void (*finalize)(struct drv_stmt *s);
@@ -66,19 +80,38 @@ struct drv_ops {
 	enum drv_rc (*exec)(struct drv_conn *c, const char *sql);
 	/* Rows the last INSERT, UPDATE or DELETE changed. */
 	long long (*changes)(struct drv_conn *c);
+	/* Rows changed by this connection since it opened. */
+	long long (*total_changes)(struct drv_conn *c);
+	/* Whether a transaction is open (false also after the engine ended
+	 * it on an error by itself); *failed when it is open but an error
+	 * spoilt it, so that only a rollback (to a savepoint) is left. */
+	bool (*in_tx)(struct drv_conn *c, bool *failed);
+	/* How long to wait for another connection's lock, in milliseconds. */
+	void (*set_busy)(struct drv_conn *c, int ms);
 	/* What went wrong last, in the engine's words (never a password). */
 	const char *(*message)(struct drv_conn *c);
 	void (*close)(struct drv_conn *c);
 };
 
-/* Every connection starts with its driver's table. */
+/* Every connection and every statement starts with its driver's table. */
 struct drv_conn {
+	const struct drv_ops *ops;
+};
+
+struct drv_stmt {
 	const struct drv_ops *ops;
 };
 
 /* Opens an SQLite file (created when create is set). */
 enum drv_rc drv_sqlite_open(const char *path, bool create, struct drv_conn **out,
                             char *msg, size_t msgsz);
+/* Puts the driver over an SQLite connection opened by the caller (with
+ * its own flags and checks); closing the driver's connection leaves db
+ * open. */
+enum drv_rc drv_sqlite_wrap(struct sqlite3 *db, struct drv_conn **out);
+/* What an SQLite result code (of a call the caller made on db itself)
+ * means as a drv_rc. */
+enum drv_rc drv_sqlite_rc(struct sqlite3 *db, int rc);
 /* Whether this smready was built with PostgreSQL (libpq). */
 bool drv_pg_available(void);
 /* Connects to PostgreSQL: conninfo is a URI ("postgresql://host/db") or
@@ -86,6 +119,9 @@ bool drv_pg_available(void);
  * ~/.pgpass, sslmode) fills in the rest.  On failure msg says why, without
  * the password. */
 enum drv_rc drv_pg_open(const char *conninfo, struct drv_conn **out, char *msg, size_t msgsz);
+/* conninfo as it may be shown (messages, the title): never with its
+ * password. */
+void drv_pg_display(const char *conninfo, char *out, size_t sz);
 /* Whether text names a PostgreSQL database rather than a file: a
  * "postgresql://" or "postgres://" URI, or libpq keywords ("host=..",
  * "service=..", "dbname=.."). */

@@ -21,6 +21,7 @@
 #include <sqlite3.h>
 
 #include "attr.h"
+#include "store-drv.h"
 #include "store.h"
 
 /* "SMRD": marks a file as ours so a foreign SQLite file is never changed. */
@@ -36,14 +37,17 @@
 struct cached {
 	char *sql;                /* a copy */
 	unsigned long hash;
-	sqlite3_stmt *stmt;
+	struct drv_stmt *stmt;
 	bool busy;
 	unsigned long used;       /* when last handed out: the oldest gives way */
 };
 
 struct store {
-	sqlite3 *db;
-	char *path;
+	struct drv_conn *conn;    /* every statement goes through the driver */
+	sqlite3 *db;              /* the SQLite connection under conn; NULL on PostgreSQL */
+	bool pg;                  /* a PostgreSQL server, not a file */
+	enum drv_rc last_rc;      /* what the last failed statement said */
+	char *path;               /* the file, or the server shown without its password */
 	bool readonly;
 	bool full;                /* read-only because the disk was full on opening */
 	bool damaged;             /* damage found: never written again (read-only) */
@@ -51,7 +55,7 @@ struct store {
 	bool lost;                /* SQLite ended the caller's transaction on an error */
 	int depth;                /* open transaction levels (begin + verbs) */
 	bool bulk;                /* store_begin_bulk(): the verbs open no savepoints */
-	long long changes_at[8];  /* (bulk) sqlite3_total_changes() as each level opened */
+	long long changes_at[8];  /* (bulk) the total changes as each level opened */
 	struct pending_event {    /* (bulk) events not yet written: see add_events() */
 		long long id, at;
 		const char *kind;
@@ -68,26 +72,49 @@ struct store {
 /* ---- shared by the files of the store ---------------------------------- */
 
 bool all_digits(const char *s);
-void b_int(sqlite3_stmt *s, const char *name, long long v);
-void b_text(sqlite3_stmt *s, const char *name, const char *v);
+void b_int(struct drv_stmt *s, const char *name, long long v);
+void b_text(struct drv_stmt *s, const char *name, const char *v);
 enum store_err check_line(struct store *st, const char *s, size_t max, bool allow_empty, const char *what);
 enum store_err check_note(struct store *st, const char *s, const char *what);
-void col_copy(char *dst, size_t sz, sqlite3_stmt *s, int i);
-char *col_dup(sqlite3_stmt *s, int i);
+void col_copy(char *dst, size_t sz, struct drv_stmt *s, int i);
+char *col_dup(struct drv_stmt *s, int i);
+static inline long long col_int(struct drv_stmt *s, int i)
+{
+	return s->ops->col_int(s, i);
+}
+/* "" for NULL */
+static inline const char *col_text(struct drv_stmt *s, int i)
+{
+	return s->ops->col_text(s, i);
+}
+static inline bool col_null(struct drv_stmt *s, int i)
+{
+	return s->ops->col_null(s, i);
+}
+/* Rows the last INSERT, UPDATE or DELETE changed. */
+static inline long long db_changes(struct store *st)
+{
+	return st->conn->ops->changes(st->conn);
+}
 enum store_err fail_oom(struct store *st);
+/* Turns a driver's failure into a store_err with a message for humans
+ * (st->last_rc keeps rc). */
+enum store_err fail_drv(struct store *st, enum drv_rc rc);
+/* The same for an SQLite result code of a call on st->db itself. */
 enum store_err fail_sqlite(struct store *st, int rc);
 void make_uuid(char out[STORE_UUID_LEN + 1]);
 char *name_key(const char *name);
-enum store_err q_collect(struct store *st, const char *sql, const char *param, long long v, size_t size, enum store_err (*row)(struct store *st, sqlite3_stmt *s, void *elem), void (*clear)(void *elem), void **list, size_t *len);
-void q_done(struct store *st, sqlite3_stmt *s);
+enum store_err q_collect(struct store *st, const char *sql, const char *param, long long v, size_t size, enum store_err (*row)(struct store *st, struct drv_stmt *s, void *elem), void (*clear)(void *elem), void **list, size_t *len);
+void q_done(struct store *st, struct drv_stmt *s);
 /* Finalizes every cached statement (before the connection closes). */
 void q_cache_drop(struct store *st);
-enum store_err q_err(struct store *st, int rc);
+enum store_err q_err(struct store *st, enum drv_rc rc);
 enum store_err q_exec(struct store *st, const char *sql);
-enum store_err q_int1(struct store *st, sqlite3_stmt *s, long long *v);
-sqlite3_stmt *q_prep(struct store *st, const char *sql);
-enum store_err q_run(struct store *st, sqlite3_stmt *s);
-int q_step(struct store *st, sqlite3_stmt *s);
+enum store_err q_int1(struct store *st, struct drv_stmt *s, long long *v);
+struct drv_stmt *q_prep(struct store *st, const char *sql);
+enum store_err q_run(struct store *st, struct drv_stmt *s);
+/* Steps once: DRV_ROW or DRV_DONE, or a failure (message set). */
+enum drv_rc q_step(struct store *st, struct drv_stmt *s);
 enum store_err say(struct store *st, enum store_err err, const char *fmt, ...) PRINTF_LIKE(3, 4);
 /* Lets SQL call smready_name_key(), smready_sort_key() and
  * smready_alt_key() (text.h's keys); SQLite's result code. */
@@ -102,7 +129,10 @@ bool damage_noted(struct store *st, bool may_remove);
 void mark_damaged(struct store *st, bool remember);
 enum store_err say_corrupt(struct store *st);
 enum store_err copy_db(struct store *st, sqlite3 *from, const char *dest);
-enum store_err change_one(struct store *st, sqlite3_stmt *s, bool company, long long id);
+enum store_err change_one(struct store *st, struct drv_stmt *s, bool company, long long id);
+/* Connects st to the PostgreSQL database conninfo, creating the schema
+ * on first use (store-open-pg.c). */
+enum store_err store_open_pg(struct store *st, const char *conninfo, unsigned flags);
 enum store_err count_where(struct store *st, const char *sql, long long arg, int *n);
 
 /* ---- the read queries ---------------------------------------------------- */

@@ -153,6 +153,21 @@ static enum store_err place_file(struct store *st, const char *tmp)
 static enum store_err set_up(struct store *st, long long version);
 static int db_connect(struct store *st, const char *name, int flags);
 
+/* Closes the SQLite connection and the driver over it; SQLite's code. */
+static int db_disconnect(struct store *st)
+{
+	int rc;
+
+	q_cache_drop(st);
+	if (st->conn)
+		st->conn->ops->close(st->conn);
+	st->conn = NULL;
+	rc = sqlite3_close(st->db);
+	if (rc == SQLITE_OK)
+		st->db = NULL;
+	return rc;
+}
+
 /* Makes a new database at st->path.  The schema is written into a file of
  * its own first, which only then appears under the database's name,
  * complete: so an empty file at that path is never one of ours being set
@@ -170,11 +185,13 @@ static enum store_err create_db(struct store *st)
 		err = set_up(st, 0);
 	/* Closing the only connection moves the log into the file and
 	 * removes the -wal and -shm files. */
-	q_cache_drop(st);
-	if (sqlite3_close(st->db) != SQLITE_OK && err == STORE_OK)
-		err = say(st, STORE_IO, _("Cannot create the database %s: %s"), st->path,
-		          sqlite3_errmsg(st->db));
-	st->db = NULL;
+	if (db_disconnect(st) != SQLITE_OK) {
+		if (err == STORE_OK)
+			err = say(st, STORE_IO, _("Cannot create the database %s: %s"), st->path,
+			          sqlite3_errmsg(st->db));
+		sqlite3_close_v2(st->db);
+		st->db = NULL;
+	}
 	if (err == STORE_OK) {
 		err = place_file(st, tmp);
 	} else {
@@ -333,11 +350,8 @@ static int db_connect(struct store *st, const char *name, int flags)
 {
 	int rc;
 
-	if (st->db) {
-		q_cache_drop(st);
-		sqlite3_close(st->db);
-		st->db = NULL;
-	}
+	if (st->db)
+		db_disconnect(st);
 	/* one thread uses a connection: SQLite's mutexes would only cost */
 	rc = sqlite3_open_v2(name, &st->db, flags | SQLITE_OPEN_NOMUTEX, NULL);
 	if (st->db) {
@@ -346,6 +360,8 @@ static int db_connect(struct store *st, const char *name, int flags)
 	}
 	if (rc == SQLITE_OK)
 		rc = add_key_functions(st->db);
+	if (rc == SQLITE_OK && drv_sqlite_wrap(st->db, &st->conn) != DRV_OK)
+		rc = SQLITE_NOMEM;
 	return rc;
 }
 
@@ -537,7 +553,8 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
 static long long read_version(struct store *st)
 {
 	long long v = -1;
-	sqlite3_stmt *s = q_prep(st, "PRAGMA user_version");
+	struct drv_stmt *s = q_prep(st, st->pg ? "SELECT schema_version FROM smready_meta"
+	                                       : "PRAGMA user_version");
 
 	if (s && q_int1(st, s, &v) != STORE_OK)
 		v = -1;
@@ -631,7 +648,7 @@ bool store_owns_file(const struct store *st, const char *path)
 	static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
 	struct stat out, sb;
 
-	if (!st || !st->path || !path || stat(path, &out) != 0)
+	if (!st || st->pg || !st->path || !path || stat(path, &out) != 0)
 		return false;
 	for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
 		size_t n = strlen(st->path) + strlen(suffixes[i]) + 1;
@@ -663,9 +680,7 @@ static void drop_left_companions(struct store *st, const struct companions *befo
 	char *wal = malloc(n), *shm = malloc(n);
 	struct stat sb;
 
-	q_cache_drop(st);
-	sqlite3_close(st->db);
-	st->db = NULL;
+	db_disconnect(st);
 	if (wal && shm) {
 		snprintf(wal, n, "%s-wal", st->path);
 		snprintf(shm, n, "%s-shm", st->path);
@@ -892,7 +907,15 @@ enum store_err store_open(const char *path, unsigned flags, struct store **out,
 		return STORE_INVALID;
 	}
 	st = calloc(1, sizeof *st);
-	if (!st || !(st->path = strdup(path))) {
+	if (st && drv_is_pg_target(path)) {
+		char shown[512];
+
+		drv_pg_display(path, shown, sizeof shown);
+		st->path = strdup(shown);
+	} else if (st) {
+		st->path = strdup(path);
+	}
+	if (!st || !st->path) {
 		if (msgsz)
 			snprintf(msg, msgsz, "%s", _("Out of memory."));
 		free(st);
@@ -900,8 +923,11 @@ enum store_err store_open(const char *path, unsigned flags, struct store **out,
 	}
 	st->busy_ms = STORE_DEFAULT_BUSY_MS;
 	st->asked_readonly = flags & STORE_OPEN_READONLY;
-	err = open_db(st, flags);
-	if (err == STORE_OK && damage_noted(st, !st->readonly))
+	if (drv_is_pg_target(path))
+		err = store_open_pg(st, path, flags);
+	else
+		err = open_db(st, flags);
+	if (err == STORE_OK && !st->pg && damage_noted(st, !st->readonly))
 		mark_damaged(st, false);
 	if (err != STORE_OK) {
 		if (msgsz)
@@ -919,8 +945,13 @@ void store_close(struct store *st)
 		return;
 	while (st->depth > 0)
 		store_rollback(st);
-	q_cache_drop(st);
-	sqlite3_close(st->db);
+	if (st->db) {
+		db_disconnect(st);
+	} else {
+		q_cache_drop(st);
+		if (st->conn)
+			st->conn->ops->close(st->conn);
+	}
 	free(st->path);
 	free(st);
 }

@@ -7,21 +7,24 @@
 
 #include "store-int.h"
 
+#include <string.h>
+
 /* The UUIDs an import has met in its file, in a temporary table: the memory
  * they take stays within SQLite's page cache however long the file is.
  * The table lives as long as the connection and is emptied for each
  * import; its statements stay prepared. */
+#define SEEN_TABLE "CREATE TEMP TABLE IF NOT EXISTS smready_seen (" \
+	" kind INTEGER NOT NULL, hi BIGINT NOT NULL, lo BIGINT NOT NULL," \
+	" tag BIGINT NOT NULL, PRIMARY KEY (kind, hi, lo))"
+
 enum store_err store_seen_open(struct store *st)
 {
-	enum store_err err = q_exec(st, "CREATE TEMP TABLE IF NOT EXISTS smready_seen ("
-	                            " kind INTEGER NOT NULL, uuid BLOB NOT NULL,"
-	                            " tag INTEGER NOT NULL, PRIMARY KEY (kind, uuid))"
-	                            " WITHOUT ROWID");
-	sqlite3_stmt *s;
+	enum store_err err = q_exec(st, st->pg ? SEEN_TABLE : SEEN_TABLE " WITHOUT ROWID");
+	struct drv_stmt *s;
 
 	if (err != STORE_OK)
 		return err;
-	s = q_prep(st, "DELETE FROM temp.smready_seen");
+	s = q_prep(st, "DELETE FROM smready_seen");
 	return s ? q_run(st, s) : STORE_ERROR;
 }
 
@@ -44,40 +47,52 @@ static void uuid_bytes(const char *uuid, unsigned char out[16])
 		out[o++] = 0;
 }
 
-static void b_uuid(sqlite3_stmt *s, const char *name, const char *uuid)
+/* Binds the UUID as its two halves, :hi and :lo, 64-bit integers each:
+ * as small as 16 bytes and the same on both engines. */
+static void b_uuid(struct drv_stmt *s, const char *uuid)
 {
 	unsigned char b[16];
+	unsigned long long hi = 0, lo = 0;
+	long long h, l;
 
 	uuid_bytes(uuid, b);
-	sqlite3_bind_blob(s, sqlite3_bind_parameter_index(s, name), b, sizeof b, SQLITE_TRANSIENT);
+	for (int i = 0; i < 8; i++) {
+		hi = hi << 8 | b[i];
+		lo = lo << 8 | b[8 + i];
+	}
+	/* the bits as a signed BIGINT: only equality counts */
+	memcpy(&h, &hi, sizeof h);
+	memcpy(&l, &lo, sizeof l);
+	b_int(s, ":hi", h);
+	b_int(s, ":lo", l);
 }
 
 enum store_err store_seen_find(struct store *st, int kind, const char *uuid, long long *tag)
 {
-	sqlite3_stmt *s = q_prep(st, "SELECT tag FROM temp.smready_seen"
-	                             " WHERE kind = :k AND uuid = :u");
+	struct drv_stmt *s = q_prep(st, "SELECT tag FROM smready_seen"
+	                             " WHERE kind = :k AND hi = :hi AND lo = :lo");
 
 	if (!s)
 		return STORE_ERROR;
 	b_int(s, ":k", kind);
-	b_uuid(s, ":u", uuid);
+	b_uuid(s, uuid);
 	return q_int1(st, s, tag);
 }
 
 enum store_err store_seen_add(struct store *st, int kind, const char *uuid, long long tag,
                               long long *had)
 {
-	sqlite3_stmt *s = q_prep(st, "INSERT INTO temp.smready_seen (kind, uuid, tag)"
-	                             " VALUES (:k, :u, :t) ON CONFLICT DO NOTHING");
+	struct drv_stmt *s = q_prep(st, "INSERT INTO smready_seen (kind, hi, lo, tag)"
+	                             " VALUES (:k, :hi, :lo, :t) ON CONFLICT DO NOTHING");
 	enum store_err err;
 
 	if (!s)
 		return STORE_ERROR;
 	b_int(s, ":k", kind);
-	b_uuid(s, ":u", uuid);
+	b_uuid(s, uuid);
 	b_int(s, ":t", tag);
 	err = q_run(st, s);
-	if (err == STORE_OK && sqlite3_changes(st->db) == 0) {
+	if (err == STORE_OK && db_changes(st) == 0) {
 		err = store_seen_find(st, kind, uuid, had);
 		if (err == STORE_OK)
 			err = STORE_EXISTS;

@@ -29,6 +29,8 @@ void store_set_max_pages(struct store *st, long long pages)
 	 * number is formatted into SQL, and it is an integer, never text. */
 	char sql[64];
 
+	if (!st->db)
+		return;
 	snprintf(sql, sizeof sql, "PRAGMA max_page_count = %lld", pages);
 	sqlite3_exec(st->db, sql, NULL, NULL, NULL);
 }
@@ -70,78 +72,87 @@ static const char *shown_bytes(char *out, size_t sz, const unsigned char *s, int
 	return out;
 }
 
+/* Column i of s as shown_bytes() shows it. */
+static const char *shown_col(char *out, size_t sz, struct drv_stmt *s, int i)
+{
+	int len;
+	const void *p = s->ops->col_blob(s, i, &len);
+
+	return shown_bytes(out, sz, p, len);
+}
+
 /* Runs one of the checks' queries, giving each row to row(); false when
  * the query itself failed (the message is reported). */
 static bool check_rows(struct store *st, struct check_out *o, const char *sql,
-                       void (*row)(struct check_out *o, sqlite3_stmt *s))
+                       void (*row)(struct check_out *o, struct drv_stmt *s))
 {
-	sqlite3_stmt *s = q_prep(st, sql);
-	int rc;
+	struct drv_stmt *s = q_prep(st, sql);
+	enum drv_rc rc;
 
 	if (!s) {
 		report(o, "%s", st->msg);
 		return false;
 	}
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+	while ((rc = s->ops->step(s)) == DRV_ROW)
 		row(o, s);
 	q_done(st, s);
-	if (rc != SQLITE_DONE) {
-		fail_sqlite(st, rc);
+	if (rc != DRV_DONE) {
+		fail_drv(st, rc);
 		report(o, "%s", st->msg);
 		return false;
 	}
 	return true;
 }
 
-static void orphan_answer(struct check_out *o, sqlite3_stmt *s)
+static void orphan_answer(struct check_out *o, struct drv_stmt *s)
 {
 	char key[128];
 
 	report(o, _("Table answers, assessment %lld, item %s: that assessment does not exist."),
-	       sqlite3_column_int64(s, 0),
-	       shown_bytes(key, sizeof key, sqlite3_column_blob(s, 1), sqlite3_column_bytes(s, 1)));
+	       col_int(s, 0),
+	       shown_col(key, sizeof key, s, 1));
 }
 
-static void orphan_event(struct check_out *o, sqlite3_stmt *s)
+static void orphan_event(struct check_out *o, struct drv_stmt *s)
 {
 	report(o, _("Table assessment_events, row %lld: assessment %lld does not exist."),
-	       sqlite3_column_int64(s, 0), sqlite3_column_int64(s, 1));
+	       col_int(s, 0), col_int(s, 1));
 }
 
-static void orphan_assessment(struct check_out *o, sqlite3_stmt *s)
+static void orphan_assessment(struct check_out *o, struct drv_stmt *s)
 {
-	if (sqlite3_column_int(s, 2))
+	if (col_int(s, 2))
 		report(o, _("Table assessments, row %lld: company %lld does not exist."),
-		       sqlite3_column_int64(s, 0), sqlite3_column_int64(s, 1));
+		       col_int(s, 0), col_int(s, 1));
 	else
 		report(o, _("Table assessments, row %lld: assessment %lld, which it was started "
-		            "from, does not exist."), sqlite3_column_int64(s, 0),
-		       sqlite3_column_int64(s, 1));
+		            "from, does not exist."), col_int(s, 0),
+		       col_int(s, 1));
 }
 
-static void orphan_action(struct check_out *o, sqlite3_stmt *s)
+static void orphan_action(struct check_out *o, struct drv_stmt *s)
 {
-	if (sqlite3_column_int(s, 2))
+	if (col_int(s, 2))
 		report(o, _("Table actions, row %lld: company %lld does not exist."),
-		       sqlite3_column_int64(s, 0), sqlite3_column_int64(s, 1));
+		       col_int(s, 0), col_int(s, 1));
 	else
 		report(o, _("Table actions, row %lld: assessment %lld, whose result suggested it, "
-		            "does not exist."), sqlite3_column_int64(s, 0), sqlite3_column_int64(s, 1));
+		            "does not exist."), col_int(s, 0), col_int(s, 1));
 }
 
-static void orphan_action_item(struct check_out *o, sqlite3_stmt *s)
+static void orphan_action_item(struct check_out *o, struct drv_stmt *s)
 {
 	char key[128];
 
 	report(o, _("Table action_items, action %lld, item %s: that action does not exist."),
-	       sqlite3_column_int64(s, 0),
-	       shown_bytes(key, sizeof key, sqlite3_column_blob(s, 1), sqlite3_column_bytes(s, 1)));
+	       col_int(s, 0),
+	       shown_col(key, sizeof key, s, 1));
 }
 
-static void orphan_action_event(struct check_out *o, sqlite3_stmt *s)
+static void orphan_action_event(struct check_out *o, struct drv_stmt *s)
 {
 	report(o, _("Table action_events, row %lld: action %lld does not exist."),
-	       sqlite3_column_int64(s, 0), sqlite3_column_int64(s, 1));
+	       col_int(s, 0), col_int(s, 1));
 }
 
 struct fk_tables {
@@ -149,13 +160,11 @@ struct fk_tables {
 	bool answers, events, assessments, actions, action_items, action_events;
 };
 
-static void fk_violation(struct check_out *o, sqlite3_stmt *s)
+static void fk_violation(struct check_out *o, struct drv_stmt *s)
 {
 	struct fk_tables *t = o->ctx;
-	const char *table = (const char *)sqlite3_column_text(s, 0);
+	const char *table = col_text(s, 0);
 
-	if (!table)
-		return;
 	if (strcmp(table, "answers") == 0)
 		t->answers = true;
 	else if (strcmp(table, "assessment_events") == 0)
@@ -170,7 +179,7 @@ static void fk_violation(struct check_out *o, sqlite3_stmt *s)
 		t->action_events = true;
 	else
 		report(t->o, _("Table %s, row %lld: refers to a row of %s that does not exist."),
-		       table, sqlite3_column_int64(s, 1), (const char *)sqlite3_column_text(s, 2));
+		       table, col_int(s, 1), col_text(s, 2));
 }
 
 /* Rows whose parent row is gone (foreign keys off, or another program):
@@ -214,31 +223,29 @@ static void check_orphans(struct store *st, struct check_out *o)
 		           " ORDER BY id LIMIT 100", orphan_action_event);
 }
 
-static void foreign_origin(struct check_out *o, sqlite3_stmt *s)
+static void foreign_origin(struct check_out *o, struct drv_stmt *s)
 {
 	report(o, _("Table actions, row %lld: assessment %lld, whose result suggested it, "
 	            "belongs to company %lld, not to the action's company %lld."),
-	       sqlite3_column_int64(s, 0), sqlite3_column_int64(s, 1),
-	       sqlite3_column_int64(s, 2), sqlite3_column_int64(s, 3));
+	       col_int(s, 0), col_int(s, 1),
+	       col_int(s, 2), col_int(s, 3));
 }
 
-static void unknown_item(struct check_out *o, sqlite3_stmt *s)
+static void unknown_item(struct check_out *o, struct drv_stmt *s)
 {
-	const char *q = (const char *)sqlite3_column_text(s, 2);
-	const struct catalogue *cat = catalogue_find(q ? q : "", sqlite3_column_int(s, 3));
-	const char *key = (const char *)sqlite3_column_text(s, 1);
+	const char *q = col_text(s, 2);
+	const struct catalogue *cat = catalogue_find(q, (int)col_int(s, 3));
+	const char *key = col_text(s, 1);
 	char shown[128], qshown[128];
 
 	/* A questionnaire this smready does not know (a newer one) cannot be
 	 * judged here. */
-	if (!cat || (key && catalogue_item_index(cat, key) >= 0))
+	if (!cat || catalogue_item_index(cat, key) >= 0)
 		return;
 	report(o, _("Table action_items, action %lld, item %s: questionnaire %s version %d has "
-	            "no such question."), sqlite3_column_int64(s, 0),
-	       shown_bytes(shown, sizeof shown, sqlite3_column_blob(s, 1),
-	                   sqlite3_column_bytes(s, 1)),
-	       shown_bytes(qshown, sizeof qshown, sqlite3_column_blob(s, 2),
-	                   sqlite3_column_bytes(s, 2)), sqlite3_column_int(s, 3));
+	            "no such question."), col_int(s, 0),
+	       shown_col(shown, sizeof shown, s, 1),
+	       shown_col(qshown, sizeof qshown, s, 2), (int)col_int(s, 3));
 }
 
 /* What the foreign keys cannot say: an action suggested by another
@@ -256,68 +263,63 @@ static void check_references(struct store *st, struct check_out *o)
 /* Reports each text column of the row (after the first, its id) that is
  * not valid UTF-8; the row is named by its id, or by_item (an answer) by
  * its assessment and item. */
-static void bad_text(struct check_out *o, sqlite3_stmt *s, const char *table, bool by_item)
+static void bad_text(struct check_out *o, struct drv_stmt *s, const char *table, bool by_item)
 {
-	for (int i = 1; i < sqlite3_column_count(s); i++) {
-		const char *t;
+	for (int i = 1; i < s->ops->ncols(s); i++) {
 		int len;
+		const char *t = s->ops->col_blob(s, i, &len);
 
-		if (sqlite3_column_type(s, i) != SQLITE_TEXT)
-			continue;
-		t = sqlite3_column_blob(s, i);
-		len = sqlite3_column_bytes(s, i);
 		if (text_utf8_valid(t ? t : "", (size_t)len))
 			continue;
 		if (!by_item) {
 			report(o, _("Table %s, row %lld, column %s: the text is not valid UTF-8."),
-			       table, sqlite3_column_int64(s, 0), sqlite3_column_name(s, i));
+			       table, col_int(s, 0), s->ops->col_name(s, i));
 		} else {
 			char key[128];
 
 			report(o, _("Table %s, assessment %lld, item %s, column %s: the text is not "
-			            "valid UTF-8."), table, sqlite3_column_int64(s, 0),
-			       shown_bytes(key, sizeof key, sqlite3_column_blob(s, 1),
-			                   sqlite3_column_bytes(s, 1)),
-			       sqlite3_column_name(s, i));
+			            "valid UTF-8."), table, col_int(s, 0),
+			       shown_col(key, sizeof key, s, 1),
+			       s->ops->col_name(s, i));
 		}
 	}
 }
 
-static void bad_company_text(struct check_out *o, sqlite3_stmt *s)
+static void bad_company_text(struct check_out *o, struct drv_stmt *s)
 {
 	bad_text(o, s, "companies", false);
 }
 
-static void bad_assessment_text(struct check_out *o, sqlite3_stmt *s)
+static void bad_assessment_text(struct check_out *o, struct drv_stmt *s)
 {
 	bad_text(o, s, "assessments", false);
 }
 
-static void bad_answer_text(struct check_out *o, sqlite3_stmt *s)
+static void bad_answer_text(struct check_out *o, struct drv_stmt *s)
 {
 	bad_text(o, s, "answers", true);
 }
 
-static void bad_event_text(struct check_out *o, sqlite3_stmt *s)
+static void bad_event_text(struct check_out *o, struct drv_stmt *s)
 {
 	bad_text(o, s, "assessment_events", false);
 }
 
-static void bad_action_text(struct check_out *o, sqlite3_stmt *s)
+static void bad_action_text(struct check_out *o, struct drv_stmt *s)
 {
 	bad_text(o, s, "actions", false);
 }
 
-static void bad_action_item_text(struct check_out *o, sqlite3_stmt *s)
+static void bad_action_item_text(struct check_out *o, struct drv_stmt *s)
 {
 	char key[128];
+	int len;
+	const char *t = s->ops->col_blob(s, 1, &len);
 
-	if (!text_utf8_valid(sqlite3_column_blob(s, 1) ? sqlite3_column_blob(s, 1) : "",
-	                     (size_t)sqlite3_column_bytes(s, 1)))
+	if (!text_utf8_valid(t ? t : "", (size_t)len))
 		report(o, _("Table %s, action %lld, item %s: the key is not valid UTF-8."),
-		       "action_items", sqlite3_column_int64(s, 0),
-		       shown_bytes(key, sizeof key, sqlite3_column_blob(s, 1),
-		                   sqlite3_column_bytes(s, 1)));
+		       "action_items", col_int(s, 0),
+		       shown_col(key, sizeof key, s, 1));
 }
 
 /* Every text the program reads back must be UTF-8 (the store refuses any
@@ -338,31 +340,63 @@ static void check_text(struct store *st, struct check_out *o)
 	           " ORDER BY action_id, position", bad_action_item_text);
 }
 
+/* On a server, foreign keys are always enforced and text is always
+ * valid UTF-8; what is left is to read every row (a damaged page fails
+ * the read) and to check what no constraint says. */
+static enum store_err check_pg(struct store *st, struct check_out *o)
+{
+	static const char *const reads[] = {
+		"SELECT count(*) FROM companies", "SELECT count(*) FROM assessments",
+		"SELECT count(*) FROM answers", "SELECT count(*) FROM assessment_events",
+		"SELECT count(*) FROM actions", "SELECT count(*) FROM action_items",
+		"SELECT count(*) FROM action_events",
+	};
+
+	for (size_t i = 0; i < sizeof reads / sizeof reads[0]; i++) {
+		struct drv_stmt *s = q_prep(st, reads[i]);
+		long long n;
+
+		if (!s || q_int1(st, s, &n) != STORE_OK) {
+			report(o, "%s", st->msg);
+			return STORE_CORRUPT;
+		}
+	}
+	check_references(st, o);
+	if (o->n > 0)
+		return say(st, STORE_CORRUPT, _("The database %s holds rows that do not fit "
+		                                "together (listed above); it was not changed."),
+		           st->path);
+	return STORE_OK;
+}
+
 enum store_err store_check(struct store *st, void (*fn)(const char *problem, void *ctx),
                            void *ctx)
 {
-	sqlite3_stmt *s = q_prep(st, "PRAGMA integrity_check");
+	struct drv_stmt *s;
 	enum store_err err = STORE_OK;
 	struct check_out o = { fn, ctx, 0 };
-	int rc;
+	enum drv_rc rc;
 
+	if (st->pg)
+		return check_pg(st, &o);
+	s = q_prep(st, "PRAGMA integrity_check");
 	if (!s) {
 		if (fn)
 			fn(st->msg, ctx);
 		return STORE_CORRUPT;
 	}
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		const char *line = (const char *)sqlite3_column_text(s, 0);
+	while ((rc = s->ops->step(s)) == DRV_ROW) {
+		const char *line = col_text(s, 0);
 
-		if (line && strcmp(line, "ok") == 0)
+		if (strcmp(line, "ok") == 0)
 			continue;
 		err = STORE_CORRUPT;
 		if (fn)
-			fn(line ? line : "?", ctx);
+			fn(*line ? line : "?", ctx);
 	}
 	q_done(st, s);
-	if (rc != SQLITE_DONE) {
-		fail_sqlite(st, rc);
+	if (rc != DRV_DONE) {
+		fail_drv(st, rc);
 		mark_damaged(st, true);
 		if (fn)
 			fn(st->msg, ctx);
@@ -429,7 +463,7 @@ enum store_err store_query_plan(struct store *st, const char *query,
 	};
 
 	for (size_t i = 0; i < sizeof plans / sizeof plans[0]; i++) {
-		sqlite3_stmt *s;
+		struct drv_stmt *s;
 		int rc;
 
 		if (!query || strcmp(query, plans[i].name) != 0)
@@ -437,10 +471,8 @@ enum store_err store_query_plan(struct store *st, const char *query,
 		s = q_prep(st, plans[i].sql);
 		if (!s)
 			return STORE_ERROR;
-		while ((rc = q_step(st, s)) == SQLITE_ROW) {
-			const unsigned char *step = sqlite3_column_text(s, 3);
-
-			fn(step ? (const char *)step : "", ctx);
+		while ((rc = q_step(st, s)) == DRV_ROW) {
+			fn(col_text(s, 3), ctx);
 		}
 		q_done(st, s);
 		return q_err(st, rc);

@@ -34,6 +34,7 @@ enum store_err {
 	STORE_NEWER,              /* made by a newer smready: refused */
 	STORE_IO,                 /* cannot create or open the file */
 	STORE_AMBIGUOUS,          /* a reference that could mean several */
+	STORE_GONE,               /* the connection to the server was lost */
 	STORE_ERROR               /* anything else */
 };
 

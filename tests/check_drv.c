@@ -67,7 +67,7 @@ static int n_engines(void)
 }
 
 #define TABLE "CREATE TABLE t (id BIGINT PRIMARY KEY, name TEXT NOT NULL UNIQUE," \
-	" n BIGINT, note TEXT)"
+	" n BIGINT CHECK (n IS NULL OR n >= 0), note TEXT)"
 
 START_TEST(test_params_and_rows)
 {
@@ -98,6 +98,12 @@ START_TEST(test_params_and_rows)
 	o->reset(ins);
 	o->bind_int(ins, o->param(ins, ":id"), 3);
 	o->bind_text(ins, o->param(ins, ":name"), "Zeta");
+	rc = o->step(ins);
+	ck_assert_msg(rc == DRV_UNIQUE, "%d: %s", rc, o->message(c));
+	/* a check constraint is another kind of refusal */
+	o->reset(ins);
+	o->bind_int(ins, o->param(ins, ":id"), -1);
+	o->bind_text(ins, o->param(ins, ":name"), "Negative");
 	rc = o->step(ins);
 	ck_assert_msg(rc == DRV_CONSTRAINT, "%d: %s", rc, o->message(c));
 	o->finalize(ins);

@@ -30,6 +30,8 @@
 
 static char dir[256];
 static char dbpath[320];
+/* The PostgreSQL tcase's database (SMREADY_TEST_PG); NULL: SQLite's file. */
+static const char *pg_target;
 
 static int rm_entry(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
 {
@@ -57,12 +59,34 @@ static char *path_in(const char *name)
 	return p;
 }
 
-/* Opens (creating) dbpath with a fixed clock. */
+/* The "pg" tcase: the same tests on an empty PostgreSQL database (its
+ * public schema dropped and made again before each). */
+static void setup_pg(void)
+{
+	struct drv_conn *c = NULL;
+	char msg[512];
+
+	setup();
+	pg_target = getenv("SMREADY_TEST_PG");
+	ck_assert_msg(drv_pg_open(pg_target, &c, msg, sizeof msg) == DRV_OK, "%s", msg);
+	ck_assert_msg(c->ops->exec(c, "DROP SCHEMA IF EXISTS public CASCADE;"
+	                              " CREATE SCHEMA public") == DRV_OK, "%s", c->ops->message(c));
+	c->ops->close(c);
+}
+
+static void teardown_pg(void)
+{
+	pg_target = NULL;
+	teardown();
+}
+
+/* Opens (creating) dbpath, or the PostgreSQL database of the "pg" tcase,
+ * with a fixed clock. */
 static struct store *open_db(void)
 {
 	struct store *st = NULL;
 	char msg[512];
-	enum store_err err = store_open(dbpath, 0, &st, msg, sizeof msg);
+	enum store_err err = store_open(pg_target ? pg_target : dbpath, 0, &st, msg, sizeof msg);
 
 	ck_assert_msg(err == STORE_OK, "open failed: %d %s", err, msg);
 	store_set_now(st, T0);
@@ -1691,7 +1715,7 @@ END_TEST
 START_TEST(test_bind_unknown_name)
 {
 	struct store *st = open_db();
-	sqlite3_stmt *s = q_prep(st, "SELECT :known");
+	struct drv_stmt *s = q_prep(st, "SELECT :known");
 
 	ck_assert_ptr_nonnull(s);
 	b_int(s, ":known", 1);          /* fine */
@@ -1853,7 +1877,7 @@ START_TEST(test_statement_cache)
 {
 	struct store *st = open_db();
 	char one[] = "SELECT 1 + :x", two[] = "SELECT 1 + :x", sql[STORE_CACHE + 8][32];
-	sqlite3_stmt *a = q_prep(st, one), *b, *first;
+	struct drv_stmt *a = q_prep(st, one), *b, *first;
 
 	ck_assert_ptr_nonnull(a);
 	b = q_prep(st, two);             /* the same query while a is in use */
@@ -1992,20 +2016,26 @@ static long long add_action(struct store *st, long long company, const char *tit
 }
 
 /* Rows of a table, read past the store. */
+/* The rows of a table, read through a connection of its own (either
+ * engine's driver). */
 static long long rows_in(const char *table)
 {
-	sqlite3 *db = NULL;
-	sqlite3_stmt *s = NULL;
-	char sql[128];
+	struct drv_conn *c = NULL;
+	struct drv_stmt *s = NULL;
+	char sql[128], msg[256];
 	long long n = -1;
 
 	snprintf(sql, sizeof sql, "SELECT count(*) FROM %s", table);
-	ck_assert_int_eq(sqlite3_open_v2(dbpath, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
-	ck_assert_int_eq(sqlite3_prepare_v2(db, sql, -1, &s, NULL), SQLITE_OK);
-	if (sqlite3_step(s) == SQLITE_ROW)
-		n = sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
-	sqlite3_close(db);
+	if (pg_target)
+		ck_assert_msg(drv_pg_open(pg_target, &c, msg, sizeof msg) == DRV_OK, "%s", msg);
+	else
+		ck_assert_msg(drv_sqlite_open(dbpath, false, &c, msg, sizeof msg) == DRV_OK,
+		              "%s", msg);
+	ck_assert_int_eq(c->ops->prepare(c, sql, &s), DRV_OK);
+	if (s->ops->step(s) == DRV_ROW)
+		n = s->ops->col_int(s, 0);
+	s->ops->finalize(s);
+	c->ops->close(c);
 	return n;
 }
 
@@ -2413,13 +2443,50 @@ START_TEST(test_check_actions)
 }
 END_TEST
 
+/* The tests that hold for both engines: they reach the database only
+ * through the store. */
+static void add_both(TCase *tc)
+{
+	tcase_add_test(tc, test_busy);
+	tcase_add_test(tc, test_company_verbs);
+	tcase_add_test(tc, test_unique_names);
+	tcase_add_test(tc, test_invalid_input);
+	tcase_add_test(tc, test_delete_counts);
+	tcase_add_test(tc, test_answers);
+	tcase_add_test(tc, test_carried_answers);
+	tcase_add_test(tc, test_finalize_clears_carried);
+	tcase_add_test(tc, test_reopen_events);
+	tcase_add_test(tc, test_lists);
+	tcase_add_test(tc, test_portfolio);
+	tcase_add_test(tc, test_reopen_with_draft);
+	tcase_add_test(tc, test_assessment_numbers);
+	tcase_add_test(tc, test_names_normal);
+	tcase_add_test(tc, test_company_lookup);
+	tcase_add_test(tc, test_sort_order);
+	tcase_add_test(tc, test_final_count);
+	tcase_add_test(tc, test_transactions);
+	tcase_add_test_raise_signal(tc, test_bind_unknown_name, SIGABRT);
+	tcase_add_test(tc, test_statement_cache);
+	tcase_add_test(tc, test_import_and_now);
+	tcase_add_test(tc, test_actions_add_and_list);
+	tcase_add_test(tc, test_action_status);
+	tcase_add_test(tc, test_action_update);
+	tcase_add_test(tc, test_action_move_status);
+	tcase_add_test(tc, test_action_set_items);
+	tcase_add_test(tc, test_action_refused);
+	tcase_add_test(tc, test_actions_go_with_company);
+	tcase_add_test(tc, test_actions_due_and_counted);
+}
+
 int main(void)
 {
 	Suite *s = suite_create("store");
 	TCase *tc = tcase_create("store");
+	const char *pg = getenv("SMREADY_TEST_PG");
 
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_set_timeout(tc, 60);
+	/* the SQLite file's own: opening, judging, upgrading, damage, limits */
 	tcase_add_test(tc, test_create_modes);
 	tcase_add_test(tc, test_missing_file);
 	tcase_add_test(tc, test_default_path);
@@ -2433,52 +2500,32 @@ int main(void)
 	tcase_add_test(tc, test_readonly_forced);
 	tcase_add_test(tc, test_readonly_permissions);
 	tcase_add_test(tc, test_full_disk);
-	tcase_add_test(tc, test_busy);
 	tcase_add_test(tc, test_open_while_locked);
 	tcase_add_test(tc, test_check_and_backup);
 	tcase_add_test(tc, test_check_corrupt);
 	tcase_add_test(tc, test_damage_stops_writes);
 	tcase_add_test(tc, test_check_finds_orphans_and_bad_text);
 	tcase_add_test(tc, test_damage_found_by_a_statement);
-	tcase_add_test(tc, test_company_verbs);
-	tcase_add_test(tc, test_unique_names);
-	tcase_add_test(tc, test_invalid_input);
-	tcase_add_test(tc, test_delete_counts);
-	tcase_add_test(tc, test_answers);
-	tcase_add_test(tc, test_carried_answers);
-	tcase_add_test(tc, test_finalize_clears_carried);
-	tcase_add_test(tc, test_reopen_events);
-	tcase_add_test(tc, test_lists);
-	tcase_add_test(tc, test_portfolio);
 	tcase_add_test(tc, test_upgrade_v1);
 	tcase_add_test(tc, test_upgrade_copy_is_v1);
 	tcase_add_test(tc, test_upgrade_refused);
 	tcase_add_test(tc, test_upgrade_two_drafts);
-	tcase_add_test(tc, test_reopen_with_draft);
-	tcase_add_test(tc, test_assessment_numbers);
 	tcase_add_test(tc, test_upgrade_lookalikes);
-	tcase_add_test(tc, test_names_normal);
-	tcase_add_test(tc, test_company_lookup);
-	tcase_add_test(tc, test_sort_order);
 	tcase_add_test(tc, test_query_plans);
 	tcase_add_test(tc, test_upgrade_counts_finals);
-	tcase_add_test(tc, test_final_count);
 	tcase_add_test(tc, test_upgrade_from_3);
-	tcase_add_test(tc, test_transactions);
-	tcase_add_test_raise_signal(tc, test_bind_unknown_name, SIGABRT);
-	tcase_add_test(tc, test_statement_cache);
-	tcase_add_test(tc, test_import_and_now);
 	tcase_add_test(tc, test_backup_in_transaction);
-	tcase_add_test(tc, test_actions_add_and_list);
-	tcase_add_test(tc, test_action_status);
-	tcase_add_test(tc, test_action_update);
-	tcase_add_test(tc, test_action_move_status);
-	tcase_add_test(tc, test_action_set_items);
-	tcase_add_test(tc, test_action_refused);
-	tcase_add_test(tc, test_actions_go_with_company);
-	tcase_add_test(tc, test_actions_due_and_counted);
 	tcase_add_test(tc, test_upgrade_v2_actions);
 	tcase_add_test(tc, test_check_actions);
+	add_both(tc);
 	suite_add_tcase(s, tc);
+	if (pg && *pg) {
+		TCase *tp = tcase_create("pg");
+
+		tcase_add_checked_fixture(tp, setup_pg, teardown_pg);
+		tcase_set_timeout(tp, 60);
+		add_both(tp);
+		suite_add_tcase(s, tp);
+	}
 	return tap_run_suite(s);
 }

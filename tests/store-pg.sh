@@ -15,6 +15,13 @@ expect_eq "every driver case passes on both engines" 0 "$st"
 sed -n 's/^not ok/# not ok/p' "$T/out"
 expect_eq "each engine case ran twice, once per engine" 6 \
 	"$(grep -c 'test_params_and_rows\|test_transactions\|test_errors' "$T/out")"
+# The store's own suite: the tests that reach the database only through
+# the store run a second time, on the server (tcase "pg").
+SMREADY_TEST_PG="$PG_CONNINFO" "$top_builddir/tests/check_store" >"$T/store" 2>&1; st=$?
+expect_eq "the store's suite passes on PostgreSQL as on SQLite" 0 "$st"
+sed -n 's/^not ok/# not ok/p' "$T/store"
+expect_eq "and its engine-neutral cases ran on the server" 29 \
+	"$(grep -c '^ok .*:pg:' "$T/store")"
 # A connection error names the place, never a password.
 SMREADY_TEST_PG="host=$PG_DIR dbname=nosuchdb user=smready password=Geheim123" \
 	"$top_builddir/tests/check_drv" >"$T/bad" 2>&1
