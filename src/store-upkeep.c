@@ -438,7 +438,7 @@ enum store_err store_backup(struct store *st, const char *dest)
 	if (st->depth > 0)
 		return say(st, STORE_STATE, _("The database cannot be copied while changes are "
 		                              "in progress; save or cancel them first."));
-	return copy_db(st, st->db, dest);
+	return st->pg ? copy_to_file(st, dest) : copy_db(st, st->db, dest);
 }
 
 /* ---- query plans (for the tests) ---------------------------------------- */

@@ -3,7 +3,7 @@
 # questionnaire listing of the command line.
 . "$top_srcdir/tests/tap.sh"
 
-db="$T/db"
+db=$(test_db db)
 export LC_ALL=C.UTF-8
 unset LANGUAGE
 

@@ -7,7 +7,9 @@
 SMREADY_NOW=1795000000; export SMREADY_NOW
 LC_ALL=C; export LC_ALL
 A="$T/a.db"
-B="$T/b.db"
+# On PostgreSQL (tests/engine-pg.sh) A stays a file, the laptop, and B and C
+# are on the server: every exchange below goes between the two engines.
+B=$(test_db b)
 sa() { "$SMREADY" --db "$A" "$@"; }
 sb() { "$SMREADY" --db "$B" "$@"; }
 
@@ -52,7 +54,7 @@ sb export --all -o "$T/b2.json"
 check "the database did not change" cmp -s "$T/b.json" "$T/b2.json"
 
 # ---- stdin and --dry-run ---------------------------------------------------
-C="$T/c.db"
+C=$(test_db c)
 "$SMREADY" --db "$C" import --dry-run - < "$T/a.json" > "$T/dry.out" 2>&1; st=$?
 expect_eq "a dry run from standard input exits 0" 0 "$st"
 expect_match "it says nothing was changed" "$T/dry.out" 'Dry run: nothing was changed'

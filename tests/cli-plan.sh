@@ -8,7 +8,7 @@
 
 export LC_ALL=C.UTF-8 SMREADY_NOW=2026-01-01
 unset LANGUAGE
-db="$T/db"
+db=$(test_db db)
 s() { "$SMREADY" --db "$db" "$@"; }
 # r COMMAND...: stdout to $T/out, stderr to $T/err.
 r() { "$@" >"$T/out" 2>"$T/err"; }
@@ -275,7 +275,11 @@ expect_status "--actions with JSON is refused" 2 r s export --actions
 expect_match "and says why" "$T/err" 'goes with --format csv'
 
 # ---- what reaches the terminal ----------------------------------------------------
-sqlite3 "$db" "UPDATE actions SET owner = 'X' || char(27) || '[2JY' WHERE number = 2 AND company_id = 1"
+if on_sqlite; then
+	sqlite3 "$db" "UPDATE actions SET owner = 'X' || char(27) || '[2JY' WHERE number = 2 AND company_id = 1"
+else
+	psql "$db" -qc "UPDATE actions SET owner = 'X' || chr(27) || '[2JY' WHERE number = 2 AND company_id = 1"
+fi
 r s plan "$m" --all
 check "an escape in an owner written by another program is shown as \\x1b" \
 	grep -qF 'X\x1b[2JY' "$T/out"

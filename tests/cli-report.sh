@@ -8,7 +8,7 @@
 . "$top_srcdir/tests/tap.sh"
 
 unset LANGUAGE
-db="$T/db"
+db=$(test_db db)
 golden="$top_srcdir/tests/golden"
 s() { "$SMREADY" --db "$db" "$@"; }
 q() { "$SMREADY" --db "$db" "$@" >/dev/null 2>&1 || echo "setup failed: $*" >&2; }

@@ -6,7 +6,7 @@
 
 export LC_ALL=C.UTF-8 SMREADY_NOW=1767225600   # 2026-01-01
 unset LANGUAGE
-db="$T/db"
+db=$(test_db db)
 s() { "$SMREADY" --db "$db" "$@"; }
 # r COMMAND...: stdout to $T/out, stderr to $T/err.
 r() { "$@" >"$T/out" 2>"$T/err"; }
@@ -222,56 +222,59 @@ expect_status "backup onto an existing file is refused" 1 r s backup "$T/copy.db
 expect_status "the backup is a working database" 0 r "$SMREADY" --db "$T/copy.db" companies
 expect_match "the backup holds the companies" "$T/out" '#[0-9]+ +Zeta Bau KG'
 
-printf 'this is not a database, just text that is long enough to look like a header......\n' >"$T/junk.db"
-expect_status "a file that is not a database is exit 3" 3 r "$SMREADY" --db "$T/junk.db" check
-test -s "$T/err" && ok "the reason is on stderr" || not_ok "the reason is on stderr"
-# An empty file is not a new database: it is refused and stays empty, for
-# reading and for writing verbs alike.
-: >"$T/empty.db"
-expect_status "an existing empty file is exit 3 for check" 3 r "$SMREADY" --db "$T/empty.db" check
-expect_match "saying it is empty" "$T/err" 'is an empty file'
-expect_status "and for companies" 3 r "$SMREADY" --db "$T/empty.db" companies
-expect_status "and for company add" 3 r "$SMREADY" --db "$T/empty.db" company add "Neu GmbH"
-expect_eq "the empty file stays empty" 0 "$(wc -c <"$T/empty.db" | tr -d ' ')"
-check "no companion files appear beside it" sh -c '! ls "$1"-* >/dev/null 2>&1' sh "$T/empty.db"
-cp "$T/copy.db" "$T/broken.db"
-size=$(wc -c <"$T/broken.db")
-if [ "$size" -gt 12288 ]; then
-	dd if=/dev/zero of="$T/broken.db" bs=1024 seek=6 count=4 conv=notrunc 2>/dev/null
-	printf 'garbage garbage garbage garbage garbage' | dd of="$T/broken.db" bs=1 seek=4200 conv=notrunc 2>/dev/null
-	expect_status "check on a damaged database is exit 3" 3 r "$SMREADY" --db "$T/broken.db" check
-else
-	ok "check on a damaged database # SKIP database too small to damage"
+# The file itself: what is not one, damage, and its companions.
+if on_sqlite; then
+	printf 'this is not a database, just text that is long enough to look like a header......\n' >"$T/junk.db"
+	expect_status "a file that is not a database is exit 3" 3 r "$SMREADY" --db "$T/junk.db" check
+	test -s "$T/err" && ok "the reason is on stderr" || not_ok "the reason is on stderr"
+	# An empty file is not a new database: it is refused and stays empty, for
+	# reading and for writing verbs alike.
+	: >"$T/empty.db"
+	expect_status "an existing empty file is exit 3 for check" 3 r "$SMREADY" --db "$T/empty.db" check
+	expect_match "saying it is empty" "$T/err" 'is an empty file'
+	expect_status "and for companies" 3 r "$SMREADY" --db "$T/empty.db" companies
+	expect_status "and for company add" 3 r "$SMREADY" --db "$T/empty.db" company add "Neu GmbH"
+	expect_eq "the empty file stays empty" 0 "$(wc -c <"$T/empty.db" | tr -d ' ')"
+	check "no companion files appear beside it" sh -c '! ls "$1"-* >/dev/null 2>&1' sh "$T/empty.db"
+	cp "$T/copy.db" "$T/broken.db"
+	size=$(wc -c <"$T/broken.db")
+	if [ "$size" -gt 12288 ]; then
+		dd if=/dev/zero of="$T/broken.db" bs=1024 seek=6 count=4 conv=notrunc 2>/dev/null
+		printf 'garbage garbage garbage garbage garbage' | dd of="$T/broken.db" bs=1 seek=4200 conv=notrunc 2>/dev/null
+		expect_status "check on a damaged database is exit 3" 3 r "$SMREADY" --db "$T/broken.db" check
+	else
+		ok "check on a damaged database # SKIP database too small to damage"
+	fi
+
+	# Rows whose parent is gone and text that is not UTF-8 are problems too.
+	cp "$T/copy.db" "$T/odd.db"
+	sqlite3 "$T/odd.db" "PRAGMA foreign_keys = OFF;
+	INSERT INTO answers (assessment_id, item_key, value, changed) VALUES (4242, 'goals.purpose', 3, 0);
+	UPDATE companies SET contact = CAST(X'4DFC6C6C6572' AS TEXT) WHERE name = 'Zeta Bau KG';"
+	expect_status "check finds an orphaned answer and bad text: exit 3" 3 r "$SMREADY" --db "$T/odd.db" check
+	expect_match "the orphaned answer is named" "$T/out" 'answers.*4242.*goals\.purpose'
+	expect_match "the bad text is named" "$T/out" 'companies.*contact.*UTF-8'
+	expect_no_match "no raw bytes reach the terminal" "$T/out" "$(printf '\374')"
+
+	# Damage where adding a company does not look (the answers): once check has
+	# found it, no later command writes to the file.
+	cp "$T/copy.db" "$T/dmg.db"
+	root=$(sqlite3 "$T/dmg.db" "SELECT rootpage FROM sqlite_master WHERE name = 'answers'")
+	psize=$(sqlite3 "$T/dmg.db" "PRAGMA page_size")
+	head -c "$psize" /dev/zero | tr '\0' 'Z' |
+		dd of="$T/dmg.db" bs="$psize" seek=$((root - 1)) count=1 conv=notrunc 2>/dev/null
+	expect_status "check finds damage in the answers" 3 r "$SMREADY" --db "$T/dmg.db" check
+	cp "$T/dmg.db" "$T/dmg.before"
+	expect_status "after check found damage, company add is exit 3" 3 r "$SMREADY" --db "$T/dmg.db" company add "Neu nach Schaden GmbH"
+	expect_match "saying the database is damaged" "$T/err" 'is damaged'
+	expect_status "and demo is refused too" 3 r "$SMREADY" --db "$T/dmg.db" demo
+	check "the damaged file was not changed" cmp -s "$T/dmg.before" "$T/dmg.db"
+	expect_status "what is not damaged can still be read" 0 r "$SMREADY" --db "$T/dmg.db" companies
+	expect_match "the companies are listed" "$T/out" '#[0-9]+ +Zeta Bau KG'
+	# A restored backup is another file: it can be written again.
+	cp "$T/copy.db" "$T/dmg.db"
+	expect_status "after restoring a backup over it, writing works again" 0 r "$SMREADY" --db "$T/dmg.db" company add "Nach Wiederherstellung GmbH"
 fi
-
-# Rows whose parent is gone and text that is not UTF-8 are problems too.
-cp "$T/copy.db" "$T/odd.db"
-sqlite3 "$T/odd.db" "PRAGMA foreign_keys = OFF;
-INSERT INTO answers (assessment_id, item_key, value, changed) VALUES (4242, 'goals.purpose', 3, 0);
-UPDATE companies SET contact = CAST(X'4DFC6C6C6572' AS TEXT) WHERE name = 'Zeta Bau KG';"
-expect_status "check finds an orphaned answer and bad text: exit 3" 3 r "$SMREADY" --db "$T/odd.db" check
-expect_match "the orphaned answer is named" "$T/out" 'answers.*4242.*goals\.purpose'
-expect_match "the bad text is named" "$T/out" 'companies.*contact.*UTF-8'
-expect_no_match "no raw bytes reach the terminal" "$T/out" "$(printf '\374')"
-
-# Damage where adding a company does not look (the answers): once check has
-# found it, no later command writes to the file.
-cp "$T/copy.db" "$T/dmg.db"
-root=$(sqlite3 "$T/dmg.db" "SELECT rootpage FROM sqlite_master WHERE name = 'answers'")
-psize=$(sqlite3 "$T/dmg.db" "PRAGMA page_size")
-head -c "$psize" /dev/zero | tr '\0' 'Z' |
-	dd of="$T/dmg.db" bs="$psize" seek=$((root - 1)) count=1 conv=notrunc 2>/dev/null
-expect_status "check finds damage in the answers" 3 r "$SMREADY" --db "$T/dmg.db" check
-cp "$T/dmg.db" "$T/dmg.before"
-expect_status "after check found damage, company add is exit 3" 3 r "$SMREADY" --db "$T/dmg.db" company add "Neu nach Schaden GmbH"
-expect_match "saying the database is damaged" "$T/err" 'is damaged'
-expect_status "and demo is refused too" 3 r "$SMREADY" --db "$T/dmg.db" demo
-check "the damaged file was not changed" cmp -s "$T/dmg.before" "$T/dmg.db"
-expect_status "what is not damaged can still be read" 0 r "$SMREADY" --db "$T/dmg.db" companies
-expect_match "the companies are listed" "$T/out" '#[0-9]+ +Zeta Bau KG'
-# A restored backup is another file: it can be written again.
-cp "$T/copy.db" "$T/dmg.db"
-expect_status "after restoring a backup over it, writing works again" 0 r "$SMREADY" --db "$T/dmg.db" company add "Nach Wiederherstellung GmbH"
 
 # ---- read-only --------------------------------------------------------------
 expect_status "--read-only after --db works" 0 r s --read-only companies
@@ -281,7 +284,7 @@ expect_status "writing with --read-only is refused" 1 r "$SMREADY" --read-only -
 expect_match "the refusal says read-only" "$T/err" 'read-only'
 r s companies
 expect_no_match "nothing was written" "$T/out" 'Neu GmbH'
-expect_status "--read-only on a missing file is exit 3" 3 r "$SMREADY" --read-only --db "$T/missing.db" companies
+on_sqlite && expect_status "--read-only on a missing file is exit 3" 3 r "$SMREADY" --read-only --db "$T/missing.db" companies
 
 # -o naming the database itself (or a companion file) is refused and the
 # database stays intact.
@@ -291,12 +294,14 @@ for v in 1 3; do
 	s answer "$sid" goals.purpose $v >/dev/null 2>&1
 	s finish "$sid" >/dev/null 2>&1
 done
-expect_status "report -o onto the database is refused" 1 r s report "Sicher GmbH" -o "$db"
-expect_match "saying why" "$T/err" 'is the database itself'
-expect_status "compare -o onto the WAL file is refused" 1 r s compare "Sicher GmbH" -o "$db-wal"
-expect_match "saying why" "$T/err" 'is the database itself'
-expect_status "export -o onto the database is refused" 1 r s export -o "$db"
-expect_match "saying why" "$T/err" 'is the database itself'
+if on_sqlite; then
+	expect_status "report -o onto the database is refused" 1 r s report "Sicher GmbH" -o "$db"
+	expect_match "saying why" "$T/err" 'is the database itself'
+	expect_status "compare -o onto the WAL file is refused" 1 r s compare "Sicher GmbH" -o "$db-wal"
+	expect_match "saying why" "$T/err" 'is the database itself'
+	expect_status "export -o onto the database is refused" 1 r s export -o "$db"
+	expect_match "saying why" "$T/err" 'is the database itself'
+fi
 expect_status "the database still opens" 0 r s companies
 expect_match "with its companies" "$T/out" 'Sicher GmbH'
 expect_status "and passes its check" 0 r s check

@@ -4,7 +4,7 @@
 # its tmux server on exit.
 #
 #   e2e_start [VAR=VALUE]... [-- SMREADY-ARGS...]
-#                            start smready (80x24, --db "$T/db", working
+#                            start smready (80x24, --db "$E2E_DB", working
 #                            directory $T) in pane "t"
 #   send KEY...              tmux key names (Enter, Escape, Down, C-c, ...)
 #   send_text TEXT           type TEXT literally
@@ -34,6 +34,10 @@ unset TMUX TMUX_PANE
 E2E_SOCKET="smready-$$"
 E2E_LANG=${E2E_LANG:-C.UTF-8}
 
+# The database: the file $T/db, or a new one on the server when
+# tests/engine-pg.sh runs the script on PostgreSQL.
+E2E_DB=$(test_db db) || { echo "Bail out! no database for the test"; exit 1; }
+
 tm() { "$TMUX_BIN" -L "$E2E_SOCKET" -f /dev/null "$@"; }
 
 trap 'tm kill-server >/dev/null 2>&1; rm -rf "$T"' EXIT
@@ -59,7 +63,7 @@ e2e_start() {
 	# A small shell runs smready and writes its exit status to a file
 	# (more dependable than asking tmux about a dead pane).
 	tm new-session -d -s t -x 80 -y 24 -c "$T" \
-		"echo \$\$ > '$T/pid'; env $_env '$SMREADY' --db '$T/db' $*; echo \$? > '$T/status'"
+		"echo \$\$ > '$T/pid'; env $_env '$SMREADY' --db '$E2E_DB' $*; echo \$? > '$T/status'"
 	_i=0
 	while [ -z "$(e2e_pid)" ] && [ $_i -lt 100 ]; do sleep 0.1; _i=$((_i + 1)); done
 }

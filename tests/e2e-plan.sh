@@ -11,7 +11,7 @@
 
 have_locale de_DE.UTF-8 || skip_all "the de_DE.UTF-8 locale is not installed"
 E2E_LANG=de_DE.UTF-8
-cli() { LANG=C.UTF-8 "$SMREADY" --db "$T/db" "$@"; }
+cli() { LANG=C.UTF-8 "$SMREADY" --db "$E2E_DB" "$@"; }
 bar() { screen | tail -1 | sed 's/ *$//'; }
 m="Müller & Söhne GmbH"
 cli company add "$m" >/dev/null || { not_ok "company add"; tap_done; }

@@ -12,6 +12,23 @@ mkdir -p "$HOME"
 unset SMREADY_DB
 : "${SMREADY:=$top_builddir/smready}"
 
+# test_db [NAME]: a new, empty database for the test: the file $T/NAME,
+# or, when tests/engine-pg.sh runs the script on PostgreSQL
+# (SMREADY_TEST_PG holds the server's connection), a new database there.
+test_db() {
+	if [ -n "${SMREADY_TEST_PG:-}" ]; then
+		_tdb=$(printf 't%s_%s' "$$" "${1:-db}" | tr -c 'a-zA-Z0-9_\n' _)
+		psql "$SMREADY_TEST_PG" -qAt -c "CREATE DATABASE $_tdb" >/dev/null || return 1
+		echo "$SMREADY_TEST_PG dbname=$_tdb"
+	else
+		echo "$T/${1:-db}"
+	fi
+}
+
+# on_sqlite: whether the script runs on the SQLite file (the tests of
+# the file itself: its permissions, its damage, its companions).
+on_sqlite() { [ -z "${SMREADY_TEST_PG:-}" ]; }
+
 ok() { tap_n=$((tap_n + 1)); echo "ok $tap_n - $*"; }
 not_ok() { tap_n=$((tap_n + 1)); echo "not ok $tap_n - $*"; tap_failed=1; }
 diag() { printf '%s\n' "$@" | sed 's/^/# /'; }
