@@ -295,6 +295,11 @@ static void import_summary(const struct exchange_report *r, bool dry_run)
 	printf(P_("%d assessment already here, unchanged\n",
 	          "%d assessments already here, unchanged\n", r->assessments_unchanged),
 	       r->assessments_unchanged);
+	/* Only a draft here and in the file can take answers. */
+	if (r->answers_merged > 0)
+		printf(P_("%d answer taken into a draft in progress\n",
+		          "%d answers taken into drafts in progress\n", r->answers_merged),
+		       r->answers_merged);
 	/* Files without a plan (all of format version 1) say nothing of one. */
 	if (r->actions_in_file > 0) {
 		printf(P_("%d action added\n", "%d actions added\n", r->actions_added),

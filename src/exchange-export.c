@@ -225,6 +225,43 @@ static enum store_err export_json(struct export_ctx *x)
 	return STORE_OK;
 }
 
+/* ---- drafts not yet saved ------------------------------------------------ */
+
+bool exchange_write_drafts(FILE *out, const struct exchange_draft *d, size_t n, long long now)
+{
+	json_t *h = json_object(), *companies = json_array();
+	bool ok = h && companies;
+
+	ok = ok && jo_set(h, "format", jo_str(EXCHANGE_FORMAT_NAME));
+	ok = ok && jo_set(h, "version", json_integer(EXCHANGE_FORMAT_VERSION));
+	ok = ok && jo_set(h, "generator", jo_str(PACKAGE_NAME " " PACKAGE_VERSION));
+	ok = ok && jo_set(h, "exported", jo_time(now, false));
+	for (size_t i = 0; ok && i < n; i++) {
+		/* built with references of their own (json_object_set), all
+		 * given back at the end whatever failed */
+		json_t *c = jo_company(d[i].company, JO_EXPORT);
+		json_t *a = jo_assessment(d[i].assessment, JO_EXPORT, NULL);
+		json_t *as = json_array(), *ans = json_array(), *acts = json_array();
+
+		ok = c && a && as && ans && acts;
+		for (size_t k = 0; ok && k < d[i].n; k++)
+			ok = json_array_append_new(ans, jo_answer(&d[i].answers[k], JO_EXPORT)) == 0;
+		ok = ok && json_object_set(a, "answers", ans) == 0 && json_array_append(as, a) == 0 &&
+		     json_object_set(c, "assessments", as) == 0 &&
+		     json_object_set(c, "actions", acts) == 0 && json_array_append(companies, c) == 0;
+		json_decref(c);
+		json_decref(a);
+		json_decref(as);
+		json_decref(ans);
+		json_decref(acts);
+	}
+	ok = ok && json_object_set(h, "companies", companies) == 0;
+	json_decref(companies);
+	ok = ok && json_dumpf(h, out, DUMP_FLAGS | JSON_INDENT(2)) == 0 && fputc('\n', out) != EOF;
+	json_decref(h);
+	return ok;
+}
+
 /* ---- export: CSV -------------------------------------------------------- */
 
 /*

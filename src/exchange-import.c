@@ -186,6 +186,32 @@ static void conflict_assessment(struct import_ctx *x, const struct company_in *c
 		            "kept this database's version"), a->uuid, c->name);
 }
 
+/* One draft in the file and here (an earlier export, answers kept while
+ * the server was away): the two are one assessment in progress, so its
+ * answers merge, each taken from the side that changed it last. */
+static bool merge_draft(struct import_ctx *x, const struct assessment *local,
+                        const struct assessment_in *a, const struct answer_in *answers,
+                        size_t n, const struct company_in *c, const char *path)
+{
+	int taken = 0;
+	enum store_err err = store_answers_merge(x->st, local->id, answers, n, &taken);
+
+	if (err != STORE_OK)
+		return import_store_fail(x, err, path);
+	if (taken == 0) {
+		x->rep->assessments_unchanged++;
+		return true;
+	}
+	x->rep->answers_merged += taken;
+	xc_push_line(&x->rep->notices, &x->rep->n_notices,
+	             P_("assessment %s of \"%s\" is in progress here too; took %d answer "
+	                "from the file that was changed there later",
+	                "assessment %s of \"%s\" is in progress here too; took %d answers "
+	                "from the file that were changed there later", taken),
+	             a->uuid, c->name, taken);
+	return true;
+}
+
 /* Adds the file's assessment a (with its answers) to company (local id
  * company_id), or checks that the stored one with that UUID is the same. */
 static bool import_assessment(struct import_ctx *x, struct assessment_in *a, const char *based,
@@ -201,16 +227,20 @@ static bool import_assessment(struct import_ctx *x, struct assessment_in *a, con
 	if (err == STORE_OK)
 		err = store_assessment_get(x->st, id, &local);
 	if (err == STORE_OK) {
+		bool ok = true;
+
 		if (local.company_id != company_id)
 			xc_push_line(&x->rep->conflicts, &x->rep->n_conflicts,
 			             _("assessment %s belongs to another company here than \"%s\"; "
 			               "left it as it is"), a->uuid, c->name);
 		else if (assessment_same(x, &local, a, based, answers, n))
 			x->rep->assessments_unchanged++;
+		else if (local.status == ASSESS_DRAFT && a->status == ASSESS_DRAFT)
+			ok = merge_draft(x, &local, a, answers, n, c, path);
 		else
 			conflict_assessment(x, c, &local, a);
 		store_assessment_clear(&local);
-		return true;
+		return ok;
 	}
 	if (err != STORE_NOT_FOUND)
 		return import_store_fail(x, err, path);

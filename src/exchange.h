@@ -45,6 +45,20 @@ enum store_err exchange_export(struct store *st, FILE *out,
                                const struct exchange_export_opts *opts,
                                char *msg, size_t msgsz);
 
+/* A draft whose answers are kept outside the database (the server could
+ * not be reached): its company, the assessment and the answers to keep. */
+struct exchange_draft {
+	const struct company *company;
+	const struct assessment *assessment;
+	const struct answer *answers;
+	size_t n;
+};
+
+/* Writes the drafts as an export that import merges into the drafts of a
+ * database (the newer change of each answer wins); false when out of
+ * memory, a text is not UTF-8, or out cannot be written. */
+bool exchange_write_drafts(FILE *out, const struct exchange_draft *d, size_t n, long long now);
+
 enum exchange_status {
 	EXCHANGE_OK = 0,         /* everything was merged (or would be: dry run) */
 	EXCHANGE_CONFLICTS,      /* merged what could be; conflicts listed */
@@ -58,6 +72,7 @@ struct exchange_report {
 	int companies_known;         /* matched an existing company by UUID */
 	int assessments_added;
 	int assessments_unchanged;   /* present already, identical */
+	int answers_merged;          /* taken into a draft present already (newer there) */
 	int actions_added;
 	int actions_updated;         /* took the file's newer version */
 	int actions_unchanged;       /* present already, identical */

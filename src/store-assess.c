@@ -974,6 +974,62 @@ enum store_err store_answers_insert(struct store *st, long long assessment_id,
 	return tx_close(st, put_answers(st, assessment_id, answers, n));
 }
 
+static enum store_err merge_answers(struct store *st, long long id, const struct answer_in *ans,
+                                    size_t n, int *taken)
+{
+	enum store_err err = editable(st, id);
+
+	for (size_t i = 0; err == STORE_OK && i < n; i++) {
+		struct drv_stmt *s = q_prep(st, "INSERT INTO answers (assessment_id, item_key, value,"
+		                            " note, changed, carried)"
+		                            " VALUES (:id, :key, :value, :note, :changed, :carried)"
+		                            " ON CONFLICT (assessment_id, item_key) DO UPDATE SET"
+		                            " value = excluded.value, note = excluded.note,"
+		                            " changed = excluded.changed, carried = excluded.carried"
+		                            " WHERE excluded.changed >= answers.changed");
+
+		if (!s)
+			return STORE_ERROR;
+		b_int(s, ":id", id);
+		b_text(s, ":key", ans[i].item_key);
+		b_int(s, ":value", ans[i].value);
+		b_text(s, ":note", ans[i].note);
+		b_int(s, ":changed", ans[i].changed);
+		b_int(s, ":carried", ans[i].carried);
+		err = q_run(st, s);
+		if (err == STORE_OK && db_changes(st) > 0) {
+			++*taken;
+			err = drop_empty(st, id, ans[i].item_key);
+		}
+	}
+	if (err == STORE_OK && *taken > 0)
+		err = touch(st, id, store_now(st));
+	return err;
+}
+
+enum store_err store_answers_merge(struct store *st, long long assessment_id,
+                                   const struct answer_in *answers, size_t n, int *taken)
+{
+	enum store_err err = STORE_OK;
+
+	*taken = 0;
+	for (size_t i = 0; err == STORE_OK && i < n; i++) {
+		err = check_key(st, answers[i].item_key);
+		if (err == STORE_OK && !value_ok(answers[i].value))
+			err = say(st, STORE_INVALID, _("%d is not a valid answer."), answers[i].value);
+		if (err == STORE_OK)
+			err = check_note(st, answers[i].note, _("The note"));
+	}
+	if (err == STORE_OK)
+		err = tx_open(st);
+	if (err != STORE_OK)
+		return err;
+	err = tx_close(st, merge_answers(st, assessment_id, answers, n, taken));
+	if (err != STORE_OK)
+		*taken = 0;
+	return err;
+}
+
 static enum store_err insert_assessment(struct store *st, struct assessment_in *a,
                                         const struct answer_in *answers, size_t n, long long *id)
 {

@@ -72,6 +72,7 @@ enum store_err fail_drv(struct store *st, enum drv_rc rc)
 		return say(st, STORE_IO, _("The database %s could not be read or written: %s"),
 		           p, why);
 	case DRV_GONE:
+		st->gone = true;
 		return say(st, STORE_GONE, _("The connection to the database %s was lost: %s"),
 		           p, why);
 	case DRV_NOMEM:
@@ -135,6 +136,52 @@ static struct cached *cache_slot(struct store *st)
 
 /* A prepared statement for sql, from the cache when it is free.  NULL on
  * error, with the message set. */
+static long long now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+enum store_err store_reconnect(struct store *st)
+{
+	if (!st->gone)
+		return STORE_OK;
+	if (st->depth > 0)
+		return say(st, STORE_GONE, _("The connection to the database %s was lost in the "
+		                             "middle of a change; nothing of it was saved."),
+		           st->path);
+	st->gone_tried = now_ms();
+	q_cache_drop(st);
+	if (!st->conn->ops->reconnect || !st->conn->ops->reconnect(st->conn))
+		return say(st, STORE_GONE, _("The database %s cannot be reached: %s"), st->path,
+		           st->conn->ops->message(st->conn));
+	st->gone = false;
+	st->conn->ops->set_busy(st->conn, st->busy_ms);
+	if (st->readonly && q_exec(st, "SET default_transaction_read_only = on") != STORE_OK)
+		return STORE_GONE;
+	return STORE_OK;
+}
+
+bool store_online(const struct store *st)
+{
+	return !st->gone;
+}
+
+/* Before a statement on a lost connection: connect again, but not more
+ * often than every two seconds (an unreachable host may take a while to
+ * say so), and never inside a transaction, whose statements are gone. */
+static bool reconnected(struct store *st)
+{
+	if (st->depth > 0 || now_ms() - st->gone_tried < 2000) {
+		say(st, STORE_GONE, _("The database %s cannot be reached at the moment; "
+		                      "nothing was saved."), st->path);
+		return false;
+	}
+	return store_reconnect(st) == STORE_OK;
+}
+
 struct drv_stmt *q_prep(struct store *st, const char *sql)
 {
 	unsigned long h = sql_hash(sql);
@@ -143,6 +190,8 @@ struct drv_stmt *q_prep(struct store *st, const char *sql)
 	bool known = false;
 	enum drv_rc rc;
 
+	if (st->gone && !reconnected(st))
+		return NULL;
 	for (int i = 0; i < st->n_cache; i++) {
 		c = &st->cache[i];
 		if (c->hash != h || strcmp(c->sql, sql) != 0)

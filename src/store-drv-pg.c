@@ -442,6 +442,8 @@ static const char *const pg_begin[] = {
 	"BEGIN", "SELECT pg_advisory_xact_lock(1397576260)", NULL
 };
 
+static bool pg_reconnect(struct drv_conn *dc);
+
 static const struct drv_ops pg_ops = {
 	.engine = "postgresql",
 	.begin_write = pg_begin,
@@ -464,6 +466,7 @@ static const struct drv_ops pg_ops = {
 	.total_changes = pg_total_changes,
 	.in_tx = pg_in_tx,
 	.set_busy = pg_set_busy,
+	.reconnect = pg_reconnect,
 	.message = pg_message,
 	.close = pg_close,
 };
@@ -479,6 +482,48 @@ bool drv_pg_available(void)
 	return true;
 }
 
+/* Connects with defaults that keep a lost server from holding the
+ * program up for long: give up connecting after 10 s, and on TCP notice a
+ * cut network within about half a minute (keepalives, and data left
+ * unacknowledged for 20 s).  conninfo (expanded as the dbname) says
+ * otherwise where it names them. */
+static PGconn *pg_connect(const char *conninfo)
+{
+	static const char *const keys[] = {
+		"connect_timeout", "keepalives", "keepalives_idle", "keepalives_interval",
+		"keepalives_count", "tcp_user_timeout", "dbname", NULL
+	};
+	const char *values[] = { "10", "1", "10", "5", "3", "20000", conninfo, NULL };
+
+	return PQconnectdbParams(keys, values, 1);
+}
+
+/* What every new connection is told: one time zone and text encoding
+ * whatever the server's defaults; the server's notices ("drop cascades to
+ * ...") are not for the user's terminal, where libpq would print them. */
+static enum drv_rc pg_session(struct pg_conn *c)
+{
+	PQsetNoticeProcessor(c->pg, pg_notice, NULL);
+	return pg_exec(&c->base, "SET client_encoding = 'UTF8'; SET TimeZone = 'UTC'");
+}
+
+/* After DRV_GONE: a new connection with the same parameters.  The
+ * statements prepared on the old one are gone with it (the caller has
+ * finalized them). */
+static bool pg_reconnect(struct drv_conn *dc)
+{
+	struct pg_conn *c = (struct pg_conn *)dc;
+
+	if (PQstatus(c->pg) == CONNECTION_OK)
+		return true;
+	PQreset(c->pg);
+	if (PQstatus(c->pg) != CONNECTION_OK) {
+		pg_say(c, PQerrorMessage(c->pg));
+		return false;
+	}
+	return pg_session(c) == DRV_OK;
+}
+
 enum drv_rc drv_pg_open(const char *conninfo, struct drv_conn **out, char *msg, size_t msgsz)
 {
 	struct pg_conn *c = calloc(1, sizeof *c);
@@ -489,7 +534,7 @@ enum drv_rc drv_pg_open(const char *conninfo, struct drv_conn **out, char *msg, 
 		return DRV_NOMEM;
 	}
 	c->base.ops = &pg_ops;
-	c->pg = PQconnectdb(conninfo);
+	c->pg = pg_connect(conninfo);
 	if (!c->pg || PQstatus(c->pg) != CONNECTION_OK) {
 		/* libpq's message names host, port and user, never the
 		 * password. */
@@ -499,11 +544,7 @@ enum drv_rc drv_pg_open(const char *conninfo, struct drv_conn **out, char *msg, 
 		free(c);
 		return DRV_GONE;
 	}
-	/* The server's notices ("drop cascades to ...") are not for the
-	 * user's terminal, where libpq would print them. */
-	PQsetNoticeProcessor(c->pg, pg_notice, NULL);
-	/* One time zone and text encoding whatever the server's defaults. */
-	if (pg_exec(&c->base, "SET client_encoding = 'UTF8'; SET TimeZone = 'UTC'") != DRV_OK) {
+	if (pg_session(c) != DRV_OK) {
 		snprintf(msg, msgsz, "%s", c->msg);
 		pg_close(&c->base);
 		return DRV_ERROR;

@@ -88,6 +88,10 @@ struct drv_ops {
 	bool (*in_tx)(struct drv_conn *c, bool *failed);
 	/* How long to wait for another connection's lock, in milliseconds. */
 	void (*set_busy)(struct drv_conn *c, int ms);
+	/* After DRV_GONE: connects again with the same parameters (NULL: the
+	 * connection cannot be lost); false when the server is still away.
+	 * Prepared statements do not survive it: finalize them first. */
+	bool (*reconnect)(struct drv_conn *c);
 	/* What went wrong last, in the engine's words (never a password). */
 	const char *(*message)(struct drv_conn *c);
 	void (*close)(struct drv_conn *c);

@@ -47,6 +47,8 @@ struct store {
 	sqlite3 *db;              /* the SQLite connection under conn; NULL on PostgreSQL */
 	bool pg;                  /* a PostgreSQL server, not a file */
 	enum drv_rc last_rc;      /* what the last failed statement said */
+	bool gone;                /* the server went away: connect again before the next statement */
+	long long gone_tried;     /* when connecting again was last tried (monotonic ms) */
 	char *path;               /* the file, or the server shown without its password */
 	bool readonly;
 	bool full;                /* read-only because the disk was full on opening */

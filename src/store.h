@@ -152,6 +152,12 @@ enum store_err store_open(const char *path, unsigned flags, struct store **out,
                           char *msg, size_t msgsz);
 void store_close(struct store *st);
 
+/* A store on a server whose connection was lost (STORE_GONE) connects
+ * again by itself before its next statement, at most every two seconds;
+ * store_reconnect() tries at once.  STORE_GONE while the server is away. */
+enum store_err store_reconnect(struct store *st);
+/* False from a lost connection until it is back. */
+bool store_online(const struct store *st);
 const char *store_error(const struct store *st);
 /* Sets the message store_error() returns, for modules that report their
  * own failures through a store call chain (e.g. assess.c); returns err. */
@@ -290,6 +296,12 @@ enum store_err store_answer_set_note(struct store *st, long long assessment_id,
  * questionnaire versions. */
 enum store_err store_answers_insert(struct store *st, long long assessment_id,
                                     const struct answer_in *answers, size_t n);
+/* Merges answers into a draft: each one that the draft lacks, or holds
+ * from an earlier change than answers[i].changed (or one of the same
+ * second), is taken as given; *taken counts them.  The newer change wins,
+ * whichever side it is on. */
+enum store_err store_answers_merge(struct store *st, long long assessment_id,
+                                   const struct answer_in *answers, size_t n, int *taken);
 /* Confirms a carried answer unchanged. */
 enum store_err store_answer_confirm(struct store *st, long long assessment_id,
                                     const char *item_key);

@@ -92,6 +92,9 @@
 	X(SHOW_CLOSED, 'c', 0, N_("Closed"), N_("Show or hide the done and dropped actions")) \
 	X(ACCEPT,      '\n', UI_FK(KEY_ENTER), N_("Accept"), N_("Accept the suggestion: it becomes an action of the plan")) \
 	X(SKIP,        'x', 0, N_("Skip"), N_("Skip the suggestion (again to take it back)")) \
+	X(QUIT_KEEP,   'q', 0, N_("Quit"), N_("Quit; the answers not saved stay in their file, for 'smready import'")) \
+	X(RETRY,       'r', 0, N_("Try again"), N_("Try again to save the answers the server did not take")) \
+	X(STAY,        UI_ESC, 0, N_("Stay"), N_("Go back to smready without quitting")) \
 	X(SUGGEST_TITLE, 'e', 0, N_("Edit"), N_("Change the title of the suggestion, or of the action it became"))
 
 enum ui_action {

@@ -326,17 +326,16 @@ static FILE *export_open(const char *name, char *path, size_t pathsz)
 
 /* path with the home directory as "~", as a shell would take it: the
  * status line has two lines for the whole message. */
-static const char *home_short(const char *path)
+const char *ui_home_short(const char *path, char *buf, size_t sz)
 {
-	static char buf[4096];
 	const char *home = getenv("HOME");
 	size_t n = home ? strlen(home) : 0;
 
-	if (n > 1 && strncmp(path, home, n) == 0 && path[n] == '/') {
-		snprintf(buf, sizeof buf, "~%s", path + n);
-		return buf;
-	}
-	return path;
+	if (n > 1 && strncmp(path, home, n) == 0 && path[n] == '/')
+		snprintf(buf, sz, "~%s", path + n);
+	else
+		snprintf(buf, sz, "%s", path);
+	return buf;
 }
 
 static enum ui_reaction export_chosen(struct ui *ui, void *owner, enum ui_action act)
@@ -383,7 +382,11 @@ static enum ui_reaction export_chosen(struct ui *ui, void *owner, enum ui_action
 		unlink(path);
 		return UI_POP;
 	}
-	ui_msg(ui, _("Report saved: %s"), home_short(path));
+	{
+		char shown[4096];
+
+		ui_msg(ui, _("Report saved: %s"), ui_home_short(path, shown, sizeof shown));
+	}
 	return UI_POP;
 }
 

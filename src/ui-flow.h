@@ -37,6 +37,9 @@ enum ui_reaction ui_reopen_ask(struct ui *ui, struct ui_pending *p);
 enum ui_reaction ui_meta_ask(struct ui *ui, const struct assessment *a, bool summary,
                              struct ui_pending *p);
 
+/* path with the home directory as "~", as a shell would take it, in buf. */
+const char *ui_home_short(const char *path, char *buf, size_t sz);
+
 /* Asks for a format, then writes a report next to the user; the full path
  * goes to the status line.  write() produces the report. */
 typedef int (*ui_report_fn)(FILE *out, enum report_format fmt, struct ui *ui, void *ctx);

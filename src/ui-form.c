@@ -22,6 +22,7 @@
 #include "ui-flow.h"
 #include "ui-prompt.h"
 #include "ui-screen.h"
+#include "ui-unsaved.h"
 
 #define FORM_MAX_ROWS (CAT_MAX_ITEMS + CAT_MAX_DIMS)
 #define WRAP_MAX 40
@@ -32,6 +33,8 @@ struct form {
 	struct scored s;
 	bool loaded;
 	char *company;
+	struct company comp;                 /* its record, for answers kept while the server is away */
+	bool have_comp;
 	char *notes[CAT_MAX_ITEMS];          /* our copies, kept in step with the store */
 	int order[CAT_MAX_ITEMS];            /* items in display order */
 	int n;
@@ -116,6 +119,8 @@ static bool form_load(struct ui_screen *s, struct ui *ui)
 		f->loaded = false;
 	}
 	form_free_notes(f);
+	/* answers kept while the server was away go in before it is read */
+	ui_unsaved_flush(ui);
 	err = assess_load(ui->st, f->id, &f->s);
 	if (err != STORE_OK) {
 		ui_store_error(ui, err);
@@ -133,9 +138,11 @@ static bool form_load(struct ui_screen *s, struct ui *ui)
 			return false;
 		}
 	}
-	if (!f->company && store_company_get(ui->st, f->s.a.company_id, &c) == STORE_OK) {
+	if (!f->have_comp && store_company_get(ui->st, f->s.a.company_id, &c) == STORE_OK) {
+		free(f->company);
 		f->company = strdup(c.name);
-		store_company_clear(&c);
+		f->comp = c;
+		f->have_comp = true;
 	}
 	form_layout(f);
 	if (f->n == 0) {
@@ -319,6 +326,16 @@ static void form_draw_who(struct form *f, struct ui *ui, int y, int from)
 	ui_put(ui, y, COLS - 1 - w, w, ROLE_DIM, buf, false);
 }
 
+/* The answers of this assessment that the server has not taken yet. */
+static int form_unsaved(const struct form *f, const struct ui *ui)
+{
+	int n = 0;
+
+	for (int i = 0; f->s.cat && i < f->s.cat->n_items; i++)
+		n += unsaved_has(&ui->unsaved, f->id, f->s.cat->items[i].key);
+	return n;
+}
+
 static void form_draw_progress(struct form *f, struct ui *ui, int y)
 {
 	const struct score *sc = &f->s.score;
@@ -332,6 +349,12 @@ static void form_draw_progress(struct form *f, struct ui *ui, int y)
 		snprintf(carried, sizeof carried,
 		         P_("  %s %d carried to confirm", "  %s %d carried to confirm", car),
 		         ui_sym(ui, SYM_CARRIED), car);
+	if (form_unsaved(f, ui) > 0) {
+		int n = form_unsaved(f, ui);
+
+		snprintf(carried, sizeof carried, P_("  %s %d not saved yet", "  %s %d not saved yet", n),
+		         ui_sym(ui, SYM_CROSS), n);
+	}
 	/* The bar gives way when the assessor's name would not fit beside
 	 * the counts: the numbers say the same. */
 	mw = COLS >= 100 ? 20 : 10;
@@ -379,8 +402,11 @@ static void form_draw_row(struct form *f, struct ui *ui, int y, int row, int aw)
 	x += ui_put(ui, y, x, 2, sel ? base : ROLE_BAD,
 	            catalogue_item_knockout(cat, item) >= 0 ? "!" : " ", true);
 	x += ui_put(ui, y, x, COLS - x - aw - 6, base, _(cat->items[item].question), true) + 1;
-	x += ui_put(ui, y, x, 2, sel ? base : ROLE_WARN,
-	            f->s.carried[item] ? ui_sym(ui, SYM_CARRIED) : " ", true);
+	if (unsaved_has(&ui->unsaved, f->id, cat->items[item].key))
+		x += ui_put(ui, y, x, 2, sel ? base : ROLE_BAD, ui_sym(ui, SYM_CROSS), true);
+	else
+		x += ui_put(ui, y, x, 2, sel ? base : ROLE_WARN,
+		            f->s.carried[item] ? ui_sym(ui, SYM_CARRIED) : " ", true);
 	answer_text(v, buf, sizeof buf);
 	x += ui_put(ui, y, x, aw, sel ? base : (v == ANSWER_UNANSWERED ? ROLE_DIM : ROLE_NORMAL),
 	            buf, true) + 1;
@@ -479,19 +505,40 @@ static void form_next(struct form *f)
 		f->pos++;
 }
 
+enum form_write { WRITE_VALUE, WRITE_NOTE, WRITE_CONFIRM };
+
+/* Saves one change of the item (its new value and note given whole), or,
+ * when the server has gone away, keeps it to be saved when it is back
+ * (ui-unsaved.c): true either way.  While answers are kept, a new one
+ * joins them, so that they go in in the order they were typed. */
+static bool form_write(struct form *f, struct ui *ui, int item, enum form_write op, int value,
+                       const char *note)
+{
+	const char *key = form_cat(f)->items[item].key;
+	enum store_err err = ui_unsaved_flush(ui);
+
+	if (err == STORE_OK) {
+		ui_saving(ui);
+		err = op == WRITE_VALUE ? store_answer_set(ui->st, f->id, key, value)
+		      : op == WRITE_NOTE ? store_answer_set_note(ui->st, f->id, key, note)
+		      : store_answer_confirm(ui->st, f->id, key);
+		if (err == STORE_OK)
+			return true;
+	}
+	if (f->have_comp && ui_unsaved_keep(ui, &f->comp, &f->s.a, key, value, note))
+		return true;
+	ui_store_error(ui, err);
+	return false;
+}
+
 static enum ui_reaction form_answer(struct form *f, struct ui *ui, int value)
 {
 	int item = form_item(f);
-	enum store_err err;
 
 	if (ui_refuse_readonly(ui))
 		return UI_REDRAW;
-	ui_saving(ui);
-	err = store_answer_set(ui->st, f->id, form_cat(f)->items[item].key, value);
-	if (err != STORE_OK) {
-		ui_store_error(ui, err);
+	if (!form_write(f, ui, item, WRITE_VALUE, value, f->notes[item]))
 		return UI_REDRAW;
-	}
 	f->s.values[item] = value;
 	f->s.carried[item] = false;
 	form_rescore(f);
@@ -503,7 +550,6 @@ static enum ui_reaction form_answer(struct form *f, struct ui *ui, int value)
 static enum ui_reaction form_confirm(struct form *f, struct ui *ui)
 {
 	int item = form_item(f);
-	enum store_err err;
 
 	if (!f->s.carried[item]) {
 		form_next(f);
@@ -511,12 +557,8 @@ static enum ui_reaction form_confirm(struct form *f, struct ui *ui)
 	}
 	if (ui_refuse_readonly(ui))
 		return UI_REDRAW;
-	ui_saving(ui);
-	err = store_answer_confirm(ui->st, f->id, form_cat(f)->items[item].key);
-	if (err != STORE_OK) {
-		ui_store_error(ui, err);
+	if (!form_write(f, ui, item, WRITE_CONFIRM, f->s.values[item], f->notes[item]))
 		return UI_REDRAW;
-	}
 	f->s.carried[item] = false;
 	form_next(f);
 	return UI_REDRAW;
@@ -527,7 +569,6 @@ static enum ui_reaction form_save_note(struct form *f, struct ui *ui)
 	int item = form_item(f);
 	char *text = ui_edit_text(&f->note), *t;
 	enum text_check c;
-	enum store_err err;
 
 	if (!text) {
 		ui_error(ui, "%s", _("Out of memory."));
@@ -547,18 +588,17 @@ static enum ui_reaction form_save_note(struct form *f, struct ui *ui)
 		free(t);
 		return UI_REDRAW;     /* stay in the editor: nothing is lost */
 	}
-	ui_saving(ui);
-	err = store_answer_set_note(ui->st, f->id, form_cat(f)->items[item].key, t);
-	if (err != STORE_OK) {
-		ui_store_error(ui, err);
+	if (!form_write(f, ui, item, WRITE_NOTE, f->s.values[item], t)) {
 		free(t);
 		return UI_REDRAW;
 	}
 	free(f->notes[item]);
 	f->notes[item] = t;
+	f->s.carried[item] = false;
 	f->editing = false;
 	ui_edit_free(&f->note);
-	ui_msg(ui, "%s", _("Note saved."));
+	if (store_online(ui->st))
+		ui_msg(ui, "%s", _("Note saved."));
 	return UI_REDRAW;
 }
 
@@ -615,6 +655,17 @@ static enum ui_reaction form_finish(struct form *f, struct ui *ui)
 
 	if (ui_refuse_readonly(ui))
 		return UI_REDRAW;
+	/* the result is scored from what the database holds */
+	ui_unsaved_flush(ui);
+	if (form_unsaved(f, ui) > 0) {
+		int n = form_unsaved(f, ui);
+
+		ui_error(ui, P_("%d answer is not saved yet: the assessment can be finished once the "
+		                "server is back and has it.",
+		                "%d answers are not saved yet: the assessment can be finished once the "
+		                "server is back and has them.", n), n);
+		return UI_REDRAW;
+	}
 	form_open_count(f, &un, &car);
 	for (i = 0; i < f->n && un; i++) {
 		int item = f->order[i];
@@ -731,6 +782,8 @@ static void form_destroy(struct ui_screen *s)
 	form_free_notes(f);
 	ui_edit_free(&f->note);
 	free(f->company);
+	if (f->have_comp)
+		store_company_clear(&f->comp);
 }
 
 static const struct ui_binding form_keys[] = {

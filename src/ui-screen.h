@@ -21,6 +21,7 @@
 #include "settings.h"
 #include "store.h"
 #include "ui-action.h"
+#include "unsaved.h"
 
 /* Every screen: X(ID, name), where ui_<name>_ops is its struct ui_screen_ops
  * (defined in ui-<name>.c, or ui-prompt.c for the two overlays). */
@@ -161,6 +162,11 @@ struct ui {
 	 * settings screen: the default assessor, the re-check interval, and
 	 * what the reports show. */
 	struct settings settings;
+	/* Answers the server did not take (it went away), kept until it is
+	 * back (ui-unsaved.c); when that was last tried (monotonic ms). */
+	struct unsaved unsaved;
+	long long unsaved_tried;
+	bool quit_anyway;         /* quitting with answers left unsaved was chosen */
 };
 
 /* The registry, generated from UI_SCREENS (ui-registry.c). */

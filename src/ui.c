@@ -27,6 +27,7 @@
 #include "ui-keys.h"
 #include "ui-screen.h"
 #include "ui-term.h"
+#include "ui-unsaved.h"
 
 #define UI_BAR_MAX 24
 
@@ -749,6 +750,7 @@ int ui_run(struct store *st)
 	SCREEN *scr;
 
 	memset(&ui, 0, sizeof ui);
+	unsaved_init(&ui.unsaved);
 	ui.st = st;
 	ui.readonly = store_readonly(st);
 	ui.utf8 = cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
@@ -784,9 +786,22 @@ int ui_run(struct store *st)
 		ui_msg(&ui, "%s", _("Not a UTF-8 locale: umlauts are shown as ?. Start with LANG=C.UTF-8."));
 	else if (*settings_problem)
 		ui_error(&ui, "%s", settings_problem);
+	ui_unsaved_startup(&ui);
 
-	while (!quit && ui.depth > 0 && !ui_caught_signal) {
+	while (ui.depth > 0 && !ui_caught_signal) {
 		int key;
+
+		if (quit) {
+			/* answers the server did not take are not left unseen */
+			enum ui_reaction r = ui_unsaved_quit(&ui);
+
+			if (r == UI_QUIT)
+				break;
+			quit = false;
+			ui_react(&ui, r, &quit);
+			dirty = true;
+			continue;
+		}
 
 		if (ui_caught_stop) {
 			ui_suspend(&ui);
@@ -799,8 +814,10 @@ int ui_run(struct store *st)
 			ui_draw(&ui);
 		dirty = false;
 		key = ui_key_read(&ui);
-		if (key == UI_KEY_NONE)
+		if (key == UI_KEY_NONE) {
+			dirty = ui_unsaved_tick(&ui);
 			continue;
+		}
 		dirty = true;
 		if (key == UI_KEY_DROPPED) {
 			ui_key_note(&ui);
@@ -826,6 +843,7 @@ int ui_run(struct store *st)
 	endwin();
 	delscreen(scr);
 	ui_signals(false);
+	ui_unsaved_farewell(&ui);
 	if (ui_caught_signal)
 		return EXIT_SIGNAL + ui_caught_signal;
 	return EXIT_OK;

@@ -548,6 +548,41 @@ START_TEST(test_full_disk)
 }
 END_TEST
 
+/* The server ends the connection (a restart, a cut network): the write
+ * that meets it fails as STORE_GONE, saving nothing, and the next one
+ * connects again by itself and goes through. */
+START_TEST(test_connection_lost)
+{
+	struct store *st = open_db();
+	struct drv_conn *admin = NULL;
+	struct drv_stmt *s;
+	char msg[512], sql[96];
+	long long pid = 0, id = 0;
+	enum store_err err;
+	int n = 0;
+
+	add_company(st, "Vorher GmbH");
+	s = q_prep(st, "SELECT pg_backend_pid()");
+	ck_assert_ptr_nonnull(s);
+	ck_assert_int_eq(q_int1(st, s, &pid), STORE_OK);
+	ck_assert_msg(drv_pg_open(pg_target, &admin, msg, sizeof msg) == DRV_OK, "%s", msg);
+	/* an integer, never text, goes into this SQL */
+	snprintf(sql, sizeof sql, "SELECT pg_terminate_backend(%lld)", pid);
+	ck_assert_int_eq(admin->ops->exec(admin, sql), DRV_OK);
+	admin->ops->close(admin);
+	err = store_company_add(st, "Verloren GmbH", NULL, NULL, NULL, &id);
+	ck_assert_int_ne(err, STORE_OK);
+	ck_assert(!store_online(st));
+	ck_assert_msg(strstr(store_error(st), "lost") || strstr(store_error(st), "reached"),
+	              "%s", store_error(st));
+	ck_assert_int_eq(store_company_add(st, "Danach GmbH", NULL, NULL, NULL, &id), STORE_OK);
+	ck_assert(store_online(st));
+	ck_assert_int_eq(store_company_count(st, true, &n), STORE_OK);
+	ck_assert_int_eq(n, 2);
+	store_close(st);
+}
+END_TEST
+
 START_TEST(test_busy)
 {
 	struct store *a = open_db(), *b = open_db();
@@ -2525,6 +2560,7 @@ int main(void)
 		tcase_add_checked_fixture(tp, setup_pg, teardown_pg);
 		tcase_set_timeout(tp, 60);
 		add_both(tp);
+		tcase_add_test(tp, test_connection_lost);
 		suite_add_tcase(s, tp);
 	}
 	return tap_run_suite(s);

@@ -37,6 +37,17 @@ pg_stop() {
 	PG_DIR=
 }
 
+# pg_halt: the server goes away (its data stays), as on a restart or an
+# outage; pg_resume starts it again on the same data.
+pg_halt() {
+	pg_as "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m fast -w stop >/dev/null 2>&1
+}
+
+pg_resume() {
+	pg_as "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w \
+		-o "-k $PG_DIR -c listen_addresses= -c fsync=off" start >/dev/null 2>&1
+}
+
 pg_start() {
 	pg_require
 	PG_DIR=$(mktemp -d "${TMPDIR:-/tmp}/smready-pg.XXXXXX") || exit 1
@@ -47,8 +58,7 @@ pg_start() {
 		-U smready >"$PG_DIR/initdb.log" 2>&1 || {
 		echo "1..1"; echo "not ok 1 - initdb failed"; sed 's/^/# /' "$PG_DIR/initdb.log"; exit 1
 	}
-	pg_as "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w \
-		-o "-k $PG_DIR -c listen_addresses= -c fsync=off" start >/dev/null 2>&1 || {
+	pg_resume || {
 		echo "1..1"; echo "not ok 1 - the server did not start"; sed 's/^/# /' "$PG_DIR/server.log"; exit 1
 	}
 	PG_CONNINFO="host=$PG_DIR dbname=postgres user=smready"
