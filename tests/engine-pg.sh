@@ -1,7 +1,9 @@
 #!/bin/sh
-# engine-pg.sh - the command-line tests and one end-to-end test (the
-# action plan's loop in German, kill -9 included) a second time, on a
-# throwaway PostgreSQL server: each script's databases are new databases
+# engine-pg.sh - the tests of processes writing at once (concurrency,
+# races of two consultants in one draft, kill -9 between two answers),
+# the command-line tests and one end-to-end test (the action plan's loop
+# in German, kill -9 included) a second time, on a throwaway PostgreSQL
+# server: each script's databases are new databases
 # there (test_db in tap.sh), and cli-exchange moves data between a file
 # and the server.  The results are numbered anew, each named "[pg]".
 . "$top_srcdir/tests/tap.sh"
@@ -13,7 +15,8 @@ if ! grep -q '^#define HAVE_POSTGRESQL 1' "$top_builddir/config.h"; then
 fi
 pg_start
 
-for script in cli-basic cli-store cli-plan cli-report cli-exchange e2e-plan; do
+for script in store-concurrency store-races store-kill cli-basic cli-store cli-plan cli-report \
+		cli-exchange e2e-plan; do
 	SMREADY_TEST_PG="$PG_CONNINFO" sh "$top_srcdir/tests/$script.sh" >"$T/$script.tap" 2>"$T/$script.err"
 	st=$?
 	before=$tap_n

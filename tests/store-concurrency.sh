@@ -7,7 +7,7 @@
 tool=$top_builddir/tests/store_tool
 [ -x "$tool" ] || skip_all "tests/store_tool was not built"
 
-db=$T/shared.db
+db=$(test_db shared)
 "$tool" "$db" add-companies A 200 >"$T/a.out" 2>"$T/a.err" & pa=$!
 "$tool" "$db" add-companies B 200 >"$T/b.out" 2>"$T/b.err" & pb=$!
 "$tool" "$db" write-answers X 200 >"$T/x.out" 2>"$T/x.err" & px=$!
@@ -48,7 +48,7 @@ else not_ok "the backup holds a consistent count ($n)"; fi
 # Two processes add actions to one company at once, each starting every
 # action right after adding it: all 200 are there, numbered 1..200 without
 # a gap or a number twice, each in progress with both changes kept.
-adb=$T/actions.db
+adb=$(test_db actions)
 gate=$T/actions-gate
 "$tool" "$adb" actions-add "Plan GmbH" P 100 "$gate" >/dev/null 2>"$T/pa.err" & pa=$!
 "$tool" "$adb" actions-add "Plan GmbH" Q 100 "$gate" >/dev/null 2>"$T/qa.err" & qa=$!
@@ -90,7 +90,7 @@ expect_eq "the integrity check passes after the edits" 0 $?
 
 # Two smready processes at once: one adds companies, the other answers a
 # whole questionnaire; every write of both is there afterwards.
-sdb=$T/two.db
+sdb=$(test_db two)
 "$SMREADY" --db "$sdb" company add "Zahnarztpraxis Zähringer" >/dev/null
 aid=$("$SMREADY" --db "$sdb" assess "Zahnarztpraxis Zähringer" --fresh)
 keys=$("$SMREADY" --db "$sdb" questions --json |

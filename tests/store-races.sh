@@ -8,7 +8,7 @@
 tool=$top_builddir/tests/store_tool
 [ -x "$tool" ] || skip_all "tests/store_tool was not built"
 
-db=$T/race.db
+db=$(test_db race)
 rounds=40
 
 # Both processes open the database, wait for the gate, then start at once.
