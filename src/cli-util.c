@@ -65,6 +65,7 @@ int cli_exit_for(enum store_err err)
 	case STORE_CORRUPT:
 	case STORE_NOT_DB:
 	case STORE_NEWER:
+	case STORE_GONE:
 		return EXIT_DB;
 	default:
 		return EXIT_FAIL;
@@ -84,7 +85,9 @@ int cli_store_fail(struct store *st, enum store_err err)
 		cli_msg("%s", text_printable(buf, sizeof buf, msg));
 	else
 		cli_msg("%s", _("The database operation failed."));
-	return cli_exit_for(err);
+	/* a server gone away is the database's trouble, whatever the verb
+	 * made of it */
+	return store_online(st) ? cli_exit_for(err) : EXIT_DB;
 }
 
 bool cli_output_is_database(struct store *st, const char *path)

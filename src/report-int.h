@@ -49,6 +49,9 @@ int rw_company_facts(struct fact *facts, const struct company *c);
  * facts (values in bufs, each RW_EVENT_SIZE); returns how many (at most
  * max). */
 #define RW_EVENT_SIZE 320
+/* "Finished by" (or, for a draft, "Started by") with the database user
+ * the events name: 1 fact, or 0 when none is known (a file). */
+int rw_who_facts(struct fact *facts, const struct assessment_event *ev, size_t n, bool final);
 int rw_reopen_facts(struct fact *facts, char (*bufs)[RW_EVENT_SIZE], int max,
                     const struct assessment_event *ev, size_t n, const char *label);
 /* The trend of the overall score over the company's final assessments,

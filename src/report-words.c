@@ -201,6 +201,23 @@ int rw_company_facts(struct fact *facts, const struct company *c)
 	return n;
 }
 
+int rw_who_facts(struct fact *facts, const struct assessment_event *ev, size_t n, bool final)
+{
+	const char *who = "";
+
+	for (size_t i = 0; i < n; i++)
+		if (ev[i].kind && strcmp(ev[i].kind, final ? "finalized" : "created") == 0 &&
+		    ev[i].who)
+			who = ev[i].who;
+	if (!*who)
+		return 0;
+	/* TRANSLATORS: the database user who finished (or, for a draft,
+	 * started) the assessment in smready. */
+	facts[0].label = final ? _("Finished by") : _("Started by");
+	facts[0].value = who;
+	return 1;
+}
+
 int rw_reopen_facts(struct fact *facts, char (*bufs)[RW_EVENT_SIZE], int max,
                     const struct assessment_event *ev, size_t n, const char *label)
 {

@@ -48,7 +48,7 @@ static const char *note_of(const struct scored *s, int item)
 static void header_facts(struct doc *d, const struct report_input *in)
 {
 	const struct scored *s = in->s;
-	struct fact facts[12];
+	struct fact facts[14];
 	char name[128], qbuf[160], ev[4][RW_EVENT_SIZE];
 	int n = rw_company_facts(facts, in->company);
 
@@ -63,6 +63,7 @@ static void header_facts(struct doc *d, const struct report_input *in)
 		facts[n].label = _("Assessed by");
 		facts[n++].value = s->a.assessor;
 	}
+	n += rw_who_facts(facts + n, in->events, in->n_events, s->a.status == ASSESS_FINAL);
 	facts[n].label = _("Questionnaire");
 	facts[n++].value = rw_questionnaire(qbuf, sizeof qbuf, &s->a, s->cat);
 	n += rw_reopen_facts(facts + n, ev, 4, in->events, in->n_events, _("Reopened"));

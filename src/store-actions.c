@@ -365,17 +365,20 @@ static enum store_err check_items(struct store *st, const struct action_fields *
 	return check_line(st, f->questionnaire, STORE_KEY_MAX, false, _("The questionnaire id"));
 }
 
+/* who: the database user who made the change; "" for one that arrives
+ * from a file. */
 static enum store_err add_change(struct store *st, long long id, long long at,
-                                 enum plan_status status)
+                                 enum plan_status status, const char *who)
 {
-	struct drv_stmt *s = q_prep(st, "INSERT INTO action_events (action_id, at, status)"
-	                             " VALUES (:id, :at, :status)");
+	struct drv_stmt *s = q_prep(st, "INSERT INTO action_events (action_id, at, status, who)"
+	                             " VALUES (:id, :at, :status, :who)");
 
 	if (!s)
 		return STORE_ERROR;
 	b_int(s, ":id", id);
 	b_int(s, ":at", at);
 	b_int(s, ":status", status);
+	b_text(s, ":who", who);
 	return q_run(st, s);
 }
 
@@ -476,7 +479,7 @@ static enum store_err insert_action(struct store *st, long long company,
 		return err;
 	err = write_items(st, *id, f->items, f->n_items);
 	if (err == STORE_OK)
-		err = add_change(st, *id, now, PLAN_OPEN);
+		err = add_change(st, *id, now, PLAN_OPEN, st->who);
 	return err;
 }
 
@@ -537,7 +540,7 @@ static enum store_err set_status(struct store *st, long long id, int expect,
 	b_int(s, ":id", id);
 	err = q_run(st, s);
 	if (err == STORE_OK)
-		err = add_change(st, id, now, status);
+		err = add_change(st, id, now, status, st->who);
 	if (err == STORE_OK)
 		*changed = true;
 	return err;
@@ -713,7 +716,7 @@ static enum store_err write_details(struct store *st, long long id, const struct
 	enum store_err err = write_items(st, id, a->items, a->n_items);
 
 	for (size_t i = 0; err == STORE_OK && i < a->n_changes; i++)
-		err = add_change(st, id, a->changes[i].at, a->changes[i].status);
+		err = add_change(st, id, a->changes[i].at, a->changes[i].status, "");
 	return err;
 }
 

@@ -260,8 +260,8 @@ enum store_err store_assessment_draft(struct store *st, long long company_id,
 static enum store_err add_event(struct store *st, long long id, long long at,
                                 const char *kind, const char *detail)
 {
-	struct drv_stmt *s = q_prep(st, "INSERT INTO assessment_events (assessment_id, at, kind, detail)"
-	                             " VALUES (:id, :at, :kind, :detail)");
+	struct drv_stmt *s = q_prep(st, "INSERT INTO assessment_events (assessment_id, at, kind,"
+	                             " detail, who) VALUES (:id, :at, :kind, :detail, :who)");
 
 	if (!s)
 		return STORE_ERROR;
@@ -269,6 +269,7 @@ static enum store_err add_event(struct store *st, long long id, long long at,
 	b_int(s, ":at", at);
 	b_text(s, ":kind", kind);
 	b_text(s, ":detail", detail);
+	b_text(s, ":who", st->who);
 	return q_run(st, s);
 }
 
@@ -628,6 +629,7 @@ static void clear_event(void *elem)
 
 	free(e->kind);
 	free(e->detail);
+	free(e->who);
 }
 
 void store_events_free(struct assessment_event *list, size_t n)
@@ -644,7 +646,8 @@ static enum store_err row_event(struct store *st, struct drv_stmt *s, void *elem
 	e->at = col_int(s, 0);
 	e->kind = col_dup(s, 1);
 	e->detail = col_dup(s, 2);
-	if (!e->kind || !e->detail) {
+	e->who = col_dup(s, 3);
+	if (!e->kind || !e->detail || !e->who) {
 		clear_event(e);
 		return fail_oom(st);
 	}
@@ -756,16 +759,18 @@ static enum store_err set_value(struct store *st, long long id, const char *key,
 
 	if (err != STORE_OK)
 		return err;
-	s = q_prep(st, "INSERT INTO answers (assessment_id, item_key, value, note, changed, carried)"
-	               " VALUES (:id, :key, :value, '', :now, 0)"
+	s = q_prep(st, "INSERT INTO answers (assessment_id, item_key, value, note, changed, carried,"
+	               " who) VALUES (:id, :key, :value, '', :now, 0, :who)"
 	               " ON CONFLICT (assessment_id, item_key) DO UPDATE SET"
-	               " value = excluded.value, changed = excluded.changed, carried = 0");
+	               " value = excluded.value, changed = excluded.changed, carried = 0,"
+	               " who = excluded.who");
 	if (!s)
 		return STORE_ERROR;
 	b_int(s, ":id", id);
 	b_text(s, ":key", key);
 	b_int(s, ":value", value);
 	b_int(s, ":now", now);
+	b_text(s, ":who", st->who);
 	err = q_run(st, s);
 	/* A cleared value keeps its row only while a note needs it. */
 	if (err == STORE_OK && value == ANSWER_UNANSWERED)
@@ -798,16 +803,17 @@ static enum store_err set_note(struct store *st, long long id, const char *key,
 
 	if (err != STORE_OK)
 		return err;
-	s = q_prep(st, "INSERT INTO answers (assessment_id, item_key, value, note, changed, carried)"
-	               " VALUES (:id, :key, -2, :note, :now, 0)"
+	s = q_prep(st, "INSERT INTO answers (assessment_id, item_key, value, note, changed, carried,"
+	               " who) VALUES (:id, :key, -2, :note, :now, 0, :who)"
 	               " ON CONFLICT (assessment_id, item_key) DO UPDATE SET"
-	               " note = excluded.note, changed = excluded.changed");
+	               " note = excluded.note, changed = excluded.changed, who = excluded.who");
 	if (!s)
 		return STORE_ERROR;
 	b_int(s, ":id", id);
 	b_text(s, ":key", key);
 	b_text(s, ":note", note);
 	b_int(s, ":now", now);
+	b_text(s, ":who", st->who);
 	err = q_run(st, s);
 	if (err == STORE_OK)
 		err = drop_empty(st, id, key);
@@ -837,11 +843,13 @@ static enum store_err confirm(struct store *st, long long id, const char *key)
 
 	if (err != STORE_OK)
 		return err;
-	s = q_prep(st, "UPDATE answers SET carried = 0 WHERE assessment_id = :id AND item_key = :key");
+	s = q_prep(st, "UPDATE answers SET carried = 0, who = :who"
+	               " WHERE assessment_id = :id AND item_key = :key");
 	if (!s)
 		return STORE_ERROR;
 	b_int(s, ":id", id);
 	b_text(s, ":key", key);
+	b_text(s, ":who", st->who);
 	err = q_run(st, s);
 	if (err == STORE_OK && db_changes(st) == 0)
 		err = say(st, STORE_NOT_FOUND, _("Assessment %lld has no answer for \"%s\"."), id, key);
@@ -981,11 +989,12 @@ static enum store_err merge_answers(struct store *st, long long id, const struct
 
 	for (size_t i = 0; err == STORE_OK && i < n; i++) {
 		struct drv_stmt *s = q_prep(st, "INSERT INTO answers (assessment_id, item_key, value,"
-		                            " note, changed, carried)"
-		                            " VALUES (:id, :key, :value, :note, :changed, :carried)"
+		                            " note, changed, carried, who)"
+		                            " VALUES (:id, :key, :value, :note, :changed, :carried, :who)"
 		                            " ON CONFLICT (assessment_id, item_key) DO UPDATE SET"
 		                            " value = excluded.value, note = excluded.note,"
-		                            " changed = excluded.changed, carried = excluded.carried"
+		                            " changed = excluded.changed, carried = excluded.carried,"
+		                            " who = excluded.who"
 		                            " WHERE excluded.changed >= answers.changed");
 
 		if (!s)
@@ -996,6 +1005,7 @@ static enum store_err merge_answers(struct store *st, long long id, const struct
 		b_text(s, ":note", ans[i].note);
 		b_int(s, ":changed", ans[i].changed);
 		b_int(s, ":carried", ans[i].carried);
+		b_text(s, ":who", st->who);
 		err = q_run(st, s);
 		if (err == STORE_OK && db_changes(st) > 0) {
 			++*taken;

@@ -32,12 +32,13 @@ static const struct {
 	COPY("assessments", "id, uuid, company_id, status, questionnaire, qversion, started,"
 	     " completed, updated, assessor, summary, overall, level, reopened, based_on",
 	     "?,?,?,?,?,?,?,?,?,?,?,?,?,?,?"),
-	COPY("answers", "assessment_id, item_key, value, note, changed, carried", "?,?,?,?,?,?"),
-	COPY("assessment_events", "id, assessment_id, at, kind, detail", "?,?,?,?,?"),
+	COPY("answers", "assessment_id, item_key, value, note, changed, carried, who",
+	     "?,?,?,?,?,?,?"),
+	COPY("assessment_events", "id, assessment_id, at, kind, detail, who", "?,?,?,?,?,?"),
 	COPY("actions", "id, uuid, company_id, number, title, owner, due, status, note,"
 	     " questionnaire, qversion, origin, created, updated", "?,?,?,?,?,?,?,?,?,?,?,?,?,?"),
 	COPY("action_items", "action_id, item_key, target, position", "?,?,?,?"),
-	COPY("action_events", "id, action_id, at, status", "?,?,?,?"),
+	COPY("action_events", "id, action_id, at, status, who", "?,?,?,?,?"),
 #undef COPY
 };
 

@@ -54,6 +54,11 @@ enum store_err fail_drv(struct store *st, enum drv_rc rc)
 		return say(st, STORE_BUSY, _("The database %s is locked by another program; "
 		                             "try again in a moment."), p);
 	case DRV_READONLY:
+		if (st->pg)
+			return say(st, STORE_READONLY, _("The database %s lets this user only read, so "
+			                                 "the change was not saved (%s). Its "
+			                                 "administrator can grant the right to "
+			                                 "write."), p, why);
 		return say(st, STORE_READONLY, _("The database %s can only be read, so the change "
 		                                 "was not saved. Check the permissions of the "
 		                                 "file and its folder."), p);
@@ -162,6 +167,11 @@ enum store_err store_reconnect(struct store *st)
 	if (st->readonly && q_exec(st, "SET default_transaction_read_only = on") != STORE_OK)
 		return STORE_GONE;
 	return STORE_OK;
+}
+
+const char *store_user(const struct store *st)
+{
+	return st->who;
 }
 
 bool store_online(const struct store *st)

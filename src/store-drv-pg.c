@@ -77,7 +77,8 @@ static enum drv_rc pg_rc(struct pg_conn *c, const PGresult *r)
 		return DRV_FULL;
 	if (strcmp(state, "53200") == 0)
 		return DRV_NOMEM;
-	if (strcmp(state, "25006") == 0)
+	/* a read-only transaction, or a role without the right to write */
+	if (strcmp(state, "25006") == 0 || strcmp(state, "42501") == 0)
 		return DRV_READONLY;
 	if (strcmp(state, "XX001") == 0 || strcmp(state, "XX002") == 0)
 		return DRV_CORRUPT;

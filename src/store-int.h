@@ -47,6 +47,7 @@ struct store {
 	sqlite3 *db;              /* the SQLite connection under conn; NULL on PostgreSQL */
 	bool pg;                  /* a PostgreSQL server, not a file */
 	enum drv_rc last_rc;      /* what the last failed statement said */
+	char who[128];            /* store_user() */
 	bool gone;                /* the server went away: connect again before the next statement */
 	long long gone_tried;     /* when connecting again was last tried (monotonic ms) */
 	char *path;               /* the file, or the server shown without its password */
@@ -206,7 +207,7 @@ enum store_err count_where(struct store *st, const char *sql, long long arg, int
 	" WHERE a.company_id = :c ORDER BY a.started, a.id"
 
 #define SQL_EVENTS \
-	"SELECT at, kind, detail FROM assessment_events" \
+	"SELECT at, kind, detail, who FROM assessment_events" \
 	" WHERE assessment_id = :id ORDER BY at, id"
 
 #define SQL_FINAL \

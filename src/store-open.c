@@ -546,7 +546,16 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
 	"  status INTEGER NOT NULL CHECK (status BETWEEN 0 AND 3)"
 	");"
 	"CREATE INDEX action_events_by_action ON action_events (action_id, at, id);"
-	"PRAGMA user_version = 4;"
+	"PRAGMA user_version = 4;",
+
+	/* 4 -> 5: who made each change, for a database with users (a
+	 * server): the session user, recorded with each event of an
+	 * assessment or action and each answer.  "" where it is not known: a
+	 * file has no users, and nothing was recorded before. */
+	"ALTER TABLE assessment_events ADD COLUMN who TEXT NOT NULL DEFAULT '';"
+	"ALTER TABLE action_events ADD COLUMN who TEXT NOT NULL DEFAULT '';"
+	"ALTER TABLE answers ADD COLUMN who TEXT NOT NULL DEFAULT '';"
+	"PRAGMA user_version = 5;"
 };
 
 

@@ -43,7 +43,7 @@ enum {
 	STORE_OPEN_NOCREATE = 1 << 1  /* fail with STORE_IO if the file is missing */
 };
 
-#define STORE_SCHEMA_VERSION 4
+#define STORE_SCHEMA_VERSION 5
 #define STORE_UUID_LEN 36
 
 enum assess_status { ASSESS_DRAFT = 0, ASSESS_FINAL = 1 };
@@ -136,6 +136,7 @@ struct assessment_event {
 	long long at;
 	char *kind;               /* "created", "finalized", "reopened" */
 	char *detail;
+	char *who;                /* the database user who did it; "" when not known */
 };
 
 /* ---- opening ------------------------------------------------------------ */
@@ -156,6 +157,9 @@ void store_close(struct store *st);
  * again by itself before its next statement, at most every two seconds;
  * store_reconnect() tries at once.  STORE_GONE while the server is away. */
 enum store_err store_reconnect(struct store *st);
+/* The database user the store writes as, recorded with each change (the
+ * server's session user); "" for an SQLite file, which has no users. */
+const char *store_user(const struct store *st);
 /* False from a lost connection until it is back. */
 bool store_online(const struct store *st);
 const char *store_error(const struct store *st);

@@ -380,10 +380,46 @@ static bool history_any_reopened(const struct history *h)
 	return false;
 }
 
-/* The assessment under the cursor in full, on rows y and (when it was
- * reopened) y + 1: its number, when it was started and finished, and its
- * last reopening with the reason, so a reopened result does not look as
- * if it had been final all along. */
+/* Who started and who finished the assessment: the database users its
+ * events name; false when none is known (a file, or changes made before
+ * smready recorded them). */
+static bool history_who(const struct history *h, char *out, size_t sz)
+{
+	const char *started = "", *finished = "";
+
+	for (size_t i = 0; i < h->n_ev; i++) {
+		const char *w = h->ev[i].who ? h->ev[i].who : "";
+
+		if (h->ev[i].kind && strcmp(h->ev[i].kind, "created") == 0)
+			started = w;
+		else if (h->ev[i].kind && strcmp(h->ev[i].kind, "finalized") == 0)
+			finished = w;
+	}
+	/* TRANSLATORS: the database users who made the assessment. */
+	if (*started && *finished && strcmp(started, finished) == 0)
+		snprintf(out, sz, _("Started and finished by %s"), started);
+	else if (*started && *finished)
+		snprintf(out, sz, _("Started by %s, finished by %s"), started, finished);
+	else if (*started)
+		snprintf(out, sz, _("Started by %s"), started);
+	else if (*finished)
+		snprintf(out, sz, _("Finished by %s"), finished);
+	else
+		return false;
+	return true;
+}
+
+/* Whether the detail has a line for who made the assessment: on a database
+ * with users (a server), for every row, so the list does not jump. */
+static bool history_has_users(const struct ui *ui)
+{
+	return store_user(ui->st)[0] != '\0';
+}
+
+/* The assessment under the cursor in full, from row y: its number, when
+ * it was started and finished, on a server who did so, and (when it was
+ * reopened) its last reopening with the reason, so a reopened result does
+ * not look as if it had been final all along. */
 static void history_draw_detail(struct history *h, struct ui *ui, int y)
 {
 	const struct assessment *a = &h->list[h->sel];
@@ -401,6 +437,10 @@ static void history_draw_detail(struct history *h, struct ui *ui, int y)
 		snprintf(buf, sizeof buf, _("No. %d: started %s, not finished yet"), a->number, d1);
 	}
 	ui_put(ui, y, 1, COLS - 2, ROLE_DIM, buf, false);
+	if (history_has_users(ui) && history_who(h, buf, sizeof buf))
+		ui_put(ui, y + 1, 1, COLS - 2, ROLE_DIM, buf, false);
+	if (history_has_users(ui))
+		y++;
 	for (size_t i = 0; i < h->n_ev; i++)
 		if (h->ev[i].kind && strcmp(h->ev[i].kind, "reopened") == 0) {
 			reopened++;
@@ -456,7 +496,7 @@ static void history_draw(struct ui_screen *s, struct ui *ui)
 	ui_put(ui, y, x, c.assessor, ROLE_HEADER, _("Assessor"), true);
 	y++;
 	/* A blank row, then the selected one told in full. */
-	detail_h = history_any_reopened(h) ? 2 : 1;
+	detail_h = 1 + history_any_reopened(h) + history_has_users(ui);
 	list_h = bottom - y - 1 - detail_h;
 	if (list_h < 1) {
 		list_h = bottom - y;

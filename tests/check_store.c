@@ -1773,7 +1773,7 @@ START_TEST(test_upgrade_from_3)
 	put_fixture("v3.db");
 	ck_assert_uint_eq(header_at(dbpath, 60), 3);
 	st = open_db();
-	ck_assert_int_eq(store_schema_version(st), 4);
+	ck_assert_int_eq(store_schema_version(st), STORE_SCHEMA_VERSION);
 	ck_assert(exists(path_in("test.db.v3.bak")));
 	ck_assert_int_eq(store_portfolio(st, true, &rows, &n), STORE_OK);
 	ck_assert_uint_eq(n, 5);
@@ -1790,6 +1790,86 @@ START_TEST(test_upgrade_from_3)
 	ck_assert_int_gt(id, 0);
 	store_portfolio_free(rows, n);
 	ck_assert_int_eq(store_check(st, NULL, NULL), STORE_OK);
+	store_close(st);
+}
+END_TEST
+
+/* A file of version 4 as released (tests/fixtures/README) becomes version
+ * 5: every row stays, nothing old has an author, and new changes are
+ * recorded with the store's user ("" for a file). */
+START_TEST(test_upgrade_from_4)
+{
+	struct store *st;
+	struct portfolio_row *rows;
+	struct assessment_event *ev;
+	struct action *acts;
+	size_t n, nev, nacts;
+	int finals = 0;
+	long long handwerk = 0;
+
+	put_fixture("v4.db");
+	ck_assert_uint_eq(header_at(dbpath, 60), 4);
+	st = open_db();
+	ck_assert_int_eq(store_schema_version(st), 5);
+	ck_assert(exists(path_in("test.db.v4.bak")));
+	ck_assert_int_eq(store_portfolio(st, true, &rows, &n), STORE_OK);
+	ck_assert_uint_eq(n, 5);
+	for (size_t i = 0; i < n; i++) {
+		finals += rows[i].n_final;
+		if (strcmp(rows[i].company.name, "Handwerk Nord") == 0) {
+			handwerk = rows[i].company.id;
+			ck_assert_int_eq(rows[i].n_open, 1);
+			ck_assert_int_ne(rows[i].draft_id, 0);
+		}
+	}
+	ck_assert_int_eq(finals, 15);
+	ck_assert_int_gt(handwerk, 0);
+	store_portfolio_free(rows, n);
+	ck_assert_int_eq(store_action_list(st, handwerk, &acts, &nacts), STORE_OK);
+	ck_assert_uint_eq(nacts, 1);
+	ck_assert_str_eq(acts[0].owner, "Lena");
+	store_actions_free(acts, nacts);
+	ck_assert_int_eq(store_assessment_events(st, 5, &ev, &nev), STORE_OK);
+	ck_assert_uint_ge(nev, 3);
+	for (size_t i = 0; i < nev; i++)
+		ck_assert_str_eq(ev[i].who, "");
+	store_events_free(ev, nev);
+	ck_assert_int_eq(store_check(st, NULL, NULL), STORE_OK);
+	store_close(st);
+}
+END_TEST
+
+/* Each change records the database user it was made as: the session user
+ * on a server, nothing for a file (store_user()). */
+START_TEST(test_who_made_it)
+{
+	struct store *st = open_db();
+	long long c = add_company(st, "Wer GmbH"), id = new_draft(st, c, 0);
+	struct assessment_event *ev;
+	struct drv_stmt *s;
+	size_t n;
+
+	ck_assert_str_eq(store_user(st), pg_target ? "smready" : "");
+	ck_assert_int_eq(store_answer_set(st, id, "goals.purpose", 3), STORE_OK);
+	ck_assert_int_eq(store_answer_set_note(st, id, "goals.business", "ja"), STORE_OK);
+	ck_assert_int_eq(store_assessment_finalize(st, id, 55, 1), STORE_OK);
+	ck_assert_int_eq(store_assessment_events(st, id, &ev, &n), STORE_OK);
+	ck_assert_uint_eq(n, 2);
+	ck_assert_str_eq(ev[0].kind, "created");
+	ck_assert_str_eq(ev[0].who, store_user(st));
+	ck_assert_str_eq(ev[1].kind, "finalized");
+	ck_assert_str_eq(ev[1].who, store_user(st));
+	store_events_free(ev, n);
+	s = q_prep(st, "SELECT count(*) FROM answers WHERE assessment_id = :id AND who = :who");
+	ck_assert_ptr_nonnull(s);
+	b_int(s, ":id", id);
+	b_text(s, ":who", store_user(st));
+	{
+		long long k = 0;
+
+		ck_assert_int_eq(q_int1(st, s, &k), STORE_OK);
+		ck_assert_int_eq(k, 2);
+	}
 	store_close(st);
 }
 END_TEST
@@ -2420,7 +2500,7 @@ START_TEST(test_upgrade_v2_actions)
 	put_fixture("v2-lookalike.db");
 	ck_assert_uint_eq(header_at(dbpath, 60), 2);
 	st = open_db();
-	ck_assert_int_eq(store_schema_version(st), 4);
+	ck_assert_int_eq(store_schema_version(st), STORE_SCHEMA_VERSION);
 	ck_assert(exists(path_in("test.db.v2.bak")));
 	ck_assert_uint_eq(header_at(path_in("test.db.v2.bak"), 60), 2);
 	ck_assert_int_eq(store_action_list(st, 1, &list, &n), STORE_OK);
@@ -2511,6 +2591,7 @@ static void add_both(TCase *tc)
 	tcase_add_test(tc, test_action_refused);
 	tcase_add_test(tc, test_actions_go_with_company);
 	tcase_add_test(tc, test_actions_due_and_counted);
+	tcase_add_test(tc, test_who_made_it);
 }
 
 int main(void)
@@ -2549,6 +2630,7 @@ int main(void)
 	tcase_add_test(tc, test_query_plans);
 	tcase_add_test(tc, test_upgrade_counts_finals);
 	tcase_add_test(tc, test_upgrade_from_3);
+	tcase_add_test(tc, test_upgrade_from_4);
 	tcase_add_test(tc, test_backup_in_transaction);
 	tcase_add_test(tc, test_upgrade_v2_actions);
 	tcase_add_test(tc, test_check_actions);

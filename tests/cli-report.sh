@@ -73,7 +73,24 @@ golden() {
 	if [ ! -f "$golden/$_name" ]; then
 		not_ok "$_name: golden file exists"; return
 	fi
-	if diff -u "$golden/$_name" "$T/$_name" >"$T/diff"; then
+	if on_sqlite; then
+		cp "$golden/$_name" "$T/$_name.want"
+	else
+		# A server records who finished an assessment (the database
+		# user) and the report names it; a file records no one, so the
+		# report of the same history says the same but for that line
+		# (and the alignment of the facts beside it).
+		case $_name in
+		report-*) expect_match "$_name names the database user" "$T/$_name" \
+			'(Finished by|Started by|Abgeschlossen von|Begonnen von):?\** +[a-z]' ;;
+		esac
+		grep -Ev '(Finished by|Started by|Abgeschlossen von|Begonnen von):' \
+			"$golden/$_name" | tr -s ' ' >"$T/$_name.want"
+		grep -Ev '(Finished by|Started by|Abgeschlossen von|Begonnen von):' \
+			"$T/$_name" | tr -s ' ' >"$T/$_name.got"
+		mv "$T/$_name.got" "$T/$_name"
+	fi
+	if diff -u "$T/$_name.want" "$T/$_name" >"$T/diff"; then
 		ok "$_name matches the golden file"
 	else
 		not_ok "$_name matches the golden file"; diag "$(head -60 "$T/diff")"
