@@ -129,6 +129,15 @@ static int parse_global(int argc, char **argv, struct global_opts *g)
 			return EXIT_USAGE;
 		}
 	}
+	/* What is on the command line, every user of the machine can read
+	 * (ps): a password belongs in ~/.pgpass or a service file. */
+	if (g->db && store_names_password(g->db)) {
+		fprintf(stderr, "smready: %s\n",
+		        _("A password does not belong on the command line, where other users of "
+		          "the machine can read it. Put it in ~/.pgpass (mode 0600) or a service "
+		          "file, and leave it out of --db."));
+		return EXIT_USAGE;
+	}
 	if (i < argc)
 		g->verb = i;
 	return -1;

@@ -169,6 +169,11 @@ enum store_err store_reconnect(struct store *st)
 	return STORE_OK;
 }
 
+bool store_names_password(const char *target)
+{
+	return drv_is_pg_target(target) && drv_pg_has_password(target);
+}
+
 const char *store_user(const struct store *st)
 {
 	return st->who;

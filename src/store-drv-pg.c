@@ -671,3 +671,12 @@ void drv_pg_display(const char *conninfo, char *out, size_t sz)
 	}
 	out[o] = '\0';
 }
+
+bool drv_pg_has_password(const char *conninfo)
+{
+	char shown[2048];
+
+	/* what the display leaves out is the password */
+	drv_pg_display(conninfo, shown, sizeof shown);
+	return strlen(shown) != strlen(conninfo);
+}

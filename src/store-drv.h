@@ -123,6 +123,8 @@ bool drv_pg_available(void);
  * ~/.pgpass, sslmode) fills in the rest.  On failure msg says why, without
  * the password. */
 enum drv_rc drv_pg_open(const char *conninfo, struct drv_conn **out, char *msg, size_t msgsz);
+/* Whether conninfo gives a password. */
+bool drv_pg_has_password(const char *conninfo);
 /* conninfo as it may be shown (messages, the title): never with its
  * password. */
 void drv_pg_display(const char *conninfo, char *out, size_t sz);

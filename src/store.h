@@ -157,6 +157,9 @@ void store_close(struct store *st);
  * again by itself before its next statement, at most every two seconds;
  * store_reconnect() tries at once.  STORE_GONE while the server is away. */
 enum store_err store_reconnect(struct store *st);
+/* Whether target is a PostgreSQL connection that holds a password (in
+ * the URI's user part, as "password=", or in the URI's query). */
+bool store_names_password(const char *target);
 /* The database user the store writes as, recorded with each change (the
  * server's session user); "" for an SQLite file, which has no users. */
 const char *store_user(const struct store *st);

@@ -92,6 +92,17 @@ expect_status "SMREADY_NOW after year 9999 exits 2" 2 \
 	r env SMREADY_NOW=253402300800 "$SMREADY" --db "$db" companies
 expect_status "SMREADY_NOW at the end of year 9999 is fine" 0 \
 	r env SMREADY_NOW=253402300799 "$SMREADY" --db "$db" companies
+# A password on the command line is for everyone on the machine to read.
+for target in "postgresql://anna:Geheim123@db.example.com/smready" \
+	"host=db.example.com dbname=smready password=Geheim123" \
+	"postgres://db.example.com/smready?sslmode=require&password=Geheim123"; do
+	expect_status "a password in --db is a usage error ($target)" 2 r "$SMREADY" --db "$target" companies
+	expect_match "saying where it belongs" "$T/err" 'pgpass'
+	expect_no_match "without showing it" "$T/err" 'Geheim123'
+done
+expect_status "a database whose name holds the word is no password" 3 \
+	r "$SMREADY" --db "host=/nonexistent dbname=passwords connect_timeout=1" companies
+expect_no_match "and is not refused as one" "$T/err" 'pgpass'
 expect_status "--db naming a folder exits 3" 3 r "$SMREADY" --db "$T" companies
 expect_match "--db naming a folder says so" "$T/err" 'folder'
 rm -f "$db"
