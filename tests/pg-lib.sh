@@ -5,9 +5,10 @@
 # stopped and removed when the test ends.  pg_require fails the test
 # loudly when PostgreSQL is not installed: install-deps installs it.
 
-# The directory of initdb and pg_ctl: pg_config's, else Debian's.
+# The directory of initdb and pg_ctl: configure's, else pg_config's, else
+# Debian's.
 pg_bindir() {
-	for _d in "$(pg_config --bindir 2>/dev/null)" /usr/lib/postgresql/*/bin; do
+	for _d in "${PG_BINDIR:-}" "$(pg_config --bindir 2>/dev/null)" /usr/lib/postgresql/*/bin; do
 		[ -n "$_d" ] && [ -x "$_d/initdb" ] && [ -x "$_d/pg_ctl" ] && { echo "$_d"; return 0; }
 	done
 	return 1
