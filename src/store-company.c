@@ -477,6 +477,40 @@ enum store_err store_company_update(struct store *st, long long id, const char *
 	return tx_close(st, update_company(st, id, name, industry, contact, notes));
 }
 
+/* Whether a field given (non-NULL) was changed since was was read. */
+static bool field_moved(const char *given, const char *was, const char *now)
+{
+	return given && strcmp(was ? was : "", now ? now : "") != 0;
+}
+
+enum store_err store_company_update_from(struct store *st, long long id,
+                                         const struct company *was, const char *name,
+                                         const char *industry, const char *contact,
+                                         const char *notes)
+{
+	struct company now;
+	enum store_err err = check_company(st, name, industry, contact, notes);
+
+	if (err == STORE_OK)
+		err = tx_open(st);
+	if (err != STORE_OK)
+		return err;
+	/* read and written under the writers' lock: nobody comes between */
+	err = store_company_get(st, id, &now);
+	if (err == STORE_OK) {
+		if (field_moved(name, was->name, now.name) ||
+		    field_moved(industry, was->industry, now.industry) ||
+		    field_moved(contact, was->contact, now.contact) ||
+		    field_moved(notes, was->notes, now.notes))
+			err = say(st, STORE_CHANGED, _("The company \"%s\" was changed by someone else "
+			                               "meanwhile; the change was not saved."), now.name);
+		store_company_clear(&now);
+	}
+	if (err == STORE_OK)
+		err = update_company(st, id, name, industry, contact, notes);
+	return tx_close(st, err);
+}
+
 enum store_err store_company_set_archived(struct store *st, long long id, bool archived)
 {
 	enum store_err err = tx_open(st);

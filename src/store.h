@@ -35,6 +35,7 @@ enum store_err {
 	STORE_IO,                 /* cannot create or open the file */
 	STORE_AMBIGUOUS,          /* a reference that could mean several */
 	STORE_GONE,               /* the connection to the server was lost */
+	STORE_CHANGED,            /* changed by someone else since it was read: not saved */
 	STORE_ERROR               /* anything else */
 };
 
@@ -219,6 +220,13 @@ enum store_err store_company_find(struct store *st, const char *ref, struct comp
 enum store_err store_company_lookup(struct store *st, const char *ref, struct company *out);
 enum store_err store_company_find_uuid(struct store *st, const char *uuid, struct company *out);
 /* Changes the fields that are not NULL. */
+/* store_company_update() of what was read as was: each field given is
+ * saved only if it is still what was holds; else STORE_CHANGED and
+ * nothing is saved (someone else changed it meanwhile). */
+enum store_err store_company_update_from(struct store *st, long long id,
+                                         const struct company *was, const char *name,
+                                         const char *industry, const char *contact,
+                                         const char *notes);
 enum store_err store_company_update(struct store *st, long long id, const char *name,
                                     const char *industry, const char *contact,
                                     const char *notes);

@@ -69,6 +69,8 @@ struct portfolio {
 	long long select_id;                 /* select this company after a reload */
 	long long edit_id;                   /* company of the add/edit prompts */
 	enum company_step step;
+	struct company was;                  /* the company as the prompt showed it */
+	bool have_was;
 	bool adding;
 	long long pending_id;                /* company of a delete question */
 	struct ui_pending start;             /* company of an assessor question */
@@ -308,6 +310,8 @@ static void portfolio_load(struct portfolio *p, struct ui *ui)
 	p->n_view = 0;
 	memset(&p->needs, 0, sizeof p->needs);
 	portfolio_free_keys(p);
+	if (p->have_was)
+		store_company_clear(&p->was);
 	store_portfolio_free(p->rows, p->n);
 	p->rows = rows;
 	p->n = n;
@@ -708,6 +712,40 @@ static bool company_check(struct ui *ui, const char *field, const char *text,
 	return false;
 }
 
+/* Saves the field of the prompt, but only over what the prompt showed:
+ * another consultant's change since is never overwritten unseen. */
+static enum store_err company_save(struct portfolio *p, struct ui *ui, const char *name,
+                                   const char *industry, const char *contact,
+                                   const char *notes)
+{
+	if (!p->have_was)
+		return store_company_update(ui->st, p->edit_id, name, industry, contact, notes);
+	return store_company_update_from(ui->st, p->edit_id, &p->was, name, industry, contact,
+	                                 notes);
+}
+
+/* The field was changed by someone else while the prompt was open: says
+ * to what, and keeps the prompt with what was typed; Enter again saves it
+ * over theirs (the prompt now stands on their version). */
+static enum ui_reaction company_changed(struct portfolio *p, struct ui *ui)
+{
+	const char *now = "";
+
+	if (p->have_was)
+		store_company_clear(&p->was);
+	p->have_was = store_company_get(ui->st, p->edit_id, &p->was) == STORE_OK;
+	if (p->have_was)
+		now = p->step == STEP_NAME ? p->was.name : p->step == STEP_INDUSTRY ? p->was.industry
+		      : p->step == STEP_CONTACT ? p->was.contact : p->was.notes;
+	if (strchr(now, '\n'))
+		ui_error(ui, "%s", _("Someone else changed this meanwhile; yours is not saved yet. "
+		                     "Enter saves yours over theirs, Esc keeps theirs."));
+	else
+		ui_error(ui, _("Someone else changed this meanwhile, to \"%s\"; yours is not saved "
+		               "yet. Enter saves yours over it, Esc keeps theirs."), now);
+	return UI_REDRAW;
+}
+
 static enum ui_reaction company_done(struct ui *ui, void *owner, const char *text)
 {
 	struct portfolio *p = owner;
@@ -730,27 +768,27 @@ static enum ui_reaction company_done(struct ui *ui, void *owner, const char *tex
 		if (p->adding)
 			err = store_company_add(ui->st, t, NULL, NULL, NULL, &p->edit_id);
 		else
-			err = store_company_update(ui->st, p->edit_id, t, NULL, NULL, NULL);
+			err = company_save(p, ui, t, NULL, NULL, NULL);
 		break;
 	case STEP_INDUSTRY:
 		refused = !company_check(ui, _("Industry"), t, TEXT_FIELD_MAX, true);
 		if (!refused) {
 			ui_saving(ui);
-			err = store_company_update(ui->st, p->edit_id, NULL, t, NULL, NULL);
+			err = company_save(p, ui, NULL, t, NULL, NULL);
 		}
 		break;
 	case STEP_CONTACT:
 		refused = !company_check(ui, _("Contact"), t, TEXT_FIELD_MAX, true);
 		if (!refused) {
 			ui_saving(ui);
-			err = store_company_update(ui->st, p->edit_id, NULL, NULL, t, NULL);
+			err = company_save(p, ui, NULL, NULL, t, NULL);
 		}
 		break;
 	default:
 		note = text_check_note(text, TEXT_NOTE_MAX);
 		if (note == TEXT_OK) {
 			ui_saving(ui);
-			err = store_company_update(ui->st, p->edit_id, NULL, NULL, NULL, text);
+			err = company_save(p, ui, NULL, NULL, NULL, text);
 		} else {
 			char why[128];
 
@@ -763,6 +801,8 @@ static enum ui_reaction company_done(struct ui *ui, void *owner, const char *tex
 	free(t);
 	if (refused)
 		return UI_REDRAW;     /* keep the prompt and what was typed */
+	if (err == STORE_CHANGED)
+		return company_changed(p, ui);
 	if (err != STORE_OK) {
 		ui_store_error(ui, err);
 		return UI_REDRAW;
@@ -789,6 +829,9 @@ static enum ui_reaction company_prompt(struct portfolio *p, struct ui *ui)
 	bool have = false;
 
 	memset(&c, 0, sizeof c);
+	if (p->have_was)
+		store_company_clear(&p->was);
+	p->have_was = false;
 	if (p->edit_id && store_company_get(ui->st, p->edit_id, &c) == STORE_OK)
 		have = true;
 	switch (p->step) {
@@ -817,8 +860,11 @@ static enum ui_reaction company_prompt(struct portfolio *p, struct ui *ui)
 	}
 	/* The first prompt goes on top of the list; the next ones replace it. */
 	r = ui_ask_text(ui, p->step == STEP_NAME ? 0 : 1, label, initial, max, company_done, p);
-	if (have)
-		store_company_clear(&c);
+	/* kept: what the prompt shows is what a save may replace */
+	if (have) {
+		p->was = c;
+		p->have_was = true;
+	}
 	return r;
 }
 

@@ -1839,6 +1839,38 @@ START_TEST(test_upgrade_from_4)
 }
 END_TEST
 
+/* Two consultants edit one company: a field changed by the other since
+ * it was read is not overwritten (STORE_CHANGED, nothing saved); read
+ * again, the edit goes through; a field the other did not touch is saved
+ * beside their change. */
+START_TEST(test_company_changed_meanwhile)
+{
+	struct store *a = open_db(), *b = open_db();
+	long long id = add_company(a, "Zwei Berater GmbH");
+	struct company was, now;
+
+	ck_assert_int_eq(store_company_get(a, id, &was), STORE_OK);
+	ck_assert_int_eq(store_company_update(b, id, NULL, "Bau", NULL, NULL), STORE_OK);
+	ck_assert_int_eq(store_company_update_from(a, id, &was, NULL, "Handel", NULL, NULL),
+	                 STORE_CHANGED);
+	ck_assert_ptr_nonnull(strstr(store_error(a), "someone else"));
+	ck_assert_int_eq(store_company_update_from(a, id, &was, NULL, NULL, "Frau A", NULL),
+	                 STORE_OK);
+	ck_assert_int_eq(store_company_get(a, id, &now), STORE_OK);
+	ck_assert_str_eq(now.industry, "Bau");
+	ck_assert_str_eq(now.contact, "Frau A");
+	ck_assert_int_eq(store_company_update_from(a, id, &now, NULL, "Handel", NULL, NULL),
+	                 STORE_OK);
+	store_company_clear(&now);
+	ck_assert_int_eq(store_company_get(b, id, &now), STORE_OK);
+	ck_assert_str_eq(now.industry, "Handel");
+	store_company_clear(&now);
+	store_company_clear(&was);
+	store_close(a);
+	store_close(b);
+}
+END_TEST
+
 /* Each change records the database user it was made as: the session user
  * on a server, nothing for a file (store_user()). */
 START_TEST(test_who_made_it)
@@ -2592,6 +2624,7 @@ static void add_both(TCase *tc)
 	tcase_add_test(tc, test_actions_go_with_company);
 	tcase_add_test(tc, test_actions_due_and_counted);
 	tcase_add_test(tc, test_who_made_it);
+	tcase_add_test(tc, test_company_changed_meanwhile);
 }
 
 int main(void)
