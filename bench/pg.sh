@@ -67,20 +67,13 @@ else
 fi
 
 # ---- timing, as in run.sh ----------------------------------------------------
-median() { sort -g -k"$2,$2" "$1" | awk -v c="$2" '{v[NR]=$c} END {print NR ? v[int((NR+1)/2)] : 0}'; }
-maxcol() { awk -v c="$2" 'BEGIN {m=0} $c>m {m=$c} END {print m}' "$1"; }
-one() { "$gen" --run "$@" >> "$W/one"; }
+. "$here/lib.sh"
 
 # row NAME SIZE N TARGET PREP -- SMREADY-RUN -- FLOOR-RUN
 row() {
 	_name=$1 _size=$2 _n=$3 _target=$4 _prep=$5
 	shift 6
-	_a="" _b="" _side=a
-	for _w in "$@"; do
-		if [ "$_w" = "--" ]; then _side=b; continue; fi
-		_q=$(printf "'%s' " "$(printf '%s' "$_w" | sed "s/'/'\\\\''/g")")
-		if [ $_side = a ]; then _a="$_a$_q"; else _b="$_b$_q"; fi
-	done
+	pair_args "$@"
 	: > "$W/a"; : > "$W/b"; : > "$W/r"
 	_i=0
 	while [ $_i -lt "$_n" ]; do

@@ -37,12 +37,7 @@ mkdir -p "$data" || exit 1
 W=$(mktemp -d "${TMPDIR:-/tmp}/smready-bench.XXXXXX") || exit 1
 trap 'rm -rf "$W"' EXIT INT TERM
 
-# median FILE COLUMN: the median of a column of numbers
-median() { sort -g -k"$2,$2" "$1" | awk -v c="$2" '{v[NR]=$c} END {print NR ? v[int((NR+1)/2)] : 0}'; }
-maxcol() { awk -v c="$2" 'BEGIN {m=0} $c>m {m=$c} END {print m}' "$1"; }
-
-# one IN OUT CMD...: one timed run ("ms KiB status") appended to $W/one
-one() { "$gen" --run "$@" >> "$W/one"; }
+. "$here/lib.sh"
 
 # row NAME SIZE N TARGET MEMTARGET PREP -- SMREADY-RUN -- FLOOR-RUN
 # Each run is "IN OUT CMD ARG..." as for bench/gen --run; PREP (a shell
@@ -50,12 +45,7 @@ one() { "$gen" --run "$@" >> "$W/one"; }
 row() {
 	_name=$1 _size=$2 _n=$3 _target=$4 _mtarget=$5 _prep=$6
 	shift 7
-	_a="" _b="" _side=a
-	for _w in "$@"; do
-		if [ "$_w" = "--" ]; then _side=b; continue; fi
-		_q=$(printf "'%s' " "$(printf '%s' "$_w" | sed "s/'/'\\\\''/g")")
-		if [ $_side = a ]; then _a="$_a$_q"; else _b="$_b$_q"; fi
-	done
+	pair_args "$@"
 	: > "$W/a"; : > "$W/b"; : > "$W/r"
 	_i=0
 	while [ $_i -lt "$_n" ]; do

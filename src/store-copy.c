@@ -83,19 +83,6 @@ static enum store_err copy_rows(struct store *st, struct store *to, const char *
 	}
 }
 
-static void remove_file(const char *path)
-{
-	static const char *const parts[] = { "", "-wal", "-shm", "-journal" };
-	size_t n = strlen(path) + 16;
-	char *name = malloc(n);
-
-	for (size_t i = 0; name && i < sizeof parts / sizeof parts[0]; i++) {
-		snprintf(name, n, "%s%s", path, parts[i]);
-		unlink(name);
-	}
-	free(name);
-}
-
 enum store_err copy_to_file(struct store *st, const char *dest)
 {
 	struct store *to = NULL;
@@ -131,6 +118,6 @@ enum store_err copy_to_file(struct store *st, const char *dest)
 	st->conn->ops->exec(st->conn, "ROLLBACK");
 	store_close(to);
 	if (err != STORE_OK)
-		remove_file(dest);
+		remove_db_files(dest);
 	return err;
 }

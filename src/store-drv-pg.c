@@ -478,10 +478,6 @@ static void pg_notice(void *arg, const char *message)
 	(void)message;
 }
 
-bool drv_pg_available(void)
-{
-	return true;
-}
 
 /* Connects with defaults that keep a lost server from holding the
  * program up for long: give up connecting after 10 s, and on TCP notice a
@@ -525,7 +521,7 @@ static bool pg_reconnect(struct drv_conn *dc)
 	return pg_session(c) == DRV_OK;
 }
 
-enum drv_rc drv_pg_open(const char *conninfo, struct drv_conn **out, char *msg, size_t msgsz)
+enum drv_rc drv_pg_connect(const char *conninfo, struct drv_conn **out, char *msg, size_t msgsz)
 {
 	struct pg_conn *c = calloc(1, sizeof *c);
 
@@ -554,129 +550,4 @@ enum drv_rc drv_pg_open(const char *conninfo, struct drv_conn **out, char *msg, 
 	return DRV_OK;
 }
 
-#else /* !HAVE_POSTGRESQL */
-
-bool drv_pg_available(void)
-{
-	return false;
-}
-
-enum drv_rc drv_pg_open(const char *conninfo, struct drv_conn **out, char *msg, size_t msgsz)
-{
-	(void)conninfo;
-	*out = NULL;
-	snprintf(msg, msgsz, "this smready was built without PostgreSQL (libpq)");
-	return DRV_ERROR;
-}
-
 #endif
-
-bool drv_is_pg_target(const char *text)
-{
-	static const char *const keys[] = { "host=", "hostaddr=", "service=", "dbname=",
-	                                    "port=", "user=" };
-
-	if (!text)
-		return false;
-	if (strncmp(text, "postgresql://", 13) == 0 || strncmp(text, "postgres://", 11) == 0)
-		return true;
-	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
-		if (strncmp(text, keys[i], strlen(keys[i])) == 0)
-			return true;
-	return false;
-}
-
-/* The connection as shown to people: a URI without the password of its
- * user part or of its query ("?password="), keywords without
- * "password=..."; otherwise as given. */
-void drv_pg_display(const char *conninfo, char *out, size_t sz)
-{
-	const char *p = conninfo;
-	size_t o = 0;
-
-	if (!sz)
-		return;
-	if (strncmp(p, "postgresql://", 13) == 0 || strncmp(p, "postgres://", 11) == 0) {
-		const char *start = strstr(p, "://") + 3;
-		const char *end = start + strcspn(start, "/?");
-		const char *at = memchr(start, '@', (size_t)(end - start));
-		const char *colon = at ? memchr(start, ':', (size_t)(at - start)) : NULL;
-
-		for (const char *q = p; *q && o + 1 < sz; q++) {
-			if (colon && q == colon)
-				q = at;         /* skips ":password" */
-			if (*q == '?' || *q == '&') {
-				const char *v = q + 1;
-
-				if (strncmp(v, "password=", 9) == 0) {
-					v += strcspn(v, "&");
-					/* keep the separator for what follows */
-					if (*q == '?' && *v == '&') {
-						out[o++] = '?';
-						q = v;
-						continue;
-					}
-					q = v - 1;
-					continue;
-				}
-			}
-			out[o++] = *q;
-		}
-		out[o] = '\0';
-		return;
-	}
-	/* keyword = value, the value bare or in quotes with \ escapes */
-	while (*p) {
-		const char *key, *val, *end;
-		size_t klen;
-		bool secret;
-
-		while (*p == ' ' || *p == '\t' || *p == '\n')
-			p++;
-		if (!*p)
-			break;
-		key = p;
-		while (*p && *p != '=' && *p != ' ' && *p != '\t' && *p != '\n')
-			p++;
-		klen = (size_t)(p - key);
-		while (*p == ' ' || *p == '\t' || *p == '\n')
-			p++;
-		if (*p == '=')
-			p++;
-		while (*p == ' ' || *p == '\t' || *p == '\n')
-			p++;
-		val = p;
-		if (*p == '\'') {
-			for (p++; *p && *p != '\''; p++)
-				if (*p == '\\' && p[1])
-					p++;
-			if (*p)
-				p++;
-		} else {
-			while (*p && *p != ' ' && *p != '\t' && *p != '\n')
-				p++;
-		}
-		end = p;
-		secret = klen == 8 && strncmp(key, "password", 8) == 0;
-		if (secret)
-			continue;
-		if (o && o + 1 < sz)
-			out[o++] = ' ';
-		for (const char *q = key; q < key + klen && o + 1 < sz; q++)
-			out[o++] = *q;
-		if (o + 1 < sz)
-			out[o++] = '=';
-		for (const char *q = val; q < end && o + 1 < sz; q++)
-			out[o++] = *q;
-	}
-	out[o] = '\0';
-}
-
-bool drv_pg_has_password(const char *conninfo)
-{
-	char shown[2048];
-
-	/* what the display leaves out is the password */
-	drv_pg_display(conninfo, shown, sizeof shown);
-	return strlen(shown) != strlen(conninfo);
-}

@@ -118,6 +118,9 @@ enum drv_rc drv_sqlite_wrap(struct sqlite3 *db, struct drv_conn **out);
 enum drv_rc drv_sqlite_rc(struct sqlite3 *db, int rc);
 /* Whether this smready was built with PostgreSQL (libpq). */
 bool drv_pg_available(void);
+/* The driver's own door, in the module smready-pg.so (store-drv-pg.c). */
+enum drv_rc drv_pg_connect(const char *conninfo, struct drv_conn **out, char *msg,
+                           size_t msgsz);
 /* Connects to PostgreSQL: conninfo is a URI ("postgresql://host/db") or
  * keywords ("service=smready"); libpq's environment (PGHOST, PGSERVICE,
  * ~/.pgpass, sslmode) fills in the rest.  On failure msg says why, without

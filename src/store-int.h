@@ -132,6 +132,9 @@ bool damage_noted(struct store *st, bool may_remove);
 void mark_damaged(struct store *st, bool remember);
 enum store_err say_corrupt(struct store *st);
 enum store_err copy_db(struct store *st, sqlite3 *from, const char *dest);
+/* Removes an SQLite file that nobody else knows yet, with its companions
+ * (-wal, -shm, -journal). */
+void remove_db_files(const char *path);
 /* The rows of a store on a server as a new SQLite file (store-copy.c). */
 enum store_err copy_to_file(struct store *st, const char *dest);
 enum store_err change_one(struct store *st, struct drv_stmt *s, bool company, long long id);

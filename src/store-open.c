@@ -153,6 +153,19 @@ static enum store_err place_file(struct store *st, const char *tmp)
 static enum store_err set_up(struct store *st, long long version);
 static int db_connect(struct store *st, const char *name, int flags);
 
+void remove_db_files(const char *path)
+{
+	static const char *const parts[] = { "", "-wal", "-shm", "-journal" };
+	size_t n = strlen(path) + 16;
+	char *name = malloc(n);
+
+	for (size_t i = 0; name && i < sizeof parts / sizeof parts[0]; i++) {
+		snprintf(name, n, "%s%s", path, parts[i]);
+		unlink(name);
+	}
+	free(name);
+}
+
 /* Closes the SQLite connection and the driver over it; SQLite's code. */
 static int db_disconnect(struct store *st)
 {
@@ -192,20 +205,10 @@ static enum store_err create_db(struct store *st)
 		sqlite3_close_v2(st->db);
 		st->db = NULL;
 	}
-	if (err == STORE_OK) {
+	if (err == STORE_OK)
 		err = place_file(st, tmp);
-	} else {
-		/* nobody else knows this file: all of it can go */
-		static const char *const parts[] = { "", "-wal", "-shm", "-journal" };
-		size_t n = strlen(tmp) + 16;
-		char *name = malloc(n);
-
-		for (size_t i = 0; name && i < sizeof parts / sizeof parts[0]; i++) {
-			snprintf(name, n, "%s%s", tmp, parts[i]);
-			unlink(name);
-		}
-		free(name);
-	}
+	else
+		remove_db_files(tmp);   /* nobody else knows this file: all of it can go */
 	free(tmp);
 	return err;
 }

@@ -10,6 +10,15 @@ if ! grep -q '^#define HAVE_POSTGRESQL 1' "$top_builddir/config.h"; then
 	skip_all "built without PostgreSQL (configure --without-postgresql)"
 fi
 pg_start
+# The program does not link libpq (a dozen libraries every run on a file
+# would load); the driver is the module smready-pg.so beside it.
+if command -v ldd >/dev/null 2>&1; then
+	expect_no_match "smready does not link libpq" \
+		"$(ldd "$SMREADY" > "$T/ldd" 2>&1; echo "$T/ldd")" 'libpq'
+fi
+check "the module is built beside it" test -f "$top_builddir/smready-pg.so"
+"$SMREADY" --db "$PG_CONNINFO" companies >"$T/c" 2>&1
+expect_eq "and a server's database opens through it" 0 $?
 SMREADY_TEST_PG="$PG_CONNINFO" "$top_builddir/tests/check_drv" >"$T/out" 2>&1; st=$?
 expect_eq "every driver case passes on both engines" 0 "$st"
 sed -n 's/^not ok/# not ok/p' "$T/out"
