@@ -139,8 +139,6 @@ static struct cached *cache_slot(struct store *st)
 	return old;
 }
 
-/* A prepared statement for sql, from the cache when it is free.  NULL on
- * error, with the message set. */
 static long long now_ms(void)
 {
 	struct timespec ts;
@@ -197,6 +195,8 @@ static bool reconnected(struct store *st)
 	return store_reconnect(st) == STORE_OK;
 }
 
+/* A prepared statement for sql, from the cache when it is free.  NULL on
+ * error, with the message set. */
 struct drv_stmt *q_prep(struct store *st, const char *sql)
 {
 	unsigned long h = sql_hash(sql);
