@@ -60,9 +60,8 @@ static void change_cell(char *buf, size_t n, const struct portfolio_row *r)
 		snprintf(buf, n, "%+d", r->last_overall - r->prev_overall);
 }
 
-/* The rows are written as they are read: the JSON of one company at a
- * time, laid out as the whole list's would be (json_dumpf with an indent
- * of 2), and the text through the aligned table, which keeps its cells out
+/* The rows are written as they are read: the JSON as it goes (laid out as
+ * json_dumpf with an indent of 2 would lay out the whole list), and the text through the aligned table, which keeps its cells out
  * of memory when they are many; so memory stays flat however many
  * companies there are. */
 struct companies_out {
@@ -71,6 +70,7 @@ struct companies_out {
 	size_t n;
 	bool failed;
 	struct report_table *table;      /* text: the rows, to align them */
+	struct jw jw;                    /* --json */
 	/* words every row may need, translated once */
 	const char *due, *due_draft, *level[LEVEL_COUNT + 1];
 	/* "by score alone: Ready" per level by score, made when first needed
@@ -94,52 +94,46 @@ static const char *held_why(struct companies_out *o, int level, int overall)
 	return o->why[band];
 }
 
-static json_t *company_json(const struct portfolio_row *r, const struct companies_out *o)
-{
-	json_t *j = jo_company(&r->company, JO_CLI);
-
-	if (!j)
-		return NULL;
-	json_object_set_new(j, "final_assessments", json_integer(r->n_final));
-	json_object_set_new(j, "latest_final", r->last_id ? json_integer(r->last_id) : json_null());
-	json_object_set_new(j, "latest_date", jo_time(r->last_at, true));
-	json_object_set_new(j, "overall", jo_score(r->last_overall));
-	json_object_set_new(j, "level", jo_level(r->last_level));
-	json_object_set_new(j, "band", r->last_id ? jo_level(scoring_band(r->last_overall))
-	                                          : json_null());
-	json_object_set_new(j, "held_back",
-	                    json_boolean(verdict_held_back(r->last_level, r->last_overall)));
-	json_object_set_new(j, "change", r->last_overall >= 0 && r->prev_overall >= 0
-	                    ? json_integer(r->last_overall - r->prev_overall) : json_null());
-	json_object_set_new(j, "draft", r->draft_id ? json_integer(r->draft_id) : json_null());
-	json_object_set_new(j, "due", json_boolean(row_due(r, o->now, o->due_days)));
-	return j;
-}
-
 static int company_json_out(const struct portfolio_row *r, void *ctx)
 {
 	struct companies_out *o = ctx;
-	json_t *j = company_json(r, o);
-	char *s = j ? json_dumps(j, JSON_INDENT(2) | JSON_PRESERVE_ORDER) : NULL;
+	struct jw *w = &o->jw;
+	bool rated = r->last_overall >= 0 && r->prev_overall >= 0;
 
-	json_decref(j);
-	if (!s) {
-		o->failed = true;
-		return 1;
-	}
-	/* one level deeper: two more spaces after every line break */
-	fputs(o->n++ ? ",\n  " : "[\n  ", stdout);
-	for (const char *p = s, *nl; *p; p = nl + 1) {
-		nl = strchr(p, '\n');
-		if (!nl) {
-			fputs(p, stdout);
-			break;
-		}
-		fwrite(p, 1, (size_t)(nl - p), stdout);
-		fputs("\n  ", stdout);
-	}
-	free(s);
-	return 0;
+	jw_object(w);
+	jw_company_members(w, &r->company, JO_CLI);
+	jw_key(w, "final_assessments");
+	jw_int(w, r->n_final);
+	jw_key(w, "latest_final");
+	if (r->last_id)
+		jw_int(w, r->last_id);
+	else
+		jw_null(w);
+	jw_key(w, "latest_date");
+	jw_time(w, r->last_at, true);
+	jw_key(w, "overall");
+	jw_score(w, r->last_overall);
+	jw_key(w, "level");
+	jw_level(w, r->last_level);
+	jw_key(w, "band");
+	jw_level(w, r->last_id ? (int)scoring_band(r->last_overall) : -1);
+	jw_key(w, "held_back");
+	jw_bool(w, verdict_held_back(r->last_level, r->last_overall));
+	jw_key(w, "change");
+	if (rated)
+		jw_int(w, r->last_overall - r->prev_overall);
+	else
+		jw_null(w);
+	jw_key(w, "draft");
+	if (r->draft_id)
+		jw_int(w, r->draft_id);
+	else
+		jw_null(w);
+	jw_key(w, "due");
+	jw_bool(w, row_due(r, o->now, o->due_days));
+	jw_close(w);
+	o->n++;
+	return w->failed;
 }
 
 static void companies_head(struct report_table *t)
@@ -204,14 +198,17 @@ int cli_verb_companies(struct store *st, const struct args *a)
 	cli_load_settings(&set);
 	o.due_days = set.recheck_days;
 	if (a->json) {
+		jw_start(&o.jw, stdout, 2);
+		jw_array(&o.jw);
 		err = store_each_portfolio_row(st, a->all, company_json_out, &o);
 		if (err != STORE_OK)
 			return cli_store_fail(st, err);
-		if (o.failed) {
+		jw_close(&o.jw);
+		if (!jw_end(&o.jw)) {
 			cli_msg("%s", _("Could not write the JSON output."));
 			return EXIT_FAIL;
 		}
-		fputs(o.n ? "\n]\n" : "[]\n", stdout);
+		putchar('\n');
 		return EXIT_OK;
 	}
 	o.due = _("due");

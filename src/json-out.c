@@ -100,6 +100,60 @@ json_t *jo_company(const struct company *c, enum jo_form form)
 	return jo_done(o, ok);
 }
 
+/* jo_company's members, written as they go: the same keys in the same
+ * order (check_text compares the two). */
+void jw_company_members(struct jw *w, const struct company *c, enum jo_form form)
+{
+	bool lossy = form == JO_CLI;
+
+	if (form == JO_CLI) {
+		jw_key(w, "id");
+		jw_int(w, c->id);
+	}
+	jw_key(w, "uuid");
+	jw_str(w, c->uuid, lossy);
+	jw_key(w, "name");
+	jw_str(w, c->name, lossy);
+	jw_key(w, "industry");
+	jw_str(w, c->industry, lossy);
+	jw_key(w, "contact");
+	jw_str(w, c->contact, lossy);
+	jw_key(w, "notes");
+	jw_str(w, c->notes, lossy);
+	jw_key(w, "created");
+	jw_time(w, c->created, form == JO_CLI);
+	jw_key(w, "archived");
+	jw_bool(w, c->archived);
+	jw_key(w, "sample");
+	jw_bool(w, c->sample);
+}
+
+void jw_time(struct jw *w, long long t, bool zero_is_null)
+{
+	char buf[TIMEFMT_ISO_SIZE];
+
+	if (zero_is_null && t == 0)
+		jw_null(w);
+	else
+		jw_str(w, timefmt_iso(t, buf, sizeof buf), false);
+}
+
+void jw_score(struct jw *w, int score)
+{
+	if (score >= 0 && score <= 100)
+		jw_int(w, score);
+	else
+		jw_null(w);
+}
+
+void jw_level(struct jw *w, int level)
+{
+	if (level < 0 || level >= LEVEL_COUNT)
+		jw_null(w);
+	else
+		jw_str(w, scoring_level_key((enum level)level), false);
+}
+
 json_t *jo_assessment(const struct assessment *a, enum jo_form form, const char *based_on)
 {
 	json_t *o = json_object();

@@ -14,6 +14,7 @@
 
 #include <jansson.h>
 
+#include "json-write.h"
 #include "store.h"
 
 enum jo_form {
@@ -37,6 +38,12 @@ json_t *jo_value(int value, enum jo_form form);
 bool jo_set(json_t *o, const char *key, json_t *v);
 
 json_t *jo_company(const struct company *c, enum jo_form form);
+/* The same as members of the object being written (json-write.h), for
+ * output that is written as it goes; and jo_time, jo_score, jo_level so. */
+void jw_company_members(struct jw *w, const struct company *c, enum jo_form form);
+void jw_time(struct jw *w, long long t, bool zero_is_null);
+void jw_score(struct jw *w, int score);
+void jw_level(struct jw *w, int level);
 /* based_on: JO_CLI writes a->based_on (the id); JO_EXPORT writes this UUID
  * (NULL: none). */
 json_t *jo_assessment(const struct assessment *a, enum jo_form form, const char *based_on);

@@ -6,6 +6,7 @@
  */
 #include "config.h"
 
+#include <limits.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,6 +17,8 @@
 
 #include "catalogue.h"
 #include "exchange.h"
+#include "json-out.h"
+#include "json-write.h"
 #include "store.h"
 #include "text.h"
 #include "timefmt.h"
@@ -179,6 +182,241 @@ START_TEST(test_time)
 	ck_assert(!timefmt_iso_parse("2026-11-18T24:00:00Z", &t));
 	ck_assert(!timefmt_iso_parse("1969-12-31T23:59:59Z", &t));
 	ck_assert(!timefmt_iso_parse("2026-11-18T09:46:40+01:00", &t));
+	/* clamped, and cut to a short buffer */
+	ck_assert_str_eq(timefmt_iso(-5, buf, sizeof buf), "1970-01-01T00:00:00Z");
+	ck_assert_str_eq(timefmt_iso(TIMEFMT_MAX + 1, buf, sizeof buf), "9999-12-31T23:59:59Z");
+	ck_assert_str_eq(timefmt_iso(1795000000, buf, 8), "2026-11");
+	buf[0] = 'x';
+	timefmt_iso(1795000000, buf, 0);
+	ck_assert_int_eq(buf[0], 'x');
+}
+END_TEST
+
+/* What json-write.h writes, beside what jansson writes for the same value
+ * with the same flags. */
+static char *jw_text(void (*write)(struct jw *w, const void *arg), const void *arg,
+                     int indent, bool *ok)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	struct jw w;
+
+	ck_assert_ptr_nonnull(f);
+	jw_start(&w, f, indent);
+	write(&w, arg);
+	*ok = jw_end(&w);
+	fclose(f);
+	return buf;
+}
+
+static void jw_assert_as_jansson(void (*write)(struct jw *w, const void *arg),
+                                 const void *arg, json_t *j)
+{
+	size_t flags[2] = { JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_ENCODE_ANY,
+	                    JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_ENCODE_ANY };
+
+	ck_assert_ptr_nonnull(j);
+	for (int i = 0; i < 2; i++) {
+		char *want = json_dumps(j, flags[i]);
+		bool ok;
+		char *got = jw_text(write, arg, i == 0 ? 2 : 0, &ok);
+
+		ck_assert(ok);
+		ck_assert_str_eq(got, want);
+		free(got);
+		free(want);
+	}
+	json_decref(j);
+}
+
+static void write_str(struct jw *w, const void *arg)
+{
+	jw_str(w, arg, false);
+}
+
+static void write_lossy(struct jw *w, const void *arg)
+{
+	jw_str(w, arg, true);
+}
+
+static void write_ints(struct jw *w, const void *arg)
+{
+	const long long *v = arg;
+
+	jw_array(w);
+	for (int i = 0; i < 5; i++)
+		jw_int(w, v[i]);
+	jw_close(w);
+}
+
+static void write_nested(struct jw *w, const void *arg)
+{
+	(void)arg;
+	jw_array(w);
+	jw_object(w);
+	jw_close(w);
+	jw_array(w);
+	jw_close(w);
+	jw_object(w);
+	jw_key(w, "a");
+	jw_null(w);
+	jw_key(w, "b");
+	jw_bool(w, true);
+	jw_key(w, "c");
+	jw_array(w);
+	jw_bool(w, false);
+	jw_object(w);
+	jw_key(w, "d");
+	jw_str(w, "x", false);
+	jw_close(w);
+	jw_close(w);
+	jw_close(w);
+	jw_close(w);
+}
+
+START_TEST(test_json_write_as_jansson)
+{
+	char s[2] = { 0, 0 };
+	static const char *texts[] = {
+		"", "plain", "M\xc3\xbcller & S\xc3\xb6hne", "\xe2\x80\xa8 line sep", "\xf0\x9f\x98\x80",
+		"tab\there\r\n\"q\" back\\slash /", "\x1b[31mred\x1b[0m", "\x7f del",
+		"\xef\xbf\xbd replacement", "\xe2\x80\xae bidi",
+	};
+	long long ints[5] = { 0, -1, 1234567890123LL, LLONG_MAX, LLONG_MIN };
+	json_t *a;
+
+	/* every ASCII character alone */
+	for (int c = 1; c < 128; c++) {
+		s[0] = (char)c;
+		jw_assert_as_jansson(write_str, s, json_string(s));
+	}
+	for (size_t i = 0; i < sizeof texts / sizeof *texts; i++)
+		jw_assert_as_jansson(write_str, texts[i], json_string(texts[i]));
+	a = json_array();
+	for (int i = 0; i < 5; i++)
+		json_array_append_new(a, json_integer(ints[i]));
+	jw_assert_as_jansson(write_ints, ints, a);
+	jw_assert_as_jansson(write_nested, NULL,
+	                     json_pack("[{}, [], {s:n, s:b, s:[b, {s:s}]}]", "a", "b", 1, "c", 0,
+	                               "d", "x"));
+}
+END_TEST
+
+START_TEST(test_json_write_bad)
+{
+	static const char *bad[] = { "M\xfcller", "cut \xc3", "\xed\xa0\x80 surrogate",
+	                             "\xc0\xaf overlong" };
+	bool ok;
+	char *got;
+
+	/* not UTF-8: lossy writes U+FFFD per bad byte, as text_valid_dup;
+	 * otherwise the output fails */
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		char *fixed = text_valid_dup(bad[i]);
+
+		jw_assert_as_jansson(write_lossy, bad[i], json_string(fixed));
+		free(fixed);
+		got = jw_text(write_str, bad[i], 2, &ok);
+		ck_assert(!ok);
+		free(got);
+	}
+}
+END_TEST
+
+static void write_unkeyed(struct jw *w, const void *arg)
+{
+	(void)arg;
+	jw_object(w);
+	jw_int(w, 1);
+	jw_close(w);
+}
+
+static void write_key_in_array(struct jw *w, const void *arg)
+{
+	(void)arg;
+	jw_array(w);
+	jw_key(w, "k");
+	jw_close(w);
+}
+
+static void write_unclosed(struct jw *w, const void *arg)
+{
+	(void)arg;
+	jw_array(w);
+}
+
+static void write_closed_twice(struct jw *w, const void *arg)
+{
+	(void)arg;
+	jw_array(w);
+	jw_close(w);
+	jw_close(w);
+}
+
+static void write_too_deep(struct jw *w, const void *arg)
+{
+	(void)arg;
+	for (int i = 0; i <= JW_DEPTH; i++)
+		jw_array(w);
+	for (int i = 0; i <= JW_DEPTH; i++)
+		jw_close(w);
+}
+
+static void write_key_without_value(struct jw *w, const void *arg)
+{
+	(void)arg;
+	jw_object(w);
+	jw_key(w, "k");
+	jw_close(w);
+}
+
+START_TEST(test_json_write_misuse)
+{
+	void (*wrong[])(struct jw *, const void *) = {
+		write_unkeyed, write_key_in_array, write_unclosed, write_closed_twice,
+		write_too_deep, write_key_without_value,
+	};
+	bool ok;
+
+	for (size_t i = 0; i < sizeof wrong / sizeof *wrong; i++) {
+		char *got = jw_text(wrong[i], NULL, 2, &ok);
+
+		ck_assert_msg(!ok, "misuse %zu was taken: %s", i, got);
+		free(got);
+	}
+}
+END_TEST
+
+static void write_company(struct jw *w, const void *arg)
+{
+	jw_object(w);
+	jw_company_members(w, arg, JO_CLI);
+	jw_close(w);
+}
+
+static void write_company_export(struct jw *w, const void *arg)
+{
+	jw_object(w);
+	jw_company_members(w, arg, JO_EXPORT);
+	jw_close(w);
+}
+
+START_TEST(test_json_write_company)
+{
+	char name[] = "B\xc3\xa4" "ckerei \"Zum "
+	     "\x1b[2JKorn\"", industry[] = "Handwerk", contact[] = "", notes[] = "zwei\nZeilen",
+	     latin1[] = "M\xfcller";
+	struct company c = {
+		.id = 7, .uuid = "0c8e2a4e-5a43-4f4e-9b53-2b3d8d1c6a11", .name = name, .industry = industry, .contact = contact,
+		.notes = notes, .created = 1795000000, .archived = true,
+	};
+
+	jw_assert_as_jansson(write_company, &c, jo_company(&c, JO_CLI));
+	jw_assert_as_jansson(write_company_export, &c, jo_company(&c, JO_EXPORT));
+	c.created = 0;
+	c.name = latin1;        /* another program's Latin-1: --json shows U+FFFD */
+	jw_assert_as_jansson(write_company, &c, jo_company(&c, JO_CLI));
 }
 END_TEST
 
@@ -1498,6 +1736,10 @@ int main(void)
 	}
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_time);
+	tcase_add_test(tc, test_json_write_as_jansson);
+	tcase_add_test(tc, test_json_write_bad);
+	tcase_add_test(tc, test_json_write_misuse);
+	tcase_add_test(tc, test_json_write_company);
 	tcase_add_test(tc, test_round_trip);
 	tcase_add_test(tc, test_archived_left_out);
 	tcase_add_test(tc, test_import_twice);
