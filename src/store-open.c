@@ -351,10 +351,20 @@ static int probe_db(struct store *st, struct probe *p)
 
 static int db_connect(struct store *st, const char *name, int flags)
 {
+	static bool configured;
 	int rc;
 
 	if (st->db)
 		db_disconnect(st);
+	/* No count of SQLite's memory (smready never asks for it): the count
+	 * takes a global mutex on every allocation, a few per row written.
+	 * Only possible before SQLite starts, so the first open does it; when
+	 * another part of the program has started it already, this fails and
+	 * changes nothing. */
+	if (!configured) {
+		configured = true;
+		sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+	}
 	/* one thread uses a connection: SQLite's mutexes would only cost */
 	rc = sqlite3_open_v2(name, &st->db, flags | SQLITE_OPEN_NOMUTEX, NULL);
 	if (st->db) {
