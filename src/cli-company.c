@@ -105,10 +105,7 @@ static int company_json_out(const struct portfolio_row *r, void *ctx)
 	jw_key(w, "final_assessments");
 	jw_int(w, r->n_final);
 	jw_key(w, "latest_final");
-	if (r->last_id)
-		jw_int(w, r->last_id);
-	else
-		jw_null(w);
+	jw_int_if(w, r->last_id != 0, r->last_id);
 	jw_key(w, "latest_date");
 	jw_time(w, r->last_at, true);
 	jw_key(w, "overall");
@@ -120,15 +117,9 @@ static int company_json_out(const struct portfolio_row *r, void *ctx)
 	jw_key(w, "held_back");
 	jw_bool(w, verdict_held_back(r->last_level, r->last_overall));
 	jw_key(w, "change");
-	if (rated)
-		jw_int(w, r->last_overall - r->prev_overall);
-	else
-		jw_null(w);
+	jw_int_if(w, rated, r->last_overall - r->prev_overall);
 	jw_key(w, "draft");
-	if (r->draft_id)
-		jw_int(w, r->draft_id);
-	else
-		jw_null(w);
+	jw_int_if(w, r->draft_id != 0, r->draft_id);
 	jw_key(w, "due");
 	jw_bool(w, row_due(r, o->now, o->due_days));
 	jw_close(w);

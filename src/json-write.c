@@ -177,6 +177,14 @@ void jw_int(struct jw *w, long long v)
 	fwrite(p, 1, (size_t)(buf + sizeof buf - p), w->out);
 }
 
+void jw_int_if(struct jw *w, bool known, long long v)
+{
+	if (known)
+		jw_int(w, v);
+	else
+		jw_null(w);
+}
+
 void jw_bool(struct jw *w, bool v)
 {
 	before_value(w);

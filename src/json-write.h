@@ -41,6 +41,8 @@ void jw_key(struct jw *w, const char *key);
  * is written as U+FFFD when lossy, else it fails the output. */
 void jw_str(struct jw *w, const char *s, bool lossy);
 void jw_int(struct jw *w, long long v);
+/* v when known, else null. */
+void jw_int_if(struct jw *w, bool known, long long v);
 void jw_bool(struct jw *w, bool v);
 void jw_null(struct jw *w);
 
