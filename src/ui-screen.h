@@ -166,6 +166,9 @@ struct ui {
 	 * back (ui-unsaved.c); when that was last tried (monotonic ms). */
 	struct unsaved unsaved;
 	long long unsaved_tried;
+	/* The server is there but refused the kept answers (their draft was
+	 * finished meanwhile, say): why, and no more retrying by itself. */
+	char unsaved_refused[256];
 	bool quit_anyway;         /* quitting with answers left unsaved was chosen */
 };
 

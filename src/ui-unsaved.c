@@ -46,6 +46,7 @@ bool ui_unsaved_keep(struct ui *ui, const struct company *c, const struct assess
 		return false;
 	}
 	ui->unsaved_tried = mono_ms();
+	ui->unsaved_refused[0] = '\0';
 	n = unsaved_count(&ui->unsaved);
 	if (ui->unsaved.why[0])
 		ui_error(ui, P_("Not saved: the server cannot be reached, and %zu answer is kept only "
@@ -69,7 +70,13 @@ enum store_err ui_unsaved_flush(struct ui *ui)
 	if (unsaved_count(&ui->unsaved) == 0)
 		return STORE_OK;
 	ui->unsaved_tried = mono_ms();
+	ui->unsaved_refused[0] = '\0';
 	err = unsaved_flush(&ui->unsaved, ui->st, &saved, &older);
+	if (err != STORE_OK && store_online(ui->st)) {
+		/* not the connection: retrying would only say it again */
+		snprintf(ui->unsaved_refused, sizeof ui->unsaved_refused, "%s", store_error(ui->st));
+		return err;
+	}
 	if (saved || older) {
 		if (older)
 			ui_msg(ui, P_("The server is back: %d answer saved; %d had been changed there "
@@ -85,13 +92,27 @@ enum store_err ui_unsaved_flush(struct ui *ui)
 	return err;
 }
 
+/* Why the database refused the kept answers (quitting names their file). */
+static void say_refused(struct ui *ui)
+{
+	size_t n = unsaved_count(&ui->unsaved);
+
+	ui_error(ui, P_("%zu kept answer not saved: %s It stays kept.",
+	                "%zu kept answers not saved: %s They stay kept.", n),
+	         n, ui->unsaved_refused);
+}
+
 bool ui_unsaved_tick(struct ui *ui)
 {
 	size_t before = unsaved_count(&ui->unsaved);
 
-	if (before == 0 || mono_ms() - ui->unsaved_tried < RETRY_MS)
+	if (before == 0 || ui->unsaved_refused[0] || mono_ms() - ui->unsaved_tried < RETRY_MS)
 		return false;
 	ui_unsaved_flush(ui);
+	if (ui->unsaved_refused[0]) {
+		say_refused(ui);
+		return true;
+	}
 	return unsaved_count(&ui->unsaved) != before;
 }
 
@@ -107,7 +128,10 @@ static enum ui_reaction quit_chosen(struct ui *ui, void *owner, enum ui_action a
 			ui->quit_anyway = true;
 			return UI_QUIT;
 		}
-		ui_error(ui, "%s", _("The server still cannot be reached; the answers stay kept."));
+		if (ui->unsaved_refused[0])
+			say_refused(ui);
+		else
+			ui_error(ui, "%s", _("The server still cannot be reached; the answers stay kept."));
 		return UI_POP;
 	default:
 		return UI_POP;
@@ -120,6 +144,7 @@ enum ui_reaction ui_unsaved_quit(struct ui *ui)
 		{ UI_ACT_QUIT_KEEP, true }, { UI_ACT_RETRY, true }, { UI_ACT_STAY, true },
 	};
 	char question[UI_MSG_MAX], file[512];
+	const char *where;
 	size_t n;
 
 	if (ui->quit_anyway || unsaved_count(&ui->unsaved) == 0)
@@ -127,12 +152,21 @@ enum ui_reaction ui_unsaved_quit(struct ui *ui)
 	if (ui_unsaved_flush(ui) == STORE_OK)
 		return UI_QUIT;
 	n = unsaved_count(&ui->unsaved);
-	snprintf(question, sizeof question,
-	         P_("%zu answer is not saved: the server cannot be reached. It is kept in %s; "
-	            "'smready import' takes that file when the server is back.",
-	            "%zu answers are not saved: the server cannot be reached. They are kept in %s; "
-	            "'smready import' takes that file when the server is back.", n),
-	         n, ui->unsaved.file ? shown_file(ui, file, sizeof file) : ui->unsaved.why);
+	where = ui->unsaved.file ? shown_file(ui, file, sizeof file) : ui->unsaved.why;
+	if (ui->unsaved_refused[0])
+		snprintf(question, sizeof question,
+		         P_("%zu answer is not saved: the database refused it. It is kept in %s; "
+		            "'smready import' says why.",
+		            "%zu answers are not saved: the database refused them. They are kept in "
+		            "%s; 'smready import' says why.", n),
+		         n, where);
+	else
+		snprintf(question, sizeof question,
+		         P_("%zu answer is not saved: the server cannot be reached. It is kept in %s; "
+		            "'smready import' takes that file when the server is back.",
+		            "%zu answers are not saved: the server cannot be reached. They are kept "
+		            "in %s; 'smready import' takes that file when the server is back.", n),
+		         n, where);
 	return ui_ask_choice(ui, question, answers, UI_NBIND(answers), quit_chosen, ui);
 }
 
@@ -155,14 +189,15 @@ void ui_unsaved_startup(struct ui *ui)
 		}
 	}
 	if (n == 1)
-		ui_error(ui, _("Answers of an earlier session were not saved; they are in %s. "
-		               "'smready import' takes the file."),
+		ui_error(ui, _("Answers of an earlier session were not saved; 'smready import' takes "
+		               "them from %s."),
 		         ui_home_short(last, shown, sizeof shown));
 	else if (n > 1)
-		ui_error(ui, P_("Answers of earlier sessions were not saved; they are in %zu file, "
-		                "the last %s. 'smready import' takes each.",
-		                "Answers of earlier sessions were not saved; they are in %zu files, "
-		                "the last %s. 'smready import' takes each.", n),
+		/* the file name last: it must not push words off the two lines */
+		ui_error(ui, P_("%zu file holds answers of earlier sessions that were not saved; "
+		                "'smready import' takes each, the last %s.",
+		                "%zu files hold answers of earlier sessions that were not saved; "
+		                "'smready import' takes each, the last %s.", n),
 		         n, ui_home_short(last, shown, sizeof shown));
 	else if (files > 0)
 		ui_msg(ui, P_("%d answer kept while the server was away is saved now.",

@@ -22,6 +22,7 @@
 #include "store.h"
 #include "text.h"
 #include "timefmt.h"
+#include "unsaved.h"
 #include "tap-main.h"
 
 #define NOW 1795000000LL   /* 2026-11-18, fixed so exports compare */
@@ -417,6 +418,59 @@ START_TEST(test_json_write_company)
 	c.created = 0;
 	c.name = latin1;        /* another program's Latin-1: --json shows U+FFFD */
 	jw_assert_as_jansson(write_company, &c, jo_company(&c, JO_CLI));
+}
+END_TEST
+
+/* Answers kept while the server was away, in the file of unsaved.c: the
+ * next start takes the file only when everything in it goes in; when the
+ * draft was finished meanwhile (by someone else), the file stays, so the
+ * answers are never thrown away. */
+START_TEST(test_unsaved_file_kept_on_conflict)
+{
+	struct store *st = db_new();
+	long long c = add_company(st, "Kept GmbH"), d = 0;
+	struct company co;
+	struct assessment a;
+	struct unsaved u;
+	char xdg[600], **left;
+	int taken = -1, saved = 0, older = 0;
+
+	snprintf(xdg, sizeof xdg, "%s/xdg%d", tmpdir, (int)getpid());
+	setenv("XDG_DATA_HOME", xdg, 1);
+	ck_assert_int_eq(store_assessment_create(st, c, "core", 1, "", 0, &d), STORE_OK);
+	ck_assert_int_eq(store_company_get(st, c, &co), STORE_OK);
+	ck_assert_int_eq(store_assessment_get(st, d, &a), STORE_OK);
+
+	/* kept, then the same draft finished elsewhere */
+	unsaved_init(&u);
+	ck_assert(unsaved_keep(&u, &co, &a, item_key(0), 3, "typed offline", NOW + 60));
+	ck_assert_str_eq(u.why, "");
+	ck_assert_int_eq(store_assessment_finalize(st, d, 50, 0), STORE_OK);
+	ck_assert_int_ne(unsaved_flush(&u, st, &saved, &older), STORE_OK);
+	ck_assert_int_eq(saved, 0);
+	ck_assert_int_eq(unsaved_count(&u), 1);
+	ck_assert_int_eq(access(u.file, R_OK), 0);
+
+	/* the next start: not taken, not removed */
+	left = unsaved_left_over();
+	ck_assert_ptr_nonnull(left);
+	ck_assert_str_eq(left[0], u.file);
+	ck_assert(!unsaved_take(st, left[0], &taken));
+	ck_assert_int_eq(access(u.file, R_OK), 0);
+	unsaved_list_free(left);
+
+	/* while a file whose draft is still open is taken, and goes */
+	ck_assert_int_eq(store_assessment_reopen(st, d, "again"), STORE_OK);
+	left = unsaved_left_over();
+	ck_assert(unsaved_take(st, left[0], &taken));
+	ck_assert_int_eq(taken, 1);
+	ck_assert_int_ne(access(left[0], F_OK), 0);
+	unsaved_list_free(left);
+	unsaved_free(&u);
+	store_company_clear(&co);
+	store_assessment_clear(&a);
+	store_close(st);
+	unsetenv("XDG_DATA_HOME");
 }
 END_TEST
 
@@ -1740,6 +1794,7 @@ int main(void)
 	tcase_add_test(tc, test_json_write_bad);
 	tcase_add_test(tc, test_json_write_misuse);
 	tcase_add_test(tc, test_json_write_company);
+	tcase_add_test(tc, test_unsaved_file_kept_on_conflict);
 	tcase_add_test(tc, test_round_trip);
 	tcase_add_test(tc, test_archived_left_out);
 	tcase_add_test(tc, test_import_twice);
