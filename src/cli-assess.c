@@ -111,8 +111,9 @@ const char cli_help_answer[] = N_(
 	"\n"
 	"Answers one question of a draft.  ASSESSMENT is the draft's number or\n"
 	"UUID, or a company name meaning its open draft.  ITEM-KEY is a question's\n"
-	"key as listed by 'smready questions'.  VALUE is 0 (not at all) to 4\n"
-	"(fully), dk for \"don't know\", or none to clear the answer.\n"
+	"key as listed by 'smready questions', or its number as the screens show\n"
+	"it (2.3).  VALUE is 0 (not at all) to 4 (fully), dk for \"don't know\",\n"
+	"or none to clear the answer.\n"
 	"\n"
 	"  --note TEXT   also set the answer's note\n"
 	"  --help        show this help\n");
@@ -151,7 +152,7 @@ int cli_verb_answer(struct store *st, const struct args *a)
 	}
 	if (a->note && cli_check_note(_("The note"), a->note))
 		return EXIT_FAIL;
-	if ((rc = cli_find_draft_item(st, ref, key, &d)) != EXIT_OK)
+	if ((rc = cli_find_draft_item(st, ref, &key, &d)) != EXIT_OK)
 		return rc;
 	err = answer_set(st, d.id, key, value, a->note);
 	if (err != STORE_OK)
@@ -179,7 +180,7 @@ int cli_verb_note(struct store *st, const struct args *a)
 		return rc;
 	if (cli_check_note(_("The note"), text))
 		return EXIT_FAIL;
-	if ((rc = cli_find_draft_item(st, ref, key, &d)) != EXIT_OK)
+	if ((rc = cli_find_draft_item(st, ref, &key, &d)) != EXIT_OK)
 		return rc;
 	err = store_answer_set_note(st, d.id, key, text);
 	if (err != STORE_OK)

@@ -224,29 +224,33 @@ int cli_check_key(const char *verb, const char *key)
 {
 	char shown[CLI_PRINTABLE_SIZE];
 
-	if (catalogue_item_index(catalogue_builtin(), key) < 0)
+	if (catalogue_item_lookup(catalogue_builtin(), key) < 0)
 		return cli_usage(verb, _("Unknown question key \"%s\"; 'smready questions' lists "
 		                         "the keys."), text_printable(shown, sizeof shown, key));
 	return EXIT_OK;
 }
 
 /* The draft ref whose questionnaire has the question key (answer, note). */
-int cli_find_draft_item(struct store *st, const char *ref, const char *key,
-                           struct assessment *a)
+int cli_find_draft_item(struct store *st, const char *ref, const char **key,
+                        struct assessment *a)
 {
 	const struct catalogue *cat;
-	int rc;
+	int rc, idx;
 
 	if ((rc = cli_find_draft(st, ref, a)) != EXIT_OK)
 		return rc;
 	cat = catalogue_find(a->questionnaire, a->qversion);
-	if (cat && catalogue_item_index(cat, key) < 0) {
+	if (!cat)
+		return EXIT_OK;       /* the store says what it cannot take */
+	idx = catalogue_item_lookup(cat, *key);
+	if (idx < 0) {
 		char shown[CLI_PRINTABLE_SIZE];
 		cli_msg(_("The questionnaire of assessment %lld has no question \"%s\"."), a->id,
-		        text_printable(shown, sizeof shown, key));
+		        text_printable(shown, sizeof shown, *key));
 		store_assessment_clear(a);
 		return EXIT_USAGE;
 	}
+	*key = cat->items[idx].key;
 	return EXIT_OK;
 }
 

@@ -97,10 +97,11 @@ int cli_find_company(struct store *st, const char *ref, struct company *c);
 /* An assessment to change: its number or UUID, or a company name meaning
  * that company's open draft. */
 int cli_find_draft(struct store *st, const char *ref, struct assessment *a);
-/* A question key the assessment's questionnaire has. */
+/* A question of the built-in questionnaire: its key or its number ("2.3"). */
 int cli_check_key(const char *verb, const char *key);
-/* The draft named by ref and the question key in it. */
-int cli_find_draft_item(struct store *st, const char *ref, const char *key,
+/* The draft named by ref and the question *key names in it (its key or its
+ * number there); *key becomes the question's key. */
+int cli_find_draft_item(struct store *st, const char *ref, const char **key,
                         struct assessment *a);
 /* Any assessment: number, UUID, or a company's latest. */
 int cli_resolve(struct store *st, const char *ref, long long *id);

@@ -67,6 +67,21 @@ expect_status "answer --note --help keeps '--help' as the note" 0 \
 	r "$SMREADY" --db "$db" answer "Helpful Ltd" goals.purpose 3 --note --help
 "$SMREADY" --db "$db" report "Helpful Ltd" >"$T/h.txt" 2>&1
 expect_match "the note '--help' is stored" "$T/h.txt" 'Note: --help'
+
+# A question by its number, as the screens show it: the same question as
+# its key; a number that is no question changes nothing.
+expect_status "answer takes a question's number" 0 	r "$SMREADY" --db "$db" answer "Helpful Ltd" 1.2 4 --note "by number"
+expect_status "note takes a question's number" 0 	r "$SMREADY" --db "$db" note "Helpful Ltd" " 1.3 " "third"
+"$SMREADY" --db "$db" export "Helpful Ltd" >"$T/n.json" 2>&1
+expect_match "1.2 is goals.business" "$T/n.json" \
+	'"item": "goals.business", "value": 4, "note": "by number"'
+expect_match "1.3 is goals.achievable" "$T/n.json" '"item": "goals.achievable", "value": null, "note": "third"'
+expect_status "a number that is no question exits 2" 2 \
+	r "$SMREADY" --db "$db" answer "Helpful Ltd" 9.9 4
+expect_match "... and is named" "$T/err" '"9.9"'
+"$SMREADY" --db "$db" export "Helpful Ltd" >"$T/n2.json" 2>&1
+expect_eq "... and changes nothing" "$(grep -v '"exported"' "$T/n.json")" \
+	"$(grep -v '"exported"' "$T/n2.json")"
 expect_status "company add --notes -h adds the company" 0 \
 	r "$SMREADY" --db "$db" company add "Dash Notes" --notes -h
 expect_match "company add --notes -h says it added it" "$T/out" 'Added company "Dash Notes"'
