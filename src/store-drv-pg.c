@@ -256,6 +256,21 @@ static enum drv_rc pg_bind_null(struct drv_stmt *ds, int i)
 	return pg_bind((struct pg_stmt *)ds, i, NULL);
 }
 
+/* Whether r is of a statement that changes rows.  PQcmdTuples() gives a
+ * count for SELECT and FETCH too: rows read, which are no changes (the
+ * store tells by the total whether a failed verb had changed anything,
+ * and would give up an import for one that had only looked). */
+static bool pg_changed_rows(PGresult *r)
+{
+	static const char *const verbs[] = { "INSERT ", "UPDATE ", "DELETE ", "MERGE " };
+	const char *tag = PQcmdStatus(r);
+
+	for (size_t i = 0; tag && i < sizeof verbs / sizeof *verbs; i++)
+		if (strncmp(tag, verbs[i], strlen(verbs[i])) == 0)
+			return true;
+	return false;
+}
+
 static enum drv_rc pg_step(struct drv_stmt *ds)
 {
 	struct pg_stmt *s = (struct pg_stmt *)ds;
@@ -272,16 +287,13 @@ static enum drv_rc pg_step(struct drv_stmt *ds)
 			PQclear(r);
 			return rc;
 		}
-		{
+		if (pg_changed_rows(r)) {
 			/* the rows an INSERT, UPDATE or DELETE changed, also with
-			 * RETURNING; "" for a SELECT */
-			const char *t = PQcmdTuples(r);
-			long long n = t && *t ? atoll(t) : 0;
+			 * RETURNING */
+			long long n = atoll(PQcmdTuples(r));
 
-			if (t && *t) {
-				s->c->changes = n;
-				s->c->total_changes += n;
-			}
+			s->c->changes = n;
+			s->c->total_changes += n;
 		}
 		if (st == PGRES_COMMAND_OK) {
 			PQclear(r);

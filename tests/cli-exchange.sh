@@ -157,6 +157,20 @@ expect_match "and counted" "$T/conf.out" '^1 conflict$'
 sb export --all > "$T/b-after.json"
 check "the local assessment was not overwritten" cmp -s "$T/b-before.json" "$T/b-after.json"
 
+# A company named like one here (another UUID) is a conflict, and the rest
+# of the file goes in all the same: on PostgreSQL too, where a verb that
+# only looked before refusing once cancelled the whole import.
+D="$T/d.db"
+"$SMREADY" --db "$D" company add "Gleicher Name GmbH" >/dev/null 2>&1
+"$SMREADY" --db "$D" company add "Nur Dort AG" >/dev/null 2>&1
+sb company add "Gleicher Name GmbH" >/dev/null 2>&1
+"$SMREADY" --db "$D" export --all > "$T/d.json"
+sb import "$T/d.json" > "$T/same.out" 2>&1; st=$?
+expect_eq "a company named like one here: exit 1" 1 "$st"
+expect_match "... the conflict is named" "$T/same.out" '^conflict: company "Gleicher Name GmbH"'
+expect_match "... and the other company is added" "$T/same.out" '^1 company added$'
+expect_eq "... which is here now" 1 "$(sb companies | grep -c 'Nur Dort AG')"
+
 # ---- refused files ---------------------------------------------------------
 refused() {  # DESCRIPTION FILE MESSAGE-REGEX
 	sb export --all > "$T/r-before.json"
