@@ -180,7 +180,8 @@ void ui_unsaved_startup(struct ui *ui)
 	/* a file of this database's drafts goes in now; one of another
 	 * database's is named */
 	for (size_t i = 0; left && left[i]; i++) {
-		if (!ui->readonly && unsaved_take(ui->st, left[i], &taken)) {
+		if (!ui->readonly && unsaved_is_ours(&ui->unsaved, left[i]) &&
+		    unsaved_take(ui->st, left[i], &taken)) {
 			all += taken;
 			files++;
 		} else {

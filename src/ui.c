@@ -751,6 +751,7 @@ int ui_run(struct store *st)
 
 	memset(&ui, 0, sizeof ui);
 	unsaved_init(&ui.unsaved);
+	unsaved_for(&ui.unsaved, st);
 	ui.st = st;
 	ui.readonly = store_readonly(st);
 	ui.utf8 = cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);

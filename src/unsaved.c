@@ -18,6 +18,7 @@
 
 #include "exchange.h"
 #include "i18n.h"
+#include "store-drv.h"
 
 #define UNSAVED_PREFIX "unsaved-"
 
@@ -31,6 +32,29 @@ struct unsaved_draft {
 void unsaved_init(struct unsaved *u)
 {
 	memset(u, 0, sizeof *u);
+}
+
+void unsaved_for(struct unsaved *u, const struct store *st)
+{
+	const char *where = store_path(st);
+	char *real = where && !drv_is_pg_target(where) ? realpath(where, NULL) : NULL;
+	unsigned long long h = 14695981039346656037ULL;    /* FNV-1a */
+
+	for (const unsigned char *p = (const unsigned char *)(real ? real : where ? where : "");
+	     *p; p++)
+		h = (h ^ *p) * 1099511628211ULL;
+	free(real);
+	snprintf(u->tag, sizeof u->tag, "%016llx", h);
+}
+
+bool unsaved_is_ours(const struct unsaved *u, const char *path)
+{
+	const char *base = strrchr(path, '/');
+	size_t n = strlen(UNSAVED_PREFIX);
+
+	base = base ? base + 1 : path;
+	return u->tag[0] && strncmp(base, UNSAVED_PREFIX, n) == 0 &&
+	       strncmp(base + n, u->tag, strlen(u->tag)) == 0 && base[n + strlen(u->tag)] == '-';
 }
 
 static void draft_free(struct unsaved_draft *d)
@@ -124,10 +148,11 @@ static bool name_file(struct unsaved *u)
 	}
 	localtime_r(&now, &tm);
 	strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
-	n = strlen(dir) + sizeof UNSAVED_PREFIX + strlen(stamp) + 32;
+	n = strlen(dir) + sizeof UNSAVED_PREFIX + sizeof u->tag + strlen(stamp) + 32;
 	u->file = malloc(n);
 	if (u->file)
-		snprintf(u->file, n, "%s/" UNSAVED_PREFIX "%s-%ld.json", dir, stamp, (long)getpid());
+		snprintf(u->file, n, "%s/" UNSAVED_PREFIX "%s-%s-%ld.json", dir,
+		         u->tag[0] ? u->tag : "0000000000000000", stamp, (long)getpid());
 	free(dir);
 	return u->file != NULL;
 }

@@ -21,10 +21,17 @@ struct unsaved {
 	struct unsaved_draft *drafts;
 	size_t n;
 	char *file;               /* where they are kept; NULL while none are */
+	char tag[17];             /* the database's, in the file's name */
 	char why[512];            /* what went wrong writing the file, or "" */
 };
 
 void unsaved_init(struct unsaved *u);
+/* The answers are st's: their file's name says so (a tag made from the
+ * database's file or connection string), and only st's files are taken in
+ * at the next start, never a copy's that has the same drafts. */
+void unsaved_for(struct unsaved *u, const struct store *st);
+/* Whether the file (of unsaved_left_over()) holds answers of u's database. */
+bool unsaved_is_ours(const struct unsaved *u, const char *path);
 void unsaved_free(struct unsaved *u);
 
 /* Keeps one answer of the draft a of company c (copied the first time):
@@ -48,7 +55,7 @@ enum store_err unsaved_flush(struct unsaved *u, struct store *st, int *saved, in
  * or NULL when there are none. */
 char **unsaved_left_over(void);
 void unsaved_list_free(char **list);
-/* Merges such a file into st when it belongs there (each of its drafts is
+/* Merges such a file into st when it fits there (each of its drafts is
  * one of st's: a dry run would add nothing and meet no conflict), and
  * removes it; *taken counts the answers that went in.  False, the file
  * left alone, when it belongs elsewhere or cannot be read. */

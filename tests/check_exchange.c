@@ -443,6 +443,7 @@ START_TEST(test_unsaved_file_kept_on_conflict)
 
 	/* kept, then the same draft finished elsewhere */
 	unsaved_init(&u);
+	unsaved_for(&u, st);
 	ck_assert(unsaved_keep(&u, &co, &a, item_key(0), 3, "typed offline", NOW + 60));
 	ck_assert_str_eq(u.why, "");
 	ck_assert_int_eq(store_assessment_finalize(st, d, 50, 0), STORE_OK);
@@ -455,9 +456,29 @@ START_TEST(test_unsaved_file_kept_on_conflict)
 	left = unsaved_left_over();
 	ck_assert_ptr_nonnull(left);
 	ck_assert_str_eq(left[0], u.file);
+	ck_assert(unsaved_is_ours(&u, left[0]));
 	ck_assert(!unsaved_take(st, left[0], &taken));
 	ck_assert_int_eq(access(u.file, R_OK), 0);
 	unsaved_list_free(left);
+
+	/* a copy of the database (the same drafts, by export and import) is
+	 * not where the file belongs: the next start there leaves it alone */
+	{
+		struct store *copy = db_new();
+		struct unsaved other;
+		char *all = export_json(st);
+		struct exchange_report r;
+
+		ck_assert_int_eq(import_str(copy, all, false, &r), EXCHANGE_OK);
+		exchange_report_clear(&r);
+		unsaved_init(&other);
+		unsaved_for(&other, copy);
+		ck_assert_str_ne(other.tag, u.tag);
+		ck_assert(!unsaved_is_ours(&other, u.file));
+		unsaved_free(&other);
+		free(all);
+		store_close(copy);
+	}
 
 	/* while a file whose draft is still open is taken, and goes */
 	ck_assert_int_eq(store_assessment_reopen(st, d, "again"), STORE_OK);

@@ -4,7 +4,8 @@
 # meanwhile are shown as not saved and kept in a file at once; when the
 # server is back they are saved by themselves; quitting with some left
 # asks first and keeps the file; a kill -9 loses none of them, and the
-# next start takes the files into the database.
+# next start takes the files into the database (and only that database,
+# never a copy of it).
 . "$top_srcdir/tests/e2e-lib.sh"
 . "$top_srcdir/tests/pg-lib.sh"
 
@@ -67,8 +68,22 @@ status=$(e2e_wait_exit)
 expect_eq "q quits, keeping the file" 0 "$status"
 check "the file is there" test -n "$(kept)"
 
-# ---- the next start; a kill -9 one keystroke after an answer -------------
+# ---- a copy with the same drafts is not where the file belongs ------------
 pg_resume
+cli export --all >"$T/all.json" 2>/dev/null
+LANG=C.UTF-8 "$SMREADY" --db "$T/copy.db" import "$T/all.json" >/dev/null 2>&1
+server=$E2E_DB
+E2E_DB="$T/copy.db"
+e2e_start
+expect_screen "a copy of the server names the file" "früheren Sitzung"
+send q
+expect_eq "and quits" 0 "$(e2e_wait_exit)"
+check "leaving the file for the server" test -n "$(kept)"
+LANG=C.UTF-8 "$SMREADY" --db "$T/copy.db" report "$m" --json >"$T/copy.json" 2>&1
+check "whose answer the copy did not take" grep -q '"answered": 4' "$T/copy.json"
+E2E_DB=$server
+
+# ---- the next start; a kill -9 one keystroke after an answer -------------
 e2e_start
 expect_screen "the next start takes the kept file in" "jetzt gespeichert" 15
 check "and no file is left" test -z "$(kept)"
