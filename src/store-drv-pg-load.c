@@ -110,6 +110,35 @@ bool drv_is_pg_target(const char *text)
 	return false;
 }
 
+static int hex_digit(int c)
+{
+	return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 :
+	       c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+}
+
+/* Whether key[0..len) names the password: in any case (libpq takes only
+ * "password", but a "PASSWORD=..." is meant as one, and its error message
+ * would show it), and in a URI also percent-encoded ("pass%77ord"), which
+ * libpq decodes. */
+static bool names_password(const char *key, size_t len, bool uri)
+{
+	static const char word[] = "password";
+	size_t w = 0;
+
+	for (size_t i = 0; i < len; i++, w++) {
+		int c = (unsigned char)key[i];
+
+		if (uri && c == '%' && i + 2 < len && hex_digit(key[i + 1]) >= 0 &&
+		    hex_digit(key[i + 2]) >= 0) {
+			c = hex_digit(key[i + 1]) << 4 | hex_digit(key[i + 2]);
+			i += 2;
+		}
+		if (w >= sizeof word - 1 || (c | 0x20) != word[w])
+			return false;
+	}
+	return w == sizeof word - 1;
+}
+
 /* The connection as shown to people: a URI without the password of its
  * user part or of its query ("?password="), keywords without
  * "password=..."; otherwise as given. */
@@ -131,8 +160,9 @@ void drv_pg_display(const char *conninfo, char *out, size_t sz)
 				q = at;         /* skips ":password" */
 			if (*q == '?' || *q == '&') {
 				const char *v = q + 1;
+				size_t klen = strcspn(v, "=&");
 
-				if (strncmp(v, "password=", 9) == 0) {
+				if (v[klen] == '=' && names_password(v, klen, true)) {
 					v += strcspn(v, "&");
 					/* keep the separator for what follows */
 					if (*q == '?' && *v == '&') {
@@ -181,7 +211,7 @@ void drv_pg_display(const char *conninfo, char *out, size_t sz)
 				p++;
 		}
 		end = p;
-		secret = klen == 8 && strncmp(key, "password", 8) == 0;
+		secret = names_password(key, klen, false);
 		if (secret)
 			continue;
 		if (o && o + 1 < sz)

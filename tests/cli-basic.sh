@@ -110,10 +110,22 @@ expect_status "SMREADY_NOW at the end of year 9999 is fine" 0 \
 # A password on the command line is for everyone on the machine to read.
 for target in "postgresql://anna:Geheim123@db.example.com/smready" \
 	"host=db.example.com dbname=smready password=Geheim123" \
-	"postgres://db.example.com/smready?sslmode=require&password=Geheim123"; do
+	"postgres://db.example.com/smready?sslmode=require&password=Geheim123" \
+	"postgresql:///smready?host=/tmp&user=anna&pass%77ord=Geheim123" \
+	"postgresql:///smready?%70assword=Geheim123" \
+	"host=/tmp dbname=smready PASSWORD=Geheim123" \
+	"host=/tmp dbname=smready Password = Geheim123"; do
 	expect_status "a password in --db is a usage error ($target)" 2 r "$SMREADY" --db "$target" companies
 	expect_match "saying where it belongs" "$T/err" 'pgpass'
 	expect_no_match "without showing it" "$T/err" 'Geheim123'
+done
+# SMREADY_DB may hold one (the environment is the user's own), but it is
+# never shown, in whatever spelling libpq would take it.
+for target in "postgresql:///smready?host=/nonexistent&pass%77ord=Geheim123&connect_timeout=1" \
+	"host=/nonexistent PASSWORD=Geheim123 connect_timeout=1"; do
+	expect_status "SMREADY_DB with a password is used ($target)" 3 \
+		r env SMREADY_DB="$target" "$SMREADY" companies
+	expect_no_match "and the password is not shown" "$T/err" 'Geheim123'
 done
 expect_status "a database whose name holds the word is no password" 3 \
 	r "$SMREADY" --db "host=/nonexistent dbname=passwords connect_timeout=1" companies
