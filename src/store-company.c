@@ -477,6 +477,12 @@ enum store_err store_company_update(struct store *st, long long id, const char *
 	return tx_close(st, update_company(st, id, name, industry, contact, notes));
 }
 
+/* given, or NULL when it is what was read (was). */
+static const char *field_changed(const char *given, const char *was)
+{
+	return given && strcmp(given, was ? was : "") == 0 ? NULL : given;
+}
+
 /* Whether a field given (non-NULL) was changed since was was read. */
 static bool field_moved(const char *given, const char *was, const char *now)
 {
@@ -491,6 +497,12 @@ enum store_err store_company_update_from(struct store *st, long long id,
 	struct company now;
 	enum store_err err = check_company(st, name, industry, contact, notes);
 
+	/* a field given as it was read is none of the user's changes: what
+	 * another made of it meanwhile stays, and is no collision */
+	name = field_changed(name, was->name);
+	industry = field_changed(industry, was->industry);
+	contact = field_changed(contact, was->contact);
+	notes = field_changed(notes, was->notes);
 	if (err == STORE_OK)
 		err = tx_open(st);
 	if (err != STORE_OK)

@@ -1866,6 +1866,26 @@ START_TEST(test_company_changed_meanwhile)
 	ck_assert_str_eq(now.industry, "Handel");
 	store_company_clear(&now);
 	store_company_clear(&was);
+
+	/* A field given as it was read is no change of the user's: the edit
+	 * screen gives every field; the other's rename stays, and the field
+	 * the user did change is saved. */
+	ck_assert_int_eq(store_company_get(a, id, &was), STORE_OK);
+	ck_assert_int_eq(store_company_update(b, id, "Drei Berater GmbH", NULL, NULL, NULL),
+	                 STORE_OK);
+	ck_assert_int_eq(store_company_update_from(a, id, &was, was.name, was.industry, "Herr B",
+	                                           was.notes), STORE_OK);
+	ck_assert_int_eq(store_company_get(a, id, &now), STORE_OK);
+	ck_assert_str_eq(now.name, "Drei Berater GmbH");
+	ck_assert_str_eq(now.contact, "Herr B");
+	store_company_clear(&now);
+	/* ... while a field the user changed too is still a collision */
+	ck_assert_int_eq(store_company_update_from(a, id, &was, "Vier Berater GmbH", NULL, NULL,
+	                                           NULL), STORE_CHANGED);
+	ck_assert_int_eq(store_company_get(a, id, &now), STORE_OK);
+	ck_assert_str_eq(now.name, "Drei Berater GmbH");
+	store_company_clear(&now);
+	store_company_clear(&was);
 	store_close(a);
 	store_close(b);
 }
