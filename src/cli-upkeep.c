@@ -62,9 +62,10 @@ int cli_verb_demo(struct store *st, const struct args *a)
 const char cli_help_check[] = N_(
 	"Usage: smready check\n"
 	"\n"
-	"Checks the database file for damage, for rows whose parent row is gone\n"
-	"and for text that is not UTF-8.  Prints \"ok\" and exits with 0 when all\n"
-	"is well; otherwise prints each problem found and exits with 3.\n"
+	"Checks the database (a file, or the tables on a server) for damage, for\n"
+	"rows whose parent row is gone and for text that is not UTF-8.  Prints\n"
+	"\"ok\" and exits with 0 when all is well; otherwise prints each problem\n"
+	"found and exits with 3.\n"
 	"\n"
 	"  --help   show this help\n");
 

@@ -40,7 +40,9 @@ static int print_help(void)
 	        "starts the full-screen program; with one, it works from the command line.\n"
 	        "\n"
 	        "Options:\n"
-	        "  --db FILE       use the database FILE (default: $SMREADY_DB, else\n"
+	        "  --db FILE       use the database FILE, or a PostgreSQL database:\n"
+	        "                  postgresql://HOST/DB or 'host=HOST dbname=DB'\n"
+	        "                  (default: $SMREADY_DB, else\n"
 	        "                  $XDG_DATA_HOME/smready/smready.db)\n"
 	        "  --read-only     open the database read-only; commands that would\n"
 	        "                  change it are refused\n"
@@ -70,8 +72,8 @@ static int print_help(void)
 	        "  backup FILE               write a copy of the database\n"
 	        "\n"
 	        "'smready COMMAND --help' describes each command.\n"
-	        "Exit status: 0 done, 1 failed, 2 bad command line, 3 database unusable,\n"
-	        "4 database busy, 5 something is due ('due').\n"), stdout);
+	        "Exit status: 0 done, 1 failed, 2 bad command line, 3 database unusable\n"
+	        "or server unreachable, 4 database busy, 5 something is due ('due').\n"), stdout);
 	return EXIT_OK;
 }
 
