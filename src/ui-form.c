@@ -110,22 +110,30 @@ static bool form_item_open(const struct form *f, int item)
 static bool form_load(struct ui_screen *s, struct ui *ui)
 {
 	struct form *f = (struct form *)s;
+	struct scored fresh;
 	enum store_err err;
 	struct company c;
 	int i;
 
-	if (f->loaded) {
-		assess_clear(&f->s);
-		f->loaded = false;
-	}
-	form_free_notes(f);
 	/* answers kept while the server was away go in before it is read */
 	ui_unsaved_flush(ui);
-	err = assess_load(ui->st, f->id, &f->s);
+	err = assess_load(ui->st, f->id, &fresh);
+	if (err != STORE_OK && f->loaded && !store_online(ui->st)) {
+		/* back from another screen while the server is away: what was
+		 * shown stays, with the answers kept meanwhile, rather than a
+		 * form that can no longer be used */
+		ui_error(ui, "%s", _("The server cannot be reached: this is the assessment as it was "
+		                     "shown, and answers you give are kept until it is back."));
+		return true;
+	}
 	if (err != STORE_OK) {
 		ui_store_error(ui, err);
 		return false;
 	}
+	if (f->loaded)
+		assess_clear(&f->s);
+	form_free_notes(f);
+	f->s = fresh;
 	f->loaded = true;
 	if (!f->s.cat) {
 		ui_error(ui, "%s", _("This assessment uses a questionnaire this smready does not know."));

@@ -43,6 +43,11 @@ check "they are in a file at once" test -n "$(kept)"
 check "which names both answers" grep -q '"goals.achievable"' $(kept)
 send f
 expect_screen "finishing waits for the server" "Abschließen geht, sobald der Server"
+send '?'
+expect_screen "the help opens while the server is away" "Esc"
+send Escape
+expect_screen "and back, the form is still there" "4 von 26 beantwortet"
+expect_screen "saying it shows what it showed" "wie sie zuletzt"
 pg_resume
 expect_screen "back: the kept answers are saved by themselves" "Der Server ist wieder da" 15
 wait_gone "noch nicht gespeichert" 5
