@@ -234,34 +234,38 @@ static void sort_keys(const struct prow *r, enum prows_sort s, uint64_t *k1, uin
 }
 
 /* One stable pass of a least-significant-digit radix sort of idx by key,
- * a byte at a time, skipping the bytes every key shares. */
-static void radix_pass(uint32_t *idx, uint32_t *tmp, const uint64_t *key, size_t n)
+ * a byte at a time over the keys less their smallest (a score spans one
+ * byte, a time four), so bytes every key shares cost nothing. */
+static void radix_pass(uint32_t *idx, uint32_t *tmp, uint64_t *key, size_t n)
 {
-	uint32_t count[8][256];
+	uint64_t lo = key[0], hi = key[0];
+	uint32_t count[256];
 
-	memset(count, 0, sizeof count);
-	for (size_t i = 0; i < n; i++) {
-		uint64_t k = key[i];
-
-		for (int b = 0; b < 8; b++)
-			count[b][(k >> (8 * b)) & 0xff]++;
+	for (size_t i = 1; i < n; i++) {
+		if (key[i] < lo)
+			lo = key[i];
+		if (key[i] > hi)
+			hi = key[i];
 	}
-	for (int b = 0; b < 8; b++) {
-		uint32_t pos = 0, *c = count[b];
-		int d;
+	if (lo == hi)
+		return;
+	for (size_t i = 0; i < n; i++)
+		key[i] -= lo;
+	hi -= lo;
+	for (int b = 0; b < 8 && (hi >> (8 * b)) != 0; b++) {
+		uint32_t pos = 0;
 
-		for (d = 0; d < 256 && c[d] != n; d++)
-			;
-		if (d < 256)
-			continue;     /* every key has the same byte here */
-		for (d = 0; d < 256; d++) {
-			uint32_t k = c[d];
+		memset(count, 0, sizeof count);
+		for (size_t i = 0; i < n; i++)
+			count[(key[i] >> (8 * b)) & 0xff]++;
+		for (int d = 0; d < 256; d++) {
+			uint32_t k = count[d];
 
-			c[d] = pos;
+			count[d] = pos;
 			pos += k;
 		}
 		for (size_t i = 0; i < n; i++)
-			tmp[c[(key[idx[i]] >> (8 * b)) & 0xff]++] = idx[i];
+			tmp[count[(key[idx[i]] >> (8 * b)) & 0xff]++] = idx[i];
 		memcpy(idx, tmp, n * sizeof *idx);
 	}
 }

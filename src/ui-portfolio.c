@@ -804,7 +804,11 @@ static enum ui_reaction portfolio_samples(struct portfolio *p, struct ui *ui)
 static void portfolio_set_filter(struct portfolio *p, struct ui *ui)
 {
 	char *t = ui_edit_text(&p->search);
+	const struct prow *cur = portfolio_current(p);
 
+	/* taken now: the view may be the match set the filter changes */
+	if (!p->select_id && cur)
+		p->select_id = cur->id;
 	free(p->filter);
 	p->filter = t;
 	if (!prows_set_filter(&p->rows, t)) {
