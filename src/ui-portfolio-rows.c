@@ -117,34 +117,59 @@ static bool arena_fold(struct prows *p, const char *s)
 	}
 }
 
-/* Counts r into what the columns must hold (as the screen did per row). */
-static void needs_add(struct prows_needs *v, const struct prow *r)
+/* What r adds to what the columns must hold (as the screen counted it per
+ * row): worked out once a load, so that adding is a few comparisons. */
+static void row_needs(struct prow *r)
 {
-	if (r->last_level >= LEVEL_NOT_READY && r->last_level < LEVEL_COUNT)
-		v->level[r->last_level] = true;
-	v->held |= r->held;
-	if (r->last_overall >= 0 && r->prev_overall >= 0) {
-		int ch = r->last_overall - r->prev_overall;
+	bool known = r->last_overall >= 0 && r->prev_overall >= 0;
 
-		if (ch < v->lo)
-			v->lo = ch;
-		if (ch > v->hi)
-			v->hi = ch;
+	r->needs = 0;
+	if (r->last_level >= LEVEL_NOT_READY && r->last_level < LEVEL_COUNT)
+		r->needs |= (unsigned char)(1u << r->last_level);
+	if (r->held)
+		r->needs |= PROWS_N_HELD;
+	if (r->archived)
+		r->needs |= PROWS_N_ARCHIVED;
+	if (!r->archived && r->draft)
+		r->needs |= PROWS_N_DRAFT;
+	/* 0 leaves the smallest and largest change (both from 0) as they are */
+	r->change = known ? r->last_overall - r->prev_overall : 0;
+	r->due_at = 0;
+	if (!r->draft && !r->archived) {
+		if (r->last_at == 0)
+			r->needs |= PROWS_N_NEVER;
+		else
+			r->due_at = r->last_at;
 	}
-	v->archived |= r->archived;
-	v->draft |= !r->archived && r->draft;
+}
+
+/* Adds r to the needs v of a set of rows, whose flags so far are *flags. */
+static void needs_add(struct prows_needs *v, unsigned *flags, const struct prow *r)
+{
+	*flags |= r->needs;
+	if (r->change < v->lo)
+		v->lo = r->change;
+	if (r->change > v->hi)
+		v->hi = r->change;
 	if (r->n_open > v->max_open)
 		v->max_open = r->n_open;
 	if (r->n_overdue > v->max_overdue)
 		v->max_overdue = r->n_overdue;
-	if (!r->draft && !r->archived) {
-		if (r->last_at == 0)
-			v->never = true;
-		else if (!v->oldest || r->last_at < v->oldest)
-			v->oldest = r->last_at;
-	}
+	if (r->due_at && (!v->oldest || r->due_at < v->oldest))
+		v->oldest = r->due_at;
 	if (r->name_w > v->name_w)
 		v->name_w = r->name_w;
+}
+
+/* The flags added up, as the screen reads them. */
+static void needs_done(struct prows_needs *v, unsigned flags)
+{
+	for (int lv = LEVEL_NOT_READY; lv < LEVEL_COUNT; lv++)
+		v->level[lv] = (flags >> lv) & 1;
+	v->held = flags & PROWS_N_HELD;
+	v->archived = flags & PROWS_N_ARCHIVED;
+	v->draft = flags & PROWS_N_DRAFT;
+	v->never = flags & PROWS_N_NEVER;
 }
 
 bool prows_add(struct prows *p, const struct portfolio_row *in, prows_width_fn width, void *ctx)
@@ -192,7 +217,8 @@ bool prows_add(struct prows *p, const struct portfolio_row *in, prows_width_fn w
 	r->draft = in->draft_id != 0;
 	r->held = verdict_held_back(in->last_level, in->last_overall);
 	r->name_w = printable_ascii(name) ? (int)len : width(name, ctx);
-	needs_add(&p->all, r);
+	row_needs(r);
+	needs_add(&p->all, &p->all_flags, r);
 	p->n++;
 	return true;
 }
@@ -300,6 +326,13 @@ static uint32_t *make_order(const struct prows *p, enum prows_sort s)
 	return o;
 }
 
+void prows_orders(struct prows *p)
+{
+	for (int s = 0; s < PROWS_SORTS; s++)
+		if (!p->order[s])
+			p->order[s] = make_order(p, (enum prows_sort)s);
+}
+
 /* ---- filter -------------------------------------------------------------- */
 
 bool prows_filtered(const struct prows *p)
@@ -317,6 +350,7 @@ bool prows_set_filter(struct prows *p, const char *typed)
 	char *key = typed && *typed ? text_fold(typed) : NULL;
 	bool narrow;
 	size_t m = 0;
+	unsigned flags;
 
 	if (!key || !*key) {
 		free(key);
@@ -341,13 +375,14 @@ bool prows_set_filter(struct prows *p, const char *typed)
 	 * old is part of the new (a character appended): look only there. */
 	narrow = p->filter && strstr(key, p->filter);
 	memset(&p->match_needs, 0, sizeof p->match_needs);
+	flags = 0;
 	if (narrow) {
 		for (size_t j = 0; j < p->n_match; j++) {
 			uint32_t i = p->match[j];
 
 			if (row_matches(p, i, key)) {
 				p->match[m++] = i;
-				needs_add(&p->match_needs, &p->rows[i]);
+				needs_add(&p->match_needs, &flags, &p->rows[i]);
 			} else {
 				p->hit[i] = 0;
 			}
@@ -357,10 +392,11 @@ bool prows_set_filter(struct prows *p, const char *typed)
 			p->hit[i] = row_matches(p, i, key);
 			if (p->hit[i]) {
 				p->match[m++] = i;
-				needs_add(&p->match_needs, &p->rows[i]);
+				needs_add(&p->match_needs, &flags, &p->rows[i]);
 			}
 		}
 	}
+	needs_done(&p->match_needs, flags);
 	p->n_match = m;
 	free(p->filter);
 	p->filter = key;
@@ -377,6 +413,7 @@ bool prows_view(struct prows *p, enum prows_sort sort, const uint32_t **view, si
 
 	*view = NULL;
 	*n = 0;
+	needs_done(&p->all, p->all_flags);
 	*needs = p->filter ? &p->match_needs : &p->all;
 	if (sort >= PROWS_SORTS)
 		sort = PROWS_NAME;

@@ -28,10 +28,19 @@ struct prow {
 	int n_final, n_open, n_overdue;
 	int last_overall, prev_overall;   /* -1 when none */
 	int name_w;               /* display width of the name */
+	int change;               /* last_overall - prev_overall; 0 when not known */
+	long long due_at;         /* last_at where it counts for needs.oldest; else 0 */
+	unsigned char needs;      /* its PROWS_N_* flags */
 	signed char last_level;   /* -1 when none */
 	bool archived;
 	bool draft;               /* an open draft */
 	bool held;                /* held below its score's level (verdict) */
+};
+
+/* What a row adds to the needs' flags: its level (bit 0-3), and: */
+enum {
+	PROWS_N_HELD = 1 << LEVEL_COUNT, PROWS_N_ARCHIVED = PROWS_N_HELD << 1,
+	PROWS_N_DRAFT = PROWS_N_HELD << 2, PROWS_N_NEVER = PROWS_N_HELD << 3
 };
 
 /* What the columns need to hold over a set of rows, so that a frame does
@@ -52,6 +61,7 @@ struct prows {
 	size_t used, size;
 	uint32_t *order[PROWS_SORTS];  /* made on first use; NULL: not yet */
 	struct prows_needs all;   /* over every row */
+	unsigned all_flags;       /* its flags (PROWS_N_*) so far */
 	char *filter;             /* the folded filter; NULL: none */
 	uint32_t *match;          /* the rows it lets through, in name order */
 	size_t n_match;
@@ -67,6 +77,10 @@ void prows_init(struct prows *p);
 void prows_free(struct prows *p);
 /* Appends r (rows come in name order); false when out of memory. */
 bool prows_add(struct prows *p, const struct portfolio_row *r, prows_width_fn width, void *ctx);
+/* Makes every sort order now (after the last prows_add), so that a sort
+ * key costs nothing; one not made for want of memory is made when first
+ * asked for. */
+void prows_orders(struct prows *p);
 
 static inline const char *prows_name(const struct prows *p, const struct prow *r)
 {

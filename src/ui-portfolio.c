@@ -197,6 +197,8 @@ static void portfolio_load(struct portfolio *p, struct ui *ui)
 		ui_error(ui, "%s", _("Out of memory."));
 		return;
 	}
+	/* all of them now: a load is some hundred times the cost */
+	prows_orders(&fresh);
 	p->rows = fresh;
 	p->needs = &p->rows.all;
 	p->only_archived = false;

@@ -101,6 +101,15 @@ START_TEST(test_orders)
 	/* kept: asked again, the same */
 	ck_assert_str_eq(ids(&p, PROWS_SCORE), "6 1 3 2 5 7 4");
 	prows_free(&p);
+	/* made all at once, the same */
+	load(&p);
+	prows_orders(&p);
+	ck_assert_str_eq(ids(&p, PROWS_CHANGE), "6 1 2 3 7 4 5");
+	ck_assert_str_eq(ids(&p, PROWS_DUE), "6 3 4 2 5 1 7");
+	ck_assert_str_eq(ids(&p, PROWS_ACTIONS), "6 2 5 1 3 4 7");
+	ck_assert_str_eq(ids(&p, PROWS_SCORE), "6 1 3 2 5 7 4");
+	ck_assert_str_eq(ids(&p, PROWS_NAME), "1 2 3 4 5 6 7");
+	prows_free(&p);
 }
 END_TEST
 
