@@ -184,6 +184,40 @@ int ui_width(const struct ui *ui, const char *s)
 	return w;
 }
 
+/* Cells of a ui_put() that takes no measuring: more go the general way. */
+#define PUT_FAST_MAX 256
+
+/* ui_put() of printable ASCII that fits: every byte one cell as it is, so
+ * the cells go to the window as they are, without cleaning, measuring,
+ * cutting or curses' own character processing (most of a frame's cost).
+ * The cells, attributes and cursor are those of the general way; -1 when
+ * the text is not such or would reach the last column (where addstr
+ * wraps the cursor). */
+static int put_fast(struct ui *ui, int y, int x, int w, enum ui_role role, const char *s,
+                    bool pad)
+{
+	chtype cells[PUT_FAST_MAX];
+	chtype attr;
+	int n = 0, end;
+
+	while (s[n] >= 0x20 && s[n] < 0x7f && n <= w)
+		n++;
+	if (s[n] != '\0' || n > w)
+		return -1;
+	end = pad ? w : n;
+	if (end > PUT_FAST_MAX || x + end >= COLS)
+		return -1;
+	attr = (chtype)ui_role_attr(ui, role);
+	for (int i = 0; i < n; i++)
+		cells[i] = (chtype)(unsigned char)s[i] | attr;
+	for (int i = n; i < end; i++)
+		cells[i] = (chtype)' ' | attr;
+	if (end > 0)
+		mvaddchnstr(y, x, cells, end);
+	move(y, x + end);
+	return end;
+}
+
 int ui_put(struct ui *ui, int y, int x, int w, enum ui_role role, const char *s, bool pad)
 {
 	char *clean, *buf;
@@ -194,6 +228,8 @@ int ui_put(struct ui *ui, int y, int x, int w, enum ui_role role, const char *s,
 		return 0;
 	if (x + w > COLS)
 		w = COLS - x;
+	if ((used = put_fast(ui, y, x, w, role, s ? s : "", pad)) >= 0)
+		return used;
 	clean = draw_clean(ui, s ? s : "");
 	if (!clean)
 		return 0;

@@ -19,6 +19,7 @@
 #include "ui-draw.h"
 #include "ui-edit.h"
 #include "ui-flow.h"
+#include "ui-portfolio-rows.h"
 #include "ui-prompt.h"
 #include "ui-screen.h"
 #include "verdict.h"
@@ -29,31 +30,23 @@
 /* Characters in the search field. */
 #define SEARCH_MAX 100
 
-enum sort_mode { SORT_NAME, SORT_SCORE, SORT_CHANGE, SORT_DUE, SORT_ACTIONS, SORT_COUNT };
+enum sort_mode {
+	SORT_NAME = PROWS_NAME, SORT_SCORE = PROWS_SCORE, SORT_CHANGE = PROWS_CHANGE,
+	SORT_DUE = PROWS_DUE, SORT_ACTIONS = PROWS_ACTIONS, SORT_COUNT = PROWS_SORTS
+};
 
 enum company_step { STEP_NAME, STEP_INDUSTRY, STEP_CONTACT, STEP_NOTES, STEP_DONE };
 
 struct portfolio {
 	struct ui_screen base;
-	struct portfolio_row *rows;
-	size_t n;
-	char **keys;                         /* per row: folded "name\nindustry" */
-	int *name_ws;                        /* per row: its name's width; -1: not measured */
-	/* per sort but by name: every row in that order, sorted once a load
-	 * (rows come in name order), so that a keystroke only filters */
-	const struct portfolio_row **order[SORT_COUNT];
-	const struct portfolio_row **view;   /* filtered and sorted */
+	/* the rows, their kept orders and the filter's match set: a sort or
+	 * a typed character only picks from what is kept (ui-portfolio-rows.h) */
+	struct prows rows;
+	const uint32_t *view;                /* filtered and sorted: indices into rows */
 	size_t n_view;
-	/* what the columns need to hold, over the whole view: found as the
-	 * view is built, so that a frame does not walk every row */
-	struct view_needs {
-		bool level[LEVEL_COUNT], held, archived, draft;
-		bool never;                  /* an active company never assessed */
-		long long oldest;            /* oldest last final of the others; 0: none */
-		int lo, hi;                  /* smallest and largest change */
-		int max_open, max_overdue;   /* the most open and overdue actions */
-	} needs;
-	int name_w;                          /* widest name in view; -1: unknown */
+	/* what the columns need to hold, over the whole view: kept with the
+	 * view, so that a frame does not walk every row */
+	const struct prows_needs *needs;
 	size_t sel;
 	size_t scroll;
 	enum sort_mode sort;
@@ -65,7 +58,6 @@ struct portfolio {
 	bool searching;
 	struct ui_edit search;
 	char *filter;                        /* as typed: prefill and header; NULL: none */
-	char *filter_key;                    /* filter folded to lower case, for matching */
 	long long select_id;                 /* select this company after a reload */
 	long long edit_id;                   /* company of the add/edit prompts */
 	enum company_step step;
@@ -83,274 +75,143 @@ static const char *const sort_names[SORT_COUNT] = {
 
 /* ---- data -------------------------------------------------------------- */
 
-/* What the filter is matched against, folded once per load rather than
- * for every row on every typed character: the name and the industry with
- * case and accents aside, the name also with ä as ae (so "Söhne" is found
- * by "sohne" and "soehne" alike).  The lines never hold a line break, so
- * a match cannot span two of them. */
-static char *row_key(const struct portfolio_row *r)
+static const char *row_name(const struct portfolio *p, const struct prow *r)
 {
-	const char *name = r->company.name ? r->company.name : "";
-	const char *ind = r->company.industry ? r->company.industry : "";
-	char *a = text_fold(name), *b = text_fold_alt(name), *c = text_fold(ind), *key = NULL;
-
-	if (a && b && c) {
-		size_t n = strlen(a) + strlen(b) + strlen(c) + 3;
-
-		if ((key = malloc(n)))
-			snprintf(key, n, "%s\n%s\n%s", a, b, c);
-	}
-	free(a);
-	free(b);
-	free(c);
-	return key;
+	return prows_name(&p->rows, r);
 }
 
-/* Frees what is kept per row beside the rows: keys, widths, orders. */
-static void portfolio_free_keys(struct portfolio *p)
-{
-	size_t i;
-
-	if (p->keys)
-		for (i = 0; i < p->n; i++)
-			free(p->keys[i]);
-	free(p->keys);
-	p->keys = NULL;
-	free(p->name_ws);
-	p->name_ws = NULL;
-	for (i = 0; i < SORT_COUNT; i++) {
-		free(p->order[i]);
-		p->order[i] = NULL;
-	}
-}
-
-static bool row_matches(const struct portfolio *p, size_t i)
-{
-	if (!p->filter_key || !*p->filter_key)
-		return true;
-	return p->keys && p->keys[i] && strstr(p->keys[i], p->filter_key);
-}
-
-static int row_change(const struct portfolio_row *r, bool *known)
+static int row_change(const struct prow *r, bool *known)
 {
 	*known = r->last_overall >= 0 && r->prev_overall >= 0;
 	return *known ? r->last_overall - r->prev_overall : 0;
 }
 
-static bool row_due(const struct portfolio_row *r, long long now, const struct ui *ui)
+static bool row_due(const struct prow *r, long long now, const struct ui *ui)
 {
-	if (r->company.archived)
+	if (r->archived)
 		return false;
-	return r->draft_id != 0 || r->last_at == 0 ||
+	return r->draft || r->last_at == 0 ||
 	       now - r->last_at > ui->settings.recheck_days * DAY_SECONDS;
 }
 
-static int by_order(const struct portfolio_row *a, const struct portfolio_row *b)
+static const struct prow *portfolio_current(const struct portfolio *p)
 {
-	return a < b ? -1 : a > b;
+	return p->sel < p->n_view ? &p->rows.rows[p->view[p->sel]] : NULL;
 }
 
-static int by_score(const void *pa, const void *pb)
+/* An empty view over the rows (before the first view of a load). */
+static void portfolio_no_view(struct portfolio *p)
 {
-	const struct portfolio_row *a = *(const struct portfolio_row *const *)pa;
-	const struct portfolio_row *b = *(const struct portfolio_row *const *)pb;
-
-	if (a->last_overall != b->last_overall)
-		return b->last_overall - a->last_overall;   /* none (-1) last */
-	return by_order(a, b);
-}
-
-static int by_change(const void *pa, const void *pb)
-{
-	const struct portfolio_row *a = *(const struct portfolio_row *const *)pa;
-	const struct portfolio_row *b = *(const struct portfolio_row *const *)pb;
-	bool ka, kb;
-	int ca = row_change(a, &ka), cb = row_change(b, &kb);
-
-	if (ka != kb)
-		return ka ? -1 : 1;
-	if (ca != cb)
-		return cb - ca;
-	return by_order(a, b);
-}
-
-static int by_due(const void *pa, const void *pb)
-{
-	const struct portfolio_row *a = *(const struct portfolio_row *const *)pa;
-	const struct portfolio_row *b = *(const struct portfolio_row *const *)pb;
-
-	/* Open drafts first, then never assessed, then the oldest last
-	 * assessment: the order in which the work is waiting. */
-	if ((a->draft_id != 0) != (b->draft_id != 0))
-		return a->draft_id ? -1 : 1;
-	if (a->last_at != b->last_at)
-		return a->last_at < b->last_at ? -1 : 1;
-	return by_order(a, b);
-}
-
-/* The most overdue actions first, then the most open ones: where the plan
- * needs looking after. */
-static int by_actions(const void *pa, const void *pb)
-{
-	const struct portfolio_row *a = *(const struct portfolio_row *const *)pa;
-	const struct portfolio_row *b = *(const struct portfolio_row *const *)pb;
-
-	if (a->n_overdue != b->n_overdue)
-		return b->n_overdue - a->n_overdue;
-	if (a->n_open != b->n_open)
-		return b->n_open - a->n_open;
-	return by_order(a, b);
-}
-
-/* Counts row r into what the columns must hold (see portfolio_columns()). */
-static void view_needs_add(struct view_needs *v, const struct portfolio_row *r)
-{
-	bool known;
-	int ch = row_change(r, &known);
-
-	if (r->last_level >= LEVEL_NOT_READY && r->last_level < LEVEL_COUNT)
-		v->level[r->last_level] = true;
-	v->held |= verdict_held_back(r->last_level, r->last_overall);
-	if (known && ch < v->lo)
-		v->lo = ch;
-	if (known && ch > v->hi)
-		v->hi = ch;
-	v->archived |= r->company.archived;
-	v->draft |= !r->company.archived && r->draft_id != 0;
-	/* the widest cell of the actions column is no wider than these */
-	if (r->n_open > v->max_open)
-		v->max_open = r->n_open;
-	if (r->n_overdue > v->max_overdue)
-		v->max_overdue = r->n_overdue;
-	/* row_due() of a row without a draft, with the clock left for the
-	 * frame: never assessed is due, else the oldest last final decides */
-	if (!r->draft_id && !r->company.archived) {
-		if (r->last_at == 0)
-			v->never = true;
-		else if (!v->oldest || r->last_at < v->oldest)
-			v->oldest = r->last_at;
-	}
-}
-
-static int (*const sort_cmp[SORT_COUNT])(const void *, const void *) = {
-	[SORT_SCORE] = by_score, [SORT_CHANGE] = by_change, [SORT_DUE] = by_due,
-	[SORT_ACTIONS] = by_actions,
-};
-
-/* Every row in the order of the current sort, sorted on its first use
- * after a load; NULL for the name order (the rows' own) or without
- * memory, and then the rows are sorted after filtering as before. */
-static const struct portfolio_row **portfolio_order(struct portfolio *p)
-{
-	const struct portfolio_row **o;
-	size_t i;
-
-	if (p->sort == SORT_NAME || p->order[p->sort])
-		return p->order[p->sort];
-	if (!(o = malloc((p->n ? p->n : 1) * sizeof *o)))
-		return NULL;
-	for (i = 0; i < p->n; i++)
-		o[i] = &p->rows[i];
-	qsort(o, p->n, sizeof *o, sort_cmp[p->sort]);
-	return p->order[p->sort] = o;
-}
-
-/* The view: the rows the filter lets through, in the sort's order.  A
- * typed character or a new sort walks the rows once; nothing is measured
- * or sorted again until the next load. */
-static void portfolio_build_view(struct portfolio *p)
-{
-	long long keep = p->select_id;
-	const struct portfolio_row **order = portfolio_order(p);
-	size_t i;
-
-	if (!keep && p->sel < p->n_view)
-		keep = p->view[p->sel]->company.id;
-	p->select_id = 0;
+	p->view = NULL;
 	p->n_view = 0;
-	p->name_w = -1;
-	memset(&p->needs, 0, sizeof p->needs);
-	for (i = 0; i < p->n; i++) {
-		const struct portfolio_row *r = order ? order[i] : &p->rows[i];
+	p->needs = &p->rows.all;
+}
 
-		if (row_matches(p, (size_t)(r - p->rows))) {
-			p->view[p->n_view++] = r;
-			view_needs_add(&p->needs, r);
-		}
+/* The view: the rows the filter lets through, in the sort's order, taken
+ * from what the rows keep; the company under the cursor stays under it. */
+static void portfolio_build_view(struct portfolio *p, struct ui *ui)
+{
+	const struct prow *cur = portfolio_current(p);
+	long long keep = p->select_id ? p->select_id : cur ? cur->id : 0;
+	size_t i;
+
+	p->select_id = 0;
+	if (!prows_view(&p->rows, (enum prows_sort)p->sort, &p->view, &p->n_view, &p->needs)) {
+		/* the name order needs no memory: show it rather than a list
+		 * that claims an order it is not in */
+		ui_error(ui, "%s", _("Out of memory."));
+		p->sort = SORT_NAME;
+		if (!prows_view(&p->rows, PROWS_NAME, &p->view, &p->n_view, &p->needs))
+			portfolio_no_view(p);
 	}
-	if (!order && p->sort != SORT_NAME)
-		qsort(p->view, p->n_view, sizeof *p->view, sort_cmp[p->sort]);
 	if (keep) {
 		for (i = 0; i < p->n_view; i++)
-			if (p->view[i]->company.id == keep)
+			if (p->rows.rows[p->view[i]].id == keep) {
 				p->sel = i;
+				break;
+			}
 	}
 	if (p->sel >= p->n_view)
 		p->sel = p->n_view ? p->n_view - 1 : 0;
 }
 
+struct load {
+	struct prows *rows;
+	struct ui *ui;
+	bool oom;
+};
+
+static int measure_name(const char *s, void *ctx)
+{
+	return ui_width(ctx, s);
+}
+
+static int load_row(const struct portfolio_row *r, void *ctx)
+{
+	struct load *l = ctx;
+
+	if (prows_add(l->rows, r, measure_name, l->ui))
+		return 0;
+	l->oom = true;
+	return 1;
+}
+
+static int found_row(const struct portfolio_row *r, void *ctx)
+{
+	(void)r;
+	*(bool *)ctx = true;
+	return 1;
+}
+
 static void portfolio_load(struct portfolio *p, struct ui *ui)
 {
-	struct portfolio_row *rows = NULL;
-	size_t n = 0, i;
+	struct prows fresh;
+	struct load l = { .rows = &fresh, .ui = ui };
+	const struct prow *cur = portfolio_current(p);
 	enum store_err err;
+	const uint32_t *v;
+	size_t nv;
+	const struct prows_needs *nd;
 
-	if (!p->select_id && p->sel < p->n_view)
-		p->select_id = p->view[p->sel]->company.id;
-	err = store_portfolio(ui->st, p->show_archived, &rows, &n);
+	if (!p->select_id && cur)
+		p->select_id = cur->id;
+	prows_init(&fresh);
+	err = store_each_portfolio_row(ui->st, p->show_archived, load_row, &l);
 	if (err != STORE_OK) {
+		prows_free(&fresh);
 		ui_store_error(ui, err);
 		p->unreadable = true;
 		snprintf(p->why, sizeof p->why, "%s", store_error(ui->st));
 		return;
 	}
 	p->unreadable = false;
-	free(p->view);
-	p->view = NULL;
-	p->n_view = 0;
-	memset(&p->needs, 0, sizeof p->needs);
-	portfolio_free_keys(p);
+	portfolio_no_view(p);
 	if (p->have_was)
 		store_company_clear(&p->was);
-	store_portfolio_free(p->rows, p->n);
-	p->rows = rows;
-	p->n = n;
-	p->only_archived = false;
-	if (n == 0 && !p->show_archived) {
-		/* "No companies yet" would be wrong when all are archived. */
-		struct portfolio_row *all = NULL;
-		size_t n_all = 0;
-
-		if (store_portfolio(ui->st, true, &all, &n_all) == STORE_OK) {
-			p->only_archived = n_all > 0;
-			store_portfolio_free(all, n_all);
-		}
-	}
-	p->view = malloc((n ? n : 1) * sizeof *p->view);
-	p->keys = calloc(n ? n : 1, sizeof *p->keys);
-	p->name_ws = malloc((n ? n : 1) * sizeof *p->name_ws);
-	if (!p->view || !p->keys || !p->name_ws) {
-		/* Show an empty list rather than rows without a view to hold
-		 * them: sorting or filtering would write into a missing array. */
-		free(p->view);
-		p->view = NULL;
-		portfolio_free_keys(p);
-		store_portfolio_free(p->rows, p->n);
-		p->rows = NULL;
-		p->n = 0;
+	prows_free(&p->rows);
+	/* the name order is made now, so that showing it never fails later */
+	if (l.oom || !prows_view(&fresh, PROWS_NAME, &v, &nv, &nd)) {
+		/* Show an empty list rather than part of it. */
+		prows_free(&fresh);
+		p->only_archived = false;
 		ui_error(ui, "%s", _("Out of memory."));
 		return;
 	}
-	for (i = 0; i < n; i++) {
-		p->keys[i] = row_key(&rows[i]);
-		p->name_ws[i] = -1;
-	}
-	portfolio_build_view(p);
-}
+	/* all of them now: a load is some hundred times the cost */
+	prows_orders(&fresh);
+	p->rows = fresh;
+	p->needs = &p->rows.all;
+	p->only_archived = false;
+	if (p->rows.n == 0 && !p->show_archived) {
+		/* "No companies yet" would be wrong when all are archived. */
+		bool any = false;
 
-static const struct portfolio_row *portfolio_current(const struct portfolio *p)
-{
-	return p->sel < p->n_view ? p->view[p->sel] : NULL;
+		if (store_each_portfolio_row(ui->st, true, found_row, &any) == STORE_OK)
+			p->only_archived = any;
+	}
+	if (!prows_set_filter(&p->rows, p->filter))
+		ui_error(ui, "%s", _("Out of memory."));
+	portfolio_build_view(p, ui);
 }
 
 /* ---- drawing ------------------------------------------------------------ */
@@ -381,20 +242,8 @@ static void right_align(const struct ui *ui, char *buf, size_t bufsz, const char
 
 static int portfolio_name_width(struct portfolio *p, struct ui *ui)
 {
-	size_t i;
-
-	if (p->name_w >= 0)
-		return p->name_w;
-	p->name_w = 0;
-	for (i = 0; i < p->n_view; i++) {
-		size_t k = (size_t)(p->view[i] - p->rows);
-
-		/* measured once a load: a typed character only takes the max */
-		if (p->name_ws[k] < 0)
-			p->name_ws[k] = ui_width(ui, p->view[i]->company.name);
-		p->name_w = max_int(p->name_w, p->name_ws[k]);
-	}
-	return p->name_w;
+	(void)ui;
+	return p->needs->name_w;
 }
 
 /* A column title wider than every value in its column costs the name
@@ -416,7 +265,7 @@ static void portfolio_shorten(struct portfolio *p, struct ui *ui, struct columns
 
 /* A company's open actions as the portfolio shows them, "3" or "3, 1
  * overdue"; *split: where the overdue part starts (strlen when none). */
-static void plan_cell(struct ui *ui, const struct portfolio_row *r, char *buf, size_t n,
+static void plan_cell(struct ui *ui, const struct prow *r, char *buf, size_t n,
                       size_t *split)
 {
 	(void)ui;
@@ -435,7 +284,7 @@ static void plan_cell(struct ui *ui, const struct portfolio_row *r, char *buf, s
 static void portfolio_columns(struct portfolio *p, struct ui *ui, long long now,
                               struct columns *c)
 {
-	const struct view_needs *v = &p->needs;
+	const struct prows_needs *v = p->needs;
 	bool due = v->never ||
 	           (v->oldest && now - v->oldest > ui->settings.recheck_days * DAY_SECONDS);
 	int lv, plan = 0;
@@ -443,7 +292,7 @@ static void portfolio_columns(struct portfolio *p, struct ui *ui, long long now,
 	enum ui_role role;
 
 	if (v->max_open) {
-		struct portfolio_row widest = { .n_open = v->max_open, .n_overdue = v->max_overdue };
+		struct prow widest = { .n_open = v->max_open, .n_overdue = v->max_overdue };
 		size_t split;
 
 		plan_cell(ui, &widest, buf, sizeof buf, &split);
@@ -496,7 +345,7 @@ static void portfolio_columns(struct portfolio *p, struct ui *ui, long long now,
 }
 
 static void portfolio_draw_row(struct portfolio *p, struct ui *ui, int y,
-                               const struct columns *c, const struct portfolio_row *r,
+                               const struct columns *c, const struct prow *r,
                                bool selected, long long now)
 {
 	enum ui_role base = selected ? ROLE_SELECTED : ROLE_NORMAL;
@@ -508,13 +357,12 @@ static void portfolio_draw_row(struct portfolio *p, struct ui *ui, int y,
 
 	ui_fill(ui, y, 0, COLS, base);
 	x += ui_put(ui, y, x, c->cursor, base, selected ? ui_sym(ui, SYM_CURSOR) : " ", true);
-	x += ui_put(ui, y, x, c->name, r->company.archived ? ROLE_DIM : base,
-	            r->company.name, true) + 1;
+	x += ui_put(ui, y, x, c->name, r->archived ? ROLE_DIM : base, row_name(p, r), true) + 1;
 	role = selected ? base : ui_level_role(r->last_level);
 	ui_put(ui, y, x, c->level, role, r->last_level >= 0 ? ui_level_name(r->last_level) : "-",
 	       true);
 	/* Held below its score's level by stop signs or cautions: marked. */
-	if (verdict_held_back(r->last_level, r->last_overall))
+	if (r->held)
 		ui_put(ui, y, x + ui_width(ui, ui_level_name(r->last_level)) + 1, 1,
 		       selected ? base : ROLE_BAD, "!", false);
 	x += c->level + 1;
@@ -538,9 +386,9 @@ static void portfolio_draw_row(struct portfolio *p, struct ui *ui, int y,
 	}
 	if (!c->due)
 		;                 /* left out: nothing in view is due */
-	else if (r->company.archived)
+	else if (r->archived)
 		ui_put(ui, y, x, c->due, selected ? base : ROLE_DIM, _("archived"), true);
-	else if (r->draft_id)
+	else if (r->draft)
 		ui_put(ui, y, x, c->due, selected ? base : ROLE_WARN, _("draft"), true);
 	else if (row_due(r, now, ui))
 		ui_put(ui, y, x, c->due, selected ? base : ROLE_BAD, _("due"), true);
@@ -591,10 +439,10 @@ static void portfolio_draw_summary(struct portfolio *p, struct ui *ui)
 		return;
 	}
 	snprintf(buf, sizeof buf, P_("%zu company", "%zu companies", p->n_view), p->n_view);
-	if (p->n_view != p->n) {
+	if (p->n_view != p->rows.n) {
 		size_t len = strlen(buf);
 
-		snprintf(buf + len, sizeof buf - len, _(" (of %zu)"), p->n);
+		snprintf(buf + len, sizeof buf - len, _(" (of %zu)"), p->rows.n);
 	}
 	x += ui_put(ui, y, x, COLS - x, ROLE_BOLD, buf, false);
 	snprintf(buf, sizeof buf, "  %s %s", ui_sym(ui, SYM_BULLET),
@@ -629,13 +477,13 @@ static void portfolio_draw_empty(struct portfolio *p, struct ui *ui, int top)
 		            _("Nothing was changed. \"smready check\" tells more, and \"smready "
 		              "export COMPANY\" rescues the companies that can still be read, one "
 		              "by one."));
-	} else if (p->n == 0 && p->only_archived) {
+	} else if (p->rows.n == 0 && p->only_archived) {
 		ui_doc_text(ui, &d, 0, ROLE_BOLD, _("Every company is archived."));
 		ui_doc_row(&d);
 		ui_doc_text(ui, &d, 0, ROLE_NORMAL,
 		            _("Press X to show the archived companies (x on one makes it active "
 		              "again), or a to add a company."));
-	} else if (p->n == 0 && !p->show_archived) {
+	} else if (p->rows.n == 0 && !p->show_archived) {
 		ui_doc_text(ui, &d, 0, ROLE_BOLD, _("No companies yet."));
 		ui_doc_row(&d);
 		ui_doc_text(ui, &d, 0, ROLE_NORMAL,
@@ -645,7 +493,7 @@ static void portfolio_draw_empty(struct portfolio *p, struct ui *ui, int top)
 		              "history, to see what smready shows."));
 		ui_doc_row(&d);
 		ui_doc_text(ui, &d, 0, ROLE_DIM, _("Press ? for all keys, q to quit."));
-	} else if (p->n == 0) {
+	} else if (p->rows.n == 0) {
 		ui_doc_text(ui, &d, 0, ROLE_NORMAL, _("No companies, archived or not."));
 	} else {
 		ui_doc_text(ui, &d, 0, ROLE_NORMAL,
@@ -691,7 +539,7 @@ static void portfolio_draw(struct ui_screen *s, struct ui *ui)
 	for (i = 0; i < h && p->scroll + (size_t)i < p->n_view; i++) {
 		size_t k = p->scroll + (size_t)i;
 
-		portfolio_draw_row(p, ui, top + i, &c, p->view[k], k == p->sel, now);
+		portfolio_draw_row(p, ui, top + i, &c, &p->rows.rows[p->view[k]], k == p->sel, now);
 	}
 	ui_list_more(ui, top, h, p->scroll, p->n_view);
 }
@@ -889,7 +737,7 @@ static enum ui_reaction delete_chosen(struct ui *ui, void *owner, enum ui_action
 }
 
 static enum ui_reaction portfolio_delete(struct portfolio *p, struct ui *ui,
-                                         const struct portfolio_row *r)
+                                         const struct prow *r)
 {
 	struct assessment *list = NULL;
 	size_t n = 0;
@@ -897,28 +745,28 @@ static enum ui_reaction portfolio_delete(struct portfolio *p, struct ui *ui,
 
 	if (ui_refuse_readonly(ui))
 		return UI_REDRAW;
-	if (store_assessment_list(ui->st, r->company.id, &list, &n) == STORE_OK)
+	if (store_assessment_list(ui->st, r->id, &list, &n) == STORE_OK)
 		store_assessment_free(list, n);
 	else
-		n = (size_t)r->n_final + (r->draft_id ? 1 : 0);
+		n = (size_t)r->n_final + (r->draft ? 1 : 0);
 	snprintf(count, sizeof count,
 	         P_("%d assessment goes with it.", "%d assessments go with it.", (int)n), (int)n);
 	snprintf(msg, sizeof msg, _("Delete \"%s\"? %s This cannot be undone."),
-	         r->company.name, count);
-	p->pending_id = r->company.id;
+	         row_name(p, r), count);
+	p->pending_id = r->id;
 	return ui_ask_confirm(ui, msg, delete_chosen, p);
 }
 
 static enum ui_reaction portfolio_archive(struct portfolio *p, struct ui *ui,
-                                          const struct portfolio_row *r)
+                                          const struct prow *r)
 {
-	bool to = !r->company.archived;
+	bool to = !r->archived;
 	enum store_err err;
 
 	if (ui_refuse_readonly(ui))
 		return UI_REDRAW;
 	ui_saving(ui);
-	err = store_company_set_archived(ui->st, r->company.id, to);
+	err = store_company_set_archived(ui->st, r->id, to);
 	if (err != STORE_OK) {
 		ui_store_error(ui, err);
 		return UI_REDRAW;
@@ -927,7 +775,7 @@ static enum ui_reaction portfolio_archive(struct portfolio *p, struct ui *ui,
 		ui_msg(ui, "%s", _("Company archived. Press X to show archived companies."));
 	else
 		ui_msg(ui, "%s", to ? _("Company archived.") : _("Company is active again."));
-	p->select_id = r->company.id;
+	p->select_id = r->id;
 	portfolio_load(p, ui);
 	return UI_REDRAW;
 }
@@ -955,22 +803,30 @@ static enum ui_reaction portfolio_samples(struct portfolio *p, struct ui *ui)
 
 /* ---- keys ------------------------------------------------------------------ */
 
-static void portfolio_set_filter(struct portfolio *p)
+static void portfolio_set_filter(struct portfolio *p, struct ui *ui)
 {
 	char *t = ui_edit_text(&p->search);
+	const struct prow *cur = portfolio_current(p);
 
+	/* taken now: the view may be the match set the filter changes */
+	if (!p->select_id && cur)
+		p->select_id = cur->id;
 	free(p->filter);
-	free(p->filter_key);
 	p->filter = t;
-	p->filter_key = t ? text_fold(t) : NULL;
-	portfolio_build_view(p);
+	if (!prows_set_filter(&p->rows, t)) {
+		/* every row shown: say so, and do not claim a filter */
+		ui_error(ui, "%s", _("Out of memory."));
+		free(p->filter);
+		p->filter = NULL;
+	}
+	portfolio_build_view(p, ui);
 }
 
-static void portfolio_clear_filter(struct portfolio *p)
+static void portfolio_clear_filter(struct portfolio *p, struct ui *ui)
 {
 	ui_edit_free(&p->search);
 	ui_edit_init(&p->search, NULL, SEARCH_MAX);
-	portfolio_set_filter(p);
+	portfolio_set_filter(p, ui);
 }
 
 static enum ui_reaction portfolio_move(struct portfolio *p, enum ui_action act)
@@ -988,7 +844,7 @@ static enum ui_reaction portfolio_search_key(struct portfolio *p, struct ui *ui,
 	switch (ui_edit_key(&p->search, ch)) {
 	case EDIT_CHANGED:
 		p->sel = 0;
-		portfolio_set_filter(p);
+		portfolio_set_filter(p, ui);
 		return UI_REDRAW;
 	case EDIT_DONE:
 	case EDIT_BAD:            /* a search is not saved: the filter stays */
@@ -996,7 +852,7 @@ static enum ui_reaction portfolio_search_key(struct portfolio *p, struct ui *ui,
 		return UI_REDRAW;
 	case EDIT_CANCEL:
 		p->searching = false;
-		portfolio_clear_filter(p);
+		portfolio_clear_filter(p, ui);
 		return UI_REDRAW;
 	case EDIT_UNHANDLED:
 		return portfolio_move(p, act);
@@ -1009,7 +865,7 @@ static enum ui_reaction portfolio_key(struct ui_screen *s, struct ui *ui,
                                       enum ui_action act, int ch)
 {
 	struct portfolio *p = (struct portfolio *)s;
-	const struct portfolio_row *r = portfolio_current(p);
+	const struct prow *r = portfolio_current(p);
 
 	if (p->searching)
 		return portfolio_search_key(p, ui, act, ch);
@@ -1028,7 +884,7 @@ static enum ui_reaction portfolio_key(struct ui_screen *s, struct ui *ui,
 		return UI_REDRAW;
 	case UI_ACT_SORT:
 		p->sort = (p->sort + 1) % SORT_COUNT;
-		portfolio_build_view(p);
+		portfolio_build_view(p, ui);
 		return UI_REDRAW;
 	case UI_ACT_SHOW_ARCHIVED:
 		p->show_archived = !p->show_archived;
@@ -1040,7 +896,7 @@ static enum ui_reaction portfolio_key(struct ui_screen *s, struct ui *ui,
 		return ui_open(ui, &(struct ui_request){ .screen = UI_SCREEN_SETTINGS });
 	case UI_ACT_CLEAR_FILTER:
 		if (p->filter && *p->filter) {
-			portfolio_clear_filter(p);
+			portfolio_clear_filter(p, ui);
 			return UI_REDRAW;
 		}
 		return UI_NONE;
@@ -1052,20 +908,20 @@ static enum ui_reaction portfolio_key(struct ui_screen *s, struct ui *ui,
 	switch (act) {
 	case UI_ACT_OPEN_COMPANY:
 		return ui_open(ui, &(struct ui_request){ .screen = UI_SCREEN_HISTORY,
-		                                         .company = r->company.id });
+		                                         .company = r->id });
 	case UI_ACT_PLAN:
 		return ui_open(ui, &(struct ui_request){ .screen = UI_SCREEN_PLAN,
-		                                         .company = r->company.id });
+		                                         .company = r->id });
 	case UI_ACT_EDIT:
 		if (ui_refuse_readonly(ui))
 			return UI_REDRAW;
 		p->adding = false;
-		p->edit_id = r->company.id;
+		p->edit_id = r->id;
 		p->step = STEP_NAME;
 		return company_prompt(p, ui);
 	case UI_ACT_ASSESS:
 	case UI_ACT_RECHECK:
-		p->start = (struct ui_pending){ .id = r->company.id, .recheck = act == UI_ACT_RECHECK };
+		p->start = (struct ui_pending){ .id = r->id, .recheck = act == UI_ACT_RECHECK };
 		return ui_start_assessment(ui, &p->start);
 	case UI_ACT_ARCHIVE:
 		return portfolio_archive(p, ui, r);
@@ -1080,7 +936,8 @@ static bool portfolio_init(struct ui_screen *s, struct ui *ui, const struct ui_r
 {
 	struct portfolio *p = (struct portfolio *)s;
 
-	p->name_w = -1;
+	prows_init(&p->rows);
+	portfolio_no_view(p);
 	ui_edit_init(&p->search, NULL, SEARCH_MAX);
 	return true;
 }
@@ -1102,11 +959,8 @@ static void portfolio_destroy(struct ui_screen *s)
 {
 	struct portfolio *p = (struct portfolio *)s;
 
-	portfolio_free_keys(p);
-	store_portfolio_free(p->rows, p->n);
-	free(p->view);
+	prows_free(&p->rows);
 	free(p->filter);
-	free(p->filter_key);
 	ui_edit_free(&p->search);
 }
 
@@ -1135,7 +989,7 @@ static const struct ui_binding portfolio_keys[] = {
 static bool portfolio_can(const struct ui_screen *s, enum ui_action act)
 {
 	const struct portfolio *p = (const struct portfolio *)s;
-	const struct portfolio_row *r = portfolio_current(p);
+	const struct prow *r = portfolio_current(p);
 
 	/* over a list that could not be read only leaving and help make sense */
 	if (p->unreadable && act != UI_ACT_HELP && act != UI_ACT_QUIT && act != UI_ACT_SETTINGS)
@@ -1152,9 +1006,9 @@ static bool portfolio_can(const struct ui_screen *s, enum ui_action act)
 		return r && r->n_final > 0;
 	case UI_ACT_SORT:
 	case UI_ACT_SEARCH:
-		return p->n > 0;
+		return p->rows.n > 0;
 	case UI_ACT_SAMPLE:
-		return p->n == 0;      /* on the bar only while there is nothing */
+		return p->rows.n == 0;      /* on the bar only while there is nothing */
 	default:
 		return true;
 	}
