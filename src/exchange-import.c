@@ -91,6 +91,7 @@ struct import_ctx {
 	struct xassess a;            /* the assessment being read */
 	struct xaction t;            /* the action being read */
 	int version;                 /* of the file's format */
+	long long n_assessments;     /* read so far (store_bulk_progress()) */
 };
 
 static bool import_store_fail(struct import_ctx *x, enum store_err err, const char *path)
@@ -222,6 +223,7 @@ static bool import_assessment(struct import_ctx *x, struct assessment_in *a, con
 	long long id, company;
 	enum store_err err;
 
+	store_bulk_progress(x->st, ++x->n_assessments);
 	/* most often not there: looked up by UUID alone first */
 	err = store_assessment_uuid_id(x->st, a->uuid, &id, &company);
 	if (err == STORE_OK)

@@ -46,6 +46,7 @@ struct store {
 	struct drv_conn *conn;    /* every statement goes through the driver */
 	sqlite3 *db;              /* the SQLite connection under conn; NULL on PostgreSQL */
 	bool pg;                  /* a PostgreSQL server, not a file */
+	long long bulk_stats_at;  /* store_bulk_progress(): when to count rows again */
 	enum drv_rc last_rc;      /* what the last failed statement said */
 	char who[128];            /* store_user() */
 	bool gone;                /* the server went away: connect again before the next statement */

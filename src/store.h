@@ -200,6 +200,12 @@ enum store_err store_begin(struct store *st);
  * fails after changing something leaves the transaction able only to roll
  * back (store_commit() refuses).  Not inside another transaction. */
 enum store_err store_begin_bulk(struct store *st);
+/* Inside store_begin_bulk(): n records have been handled so far.  On a
+ * server the planner's row counts are brought up to date now and then
+ * (at 1,000, 4,000, 16,000 ...), so that a long import into an empty or
+ * never analyzed database keeps finding rows by their keys; nothing on a
+ * file. */
+void store_bulk_progress(struct store *st, long long n);
 enum store_err store_commit(struct store *st);
 void store_rollback(struct store *st);
 

@@ -1926,6 +1926,41 @@ START_TEST(test_who_made_it)
 }
 END_TEST
 
+/* A long import keeps the server's planner counting its rows: inside the
+ * one transaction, where autovacuum cannot see them (store_bulk_progress()).
+ * On a file there is nothing to count. */
+START_TEST(test_bulk_counts_rows)
+{
+	struct store *st = open_db();
+	struct drv_stmt *s;
+	double rows = -2;
+
+	ck_assert_int_eq(store_begin_bulk(st), STORE_OK);
+	for (int i = 0; i < 30; i++) {
+		char name[32];
+		struct company_in c;
+
+		memset(&c, 0, sizeof c);
+		snprintf(name, sizeof name, "Zähl GmbH %d", i);
+		c.name = name;
+		c.created = 5;
+		ck_assert_int_eq(store_company_insert(st, &c, NULL), STORE_OK);
+	}
+	store_bulk_progress(st, 999);          /* not yet */
+	store_bulk_progress(st, 1000);
+	if (pg_target) {
+		s = q_prep(st, "SELECT reltuples FROM pg_class WHERE relname = 'companies'");
+		ck_assert_ptr_nonnull(s);
+		ck_assert_int_eq(q_step(st, s), DRV_ROW);
+		rows = (double)col_int(s, 0);
+		q_done(st, s);
+		ck_assert_msg(rows == 30, "the planner counts %g companies", rows);
+	}
+	ck_assert_int_eq(store_commit(st), STORE_OK);
+	store_close(st);
+}
+END_TEST
+
 /* The upgrade to schema 4 counts the final assessments already there. */
 START_TEST(test_upgrade_counts_finals)
 {
@@ -2644,6 +2679,7 @@ static void add_both(TCase *tc)
 	tcase_add_test(tc, test_actions_go_with_company);
 	tcase_add_test(tc, test_actions_due_and_counted);
 	tcase_add_test(tc, test_who_made_it);
+	tcase_add_test(tc, test_bulk_counts_rows);
 	tcase_add_test(tc, test_company_changed_meanwhile);
 }
 
