@@ -21,7 +21,7 @@ cli company edit "$m" --industry "Bau" >/dev/null 2>&1
 send BSpace BSpace BSpace
 send_text "Handel"
 send Enter
-expect_screen "the other's change is not overwritten unseen" "inzwischen geändert, in „Bau“"
+expect_screen "the other's change is not overwritten unseen" "inzwischen in „Bau“ geändert"
 expect_screen "what was typed stays" "Handel"
 expect_eq "theirs is still saved" "Bau" "$(cli companies --json | sed -n 's/.*"industry": "\(.*\)",*$/\1/p')"
 send Enter

@@ -42,7 +42,7 @@ expect_screen "and goes on counting the answers" "4 von 26 beantwortet"
 check "they are in a file at once" test -n "$(kept)"
 check "which names both answers" grep -q '"goals.achievable"' $(kept)
 send f
-expect_screen "finishing waits for the server" "Abschließen geht, sobald der Server"
+expect_screen "finishing waits for the server" "erst, wenn der Server wieder"
 send '?'
 expect_screen "the help opens while the server is away" "Esc"
 send Escape
@@ -90,7 +90,7 @@ E2E_DB=$server
 
 # ---- the next start; a kill -9 one keystroke after an answer -------------
 e2e_start
-expect_screen "the next start takes the kept file in" "jetzt gespeichert" 15
+expect_screen "the next start takes the kept file in" "solange der Server nicht erreichbar" 15
 check "and no file is left" test -z "$(kept)"
 cli report "$m" --json >"$T/r2.json" 2>/dev/null
 check "the database has the fifth answer" grep -q '"answered": 5' "$T/r2.json"
@@ -105,7 +105,7 @@ expect_eq "killed" 137 "$(e2e_wait_exit)"
 check "the kept answer outlives kill -9" test -n "$(kept)"
 pg_resume
 e2e_start
-expect_screen "and the next start saves it" "jetzt gespeichert" 15
+expect_screen "and the next start saves it" "solange der Server nicht erreichbar" 15
 check "leaving no file" test -z "$(kept)"
 cli report "$m" --json >"$T/r3.json" 2>/dev/null
 check "the database has all six answers" grep -q '"answered": 6' "$T/r3.json"
