@@ -548,12 +548,12 @@ enum store_err store_begin(struct store *st)
 }
 
 /* PostgreSQL plans a statement by the row counts it keeps of each table.
- * Those of a new database say 0 rows (CREATE INDEX counted them), and an
- * import in one transaction gives autovacuum nothing to count; the planner
- * then finds an assessment by its id through an index that has the id
- * third (assessments_by_start), reading the whole index each time, and
- * the import grows quadratic: 2,000 companies took over 20 minutes
- * instead of under three.  ANALYZE inside the transaction counts its own
+ * An import's rows are its own transaction's until it ends: an autovacuum
+ * ANALYZE meanwhile counts 0 rows on many pages, and the planner then
+ * finds an assessment by its id through an index that has the id third
+ * (assessments_by_start), reading the whole index each time, foreign key
+ * checks included; the import grows quadratic: 2,000 companies took over
+ * 20 minutes instead of under three.  ANALYZE inside the transaction counts its own
  * new rows and has the plans made again.  In a savepoint: a role that may
  * not analyze gets a warning (kept off the terminal), and whatever else
  * goes wrong leaves the import as it was. */

@@ -236,6 +236,7 @@ static void sort_keys(const struct prow *r, enum prows_sort s, uint64_t *k1, uin
 {
 	bool known = r->last_overall >= 0 && r->prev_overall >= 0;
 
+	/* r->change is 0 when not known (row_needs()) */
 	switch (s) {
 	case PROWS_SCORE:             /* the best first, none (-1) last */
 		*k1 = desc(r->last_overall);
@@ -243,7 +244,7 @@ static void sort_keys(const struct prow *r, enum prows_sort s, uint64_t *k1, uin
 		break;
 	case PROWS_CHANGE:            /* known first, the largest rise first */
 		*k1 = known ? 0 : 1;
-		*k2 = desc(known ? r->last_overall - r->prev_overall : 0);
+		*k2 = desc(r->change);
 		break;
 	case PROWS_DUE:               /* open drafts, then the oldest last final */
 		*k1 = r->draft ? 0 : 1;
@@ -345,6 +346,15 @@ static bool row_matches(const struct prows *p, uint32_t i, const char *key)
 	return strstr(p->arena + p->rows[i].key, key) != NULL;
 }
 
+/* No filter (key, not taken, is freed); ok: what to return. */
+static bool no_filter(struct prows *p, char *key, bool ok)
+{
+	free(key);
+	free(p->filter);
+	p->filter = NULL;
+	return ok;
+}
+
 bool prows_set_filter(struct prows *p, const char *typed)
 {
 	char *key = typed && *typed ? text_fold(typed) : NULL;
@@ -352,25 +362,13 @@ bool prows_set_filter(struct prows *p, const char *typed)
 	size_t m = 0;
 	unsigned flags;
 
-	if (!key || !*key) {
-		free(key);
-		free(p->filter);
-		p->filter = NULL;
+	if (!key || !*key)
 		/* text_fold failing on a typed text is running out of memory */
-		return !(typed && *typed && !key);
-	}
-	if (!p->match && !(p->match = malloc((p->n ? p->n : 1) * sizeof *p->match))) {
-		free(key);
-		free(p->filter);
-		p->filter = NULL;
-		return false;
-	}
-	if (!p->hit && !(p->hit = calloc(p->n ? p->n : 1, 1))) {
-		free(key);
-		free(p->filter);
-		p->filter = NULL;
-		return false;
-	}
+		return no_filter(p, key, !(typed && *typed && !key));
+	if (!p->match && !(p->match = malloc((p->n ? p->n : 1) * sizeof *p->match)))
+		return no_filter(p, key, false);
+	if (!p->hit && !(p->hit = calloc(p->n ? p->n : 1, 1)))
+		return no_filter(p, key, false);
 	/* Every row that holds the new key holds the old one too when the
 	 * old is part of the new (a character appended): look only there. */
 	narrow = p->filter && strstr(key, p->filter);

@@ -1,8 +1,9 @@
 /*
  * ui-portfolio-rows.h - the rows of the portfolio screen as it keeps them
  * between keystrokes: one compact record a company, its name and search
- * key in one arena, each sort order an index permutation made on its first
- * use and kept until the next load, and the search filter as the set of
+ * key in one arena, each sort order an index permutation made at load
+ * (prows_orders(); on first use when memory ran short then) and kept until
+ * the next load, and the search filter as the set of
  * rows it lets through, narrowed from the previous set when the search
  * text only grew.  No curses here, so the logic is unit tested
  * (tests/check_prows.c); the screen itself is ui-portfolio.c.
@@ -59,7 +60,7 @@ struct prows {
 	size_t n, cap;
 	char *arena;
 	size_t used, size;
-	uint32_t *order[PROWS_SORTS];  /* made on first use; NULL: not yet */
+	uint32_t *order[PROWS_SORTS];  /* made at load; NULL: not yet */
 	struct prows_needs all;   /* over every row */
 	unsigned all_flags;       /* its flags (PROWS_N_*) so far */
 	char *filter;             /* the folded filter; NULL: none */

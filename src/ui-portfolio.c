@@ -240,12 +240,6 @@ static void right_align(const struct ui *ui, char *buf, size_t bufsz, const char
 	snprintf(buf + pad, bufsz - (size_t)pad, "%s", s);
 }
 
-static int portfolio_name_width(struct portfolio *p, struct ui *ui)
-{
-	(void)ui;
-	return p->needs->name_w;
-}
-
 /* A column title wider than every value in its column costs the name
  * column room; when a name would be cut for it, the score column takes
  * its short title (German "Punkte" becomes "Pkt."). */
@@ -256,7 +250,7 @@ static void portfolio_shorten(struct portfolio *p, struct ui *ui, struct columns
 	const char *s = _("Pts");
 	int w = max_int(3, ui_width(ui, s));
 
-	if (c->name >= portfolio_name_width(p, ui) || w >= c->score)
+	if (c->name >= p->needs->name_w || w >= c->score)
 		return;
 	c->name += c->score - w;
 	c->score = w;
@@ -332,7 +326,7 @@ static void portfolio_columns(struct portfolio *p, struct ui *ui, long long now,
 	portfolio_shorten(p, ui, c);
 	/* The plan's column costs a name its end: the date of the last
 	 * assessment (in the history too) gives way first. */
-	if (c->plan && c->last && c->name < portfolio_name_width(p, ui)) {
+	if (c->plan && c->last && c->name < p->needs->name_w) {
 		c->name += c->last + 1;
 		c->last = 0;
 	}

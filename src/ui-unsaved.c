@@ -46,7 +46,6 @@ bool ui_unsaved_keep(struct ui *ui, const struct company *c, const struct assess
 		return false;
 	}
 	ui->unsaved_tried = mono_ms();
-	ui->unsaved_refused[0] = '\0';
 	n = unsaved_count(&ui->unsaved);
 	if (ui->unsaved.why[0])
 		ui_error(ui, P_("Not saved: the server cannot be reached, and %zu answer is kept only "
