@@ -663,6 +663,39 @@ START_TEST(test_normal_and_keys)
 }
 END_TEST
 
+/* ASCII text is checked without utf8proc; a no-break space (U+00A0, white
+ * space outside ASCII) in front sends the same text the general way, which
+ * must come to the same verdict, for every short text of these bytes. */
+START_TEST(test_check_ascii_as_general)
+{
+	static const char alphabet[] = " a~!\t\n\r\x01\x7f";
+	const size_t na = sizeof alphabet - 1;
+	char s[8], general[12];
+	size_t total = 1;
+
+	for (int len = 0; len <= 5; len++, total *= na) {
+		for (size_t code = 0; code < total; code++) {
+			size_t c = code;
+
+			for (int i = 0; i < len; i++, c /= na)
+				s[i] = alphabet[c % na];
+			s[len] = '\0';
+			snprintf(general, sizeof general, "\xc2\xa0%s", s);
+			for (size_t max = 0; max <= 6; max++) {
+				ck_assert_msg(text_check_line(s, max, false) ==
+				              text_check_line(general, max, false),
+				              "line \"%s\", max %zu", s, max);
+				ck_assert_msg(text_check_line(s, max, true) ==
+				              text_check_line(general, max, true),
+				              "line \"%s\", max %zu, may be empty", s, max);
+				ck_assert_msg(text_check_note(s, max) == text_check_note(general, max + 1),
+				              "note \"%s\", max %zu", s, max);
+			}
+		}
+	}
+}
+END_TEST
+
 START_TEST(test_invisible_and_bidi)
 {
 	ck_assert_int_eq(text_check_line("\xc2\xa0", 120, false), TEXT_EMPTY);
@@ -714,6 +747,7 @@ int main(void)
 	tcase_add_test(check, test_trim_dup);
 	tcase_add_test(check, test_normal_and_keys);
 	tcase_add_test(check, test_invisible_and_bidi);
+	tcase_add_test(check, test_check_ascii_as_general);
 	suite_add_tcase(s, utf);
 	suite_add_tcase(s, width);
 	tcase_add_test(report, test_wrap_long_word);
