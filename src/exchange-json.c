@@ -97,16 +97,12 @@ static unsigned long long chars_in(const unsigned char *q, size_t n)
 	return c;
 }
 
-/* Makes at least want bytes (want <= 8) available at x->p, unless the
- * input ends first; false when none at all are left (or it failed, with
- * the message set). */
-static bool fill(struct xj *x, size_t want)
+/* fill() when the bytes at hand are too few. */
+static bool refill(struct xj *x, size_t want)
 {
 	size_t have = (size_t)(x->end - x->p), got;
 	unsigned long long at;
 
-	if (have >= want)
-		return true;
 	if (x->mem || x->at_eof || x->failed)
 		return have > 0;
 	if (x->p - x->buf < (ptrdiff_t)(x->own_cap / 2) && x->buf == x->own &&
@@ -164,6 +160,15 @@ static bool fill(struct xj *x, size_t want)
 		return false;
 	}
 	return x->end > x->p;
+}
+
+/* Makes at least want bytes (want <= 8) available at x->p, unless the
+ * input ends first; false when none at all are left (or it failed, with
+ * the message set).  Called for every character of a number or a word:
+ * what is at hand is answered here, without a call. */
+static inline bool fill(struct xj *x, size_t want)
+{
+	return (size_t)(x->end - x->p) >= want || refill(x, want);
 }
 
 static size_t avail(const struct xj *x)
@@ -659,26 +664,30 @@ static enum xj_tok stray(struct xj *x)
 static int peek(struct xj *x)
 {
 	/* a byte-order mark at the very start is not part of the text */
-	if (off_of(x, x->p) == 0 && fill(x, 3) && avail(x) >= 3 &&
+	if (x->p == x->buf && x->base == 0 && fill(x, 3) && avail(x) >= 3 &&
 	    memcmp(x->p, "\xef\xbb\xbf", 3) == 0) {
 		x->p += 3;
 		x->line_off = 3;
 	}
 	for (;;) {
-		if (x->p == x->end && !fill(x, 1)) {
-			x->tok_off = off_of(x, x->p);
-			return -1;
+		const unsigned char *q = x->p, *end = x->end;
+
+		while (q < end && (*q == ' ' || *q == '\t' || *q == '\r'))
+			q++;
+		x->p = q;
+		if (q == end) {
+			if (!fill(x, 1)) {
+				x->tok_off = off_of(x, x->p);
+				return -1;
+			}
+			continue;
 		}
-		if (*x->p == ' ' || *x->p == '\t' || *x->p == '\r') {
-			x->p++;
-		} else if (*x->p == '\n') {
-			x->p++;
-			x->line++;
-			x->line_off = off_of(x, x->p);
-			x->line_chars = 0;
-		} else {
+		if (*q != '\n')
 			break;
-		}
+		x->p = q + 1;
+		x->line++;
+		x->line_off = off_of(x, x->p);
+		x->line_chars = 0;
 	}
 	x->tok_off = off_of(x, x->p);
 	return *x->p;

@@ -942,9 +942,9 @@ static enum store_err insert_answers(struct store *st, long long id, const struc
 			const struct answer_in *an = &ans[i + (size_t)r];
 
 			s->ops->bind_int(s, 6 * r + 1, id);
-			s->ops->bind_text(s, 6 * r + 2, an->item_key);
+			s->ops->bind_text_kept(s, 6 * r + 2, an->item_key);
 			s->ops->bind_int(s, 6 * r + 3, an->value);
-			s->ops->bind_text(s, 6 * r + 4, an->note ? an->note : "");
+			s->ops->bind_text_kept(s, 6 * r + 4, an->note ? an->note : "");
 			s->ops->bind_int(s, 6 * r + 5, an->changed);
 			s->ops->bind_int(s, 6 * r + 6, an->carried);
 		}

@@ -797,7 +797,7 @@ enum store_err flush_events(struct store *st)
 
 			s->ops->bind_int(s, 3 * r + 1, e->id);
 			s->ops->bind_int(s, 3 * r + 2, e->at);
-			s->ops->bind_text(s, 3 * r + 3, e->kind);
+			s->ops->bind_text_kept(s, 3 * r + 3, e->kind);
 		}
 		err = q_run(st, s);
 		if (err != STORE_OK)

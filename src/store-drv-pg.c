@@ -464,6 +464,7 @@ static const struct drv_ops pg_ops = {
 	.param = pg_param,
 	.bind_int = pg_bind_int,
 	.bind_text = pg_bind_text,
+	.bind_text_kept = pg_bind_text,
 	.bind_null = pg_bind_null,
 	.step = pg_step,
 	.ncols = pg_ncols,

@@ -140,6 +140,13 @@ static enum drv_rc lite_bind_text(struct drv_stmt *ds, int i, const char *v)
 	return lite_rc(s->c, sqlite3_bind_text(s->s, i, v ? v : "", -1, SQLITE_TRANSIENT));
 }
 
+static enum drv_rc lite_bind_text_kept(struct drv_stmt *ds, int i, const char *v)
+{
+	struct lite_stmt *s = (struct lite_stmt *)ds;
+
+	return lite_rc(s->c, sqlite3_bind_text(s->s, i, v ? v : "", -1, SQLITE_STATIC));
+}
+
 static enum drv_rc lite_bind_null(struct drv_stmt *ds, int i)
 {
 	struct lite_stmt *s = (struct lite_stmt *)ds;
@@ -303,6 +310,7 @@ static const struct drv_ops lite_ops = {
 	.param = lite_param,
 	.bind_int = lite_bind_int,
 	.bind_text = lite_bind_text,
+	.bind_text_kept = lite_bind_text_kept,
 	.bind_null = lite_bind_null,
 	.step = lite_step,
 	.ncols = lite_ncols,

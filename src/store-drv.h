@@ -61,6 +61,10 @@ struct drv_ops {
 	int (*param)(struct drv_stmt *s, const char *name);
 	enum drv_rc (*bind_int)(struct drv_stmt *s, int i, long long v);
 	enum drv_rc (*bind_text)(struct drv_stmt *s, int i, const char *v);
+	/* bind_text() of a text that stays as it is until the statement is
+	 * reset: the driver may keep v itself instead of a copy (SQLite's
+	 * copy of every text cost a tenth of an import). */
+	enum drv_rc (*bind_text_kept)(struct drv_stmt *s, int i, const char *v);
 	enum drv_rc (*bind_null)(struct drv_stmt *s, int i);
 	enum drv_rc (*step)(struct drv_stmt *s);
 	int (*ncols)(struct drv_stmt *s);

@@ -105,8 +105,13 @@ bool text_utf8_valid(const char *s, size_t len)
 		return len == 0;
 	while (pos < len) {
 		uint32_t cp;
-		size_t n = utf8_decode(u + pos, len - pos, &cp);
+		size_t n;
 
+		if (u[pos] < 0x80) {      /* ASCII, most of what is checked */
+			pos++;
+			continue;
+		}
+		n = utf8_decode(u + pos, len - pos, &cp);
 		if (n == 0)
 			return false;
 		pos += n;
