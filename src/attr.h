@@ -13,4 +13,13 @@
 #define PRINTF_LIKE(f, a)
 #endif
 
+/* A function kept out of its callers, so that their common path stays
+ * small (the import's tokenizer: a token's kind is found in a few
+ * instructions, its text read by a call). */
+#if defined(__GNUC__) || defined(__clang__)
+#define NOINLINE __attribute__((noinline))
+#else
+#define NOINLINE
+#endif
+
 #endif

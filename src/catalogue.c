@@ -510,8 +510,9 @@ int catalogue_item_index(const struct catalogue *cat, const char *key)
 {
 	if (cat == NULL || key == NULL)
 		return -1;
+	/* the first letter first: an import looks up every answer's item */
 	for (int i = 0; i < cat->n_items; i++)
-		if (strcmp(cat->items[i].key, key) == 0)
+		if (cat->items[i].key[0] == key[0] && strcmp(cat->items[i].key, key) == 0)
 			return i;
 	return -1;
 }

@@ -22,6 +22,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "attr.h"
 #include "i18n.h"
 
 #define XJ_BUF (256 * 1024)
@@ -451,7 +452,7 @@ static const unsigned char plain[256] = {
 };
 
 /* A text; x->p is just past its opening quote. */
-static enum xj_tok string(struct xj *x)
+NOINLINE static enum xj_tok string(struct xj *x)
 {
 	bool nul = false;
 
@@ -528,7 +529,7 @@ static bool is_digit(int c)
 }
 
 /* A number; x->p at its first character ('-' or a digit). */
-static enum xj_tok number(struct xj *x)
+NOINLINE static enum xj_tok number(struct xj *x)
 {
 	char buf[XJ_NUMBER_MAX + 2];
 	size_t n = 0;
@@ -599,7 +600,7 @@ static enum xj_tok number(struct xj *x)
 }
 
 /* true, false, null, or a word that is none of them. */
-static enum xj_tok word(struct xj *x)
+NOINLINE static enum xj_tok word(struct xj *x)
 {
 	char w[8];
 	size_t n = 0;
@@ -632,7 +633,7 @@ static enum xj_tok word(struct xj *x)
 }
 
 /* A character that starts no token, at x->p. */
-static enum xj_tok stray(struct xj *x)
+NOINLINE static enum xj_tok stray(struct xj *x)
 {
 	unsigned long long at = off_of(x, x->p);
 	char msg[96];
@@ -659,9 +660,13 @@ static enum xj_tok stray(struct xj *x)
 	return XJ_ERROR;
 }
 
-/* Skips white space (counting lines); the next byte, or -1 at the end of
- * the input (or on failure), with x->tok_off where it is. */
-static int peek(struct xj *x)
+/* The white space within a line, and all of it. */
+static const unsigned char blank[256] = { [' '] = 1, ['\t'] = 1, ['\r'] = 1 };
+static const unsigned char white[256] = { [' '] = 1, ['\t'] = 1, ['\r'] = 1, ['\n'] = 1 };
+
+/* peek() past more than one space, a line break, the buffer's end or the
+ * start of the file. */
+static int peek_far(struct xj *x)
 {
 	/* a byte-order mark at the very start is not part of the text */
 	if (x->p == x->buf && x->base == 0 && fill(x, 3) && avail(x) >= 3 &&
@@ -672,7 +677,7 @@ static int peek(struct xj *x)
 	for (;;) {
 		const unsigned char *q = x->p, *end = x->end;
 
-		while (q < end && (*q == ' ' || *q == '\t' || *q == '\r'))
+		while (q < end && blank[*q])
 			q++;
 		x->p = q;
 		if (q == end) {
@@ -691,6 +696,23 @@ static int peek(struct xj *x)
 	}
 	x->tok_off = off_of(x, x->p);
 	return *x->p;
+}
+
+/* Skips white space (counting lines); the next byte, or -1 at the end of
+ * the input (or on failure), with x->tok_off where it is.  Most tokens
+ * follow none or one space: those are found here, without a call. */
+static inline int peek(struct xj *x)
+{
+	const unsigned char *q = x->p;
+
+	if (q < x->end && *q == ' ')
+		q++;
+	if (q < x->end && !white[*q] && (q != x->buf || x->base != 0)) {
+		x->p = q;
+		x->tok_off = off_of(x, q);
+		return *q;
+	}
+	return peek_far(x);
 }
 
 enum xj_tok xj_next(struct xj *x)

@@ -331,15 +331,15 @@ static enum store_err check_fields(struct store *st, const char *title, const ch
 	enum store_err err = STORE_OK;
 
 	if (title)
-		err = check_line(st, title, TEXT_FIELD_MAX, false, _("The action's title"));
+		err = check_line(st, title, TEXT_FIELD_MAX, false, N_("The action's title"));
 	if (err == STORE_OK && owner)
-		err = check_line(st, owner, TEXT_FIELD_MAX, true, _("The action's owner"));
+		err = check_line(st, owner, TEXT_FIELD_MAX, true, N_("The action's owner"));
 	if (err == STORE_OK && due && *due && !timefmt_day_valid(due))
 		err = say(st, STORE_INVALID, _("The due date \"%s\" is not a day of the form "
 		                               "YYYY-MM-DD."), text_utf8_valid(due, strlen(due))
 		                                              ? due : "?");
 	if (err == STORE_OK && note)
-		err = check_note(st, note, _("The action's note"));
+		err = check_note(st, note, N_("The action's note"));
 	return err;
 }
 
@@ -362,7 +362,7 @@ static enum store_err check_items(struct store *st, const struct action_fields *
 			if (strcmp(f->items[j].key, k) == 0)
 				return say(st, STORE_INVALID, _("The question \"%s\" is named twice."), k);
 	}
-	return check_line(st, f->questionnaire, STORE_KEY_MAX, false, _("The questionnaire id"));
+	return check_line(st, f->questionnaire, STORE_KEY_MAX, false, N_("The questionnaire id"));
 }
 
 /* who: the database user who made the change; "" for one that arrives

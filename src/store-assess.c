@@ -452,9 +452,9 @@ enum store_err store_assessment_create(struct store *st, long long company_id,
 	long long new_id = 0;
 	enum store_err err;
 
-	err = check_line(st, questionnaire, STORE_KEY_MAX, false, _("The questionnaire id"));
+	err = check_line(st, questionnaire, STORE_KEY_MAX, false, N_("The questionnaire id"));
 	if (err == STORE_OK && assessor)
-		err = check_line(st, assessor, TEXT_FIELD_MAX, true, _("The assessor"));
+		err = check_line(st, assessor, TEXT_FIELD_MAX, true, N_("The assessor"));
 	if (err != STORE_OK)
 		return err;
 	memset(&a, 0, sizeof a);
@@ -502,9 +502,9 @@ enum store_err store_assessment_set_meta(struct store *st, long long id,
 	enum store_err err = STORE_OK;
 
 	if (assessor)
-		err = check_line(st, assessor, TEXT_FIELD_MAX, true, _("The assessor"));
+		err = check_line(st, assessor, TEXT_FIELD_MAX, true, N_("The assessor"));
 	if (err == STORE_OK && summary)
-		err = check_note(st, summary, _("The summary"));
+		err = check_note(st, summary, N_("The summary"));
 	if (err == STORE_OK)
 		err = tx_open(st);
 	if (err != STORE_OK)
@@ -585,7 +585,7 @@ enum store_err store_assessment_reopen(struct store *st, long long id, const cha
 {
 	/* A finished assessment is never changed silently: the reason is
 	 * required and kept in its history. */
-	enum store_err err = check_line(st, why, TEXT_FIELD_MAX, false, _("The reason for reopening"));
+	enum store_err err = check_line(st, why, TEXT_FIELD_MAX, false, N_("The reason for reopening"));
 	char *trimmed;
 
 	if (err == STORE_OK)
@@ -828,7 +828,7 @@ enum store_err store_answer_set_note(struct store *st, long long assessment_id,
 	enum store_err err = check_key(st, item_key);
 
 	if (err == STORE_OK)
-		err = check_note(st, note, _("The note"));
+		err = check_note(st, note, N_("The note"));
 	if (err == STORE_OK)
 		err = tx_open(st);
 	if (err != STORE_OK)
@@ -923,7 +923,7 @@ static enum store_err insert_answers(struct store *st, long long id, const struc
 			err = say(st, STORE_INVALID, _("%d is not a valid answer."), ans[k].value);
 		if (err == STORE_OK && text_check_note(ans[k].note ? ans[k].note : "",
 		                                       TEXT_NOTE_MAX) != TEXT_OK)
-			err = check_note(st, ans[k].note, _("The note"));
+			err = check_note(st, ans[k].note, N_("The note"));
 		if (err != STORE_OK)
 			return err;
 	}
@@ -1028,7 +1028,7 @@ enum store_err store_answers_merge(struct store *st, long long assessment_id,
 		if (err == STORE_OK && !value_ok(answers[i].value))
 			err = say(st, STORE_INVALID, _("%d is not a valid answer."), answers[i].value);
 		if (err == STORE_OK)
-			err = check_note(st, answers[i].note, _("The note"));
+			err = check_note(st, answers[i].note, N_("The note"));
 	}
 	if (err == STORE_OK)
 		err = tx_open(st);
@@ -1073,11 +1073,11 @@ enum store_err store_assessment_insert(struct store *st, const struct assessment
 	long long new_id = 0;
 	enum store_err err;
 
-	err = check_line(st, a->questionnaire, STORE_KEY_MAX, false, _("The questionnaire id"));
+	err = check_line(st, a->questionnaire, STORE_KEY_MAX, false, N_("The questionnaire id"));
 	if (err == STORE_OK)
-		err = check_line(st, a->assessor, TEXT_FIELD_MAX, true, _("The assessor"));
+		err = check_line(st, a->assessor, TEXT_FIELD_MAX, true, N_("The assessor"));
 	if (err == STORE_OK)
-		err = check_note(st, a->summary, _("The summary"));
+		err = check_note(st, a->summary, N_("The summary"));
 	if (err != STORE_OK)
 		return err;
 	if (!a->uuid[0])

@@ -236,13 +236,13 @@ static enum store_err check_company(struct store *st, const char *name, const ch
 	enum store_err err = STORE_OK;
 
 	if (name)
-		err = check_line(st, name, TEXT_NAME_MAX, false, _("The company name"));
+		err = check_line(st, name, TEXT_NAME_MAX, false, N_("The company name"));
 	if (err == STORE_OK && industry)
-		err = check_line(st, industry, TEXT_FIELD_MAX, true, _("The industry"));
+		err = check_line(st, industry, TEXT_FIELD_MAX, true, N_("The industry"));
 	if (err == STORE_OK && contact)
-		err = check_line(st, contact, TEXT_FIELD_MAX, true, _("The contact"));
+		err = check_line(st, contact, TEXT_FIELD_MAX, true, N_("The contact"));
 	if (err == STORE_OK && notes)
-		err = check_note(st, notes, _("The notes"));
+		err = check_note(st, notes, N_("The notes"));
 	return err;
 }
 

@@ -199,7 +199,7 @@ static bool reconnected(struct store *st)
  * error, with the message set. */
 struct drv_stmt *q_prep(struct store *st, const char *sql)
 {
-	unsigned long h = sql_hash(sql);
+	unsigned long h;
 	struct drv_stmt *s = NULL;
 	struct cached *c;
 	bool known = false;
@@ -209,10 +209,20 @@ struct drv_stmt *q_prep(struct store *st, const char *sql)
 		return NULL;
 	for (int i = 0; i < st->n_cache; i++) {
 		c = &st->cache[i];
+		if (c->given == sql && !c->busy) {
+			c->busy = true;
+			c->used = ++st->uses;
+			return c->stmt;
+		}
+	}
+	h = sql_hash(sql);
+	for (int i = 0; i < st->n_cache; i++) {
+		c = &st->cache[i];
 		if (c->hash != h || strcmp(c->sql, sql) != 0)
 			continue;
 		if (!c->busy) {
 			c->busy = true;
+			c->given = sql;
 			c->used = ++st->uses;
 			return c->stmt;
 		}
@@ -235,6 +245,7 @@ struct drv_stmt *q_prep(struct store *st, const char *sql)
 		return s;
 	}
 	c->hash = h;
+	c->given = sql;
 	c->stmt = s;
 	c->busy = true;
 	c->used = ++st->uses;
@@ -745,7 +756,7 @@ enum store_err check_line(struct store *st, const char *s, size_t max,
 
 	if (c == TEXT_OK)
 		return STORE_OK;
-	return say(st, STORE_INVALID, "%s %s.", what, text_check_say(c, max, why, sizeof why));
+	return say(st, STORE_INVALID, "%s %s.", _(what), text_check_say(c, max, why, sizeof why));
 }
 
 enum store_err check_note(struct store *st, const char *s, const char *what)
@@ -755,7 +766,7 @@ enum store_err check_note(struct store *st, const char *s, const char *what)
 
 	if (c == TEXT_OK)
 		return STORE_OK;
-	return say(st, STORE_INVALID, "%s %s.", what,
+	return say(st, STORE_INVALID, "%s %s.", _(what),
 	           text_check_say(c, TEXT_NOTE_MAX, why, sizeof why));
 }
 

@@ -66,7 +66,9 @@ enum drv_rc drv_sqlite_rc(struct sqlite3 *db, int rc)
 
 static enum drv_rc lite_rc(struct lite_conn *c, int rc)
 {
-	if (rc != SQLITE_OK && rc != SQLITE_ROW && rc != SQLITE_DONE)
+	if (rc == SQLITE_OK)          /* every bind: no call */
+		return DRV_OK;
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		snprintf(c->msg, sizeof c->msg, "%s", sqlite3_errmsg(c->db));
 	return drv_sqlite_rc(c->db, rc);
 }

@@ -36,6 +36,7 @@
  * lives, so two copies of one query share one entry. */
 struct cached {
 	char *sql;                /* a copy */
+	const char *given;        /* the address it was last asked for by */
 	unsigned long hash;
 	struct drv_stmt *stmt;
 	bool busy;
@@ -78,6 +79,9 @@ struct store {
 bool all_digits(const char *s);
 void b_int(struct drv_stmt *s, const char *name, long long v);
 void b_text(struct drv_stmt *s, const char *name, const char *v);
+/* The checks of a one-line field and of a note, what (its name) given as
+ * N_("..."): it is translated only for a refusal, since gettext cost an
+ * import more than the checks. */
 enum store_err check_line(struct store *st, const char *s, size_t max, bool allow_empty, const char *what);
 enum store_err check_note(struct store *st, const char *s, const char *what);
 void col_copy(char *dst, size_t sz, struct drv_stmt *s, int i);
@@ -115,6 +119,11 @@ void q_cache_drop(struct store *st);
 enum store_err q_err(struct store *st, enum drv_rc rc);
 enum store_err q_exec(struct store *st, const char *sql);
 enum store_err q_int1(struct store *st, struct drv_stmt *s, long long *v);
+/* The statement of sql, from the cache when it is there.  sql is a string
+ * constant, never a buffer written over with other text: the cache knows
+ * a statement by the address it was asked for by first, and by its text
+ * only when that is new (hashing a long text for each of an import's
+ * statements cost more than binding it). */
 struct drv_stmt *q_prep(struct store *st, const char *sql);
 enum store_err q_run(struct store *st, struct drv_stmt *s);
 /* Steps once: DRV_ROW or DRV_DONE, or a failure (message set). */
