@@ -92,6 +92,14 @@ struct import_ctx {
 	struct xaction t;            /* the action being read */
 	int version;                 /* of the file's format */
 	long long n_assessments;     /* read so far (store_bulk_progress()) */
+	/* The assessment read last, of the ci-th company, id here (0 when not
+	 * known): an assessment is most often based on the one before it,
+	 * which is then not looked up again. */
+	struct {
+		char uuid[STORE_UUID_LEN + 1];
+		size_t ci;
+		long long id;
+	} last;
 };
 
 static bool import_store_fail(struct import_ctx *x, enum store_err err, const char *path)
@@ -215,17 +223,23 @@ static bool merge_draft(struct import_ctx *x, const struct assessment *local,
 
 /* Adds the file's assessment a (with its answers) to company (local id
  * company_id), or checks that the stored one with that UUID is the same. */
+/* based_id: the id of based when known already, else 0; *here: the id of
+ * the assessment in this database afterwards (0 when it is not there). */
 static bool import_assessment(struct import_ctx *x, struct assessment_in *a, const char *based,
-                              struct answer_in *answers, size_t n, const char *path,
-                              const struct company_in *c, long long company_id)
+                              long long based_id, struct answer_in *answers, size_t n,
+                              const char *path, const struct company_in *c,
+                              long long company_id, long long *here)
 {
 	struct assessment local;
 	long long id, company;
 	enum store_err err;
 
+	*here = 0;
 	store_bulk_progress(x->st, ++x->n_assessments);
 	/* most often not there: looked up by UUID alone first */
 	err = store_assessment_uuid_id(x->st, a->uuid, &id, &company);
+	if (err == STORE_OK)
+		*here = id;
 	if (err == STORE_OK)
 		err = store_assessment_get(x->st, id, &local);
 	if (err == STORE_OK) {
@@ -264,11 +278,14 @@ static bool import_assessment(struct import_ctx *x, struct assessment_in *a, con
 	}
 	a->company_id = company_id;
 	/* checked before; it may only be gone with a skipped company */
-	if (based[0] && store_assessment_uuid_id(x->st, based, &id, &company) == STORE_OK)
+	if (based_id)
+		a->based_on = based_id;
+	else if (based[0] && store_assessment_uuid_id(x->st, based, &id, &company) == STORE_OK)
 		a->based_on = id;
 	err = store_assessment_insert(x->st, a, answers, n, &id);
 	if (err != STORE_OK)
 		return import_store_fail(x, err, path);
+	*here = id;
 	x->rep->assessments_added++;
 	return true;
 }
@@ -384,7 +401,8 @@ static bool import_one_assessment(struct import_ctx *x, const struct company_in 
 	struct assessment_in a;
 	const struct catalogue *cat;
 	char ap[PATH_MAX_LEN], bp[PATH_MAX_LEN], based[STORE_UUID_LEN + 1];
-	long long owner;
+	long long owner, based_id = 0, here = 0;
+	bool on_last;
 	size_t n;
 	enum store_err err;
 
@@ -396,7 +414,15 @@ static bool import_one_assessment(struct import_ctx *x, const struct company_in 
 	/* The store keeps a draft's origin only within one company; any
 	 * other would be dropped on the way in. */
 	xc_path_key(bp, sizeof bp, ap, "based_on");
-	if (based[0]) {
+	on_last = based[0] && x->last.uuid[0] && strcmp(based, x->last.uuid) == 0;
+	if (on_last) {
+		based_id = x->last.id;
+		owner = (long long)x->last.ci;
+		if (owner != (long long)ci) {
+			xc_bad(x->rep, bp, _("assessment %s belongs to another company"), based);
+			return refused(x);
+		}
+	} else if (based[0]) {
 		err = store_seen_find(x->st, SEEN_ASSESSMENT, based, &owner);
 		if (err == STORE_OK && owner != (long long)ci) {
 			xc_bad(x->rep, bp, _("assessment %s belongs to another company"), based);
@@ -414,7 +440,13 @@ static bool import_one_assessment(struct import_ctx *x, const struct company_in 
 	}
 	if (err != STORE_OK)
 		return import_store_fail(x, err, ap);
-	return company_id == 0 || import_assessment(x, &a, based, answers, n, ap, c, company_id);
+	if (company_id != 0 &&
+	    !import_assessment(x, &a, based, based_id, answers, n, ap, c, company_id, &here))
+		return false;
+	snprintf(x->last.uuid, sizeof x->last.uuid, "%s", a.uuid);
+	x->last.ci = ci;
+	x->last.id = here;
+	return true;
 }
 
 /* Reads, checks and (unless the company is skipped) merges the action
