@@ -1546,6 +1546,51 @@ static char *last_of(char *hay, const char *needle)
 
 /* An import is one transaction: a file whose error comes last, after
  * everything else was merged, still changes nothing, also in a dry run. */
+/* An assessment's origin must be one of its own company: one of another
+ * company is refused, whether it is the assessment read just before or
+ * one further back in the file, and nothing is imported. */
+START_TEST(test_based_on_other_company)
+{
+	struct store *a = db_new();
+	long long alpha = add_company(a, "Alpha"), beta = add_company(a, "Beta");
+	long long first = add_final(a, alpha, 0, 1), second = add_final(a, alpha, first, 2);
+	long long bases[2] = { first, second };
+	char *file;
+
+	add_final(a, beta, 0, 3);
+	file = export_json(a);
+	for (int k = 0; k < 2; k++) {
+		struct store *b = db_new();
+		struct exchange_report r;
+		struct assessment base;
+		char *at, *edited;
+		size_t len = strlen(file) + 64;
+		int n = -1;
+
+		ck_assert_int_eq(store_assessment_get(a, bases[k], &base), STORE_OK);
+		at = strstr(file, "\"name\": \"Beta\"");
+		ck_assert_ptr_nonnull(at);
+		at = strstr(at, "\"based_on\": null");
+		ck_assert_ptr_nonnull(at);
+		edited = malloc(len);
+		ck_assert_ptr_nonnull(edited);
+		snprintf(edited, len, "%.*s\"based_on\": \"%s\"%s", (int)(at - file), file,
+		         base.uuid, at + strlen("\"based_on\": null"));
+		ck_assert_int_eq(import_str(b, edited, false, &r), EXCHANGE_INVALID);
+		ck_assert_msg(strstr(r.error, "belongs to another company") &&
+		              strstr(r.error, base.uuid), "%s", r.error);
+		ck_assert_int_eq(store_company_count(b, true, &n), STORE_OK);
+		ck_assert_int_eq(n, 0);
+		exchange_report_clear(&r);
+		store_assessment_clear(&base);
+		free(edited);
+		store_close(b);
+	}
+	free(file);
+	store_close(a);
+}
+END_TEST
+
 START_TEST(test_error_near_end)
 {
 	struct store *a = many_db(40), *b = db_new();
@@ -1841,6 +1886,7 @@ int main(void)
 	tcase_add_test(tc, test_csv_apostrophe_separator);
 	tcase_add_test(tc, test_export_write_error);
 	tcase_add_test(tc, test_error_near_end);
+	tcase_add_test(tc, test_based_on_other_company);
 	tcase_add_test(tc, test_byte_order_mark);
 	tcase_add_test(tc, test_limits);
 	tcase_add_test(tc, test_too_long_named);
