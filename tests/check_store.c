@@ -2171,7 +2171,9 @@ START_TEST(test_import_and_now)
 	a.overall = 42;
 	a.level = 1;
 	a.based_on = 777;        /* not in this database: dropped */
-	ans[0] = (struct answer_in){ .item_key = "goals.purpose", .value = 3, .note = "n",
+	/* a note with what an array of text on the server must escape */
+	ans[0] = (struct answer_in){ .item_key = "goals.purpose", .value = 3,
+	                             .note = "Sie sagte \"ja\", {nein} \\ NULL\nzweite Zeile: \xc3\xbc",
 	                             .changed = 150, .carried = false };
 	ans[1] = (struct answer_in){ .item_key = "team.time", .value = ANSWER_DONT_KNOW,
 	                             .note = NULL, .changed = 160, .carried = true };
@@ -2187,11 +2189,19 @@ START_TEST(test_import_and_now)
 	ck_assert_int_eq(loaded[1].value, ANSWER_DONT_KNOW);
 	ck_assert(loaded[1].carried);
 	ck_assert_int_eq(loaded[0].changed, 150);
+	ck_assert_str_eq(loaded[0].note, ans[0].note);
+	ck_assert_str_eq(loaded[1].note, "");
 	store_answers_free(loaded, n);
 	/* a broken answer rolls the whole assessment back */
 	strcpy(a.uuid, "0b1c2a3b-1111-4222-8333-444455556666");
 	ans[1].value = 9;
 	ck_assert_int_eq(store_assessment_insert(st, &a, ans, 2, NULL), STORE_INVALID);
+	ck_assert_int_eq(store_assessment_find_uuid(st, a.uuid, &ga), STORE_NOT_FOUND);
+	/* and so does the same item twice, named */
+	ans[1] = ans[0];
+	ck_assert_int_eq(store_assessment_insert(st, &a, ans, 2, NULL), STORE_INVALID);
+	ck_assert_msg(strstr(store_error(st), "goals.purpose") &&
+	              strstr(store_error(st), "twice"), "%s", store_error(st));
 	ck_assert_int_eq(store_assessment_find_uuid(st, a.uuid, &ga), STORE_NOT_FOUND);
 
 	store_set_now(st, 0);
