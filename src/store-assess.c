@@ -331,10 +331,15 @@ static enum store_err editable(struct store *st, long long id)
 static enum store_err company_exists(struct store *st, long long id)
 {
 	int n = 0;
-	enum store_err err = count_where(st, "SELECT count(*) FROM companies WHERE id = :arg", id, &n);
+	enum store_err err;
 
+	if (st->bulk && id == st->bulk_company)
+		return STORE_OK;
+	err = count_where(st, "SELECT count(*) FROM companies WHERE id = :arg", id, &n);
 	if (err == STORE_OK && n == 0)
 		err = say(st, STORE_NOT_FOUND, _("There is no company with the id %lld."), id);
+	if (err == STORE_OK && st->bulk)
+		st->bulk_company = id;
 	return err;
 }
 
@@ -1169,13 +1174,20 @@ static enum store_err insert_assessment(struct store *st, struct assessment_in *
 		int status;
 		long long company = 0;
 
-		err = assessment_state(st, a->based_on, &status, &company);
+		if (st->bulk && a->based_on == st->bulk_made)
+			company = st->bulk_made_company;
+		else
+			err = assessment_state(st, a->based_on, &status, &company);
 		if (err == STORE_NOT_FOUND || (err == STORE_OK && company != a->company_id))
 			a->based_on = 0;
 		else if (err != STORE_OK)
 			return err;
 	}
 	err = create_assessment(st, a, id);
+	if (err == STORE_OK && st->bulk) {
+		st->bulk_made = *id;
+		st->bulk_made_company = a->company_id;
+	}
 	if (err == STORE_OK)
 		err = insert_answers(st, *id, answers, n);
 	if (err == STORE_OK)

@@ -527,8 +527,10 @@ enum store_err tx_close(struct store *st, enum store_err err)
 			st->lost = true;
 		return err;
 	}
-	if (st->depth == 0)
+	if (st->depth == 0) {
 		st->bulk = false;
+		st->bulk_company = st->bulk_made = st->bulk_made_company = 0;
+	}
 	if (err == STORE_OK) {
 		if (st->lost) {
 			/* what is left of the group goes too */
@@ -589,6 +591,7 @@ enum store_err store_begin_bulk(struct store *st)
 	err = tx_open(st);
 	if (err == STORE_OK) {
 		st->bulk = true;
+		st->bulk_company = st->bulk_made = st->bulk_made_company = 0;
 		st->bulk_stats_at = 1000;
 		refresh_stats(st);
 	}

@@ -60,6 +60,12 @@ struct store {
 	bool lost;                /* SQLite ended the caller's transaction on an error */
 	int depth;                /* open transaction levels (begin + verbs) */
 	bool bulk;                /* store_begin_bulk(): the verbs open no savepoints */
+	/* (bulk) what the transaction found or made just now, not asked for
+	 * again (an import makes a company's assessments one after another,
+	 * each based on the one before): the company last found to exist, the
+	 * assessment last made and its company; 0 when none.  A bulk
+	 * transaction deletes nothing. */
+	long long bulk_company, bulk_made, bulk_made_company;
 	long long changes_at[8];  /* (bulk) the total changes as each level opened */
 	struct pending_event {    /* (bulk) events not yet written: see add_events() */
 		long long id, at;
