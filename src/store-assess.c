@@ -673,6 +673,21 @@ enum store_err store_assessment_events(struct store *st, long long id,
 	return err;
 }
 
+enum store_err store_company_has_who(struct store *st, long long company, bool *yes)
+{
+	int n = 0;
+	enum store_err err = st->n_pending ? flush_events(st) : STORE_OK;
+
+	*yes = false;
+	if (err == STORE_OK)
+		err = count_where(st, "SELECT count(*) FROM (SELECT 1 FROM assessments a"
+		                  " JOIN assessment_events e ON e.assessment_id = a.id"
+		                  " WHERE a.company_id = :arg AND e.who <> '' LIMIT 1) AS w",
+		                  company, &n);
+	*yes = err == STORE_OK && n > 0;
+	return err;
+}
+
 /* ---- answers -------------------------------------------------------------- */
 
 static void clear_answer(void *elem)

@@ -294,6 +294,9 @@ enum store_err store_assessment_reopen(struct store *st, long long id, const cha
 enum store_err store_assessment_delete(struct store *st, long long id);
 enum store_err store_assessment_events(struct store *st, long long id,
                                        struct assessment_event **out, size_t *n);
+/* Whether an assessment of the company has an event with its user (who):
+ * made on a server, or a copy of one (a backup opened as a file). */
+enum store_err store_company_has_who(struct store *st, long long company, bool *yes);
 void store_assessment_clear(struct assessment *a);
 void store_assessment_free(struct assessment *list, size_t n);
 void store_events_free(struct assessment_event *list, size_t n);

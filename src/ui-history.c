@@ -34,6 +34,7 @@ struct history {
 	size_t sel, scroll;
 	long long newest;                    /* the highest id loaded: a newer one is new */
 	long long mark;
+	bool users;                          /* a line for who made each one */
 	long long ev_of;                     /* whose events ev holds (0: none) */
 	struct assessment_event *ev;
 	size_t n_ev;
@@ -64,6 +65,8 @@ static bool history_load(struct ui_screen *s, struct ui *ui)
 		return false;
 	}
 	h->have_company = true;
+	if (store_company_has_who(ui->st, h->cid, &h->users) != STORE_OK)
+		h->users = false;         /* only the line goes: the list says the rest */
 	err = store_assessment_list(ui->st, h->cid, &h->list, &h->n);
 	if (err != STORE_OK) {
 		h->list = NULL;
@@ -410,10 +413,11 @@ static bool history_who(const struct history *h, char *out, size_t sz)
 }
 
 /* Whether the detail has a line for who made the assessment: on a database
- * with users (a server), for every row, so the list does not jump. */
-static bool history_has_users(const struct ui *ui)
+ * with users (a server), or one that came from a server (a backup opened
+ * as a file), for every row, so the list does not jump. */
+static bool history_has_users(const struct history *h, struct ui *ui)
 {
-	return store_user(ui->st)[0] != '\0';
+	return store_user(ui->st)[0] != '\0' || h->users;
 }
 
 /* The assessment under the cursor in full, from row y: its number, when
@@ -437,9 +441,9 @@ static void history_draw_detail(struct history *h, struct ui *ui, int y)
 		snprintf(buf, sizeof buf, _("No. %d: started %s, not finished yet"), a->number, d1);
 	}
 	ui_put(ui, y, 1, COLS - 2, ROLE_DIM, buf, false);
-	if (history_has_users(ui) && history_who(h, buf, sizeof buf))
+	if (history_has_users(h, ui) && history_who(h, buf, sizeof buf))
 		ui_put(ui, y + 1, 1, COLS - 2, ROLE_DIM, buf, false);
-	if (history_has_users(ui))
+	if (history_has_users(h, ui))
 		y++;
 	for (size_t i = 0; i < h->n_ev; i++)
 		if (h->ev[i].kind && strcmp(h->ev[i].kind, "reopened") == 0) {
@@ -496,7 +500,7 @@ static void history_draw(struct ui_screen *s, struct ui *ui)
 	ui_put(ui, y, x, c.assessor, ROLE_HEADER, _("Assessor"), true);
 	y++;
 	/* A blank row, then the selected one told in full. */
-	detail_h = 1 + history_any_reopened(h) + history_has_users(ui);
+	detail_h = 1 + history_any_reopened(h) + history_has_users(h, ui);
 	list_h = bottom - y - 1 - detail_h;
 	if (list_h < 1) {
 		list_h = bottom - y;

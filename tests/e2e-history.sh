@@ -157,4 +157,28 @@ expect_screen "NO_COLOR=1: level change in words" "Level "
 expect_screen "NO_COLOR=1: scores with arrows" "→"
 send q
 expect_eq "NO_COLOR=1: quits cleanly" 0 "$(e2e_wait_exit)"
+
+# ---- a server's backup opened as a file: who made each assessment --------
+# (a backup keeps the database users of the events; here they are set by hand)
+cp "$db" "$T/backup.db"
+sqlite3 "$T/backup.db" "UPDATE assessment_events SET who = 'lena' WHERE assessment_id IN
+	(SELECT a.id FROM assessments a JOIN companies c ON c.id = a.company_id
+	 WHERE c.name = '$K')" || not_ok "who set in the copy"
+E2E_DB_WAS=$E2E_DB
+E2E_DB="$T/backup.db"
+e2e_start
+wait_for "$K"
+send End Enter                  # the last in name order
+wait_for "History: $K"
+expect_screen "the copy's history names who started the draft" "Started by lena"
+send Down
+expect_screen "and who started and finished a final one" "Started and finished by lena"
+send Esc
+wait_for "$B"
+send Home Enter
+wait_for "History: $B"
+expect_not_screen "and a company without users has no such line" "finished by"
+send q
+expect_eq "the copy quits cleanly" 0 "$(e2e_wait_exit)"
+E2E_DB=$E2E_DB_WAS
 tap_done
