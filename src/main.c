@@ -286,7 +286,7 @@ static int run(int argc, char **argv, FILE *real_out)
 		}
 		rc = run_ui(st);
 	} else if (!cli_verb_reads_only(argv[g.verb]) && (err = store_writable(st)) != STORE_OK) {
-		if (err == STORE_READONLY)
+		if (err == STORE_READONLY && !store_readonly_role(st))
 			fprintf(stderr, _("smready: '%s' would change the database, but %s is open "
 			                  "read-only.\n"), argv[g.verb], store_path(st));
 		else

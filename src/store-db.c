@@ -439,6 +439,10 @@ static enum store_err fail_readonly(struct store *st)
 		                             "opened, so it could only be opened for reading; "
 		                             "the change was not saved. Free some space and "
 		                             "try again."), st->path);
+	if (st->role_reads)
+		return say(st, STORE_READONLY, _("The database %s lets this user only read, so "
+		                                 "nothing can be saved. Its administrator can "
+		                                 "grant the right to write."), st->path);
 	return say(st, STORE_READONLY, _("The database %s is open read-only, so nothing can "
 	                                 "be saved. Check the permissions of the file and "
 	                                 "its folder."), st->path);
@@ -671,6 +675,11 @@ bool store_readonly(const struct store *st)
 bool store_damaged(const struct store *st)
 {
 	return st->damaged;
+}
+
+bool store_readonly_role(const struct store *st)
+{
+	return st->role_reads;
 }
 
 enum store_err store_writable(struct store *st)

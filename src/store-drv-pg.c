@@ -59,8 +59,12 @@ static void pg_say(struct pg_conn *c, const char *what)
 static enum drv_rc pg_rc(struct pg_conn *c, const PGresult *r)
 {
 	const char *state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : NULL;
+	const char *primary = r ? PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY) : NULL;
 
-	pg_say(c, r && *PQresultErrorMessage(r) ? PQresultErrorMessage(r) : PQerrorMessage(c->pg));
+	/* the server's sentence alone: its "ERROR:" and the statement with a
+	 * caret under it are nothing for a user's message */
+	pg_say(c, primary && *primary ? primary : r && *PQresultErrorMessage(r)
+	       ? PQresultErrorMessage(r) : PQerrorMessage(c->pg));
 	if (PQstatus(c->pg) == CONNECTION_BAD || (state && strncmp(state, "08", 2) == 0) ||
 	    (state && strcmp(state, "57P01") == 0))
 		return DRV_GONE;

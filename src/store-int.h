@@ -55,6 +55,7 @@ struct store {
 	char *path;               /* the file, or the server shown without its password */
 	bool readonly;
 	bool full;                /* read-only because the disk was full on opening */
+	bool role_reads;          /* read-only because the server's user may not write */
 	bool damaged;             /* damage found: never written again (read-only) */
 	bool asked_readonly;      /* STORE_OPEN_READONLY: write nothing, not even notes */
 	bool lost;                /* SQLite ended the caller's transaction on an error */

@@ -243,6 +243,34 @@ static enum store_err who_am_i(struct store *st)
 	return q_err(st, rc);
 }
 
+/* Whether the user may write what every change writes; a user who may
+ * only read is read-only from the start, as a file without the right to
+ * write is, rather than refused at the first answer. */
+static enum store_err may_write(struct store *st, bool *yes)
+{
+	struct drv_stmt *s = q_prep(st, "SELECT CAST(has_table_privilege('answers', 'INSERT')"
+	                             " AND has_table_privilege('answers', 'UPDATE')"
+	                             " AND has_table_privilege('assessments', 'INSERT')"
+	                             " AND has_table_privilege('assessments', 'UPDATE')"
+	                             " AND has_table_privilege('companies', 'INSERT') AS INTEGER)");
+	long long v = 0;
+	enum store_err err;
+
+	*yes = true;
+	if (!s)
+		return STORE_ERROR;
+	err = q_int1(st, s, &v);
+	*yes = err != STORE_OK || v != 0;
+	return err;
+}
+
+/* The server's sentence of the last failure, kept in why. */
+static const char *server_said(struct store *st, char *why, size_t sz)
+{
+	snprintf(why, sz, "%s", st->conn->ops->message(st->conn));
+	return why;
+}
+
 enum store_err store_open_pg(struct store *st, const char *conninfo, unsigned flags)
 {
 	struct pg_probe p;
@@ -256,8 +284,15 @@ enum store_err store_open_pg(struct store *st, const char *conninfo, unsigned fl
 		           _("Cannot connect to the database %s: %s"), st->path, why);
 	st->conn->ops->set_busy(st->conn, st->busy_ms);
 	err = who_am_i(st);
-	if (err == STORE_OK)
+	if (err == STORE_OK) {
 		err = probe(st, &p);
+		if (err != STORE_OK && st->last_rc == DRV_READONLY)
+			return say(st, STORE_IO, _("The database %s does not let this user read "
+			                           "smready's data (%s). Its administrator can grant "
+			                           "the rights, as smready(1) shows under SHARED "
+			                           "DATABASE ON POSTGRESQL."), st->path,
+			           server_said(st, why, sizeof why));
+	}
 	if (err == STORE_OK)
 		err = judge(st, &p);
 	if (err != STORE_OK)
@@ -272,7 +307,22 @@ enum store_err store_open_pg(struct store *st, const char *conninfo, unsigned fl
 	}
 	if (p.version == 0 && (flags & STORE_OPEN_NOCREATE))
 		return say(st, STORE_IO, _("The database %s has no smready data yet."), st->path);
-	if (p.version < STORE_SCHEMA_VERSION)
+	if (p.version < STORE_SCHEMA_VERSION) {
 		err = create_schema(st);
+		if (err != STORE_OK && st->last_rc == DRV_READONLY)
+			return say(st, STORE_IO, _("The database %s has no smready tables yet, and "
+			                           "this user may not create them (%s). Run smready "
+			                           "on it once as the database's owner, as smready(1) "
+			                           "shows under SHARED DATABASE ON POSTGRESQL."),
+			           st->path, server_said(st, why, sizeof why));
+		return err;
+	}
+	{
+		bool yes = true;
+
+		err = may_write(st, &yes);
+		if (err == STORE_OK && !yes)
+			st->readonly = st->role_reads = true;
+	}
 	return err;
 }

@@ -176,6 +176,9 @@ const char *store_path(const struct store *st);
  * destroy the data: the same file, under any name. */
 bool store_owns_file(const struct store *st, const char *path);
 bool store_readonly(const struct store *st);
+/* Whether it is read-only because the server's user may not write (the
+ * message of store_writable() says so). */
+bool store_readonly_role(const struct store *st);
 /* STORE_OK when changes may be tried; otherwise why not, with the message
  * set: STORE_READONLY (asked for, or the file cannot be written),
  * STORE_FULL (the disk was full on opening). */
