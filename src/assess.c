@@ -56,8 +56,10 @@ void assess_clear(struct scored *s)
 
 	if (!s)
 		return;
-	for (i = 0; i < CAT_MAX_ITEMS; i++)
+	for (i = 0; i < CAT_MAX_ITEMS; i++) {
 		free(s->notes[i]);
+		free(s->who[i]);
+	}
 	store_assessment_clear(&s->a);
 	scored_init(s);
 }
@@ -84,8 +86,10 @@ static enum store_err scored_fill(struct store *st, struct scored *s)
 		s->changed[idx] = ans[i].changed;
 		s->carried[idx] = ans[i].carried;
 		free(s->notes[idx]);
+		free(s->who[idx]);
 		s->notes[idx] = strdup(ans[i].note ? ans[i].note : "");
-		if (!s->notes[idx]) {
+		s->who[idx] = strdup(ans[i].who ? ans[i].who : "");
+		if (!s->notes[idx] || !s->who[idx]) {
 			store_answers_free(ans, n);
 			return assess_fail(st, STORE_ERROR, "%s", _("Out of memory."));
 		}
@@ -357,15 +361,46 @@ enum store_err assess_start(struct store *st, long long company_id, bool from_pr
 	return err;
 }
 
-static enum store_err finish_locked(struct store *st, long long id)
+unsigned assess_item_changes(const struct scored *was, const struct scored *now, int i)
+{
+	unsigned c = 0;
+
+	if (was->values[i] != now->values[i])
+		c |= ASSESS_CHANGED_VALUE;
+	if (strcmp(was->notes[i] ? was->notes[i] : "", now->notes[i] ? now->notes[i] : "") != 0)
+		c |= ASSESS_CHANGED_NOTE;
+	if (was->carried[i] != now->carried[i])
+		c |= ASSESS_CHANGED_CARRIED;
+	return c;
+}
+
+int assess_changes(const struct scored *was, const struct scored *now)
+{
+	int n = 0;
+
+	if (!was->cat || was->cat != now->cat)
+		return now->cat ? now->cat->n_items : 0;
+	for (int i = 0; i < now->cat->n_items; i++)
+		n += assess_item_changes(was, now, i) != 0;
+	return n;
+}
+
+static enum store_err finish_locked(struct store *st, long long id, const struct scored *seen)
 {
 	struct scored s;
 	enum store_err err;
+	int n;
 
 	err = assess_load(st, id, &s);
 	if (err != STORE_OK)
 		return err;
-	if (s.a.status == ASSESS_FINAL) {
+	if (seen && s.a.status == ASSESS_DRAFT && (n = assess_changes(seen, &s)) > 0) {
+		err = assess_fail(st, STORE_CHANGED,
+		                  P_("%d answer of assessment %lld was changed since it was shown; "
+		                     "it was not finished.",
+		                     "%d answers of assessment %lld were changed since they were "
+		                     "shown; it was not finished.", n), n, id);
+	} else if (s.a.status == ASSESS_FINAL) {
 		err = assess_fail(st, STORE_STATE, _("Assessment %lld is final already."), id);
 	} else if (s.score.answered == 0) {
 		err = assess_fail(st, STORE_STATE,
@@ -381,13 +416,13 @@ static enum store_err finish_locked(struct store *st, long long id)
 /* Scored and marked final in one write transaction, so no answer written
  * by another program in between can make the cached score disagree with
  * the answers it is kept for. */
-enum store_err assess_finish(struct store *st, long long id)
+enum store_err assess_finish(struct store *st, long long id, const struct scored *seen)
 {
 	enum store_err err = store_begin(st);
 
 	if (err != STORE_OK)
 		return err;
-	err = finish_locked(st, id);
+	err = finish_locked(st, id, seen);
 	if (err == STORE_OK)
 		err = store_commit(st);
 	else

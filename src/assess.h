@@ -21,6 +21,7 @@ struct scored {
 	char *notes[CAT_MAX_ITEMS];    /* "" when none */
 	long long changed[CAT_MAX_ITEMS];
 	bool carried[CAT_MAX_ITEMS];
+	char *who[CAT_MAX_ITEMS];      /* who changed it last; NULL or "" when not known */
 	int n_unknown_keys;            /* stored answers whose key the catalogue lacks */
 	struct score score;
 };
@@ -55,8 +56,26 @@ enum store_err assess_discard(struct store *st, long long id, int *answers);
  * answer or note typed or confirmed, no summary). */
 enum store_err assess_untouched(struct store *st, long long id, bool *untouched);
 
-/* Scores a draft and marks it final. */
-enum store_err assess_finish(struct store *st, long long id);
+/* Scores a draft and marks it final.  With seen (the draft as the user
+ * was shown it, assess_load()ed), only when the stored answers are still
+ * those: else STORE_CHANGED, with a message, and nothing is changed.  The
+ * check and the finish are one write transaction, so no answer can come
+ * in between. */
+enum store_err assess_finish(struct store *st, long long id, const struct scored *seen);
+
+/* What differs in one item between two loads of an assessment (or'ed):
+ * its value, its note, a carried answer confirmed or carried again. */
+enum {
+	ASSESS_CHANGED_VALUE = 1 << 0,
+	ASSESS_CHANGED_NOTE = 1 << 1,
+	ASSESS_CHANGED_CARRIED = 1 << 2
+};
+/* The changes of item i from was to now (both of one questionnaire);
+ * 0 when it is the same. */
+unsigned assess_item_changes(const struct scored *was, const struct scored *now, int i);
+/* How many items differ between was and now; every one when they are of
+ * different questionnaires. */
+int assess_changes(const struct scored *was, const struct scored *now);
 
 /* Two assessments of one company, loaded, scored and compared. */
 struct compared {

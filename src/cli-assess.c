@@ -263,7 +263,7 @@ int cli_verb_finish(struct store *st, const struct args *a)
 	} else {
 		finish_warnings(&s);
 		/* Finishing changes only the status: s still holds the score. */
-		err = assess_finish(st, d.id);
+		err = assess_finish(st, d.id, NULL);
 		if (err != STORE_OK)
 			rc = cli_store_fail(st, err);
 		else

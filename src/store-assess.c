@@ -696,6 +696,7 @@ static void clear_answer(void *elem)
 
 	free(a->item_key);
 	free(a->note);
+	free(a->who);
 }
 
 void store_answers_free(struct answer *list, size_t n)
@@ -714,7 +715,8 @@ static enum store_err row_answer(struct store *st, struct drv_stmt *s, void *ele
 	a->note = col_dup(s, 2);
 	a->changed = col_int(s, 3);
 	a->carried = col_int(s, 4) != 0;
-	if (!a->item_key || !a->note) {
+	a->who = col_dup(s, 5);
+	if (!a->item_key || !a->note || !a->who) {
 		clear_answer(a);
 		return fail_oom(st);
 	}

@@ -214,7 +214,7 @@ enum store_err count_where(struct store *st, const char *sql, long long arg, int
 	" ORDER BY " COMPANY_ORDER
 
 #define SQL_ANSWERS \
-	"SELECT item_key, value, note, changed, carried FROM answers" \
+	"SELECT item_key, value, note, changed, carried, who FROM answers" \
 	" WHERE assessment_id = :id ORDER BY item_key"
 
 #define SQL_DRAFT \

@@ -86,6 +86,8 @@ struct answer {
 	char *note;               /* "" when none */
 	long long changed;
 	bool carried;             /* copied from the previous assessment, not yet confirmed */
+	char *who;                /* the database user who changed it last; "" when not
+	                           * known (a file has no users) */
 };
 
 /* What the store is given to write exactly as it is (import, demo): the

@@ -96,7 +96,7 @@ const char *ui_sym(const struct ui *ui, enum ui_sym sym)
 		[SYM_CHECK] = "✓", [SYM_CROSS] = "✗", [SYM_FULL] = "█",
 		[SYM_EMPTY] = "░", [SYM_DASH] = "–", [SYM_ARROW] = "→",
 		[SYM_MARK] = "●", [SYM_ELLIPSIS] = "…", [SYM_BULLET] = "•",
-		[SYM_HLINE] = "─",
+		[SYM_HLINE] = "─", [SYM_OTHER] = "◆",
 	};
 	static const char *const ascii[SYM_COUNT] = {
 		[SYM_UP] = "^", [SYM_DOWN] = "v", [SYM_SAME] = "=",
@@ -104,7 +104,7 @@ const char *ui_sym(const struct ui *ui, enum ui_sym sym)
 		[SYM_CHECK] = "+", [SYM_CROSS] = "x", [SYM_FULL] = "#",
 		[SYM_EMPTY] = ".", [SYM_DASH] = "-", [SYM_ARROW] = "->",
 		[SYM_MARK] = "*", [SYM_ELLIPSIS] = "...", [SYM_BULLET] = "*",
-		[SYM_HLINE] = "-",
+		[SYM_HLINE] = "-", [SYM_OTHER] = "@",
 	};
 
 	if ((unsigned)sym >= SYM_COUNT)

@@ -33,7 +33,9 @@ enum ui_role {
 enum ui_sym {
 	SYM_UP, SYM_DOWN, SYM_SAME, SYM_CURSOR, SYM_CARRIED, SYM_NOTE,
 	SYM_CHECK, SYM_CROSS, SYM_FULL, SYM_EMPTY, SYM_DASH, SYM_ARROW,
-	SYM_MARK, SYM_ELLIPSIS, SYM_BULLET, SYM_HLINE, SYM_COUNT
+	SYM_MARK, SYM_ELLIPSIS, SYM_BULLET, SYM_HLINE,
+	SYM_OTHER,                /* changed by someone else since it was shown */
+	SYM_COUNT
 };
 
 /* Sets up colour pairs (unless NO_COLOR or no colours). */

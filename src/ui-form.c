@@ -5,6 +5,13 @@
  * it is given (one store call each), so leaving or a crash loses nothing.
  * The assessor and the summary note are edited from here too (the
  * questions themselves are in ui-flow.c).
+ *
+ * On a shared server another consultant may answer in the same draft: the
+ * form reads the draft again whenever it is shown again, after each save,
+ * on Ctrl-L and before finishing, and marks (and names) what someone else
+ * changed since it was shown.  Finishing scores only what the form showed:
+ * a change that comes in while the question is open is shown and asked
+ * about again.
  */
 #include "config.h"
 
@@ -49,6 +56,15 @@ struct form {
 	struct ui_pending pending;           /* of an assessor or summary question */
 	bool placed;                         /* the cursor was put on the first open item */
 	char explain[2400];                  /* the explanation shown with h */
+	/* What someone else changed since the form showed it, per item (the
+	 * ASSESS_CHANGED_* bits; 0: nothing, or seen to since): marked on
+	 * the list until the user answers the item. */
+	unsigned theirs[CAT_MAX_ITEMS];
+	int theirs_was[CAT_MAX_ITEMS];       /* the value the form showed before */
+	/* The items the last reading found changed, in display order. */
+	int fresh[CAT_MAX_ITEMS];
+	int n_fresh;
+	char question[2048];                 /* of the finish question */
 };
 
 static const struct catalogue *form_cat(const struct form *f)
@@ -104,9 +120,70 @@ static bool form_item_open(const struct form *f, int item)
 	return f->s.values[item] == ANSWER_UNANSWERED || f->s.carried[item];
 }
 
+/* Notes what differs between what the form shows and fresh, the draft as
+ * read again: f->fresh lists the items, f->theirs marks them. */
+static void form_diff(struct form *f, const struct scored *fresh)
+{
+	f->n_fresh = 0;
+	if (!f->loaded || !f->s.cat || f->s.cat != fresh->cat)
+		return;
+	for (int p = 0; p < f->n; p++) {
+		int item = f->order[p];
+		unsigned c = assess_item_changes(&f->s, fresh, item);
+
+		if (!c)
+			continue;
+		f->theirs[item] = c;
+		f->theirs_was[item] = f->s.values[item];
+		f->fresh[f->n_fresh++] = item;
+	}
+}
+
+/* Who changed the item last, as the store recorded it; "" when unknown. */
+static const char *form_who(const struct form *f, int item)
+{
+	return f->s.who[item] ? f->s.who[item] : "";
+}
+
+/* What the last reading found changed, on the status line: "Changed
+ * meanwhile by bert (◆): 1.2, 2.1". */
+static void form_say_changes(struct form *f, struct ui *ui)
+{
+	const struct catalogue *cat = form_cat(f);
+	const char *who = f->n_fresh ? form_who(f, f->fresh[0]) : "";
+	char list[600] = "";
+	size_t len = 0;
+	int i;
+
+	if (f->n_fresh == 0)
+		return;
+	for (i = 1; i < f->n_fresh; i++)
+		if (strcmp(form_who(f, f->fresh[i]), who) != 0)
+			who = "";
+	for (i = 0; i < f->n_fresh && len < sizeof list - 40; i++) {
+		const char *w = form_who(f, f->fresh[i]);
+		char num[16];
+
+		catalogue_item_label(cat, f->fresh[i], num, sizeof num);
+		if (*who || !*w)
+			len += (size_t)snprintf(list + len, sizeof list - len, "%s%s", i ? ", " : "", num);
+		else
+			len += (size_t)snprintf(list + len, sizeof list - len, "%s%s (%s)", i ? ", " : "",
+			                        num, w);
+	}
+	if (i < f->n_fresh)
+		snprintf(list + len, sizeof list - len, " %s", ui_sym(ui, SYM_ELLIPSIS));
+	if (*who)
+		ui_msg(ui, _("Changed meanwhile by %s (%s on the form): %s"), who,
+		       ui_sym(ui, SYM_OTHER), list);
+	else
+		ui_msg(ui, _("Changed meanwhile (%s on the form): %s"), ui_sym(ui, SYM_OTHER), list);
+}
+
 /* Loads the assessment afresh (every answer is in the store the moment it
  * is given, so the store is what the screen shows), first with the cursor
- * where the work is: the first open item, else the top. */
+ * where the work is: the first open item, else the top.  What someone
+ * else changed since the form showed it is marked and said. */
 static bool form_load(struct ui_screen *s, struct ui *ui)
 {
 	struct form *f = (struct form *)s;
@@ -130,6 +207,7 @@ static bool form_load(struct ui_screen *s, struct ui *ui)
 		ui_store_error(ui, err);
 		return false;
 	}
+	form_diff(f, &fresh);
 	if (f->loaded)
 		assess_clear(&f->s);
 	form_free_notes(f);
@@ -166,7 +244,15 @@ static bool form_load(struct ui_screen *s, struct ui *ui)
 		}
 	}
 	f->placed = true;
+	form_say_changes(f, ui);
 	return true;
+}
+
+/* Reads the draft again while the form is shown (after a save, before
+ * finishing): false, with the store's reason, when it cannot be read. */
+static bool form_reread(struct form *f, struct ui *ui)
+{
+	return form_load(&f->base, ui);
 }
 
 static void form_rescore(struct form *f)
@@ -247,7 +333,7 @@ static int scale_lines(struct ui *ui, int width, int *line_of, int *x_of)
 
 struct detail {
 	struct ui_span q[WRAP_MAX], help[WRAP_MAX];
-	int nq, nhelp, nscale, carried, stop, height;
+	int nq, nhelp, nscale, carried, theirs, stop, height;
 	int line_of[N_SCALE], x_of[N_SCALE];
 };
 
@@ -276,9 +362,10 @@ static int form_detail_plan(struct form *f, struct ui *ui, struct detail *d)
 	                                  WRAP_MAX) : 0;
 	d->nscale = scale_lines(ui, COLS - 4, d->line_of, d->x_of);
 	d->carried = f->s.carried[form_item(f)] ? 1 : 0;
+	d->theirs = f->theirs[form_item(f)] ? 1 : 0;
 	/* A stop-sign item says so, until h explains it in full. */
 	d->stop = !f->show_help && catalogue_item_knockout(form_cat(f), form_item(f)) >= 0;
-	d->height = d->nq + d->carried + d->stop + d->nscale + 1 + (d->nhelp ? d->nhelp + 1 : 0);
+	d->height = d->nq + d->carried + d->theirs + d->stop + d->nscale + 1 + (d->nhelp ? d->nhelp + 1 : 0);
 	if (d->height > max) {
 		int cut = d->height - max;
 
@@ -412,6 +499,8 @@ static void form_draw_row(struct form *f, struct ui *ui, int y, int row, int aw)
 	x += ui_put(ui, y, x, COLS - x - aw - 6, base, _(cat->items[item].question), true) + 1;
 	if (unsaved_has(&ui->unsaved, f->id, cat->items[item].key))
 		x += ui_put(ui, y, x, 2, sel ? base : ROLE_BAD, ui_sym(ui, SYM_CROSS), true);
+	else if (f->theirs[item])
+		x += ui_put(ui, y, x, 2, sel ? base : ROLE_WARN, ui_sym(ui, SYM_OTHER), true);
 	else
 		x += ui_put(ui, y, x, 2, sel ? base : ROLE_WARN,
 		            f->s.carried[item] ? ui_sym(ui, SYM_CARRIED) : " ", true);
@@ -435,6 +524,24 @@ static void form_draw_detail(struct form *f, struct ui *ui, int y, const struct 
 	if (d->carried) {
 		snprintf(buf, sizeof buf, _("%s Carried over from last time: Enter confirms it, or choose another answer."),
 		         ui_sym(ui, SYM_CARRIED));
+		ui_put(ui, y++, 2, COLS - 3, ROLE_WARN, buf, false);
+	}
+	if (d->theirs) {
+		const char *who = form_who(f, item);
+		char was[128];
+
+		answer_text(f->theirs_was[item], was, sizeof was);
+		if (*who && (f->theirs[item] & ASSESS_CHANGED_VALUE))
+			snprintf(buf, sizeof buf, _("%s Changed meanwhile by %s (before: %s)."),
+			         ui_sym(ui, SYM_OTHER), who, was);
+		else if (*who)
+			snprintf(buf, sizeof buf, _("%s Changed meanwhile by %s."), ui_sym(ui, SYM_OTHER),
+			         who);
+		else if (f->theirs[item] & ASSESS_CHANGED_VALUE)
+			snprintf(buf, sizeof buf, _("%s Changed meanwhile (before: %s)."),
+			         ui_sym(ui, SYM_OTHER), was);
+		else
+			snprintf(buf, sizeof buf, _("%s Changed meanwhile."), ui_sym(ui, SYM_OTHER));
 		ui_put(ui, y++, 2, COLS - 3, ROLE_WARN, buf, false);
 	}
 	if (d->stop) {
@@ -517,21 +624,25 @@ enum form_write { WRITE_VALUE, WRITE_NOTE, WRITE_CONFIRM };
 
 /* Saves one change of the item (its new value and note given whole), or,
  * when the server has gone away, keeps it to be saved when it is back
- * (ui-unsaved.c): true either way.  While answers are kept, a new one
- * joins them, so that they go in in the order they were typed. */
+ * (ui-unsaved.c): true either way; *stored says which.  While answers are
+ * kept, a new one joins them, so that they go in in the order they were
+ * typed. */
 static bool form_write(struct form *f, struct ui *ui, int item, enum form_write op, int value,
-                       const char *note)
+                       const char *note, bool *stored)
 {
 	const char *key = form_cat(f)->items[item].key;
 	enum store_err err = ui_unsaved_flush(ui);
 
+	*stored = false;
 	if (err == STORE_OK) {
 		ui_saving(ui);
 		err = op == WRITE_VALUE ? store_answer_set(ui->st, f->id, key, value)
 		      : op == WRITE_NOTE ? store_answer_set_note(ui->st, f->id, key, note)
 		      : store_answer_confirm(ui->st, f->id, key);
-		if (err == STORE_OK)
+		if (err == STORE_OK) {
+			*stored = true;
 			return true;
+		}
 	}
 	if (f->have_comp && ui_unsaved_keep(ui, &f->comp, &f->s.a, key, value, note))
 		return true;
@@ -539,25 +650,40 @@ static bool form_write(struct form *f, struct ui *ui, int item, enum form_write 
 	return false;
 }
 
+/* After the user's own change of item: its mark of someone else's change
+ * goes (the user has seen to it), and a change that went into the store
+ * brings in what others changed meanwhile (a draft has a few dozen
+ * answers: reading them again is cheap). */
+static void form_saved(struct form *f, struct ui *ui, int item, bool stored)
+{
+	f->theirs[item] = 0;
+	if (stored)
+		form_reread(f, ui);
+}
+
 static enum ui_reaction form_answer(struct form *f, struct ui *ui, int value)
 {
 	int item = form_item(f);
 
+	bool stored;
+
 	if (ui_refuse_readonly(ui))
 		return UI_REDRAW;
-	if (!form_write(f, ui, item, WRITE_VALUE, value, f->notes[item]))
+	if (!form_write(f, ui, item, WRITE_VALUE, value, f->notes[item], &stored))
 		return UI_REDRAW;
 	f->s.values[item] = value;
 	f->s.carried[item] = false;
 	form_rescore(f);
 	if (value != ANSWER_UNANSWERED)
 		form_next(f);
+	form_saved(f, ui, item, stored);
 	return UI_REDRAW;
 }
 
 static enum ui_reaction form_confirm(struct form *f, struct ui *ui)
 {
 	int item = form_item(f);
+	bool stored;
 
 	if (!f->s.carried[item]) {
 		form_next(f);
@@ -565,18 +691,20 @@ static enum ui_reaction form_confirm(struct form *f, struct ui *ui)
 	}
 	if (ui_refuse_readonly(ui))
 		return UI_REDRAW;
-	if (!form_write(f, ui, item, WRITE_CONFIRM, f->s.values[item], f->notes[item]))
+	if (!form_write(f, ui, item, WRITE_CONFIRM, f->s.values[item], f->notes[item], &stored))
 		return UI_REDRAW;
 	f->s.carried[item] = false;
 	form_next(f);
+	form_saved(f, ui, item, stored);
 	return UI_REDRAW;
 }
 
 static enum ui_reaction form_save_note(struct form *f, struct ui *ui)
 {
 	int item = form_item(f);
-	char *text = ui_edit_text(&f->note), *t;
+	char *text = ui_edit_text(&f->note), *t, *shown;
 	enum text_check c;
+	bool stored;
 
 	if (!text) {
 		ui_error(ui, "%s", _("Out of memory."));
@@ -596,17 +724,31 @@ static enum ui_reaction form_save_note(struct form *f, struct ui *ui)
 		free(t);
 		return UI_REDRAW;     /* stay in the editor: nothing is lost */
 	}
-	if (!form_write(f, ui, item, WRITE_NOTE, f->s.values[item], t)) {
+	shown = strdup(t);
+	if (!shown) {
+		free(t);
+		ui_error(ui, "%s", _("Out of memory."));
+		return UI_REDRAW;
+	}
+	if (!form_write(f, ui, item, WRITE_NOTE, f->s.values[item], t, &stored)) {
+		free(shown);
 		free(t);
 		return UI_REDRAW;
 	}
 	free(f->notes[item]);
 	f->notes[item] = t;
-	f->s.carried[item] = false;
+	/* what the form shows, to tell another's change from this one */
+	free(f->s.notes[item]);
+	f->s.notes[item] = shown;
+	/* a note leaves a carried answer to be confirmed in the store; a
+	 * kept one is taken whole, carried no more */
+	if (!stored)
+		f->s.carried[item] = false;
 	f->editing = false;
 	ui_edit_free(&f->note);
 	if (store_online(ui->st))
 		ui_msg(ui, "%s", _("Note saved."));
+	form_saved(f, ui, item, stored);
 	return UI_REDRAW;
 }
 
@@ -635,45 +777,73 @@ static enum ui_reaction form_note_key(struct form *f, struct ui *ui, int ch)
 
 /* ---- finishing ------------------------------------------------------------ */
 
-static enum ui_reaction finish_chosen(struct ui *ui, void *owner, enum ui_action act)
+/* What changed in item, as one line of the finish question: "1.2 by bert:
+ * - → 3 largely, note changed". */
+static void form_change_line(struct form *f, struct ui *ui, int item, char *buf, size_t sz)
 {
-	struct form *f = owner;
-	enum store_err err;
-
-	if (act != UI_ACT_YES)
-		return UI_POP;
-	ui_saving(ui);
-	err = assess_finish(ui->st, f->id);
-	if (err != STORE_OK) {
-		ui_store_error(ui, err);
-		return UI_POP;
-	}
-	ui_msg(ui, "%s", _("Assessment finished and scored."));
-	/* The result takes the place of the question and of this form. */
-	return ui_open(ui, &(struct ui_request){ .screen = UI_SCREEN_RESULT, .assessment = f->id,
-	                                         .close = 2 });
-}
-
-static enum ui_reaction form_finish(struct form *f, struct ui *ui)
-{
-	const struct catalogue *cat = form_cat(f);
-	char msg[1024], list[256] = "";
-	int un, car, i, shown = 0;
+	unsigned c = f->theirs[item];
+	const char *who = form_who(f, item);
+	char num[16], what[400] = "", was[128], now[128];
 	size_t len = 0;
 
-	if (ui_refuse_readonly(ui))
-		return UI_REDRAW;
-	/* the result is scored from what the database holds */
-	ui_unsaved_flush(ui);
-	if (form_unsaved(f, ui) > 0) {
-		int n = form_unsaved(f, ui);
-
-		ui_error(ui, P_("%d answer is not saved yet: the assessment can be finished once the "
-		                "server is back and has it.",
-		                "%d answers are not saved yet: the assessment can be finished once the "
-		                "server is back and has them.", n), n);
-		return UI_REDRAW;
+	catalogue_item_label(form_cat(f), item, num, sizeof num);
+	if (c & ASSESS_CHANGED_VALUE) {
+		answer_text(f->theirs_was[item], was, sizeof was);
+		answer_text(f->s.values[item], now, sizeof now);
+		len += (size_t)snprintf(what, sizeof what, "%s %s %s", was, ui_sym(ui, SYM_ARROW), now);
 	}
+	if ((c & ASSESS_CHANGED_NOTE) && len < sizeof what)
+		len += (size_t)snprintf(what + len, sizeof what - len, "%s%s", len ? ", " : "",
+		                        _("note changed"));
+	if ((c & ASSESS_CHANGED_CARRIED) && !f->s.carried[item] && len < sizeof what)
+		len += (size_t)snprintf(what + len, sizeof what - len, "%s%s", len ? ", " : "",
+		                        _("carried answer confirmed"));
+	if (!*what)
+		snprintf(what, sizeof what, "%s", _("changed"));
+	if (*who)
+		/* TRANSLATORS: a question's number, who changed its answer,
+		 * and what changed ("1.2 by bert: - → 3 largely"). */
+		snprintf(buf, sz, _("%s by %s: %s"), num, who, what);
+	else
+		snprintf(buf, sz, "%s: %s", num, what);
+}
+
+/* The lines of what the last reading found changed, after head. */
+static size_t form_change_lines(struct form *f, struct ui *ui, const char *head, char *buf,
+                                size_t sz)
+{
+	size_t len = (size_t)snprintf(buf, sz, "%s", head);
+	int i;
+
+	for (i = 0; i < f->n_fresh && i < 6 && len < sz; i++) {
+		char line[600];
+
+		form_change_line(f, ui, f->fresh[i], line, sizeof line);
+		len += (size_t)snprintf(buf + len, sz - len, "\n%s", line);
+	}
+	if (i < f->n_fresh && len < sz)
+		len += (size_t)snprintf(buf + len, sz - len,
+		                        P_("\n%s and %d more", "\n%s and %d more", f->n_fresh - i),
+		                        ui_sym(ui, SYM_ELLIPSIS), f->n_fresh - i);
+	if (len < sz)
+		len += (size_t)snprintf(buf + len, sz - len, "\n");
+	return len < sz ? len : sz - 1;
+}
+
+/* The finish question in f->question: what changed since the form was
+ * shown (after head, when the last reading found anything), what is still
+ * open, and whether to finish. */
+static void form_finish_question(struct form *f, struct ui *ui, const char *head)
+{
+	const struct catalogue *cat = form_cat(f);
+	char list[256] = "", *msg = f->question;
+	int un, car, i, shown = 0;
+	size_t len = 0, at = 0, sz = sizeof f->question;
+
+	if (f->n_fresh)
+		at = form_change_lines(f, ui, head, msg, sz);
+	msg += at;
+	sz -= at;
 	form_open_count(f, &un, &car);
 	for (i = 0; i < f->n && un; i++) {
 		int item = f->order[i];
@@ -692,9 +862,9 @@ static enum ui_reaction form_finish(struct form *f, struct ui *ui)
 		shown++;
 	}
 	if (un == 0 && car == 0) {
-		snprintf(msg, sizeof msg, P_("All %d item is answered. Finish and score the assessment now?",
-		                             "All %d items are answered. Finish and score the assessment now?",
-		                             f->n), f->n);
+		snprintf(msg, sz, P_("All %d item is answered. Finish and score the assessment now?",
+		                     "All %d items are answered. Finish and score the assessment now?",
+		                     f->n), f->n);
 	} else {
 		char a[400] = "", b[200] = "";
 
@@ -706,9 +876,58 @@ static enum ui_reaction form_finish(struct form *f, struct ui *ui)
 			snprintf(b, sizeof b, P_("%d carried-over answer is not confirmed yet; it counts as given.",
 			                         "%d carried-over answers are not confirmed yet; they count as given.",
 			                         car), car);
-		snprintf(msg, sizeof msg, _("%s%s%s Finish anyway?"), a, *a && *b ? " " : "", b);
+		snprintf(msg, sz, _("%s%s%s Finish anyway?"), a, *a && *b ? " " : "", b);
 	}
-	return ui_ask_confirm(ui, msg, finish_chosen, f);
+}
+
+static enum ui_reaction finish_chosen(struct ui *ui, void *owner, enum ui_action act)
+{
+	struct form *f = owner;
+	enum store_err err;
+
+	if (act != UI_ACT_YES)
+		return UI_POP;
+	ui_saving(ui);
+	/* only what the form shows is scored: an answer given meanwhile
+	 * refuses the finish, and is shown and asked about */
+	err = assess_finish(ui->st, f->id, &f->s);
+	if (err == STORE_CHANGED && form_reread(f, ui)) {
+		form_finish_question(f, ui, _("Not finished: while you were asked, these answers "
+		                              "were changed (they are on the form now):"));
+		return ui_ask_confirm_again(ui, f->question, finish_chosen, f);
+	}
+	if (err != STORE_OK) {
+		if (err != STORE_CHANGED)
+			ui_store_error(ui, err);
+		return UI_POP;
+	}
+	ui_msg(ui, "%s", _("Assessment finished and scored."));
+	/* The result takes the place of the question and of this form. */
+	return ui_open(ui, &(struct ui_request){ .screen = UI_SCREEN_RESULT, .assessment = f->id,
+	                                         .close = 2 });
+}
+
+static enum ui_reaction form_finish(struct form *f, struct ui *ui)
+{
+	if (ui_refuse_readonly(ui))
+		return UI_REDRAW;
+	/* the result is scored from what the database holds */
+	ui_unsaved_flush(ui);
+	if (form_unsaved(f, ui) > 0) {
+		int n = form_unsaved(f, ui);
+
+		ui_error(ui, P_("%d answer is not saved yet: the assessment can be finished once the "
+		                "server is back and has it.",
+		                "%d answers are not saved yet: the assessment can be finished once the "
+		                "server is back and has them.", n), n);
+		return UI_REDRAW;
+	}
+	/* ... and the form shows it: what another changed meanwhile is put
+	 * on the form and named in the question */
+	if (!form_reread(f, ui))
+		return UI_REDRAW;
+	form_finish_question(f, ui, _("Changed meanwhile (now on the form):"));
+	return ui_ask_confirm(ui, f->question, finish_chosen, f);
 }
 
 /* ---- keys -------------------------------------------------------------------- */

@@ -37,14 +37,22 @@ enum ui_reaction ui_ask_choice(struct ui *ui, const char *question,
 		.n_answers = n_answers, .chosen = chosen, .owner = owner });
 }
 
+static const struct ui_binding yes_no[] = {
+	{ UI_ACT_YES, true }, { UI_ACT_NO, true },
+};
+
 enum ui_reaction ui_ask_confirm(struct ui *ui, const char *question,
                                 ui_choice_fn chosen, void *owner)
 {
-	static const struct ui_binding yes_no[] = {
-		{ UI_ACT_YES, true }, { UI_ACT_NO, true },
-	};
-
 	return ui_ask_choice(ui, question, yes_no, UI_NBIND(yes_no), chosen, owner);
+}
+
+enum ui_reaction ui_ask_confirm_again(struct ui *ui, const char *question,
+                                      ui_choice_fn chosen, void *owner)
+{
+	return ui_open(ui, &(struct ui_request){
+		.screen = UI_SCREEN_CHOICE, .close = 1, .text = question, .answers = yes_no,
+		.n_answers = UI_NBIND(yes_no), .chosen = chosen, .owner = owner });
 }
 
 /* A framed box of h rows centred on the screen; returns its top row. */

@@ -22,5 +22,8 @@ enum ui_reaction ui_ask_choice(struct ui *ui, const char *question,
 /* A yes/no question. */
 enum ui_reaction ui_ask_confirm(struct ui *ui, const char *question,
                                 ui_choice_fn chosen, void *owner);
+/* The same, from a callback of a question: in its place. */
+enum ui_reaction ui_ask_confirm_again(struct ui *ui, const char *question,
+                                      ui_choice_fn chosen, void *owner);
 
 #endif

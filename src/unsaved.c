@@ -266,7 +266,7 @@ bool unsaved_keep(struct unsaved *u, const struct company *c, const struct asses
 		free(an->item_key);
 		free(an->note);
 	}
-	*an = (struct answer){ key, value, text, at, false };
+	*an = (struct answer){ key, value, text, at, false, NULL };
 	d->assessment.updated = at;
 	write_file(u, at);
 	return true;

@@ -20,6 +20,7 @@
 
 #include <sqlite3.h>
 
+#include "assess.h"
 #include "catalogue.h"
 #include "store.h"
 #include "store-int.h"
@@ -1926,6 +1927,54 @@ START_TEST(test_who_made_it)
 }
 END_TEST
 
+/* Finishing what the user was shown: an answer given by someone else since
+ * it was read stops the finish (nothing is changed), and each answer says
+ * who gave it. */
+START_TEST(test_finish_what_was_seen)
+{
+	struct store *st = open_db();
+	long long c = add_company(st, "Gesehen GmbH"), id = new_draft(st, c, 0);
+	struct scored seen, now;
+	struct assessment a;
+	struct answer *an;
+	size_t n;
+	int purpose, business;
+
+	ck_assert_int_eq(store_answer_set(st, id, "goals.purpose", 3), STORE_OK);
+	ck_assert_int_eq(store_answers_load(st, id, &an, &n), STORE_OK);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_str_eq(an[0].who, store_user(st));
+	store_answers_free(an, n);
+	ck_assert_int_eq(assess_load(st, id, &seen), STORE_OK);
+	purpose = catalogue_item_index(seen.cat, "goals.purpose");
+	business = catalogue_item_index(seen.cat, "goals.business");
+	ck_assert_int_ge(purpose, 0);
+	ck_assert_int_ge(business, 0);
+	ck_assert_str_eq(seen.who[purpose], store_user(st));
+	/* another's answer and another's note, after it was shown */
+	ck_assert_int_eq(store_answer_set(st, id, "goals.business", 2), STORE_OK);
+	ck_assert_int_eq(store_answer_set_note(st, id, "goals.purpose", "laut Chef"), STORE_OK);
+	ck_assert_int_eq(assess_finish(st, id, &seen), STORE_CHANGED);
+	ck_assert_ptr_nonnull(strstr(store_error(st), "2"));
+	ck_assert_int_eq(store_assessment_get(st, id, &a), STORE_OK);
+	ck_assert_int_eq(a.status, ASSESS_DRAFT);
+	store_assessment_clear(&a);
+	ck_assert_int_eq(assess_load(st, id, &now), STORE_OK);
+	ck_assert_int_eq(assess_changes(&seen, &now), 2);
+	ck_assert_uint_eq(assess_item_changes(&seen, &now, business), ASSESS_CHANGED_VALUE);
+	ck_assert_uint_eq(assess_item_changes(&seen, &now, purpose), ASSESS_CHANGED_NOTE);
+	ck_assert_int_eq(assess_changes(&now, &now), 0);
+	/* what is shown now is what is finished */
+	ck_assert_msg(assess_finish(st, id, &now) == STORE_OK, "%s", store_error(st));
+	ck_assert_int_eq(store_assessment_get(st, id, &a), STORE_OK);
+	ck_assert_int_eq(a.status, ASSESS_FINAL);
+	store_assessment_clear(&a);
+	assess_clear(&seen);
+	assess_clear(&now);
+	store_close(st);
+}
+END_TEST
+
 /* A long import keeps the server's planner counting its rows: inside the
  * one transaction, where autovacuum cannot see them (store_bulk_progress()).
  * On a file there is nothing to count. */
@@ -2689,6 +2738,7 @@ static void add_both(TCase *tc)
 	tcase_add_test(tc, test_actions_go_with_company);
 	tcase_add_test(tc, test_actions_due_and_counted);
 	tcase_add_test(tc, test_who_made_it);
+	tcase_add_test(tc, test_finish_what_was_seen);
 	tcase_add_test(tc, test_bulk_counts_rows);
 	tcase_add_test(tc, test_company_changed_meanwhile);
 }

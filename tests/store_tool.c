@@ -245,7 +245,7 @@ static int churn(struct store *st, long long id, const char *gate, int rounds)
 static int finish(struct store *st, long long id, const char *gate)
 {
 	wait_gate(gate);
-	if (assess_finish(st, id) != STORE_OK)
+	if (assess_finish(st, id, NULL) != STORE_OK)
 		return fail(st, "finish");
 	return 0;
 }
