@@ -16,6 +16,8 @@
  * character whose code equals a KEY_* value never triggers it. */
 #define UI_FK(k) ((int)(k) | 0x40000000)
 #define UI_ESC 27
+/* A control character as the terminal sends it: UI_CTRL('L') is Ctrl-L. */
+#define UI_CTRL(c) ((c) & 0x1f)
 
 /*
  * X(ID, KEY, SECOND_KEY, BAR_LABEL, HELP_TEXT).  KEY is shown on the key
@@ -25,6 +27,8 @@
 	X(QUIT,        'q', 0, N_("Quit"), N_("Quit smready (everything is saved already)")) \
 	X(HELP,        '?', UI_FK(KEY_F(1)), N_("Help"), N_("Show the keys of this screen")) \
 	X(BACK,        UI_ESC, UI_FK(KEY_LEFT), N_("Back"), N_("Go back to the previous screen")) \
+	X(REFRESH,     UI_CTRL('L'), 0, N_("Refresh"), \
+	  N_("Read the data of this screen again and draw it anew: what others changed appears")) \
 	X(UP,          UI_FK(KEY_UP), 'k', N_("Up"), N_("Move up one line")) \
 	X(DOWN,        UI_FK(KEY_DOWN), 'j', N_("Down"), N_("Move down one line")) \
 	X(PAGE_UP,     UI_FK(KEY_PPAGE), 0, N_("Page up"), N_("Move up one page")) \

@@ -463,6 +463,7 @@ static const struct ui_binding compare_keys[] = {
 	UI_BIND_MOVES(true),
 	{ UI_ACT_PLAN, true },
 	{ UI_ACT_BACK, true },
+	{ UI_ACT_REFRESH, false },
 	{ UI_ACT_HELP, true },
 	{ UI_ACT_QUIT, true },
 };

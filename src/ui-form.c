@@ -1030,6 +1030,7 @@ static const struct ui_binding form_keys[] = {
 	{ UI_ACT_CLEAR_ANSWER, false },
 	UI_BIND_MOVES(false),
 	{ UI_ACT_BACK, true },
+	{ UI_ACT_REFRESH, false },
 	{ UI_ACT_HELP, true },
 	{ UI_ACT_QUIT, false },
 };

@@ -702,6 +702,7 @@ static const struct ui_binding history_keys[] = {
 	{ UI_ACT_PLAN, true },
 	UI_BIND_MOVES(false),
 	{ UI_ACT_BACK, true },
+	{ UI_ACT_REFRESH, false },
 	{ UI_ACT_HELP, true },
 	{ UI_ACT_QUIT, false },
 };

@@ -676,6 +676,7 @@ static const struct ui_binding plan_keys[] = {
 	{ UI_ACT_ACTION_NOTE, false },
 	UI_BIND_MOVES(false),
 	{ UI_ACT_BACK, true },
+	{ UI_ACT_REFRESH, false },
 	{ UI_ACT_HELP, true },
 	{ UI_ACT_QUIT, true },
 };

@@ -974,6 +974,7 @@ static const struct ui_binding portfolio_keys[] = {
 	{ UI_ACT_SETTINGS, false },
 	UI_BIND_MOVES(false),
 	{ UI_ACT_CLEAR_FILTER, false },
+	{ UI_ACT_REFRESH, false },
 	{ UI_ACT_HELP, true },
 	{ UI_ACT_QUIT, true },
 };

@@ -489,6 +489,7 @@ static const struct ui_binding result_keys[] = {
 	{ UI_ACT_BUILD_PLAN, true },
 	{ UI_ACT_PLAN, true },
 	{ UI_ACT_BACK, true },
+	{ UI_ACT_REFRESH, false },
 	{ UI_ACT_HELP, true },
 	{ UI_ACT_QUIT, true },
 };

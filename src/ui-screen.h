@@ -170,6 +170,11 @@ struct ui {
 	 * finished meanwhile, say): why, and no more retrying by itself. */
 	char unsaved_refused[256];
 	bool quit_anyway;         /* quitting with answers left unsaved was chosen */
+	/* The connection to the server was seen lost (ui.c): tried again
+	 * every few seconds (monotonic ms of the last try), and when it is
+	 * back the screen shown reads its data again. */
+	bool server_away;
+	long long reconnect_tried;
 };
 
 /* The registry, generated from UI_SCREENS (ui-registry.c). */

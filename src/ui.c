@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "exit-status.h"
@@ -46,6 +47,9 @@
 /* Key waits (250 ms each) without input after which a paste whose end
  * marker never came is taken as ended. */
 #define UI_PASTE_WAITS 8
+/* How often a lost connection to the server is tried again while the
+ * program waits for a key. */
+#define UI_RECONNECT_MS 2000
 
 /* Set by the handler of SIGINT/SIGTERM/SIGHUP; the loop then ends
  * normally so the terminal is restored.  A signal handler cannot reach
@@ -401,6 +405,18 @@ static void ui_say_unused(struct ui *ui, const struct ui_screen *top, enum ui_ac
 		       ui_key_label(ui, ch));
 }
 
+/* Ctrl-L, as in other terminal programs: the terminal is drawn anew, and
+ * the screen reads its data again, so that what others changed appears;
+ * a text being typed stays as it is. */
+static void ui_refresh(struct ui *ui, struct ui_screen *top)
+{
+	clearok(curscr, TRUE);
+	if (ui_typing(top))
+		return;
+	if (ui_load(top, ui) && !ui->msg[0])
+		ui_msg(ui, "%s", _("Read again: this is what the database holds now."));
+}
+
 static void ui_handle_key(struct ui *ui, int ch, bool *quit)
 {
 	struct ui_screen *top = ui_top(ui);
@@ -425,6 +441,10 @@ static void ui_handle_key(struct ui *ui, int ch, bool *quit)
 		ui->msg_sticky = false;
 	}
 	act = ui_binding_lookup(top->keys, top->n_keys, ch);
+	if (act == UI_ACT_REFRESH) {
+		ui_refresh(ui, top);
+		return;
+	}
 	if (!ui_typing(top)) {
 		if (act == UI_ACT_QUIT) {
 			*quit = true;
@@ -444,6 +464,45 @@ static void ui_handle_key(struct ui *ui, int ch, bool *quit)
 		ui_say_unused(ui, top, act, ch);
 	ui_react(ui, r, quit);
 	ui_key_note(ui);
+}
+
+/* ---- the server ------------------------------------------------------------------ */
+
+static long long ui_mono_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* A lost connection to the server is tried again every few seconds, and
+ * when it is back the screen shown reads its data again, whole (a list
+ * that could not be read gets its keys back); a screen under a question
+ * does so when the question closes.  True when the screen changed. */
+static bool ui_server_watch(struct ui *ui)
+{
+	struct ui_screen *top = ui_top(ui);
+
+	if (!store_online(ui->st)) {
+		long long now = ui_mono_ms();
+
+		ui->server_away = true;
+		if (now - ui->reconnect_tried < UI_RECONNECT_MS)
+			return false;
+		ui->reconnect_tried = now;
+		if (store_reconnect(ui->st) != STORE_OK)
+			return false;
+	}
+	if (!ui->server_away)
+		return false;
+	ui->server_away = false;
+	/* the message of the loss goes; one of kept answers saved stays */
+	if (ui->msg_error || !ui->msg[0])
+		ui_msg(ui, "%s", _("The server can be reached again; the screen was read again."));
+	if (top && !top->ops->overlay)
+		ui_load(top, ui);
+	return true;
 }
 
 /* ---- signals ------------------------------------------------------------------ */
@@ -817,6 +876,7 @@ int ui_run(struct store *st)
 		key = ui_key_read(&ui);
 		if (key == UI_KEY_NONE) {
 			dirty = ui_unsaved_tick(&ui);
+			dirty = ui_server_watch(&ui) || dirty;
 			continue;
 		}
 		dirty = true;
@@ -835,6 +895,8 @@ int ui_run(struct store *st)
 		if (ui.paste_end && key == UI_FK(ui.paste_end))
 			continue;         /* an end marker without a start */
 		ui_handle_key(&ui, key, &quit);
+		/* a key's statement may have found the server gone, or back */
+		ui_server_watch(&ui);
 	}
 
 	while (ui.depth > 0)

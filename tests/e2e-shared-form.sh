@@ -5,7 +5,8 @@
 # Finishing reads the draft again first: what bert changed is put on
 # anna's form, named with his name, and asked about again; an answer given
 # while the question is open stops the finish, so nothing is scored that
-# anna did not see.  Saving an answer brings his answers in too.
+# anna did not see.  Saving an answer brings his answers in too, and so
+# does Ctrl-L.
 . "$top_srcdir/tests/e2e-lib.sh"
 . "$top_srcdir/tests/pg-lib.sh"
 
@@ -62,6 +63,12 @@ send 1
 expect_screen "after her save his answer is on the form" "5 von 26 beantwortet"
 expect_screen "and said so, with his name" "von bert"
 
+# ---- Ctrl-L reads the draft again ------------------------------------------
+bert answer "$m" 2.2 3 >/dev/null
+send C-l
+expect_screen "Ctrl-L brings in his next answer" "6 von 26 beantwortet"
+expect_screen "named on the message line" "von bert geändert (◆ im Formular): 2.2"
+
 # ---- finishing with nothing changed asks once, and scores what she saw ---
 send f
 expect_screen "the question" "Trotzdem abschließen"
@@ -69,7 +76,7 @@ expect_not_screen "with no change named" "Inzwischen geändert (jetzt"
 send j
 expect_screen "finished" "abgeschlossen und ausgewertet"
 expect_eq "final" "final" "$(status)"
-expect_eq "with the five answers she saw" "5" "$(answered)"
+expect_eq "with the six answers she saw" "6" "$(answered)"
 send q
 e2e_wait_exit >/dev/null
 tap_done
