@@ -207,6 +207,7 @@ static bool merge_draft(struct import_ctx *x, const struct assessment *local,
 
 	if (err != STORE_OK)
 		return import_store_fail(x, err, path);
+	x->rep->answers_superseded += (int)n - taken;
 	if (taken == 0) {
 		x->rep->assessments_unchanged++;
 		return true;

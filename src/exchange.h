@@ -73,6 +73,7 @@ struct exchange_report {
 	int assessments_added;
 	int assessments_unchanged;   /* present already, identical */
 	int answers_merged;          /* taken into a draft present already (newer there) */
+	int answers_superseded;      /* not taken: the draft here holds a later change */
 	int actions_added;
 	int actions_updated;         /* took the file's newer version */
 	int actions_unchanged;       /* present already, identical */

@@ -174,14 +174,15 @@ void ui_unsaved_startup(struct ui *ui)
 	char **left = unsaved_left_over(), shown[512];
 	const char *last = NULL;
 	size_t n = 0;
-	int taken = 0, all = 0, files = 0;
+	int taken = 0, older = 0, all = 0, all_older = 0, files = 0;
 
 	/* a file of this database's drafts goes in now; one of another
 	 * database's is named */
 	for (size_t i = 0; left && left[i]; i++) {
 		if (!ui->readonly && unsaved_is_ours(&ui->unsaved, left[i]) &&
-		    unsaved_take(ui->st, left[i], &taken)) {
+		    unsaved_take(ui->st, left[i], &taken, &older)) {
 			all += taken;
+			all_older += older;
 			files++;
 		} else {
 			last = left[i];
@@ -199,6 +200,13 @@ void ui_unsaved_startup(struct ui *ui)
 		                "%zu files hold answers of earlier sessions that were not saved; "
 		                "'smready import' takes each, the last %s.", n),
 		         n, ui_home_short(last, shown, sizeof shown));
+	else if (files > 0 && all_older > 0)
+		/* as when the server comes back during a session */
+		ui_msg(ui, P_("Answers kept while the server was away: %d saved; %d had been changed "
+		              "there since, by someone else, and theirs was kept.",
+		              "Answers kept while the server was away: %d saved; %d had been changed "
+		              "there since, by someone else, and theirs were kept.", all_older),
+		       all, all_older);
 	else if (files > 0)
 		ui_msg(ui, P_("%d answer kept while the server was away is saved now.",
 		              "%d answers kept while the server was away are saved now.", all), all);

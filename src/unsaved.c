@@ -359,7 +359,7 @@ char **unsaved_left_over(void)
 	return list;
 }
 
-bool unsaved_take(struct store *st, const char *path, int *taken)
+bool unsaved_take(struct store *st, const char *path, int *taken, int *older)
 {
 	struct exchange_import_opts o = { .dry_run = true };
 	struct exchange_report rep;
@@ -367,7 +367,7 @@ bool unsaved_take(struct store *st, const char *path, int *taken)
 	FILE *f = fopen(path, "r");
 	bool ours;
 
-	*taken = 0;
+	*taken = *older = 0;
 	if (!f)
 		return false;
 	memset(&rep, 0, sizeof rep);
@@ -381,6 +381,7 @@ bool unsaved_take(struct store *st, const char *path, int *taken)
 		status = exchange_import_stream(st, f, &o, &rep);
 		ours = status == EXCHANGE_OK;
 		*taken = rep.answers_merged;
+		*older = rep.answers_superseded;
 		exchange_report_clear(&rep);
 	}
 	fclose(f);

@@ -57,8 +57,10 @@ char **unsaved_left_over(void);
 void unsaved_list_free(char **list);
 /* Merges such a file into st when it fits there (each of its drafts is
  * one of st's: a dry run would add nothing and meet no conflict), and
- * removes it; *taken counts the answers that went in.  False, the file
- * left alone, when it belongs elsewhere or cannot be read. */
-bool unsaved_take(struct store *st, const char *path, int *taken);
+ * removes it; *taken counts the answers that went in, *older those whose
+ * stored answer was changed later (as unsaved_flush() counts them).
+ * False, the file left alone, when it belongs elsewhere or cannot be
+ * read. */
+bool unsaved_take(struct store *st, const char *path, int *taken, int *older);
 
 #endif

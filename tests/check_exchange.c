@@ -457,7 +457,7 @@ START_TEST(test_unsaved_file_kept_on_conflict)
 	ck_assert_ptr_nonnull(left);
 	ck_assert_str_eq(left[0], u.file);
 	ck_assert(unsaved_is_ours(&u, left[0]));
-	ck_assert(!unsaved_take(st, left[0], &taken));
+	ck_assert(!unsaved_take(st, left[0], &taken, &older));
 	ck_assert_int_eq(access(u.file, R_OK), 0);
 	unsaved_list_free(left);
 
@@ -483,9 +483,49 @@ START_TEST(test_unsaved_file_kept_on_conflict)
 	/* while a file whose draft is still open is taken, and goes */
 	ck_assert_int_eq(store_assessment_reopen(st, d, "again"), STORE_OK);
 	left = unsaved_left_over();
-	ck_assert(unsaved_take(st, left[0], &taken));
+	ck_assert(unsaved_take(st, left[0], &taken, &older));
 	ck_assert_int_eq(taken, 1);
+	ck_assert_int_eq(older, 0);
 	ck_assert_int_ne(access(left[0], F_OK), 0);
+	unsaved_list_free(left);
+	unsaved_free(&u);
+	store_company_clear(&co);
+	store_assessment_clear(&a);
+	store_close(st);
+	unsetenv("XDG_DATA_HOME");
+}
+END_TEST
+
+/* The next start takes a file of kept answers in as a reconnect does: an
+ * answer changed in the database after it was kept (by a colleague) stays,
+ * and is counted, so that the start can say so. */
+START_TEST(test_unsaved_take_counts_newer)
+{
+	struct store *st = db_new();
+	long long c = add_company(st, "Later GmbH"), d = 0;
+	struct company co;
+	struct assessment a;
+	struct unsaved u;
+	char xdg[600], **left;
+	int taken = -1, older = -1;
+
+	snprintf(xdg, sizeof xdg, "%s/xdg-newer%d", tmpdir, (int)getpid());
+	setenv("XDG_DATA_HOME", xdg, 1);
+	ck_assert_int_eq(store_assessment_create(st, c, "core", 1, "", 0, &d), STORE_OK);
+	ck_assert_int_eq(store_company_get(st, c, &co), STORE_OK);
+	ck_assert_int_eq(store_assessment_get(st, d, &a), STORE_OK);
+	unsaved_init(&u);
+	unsaved_for(&u, st);
+	ck_assert(unsaved_keep(&u, &co, &a, item_key(0), 3, "", NOW + 60));
+	ck_assert(unsaved_keep(&u, &co, &a, item_key(1), 2, "", NOW + 60));
+	/* the colleague's answer to the first, later */
+	store_set_now(st, NOW + 120);
+	ck_assert_int_eq(store_answer_set(st, d, item_key(0), 1), STORE_OK);
+	left = unsaved_left_over();
+	ck_assert_ptr_nonnull(left);
+	ck_assert(unsaved_take(st, left[0], &taken, &older));
+	ck_assert_int_eq(taken, 1);
+	ck_assert_int_eq(older, 1);
 	unsaved_list_free(left);
 	unsaved_free(&u);
 	store_company_clear(&co);
@@ -1861,6 +1901,7 @@ int main(void)
 	tcase_add_test(tc, test_json_write_misuse);
 	tcase_add_test(tc, test_json_write_company);
 	tcase_add_test(tc, test_unsaved_file_kept_on_conflict);
+	tcase_add_test(tc, test_unsaved_take_counts_newer);
 	tcase_add_test(tc, test_round_trip);
 	tcase_add_test(tc, test_archived_left_out);
 	tcase_add_test(tc, test_import_twice);

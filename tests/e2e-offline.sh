@@ -111,4 +111,31 @@ cli report "$m" --json >"$T/r3.json" 2>/dev/null
 check "the database has all six answers" grep -q '"answered": 6' "$T/r3.json"
 send q
 expect_eq "quits at once, nothing is left unsaved" 0 "$(e2e_wait_exit)"
+
+# ---- the next start, when a colleague answered the same question later ----
+e2e_start
+send n
+expect_screen "the draft once more" "6 von 26 beantwortet"
+pg_halt
+send 3
+expect_screen "one more answer kept" "1 noch nicht gespeichert"
+send q
+expect_screen "quitting asks" "Erneut versuchen"
+send q
+expect_eq "q quits, keeping the file" 0 "$(e2e_wait_exit)"
+item=$(sed -n 's/.*"item": "\([a-z_.]*\)".*/\1/p' $(kept) | head -1)
+check "the file names the kept answer" test -n "$item"
+pg_resume
+sleep 1                 # the colleague's answer is the later one
+cli answer "$m" "$item" 1 >/dev/null
+e2e_start
+expect_screen "the next start says the colleague's later answer was kept" \
+	"inzwischen jemand anderes geändert" 15
+expect_screen "and that none of the file's went in" "gespeichert: 0"
+check "no file is left" test -z "$(kept)"
+cli report "$m" --json >"$T/r4.json" 2>/dev/null
+expect_eq "the colleague's answer stands" '"value": 1,' \
+	"$(grep -A2 "\"key\": \"$item\"" "$T/r4.json" | sed -n 's/^ *\("value"\)/\1/p')"
+send q
+expect_eq "and quits" 0 "$(e2e_wait_exit)"
 tap_done
