@@ -184,6 +184,17 @@ enum store_err count_where(struct store *st, const char *sql, long long arg, int
 
 #define COMPANY_NCOLS 9
 
+/* Status of assessment id (and its company, which may be NULL), or
+ * STORE_NOT_FOUND, said (store-answers.c, as the answers ask it most). */
+enum store_err assessment_state(struct store *st, long long id, int *status,
+                                long long *company);
+/* STORE_OK when assessment id exists and is a draft that may be edited;
+ * else why not, said (store-answers.c). */
+enum store_err assessment_editable(struct store *st, long long id);
+/* Inserts the answers of a new assessment id as given (store-answers.c). */
+enum store_err answers_insert(struct store *st, long long id, const struct answer_in *ans,
+                              size_t n);
+
 /* ---- companies -------------------------------------------------------------- */
 
 #define COMPANY_COLS "c.id, c.uuid, c.name, c.industry, c.contact, c.notes, c.created, " \
