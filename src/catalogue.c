@@ -684,14 +684,10 @@ static bool in_table(const struct cat_map *m, const char *key, bool from_side)
 	return false;
 }
 
-/* Whether from's item with key fk maps to to's item with key tk. */
-static bool maps(const struct cat_map *m, const char *fk, const char *tk)
+/* Whether a pair links fk on the from side with tk on the to side. */
+static bool paired(const struct cat_map *m, const char *fk, const char *tk)
 {
-	bool fin = in_table(m, fk, true), tin = in_table(m, tk, false);
-
-	if (!fin && !tin)
-		return strcmp(fk, tk) == 0;
-	for (int p = 0; fin && tin && p < m->table->n_pairs; p++) {
+	for (int p = 0; p < m->table->n_pairs; p++) {
 		const struct cat_map_pair *pr = &m->table->pairs[p];
 		if (strcmp(pair_from(m, pr), fk) == 0 && strcmp(pair_to(m, pr), tk) == 0)
 			return true;
@@ -701,7 +697,10 @@ static bool maps(const struct cat_map *m, const char *fk, const char *tk)
 
 /* The items that item key maps with: when sources is true, key is an item
  * of m->to and the result are m->from's items behind it; else the other way
- * round.  Writes at most max indexes to out; returns how many there are. */
+ * round.  Writes at most max indexes to out; returns how many there are, in
+ * the other catalogue's order.  A key no pair names maps to the item of the
+ * same key on the other side, if no pair names that one either; a key a
+ * pair names maps to exactly the items its pairs name. */
 static int map_collect(const struct cat_map *m, const char *key, bool sources,
                        int *out, int max)
 {
@@ -710,9 +709,17 @@ static int map_collect(const struct cat_map *m, const char *key, bool sources,
 
 	if (!m->known)
 		return 0;
+	if (!in_table(m, key, !sources)) {
+		int i = catalogue_item_index(other, key);
+		if (i < 0 || in_table(m, key, sources))
+			return 0;
+		if (out != NULL && max > 0)
+			out[0] = i;
+		return 1;
+	}
 	for (int i = 0; i < other->n_items; i++) {
 		const char *ok = other->items[i].key;
-		if (!(sources ? maps(m, ok, key) : maps(m, key, ok)))
+		if (!(sources ? paired(m, ok, key) : paired(m, key, ok)))
 			continue;
 		if (out != NULL && n < max)
 			out[n] = i;
