@@ -542,15 +542,18 @@ enum store_err assess_compare(struct store *st, long long company_id,
 	scored_init(&out->new);
 	memset(&out->cmp, 0, sizeof out->cmp);
 	if (from_id == 0 && to_id == 0) {
-		err = final_id(st, company_id, 0, &to_id);
-		if (err == STORE_OK)
-			err = final_id(st, company_id, 1, &from_id);
-		if (err == STORE_NOT_FOUND)
+		long long two[2];
+		int n = 0;
+
+		err = store_assessment_finals(st, company_id, 2, two, &n);
+		if (err != STORE_OK)
+			return err;
+		if (n < 2)
 			return assess_fail(st, STORE_NOT_FOUND, "%s",
 			                   _("A comparison needs two final assessments; this company "
 			                     "has fewer."));
-		if (err != STORE_OK)
-			return err;
+		to_id = two[0];
+		from_id = two[1];
 	} else if (from_id == 0 || to_id == 0) {
 		return assess_fail(st, STORE_INVALID, "%s",
 		                   _("Name both assessments to compare, or neither."));

@@ -733,21 +733,6 @@ int cli_verb_report(struct store *st, const struct args *a)
 }
 
 /* Without FROM and TO, a comparison needs two final assessments. */
-static int compare_check_two(struct store *st, const struct company *co)
-{
-	struct assessment f;
-	enum store_err err;
-
-	memset(&f, 0, sizeof f);
-	err = store_assessment_final(st, co->id, 1, &f);
-	store_assessment_clear(&f);
-	if (err != STORE_NOT_FOUND)
-		return EXIT_OK;
-	cli_msg(_("\"%s\" has fewer than two final assessments, so there is nothing to "
-	          "compare yet."), co->name);
-	return EXIT_FAIL;
-}
-
 int cli_verb_compare(struct store *st, const struct args *a)
 {
 	struct compared cp;
@@ -763,14 +748,16 @@ int cli_verb_compare(struct store *st, const struct args *a)
 		if (err == STORE_OK)
 			err = assess_resolve_in(st, &co, a->pos[2], &to);
 		rc = err == STORE_OK ? EXIT_OK : cli_store_fail(st, err);
-	} else {
-		rc = compare_check_two(st, &co);
 	}
 	if (rc == EXIT_OK && !format_ok(a))
 		rc = EXIT_FAIL;
 	if (rc == EXIT_OK) {
 		err = assess_compare(st, co.id, from, to, &cp);
-		if (err != STORE_OK) {
+		if (err == STORE_NOT_FOUND && a->npos != 3) {
+			cli_msg(_("\"%s\" has fewer than two final assessments, so there is "
+			          "nothing to compare yet."), co.name);
+			rc = EXIT_FAIL;
+		} else if (err != STORE_OK) {
 			rc = cli_store_fail(st, err);
 		} else {
 			struct assess_report r;

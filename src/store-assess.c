@@ -241,6 +241,25 @@ enum store_err store_assessment_final(struct store *st, long long company_id, in
 	return err;
 }
 
+enum store_err store_assessment_finals(struct store *st, long long company_id, int n,
+                                       long long *ids, int *got)
+{
+	struct drv_stmt *s = q_prep(st, "SELECT a.id FROM assessments a"
+	                            " WHERE a.company_id = :c AND a.status = 1"
+	                            " ORDER BY a.completed DESC, a.id DESC LIMIT :n");
+	enum drv_rc rc = DRV_DONE;
+
+	*got = 0;
+	if (!s)
+		return STORE_ERROR;
+	b_int(s, ":c", company_id);
+	b_int(s, ":n", n < 0 ? 0 : n);
+	while (*got < n && (rc = q_step(st, s)) == DRV_ROW)
+		ids[(*got)++] = col_int(s, 0);
+	q_done(st, s);
+	return q_err(st, rc);
+}
+
 enum store_err store_assessment_draft(struct store *st, long long company_id,
                                       struct assessment *out)
 {

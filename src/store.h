@@ -284,6 +284,11 @@ enum store_err store_assessment_list(struct store *st, long long company_id,
 /* The nth newest final assessment (0 = latest) of a company. */
 enum store_err store_assessment_final(struct store *st, long long company_id,
                                       int nth, struct assessment *out);
+/* The ids of the company's n newest final assessments, newest first (the
+ * order of store_assessment_final), in one query; *got says how many there
+ * are, at most n. */
+enum store_err store_assessment_finals(struct store *st, long long company_id, int n,
+                                       long long *ids, int *got);
 /* The newest draft of a company. */
 enum store_err store_assessment_draft(struct store *st, long long company_id,
                                       struct assessment *out);
