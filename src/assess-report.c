@@ -161,14 +161,29 @@ static void gather_plan(struct store *st, struct assess_report *r, long long com
 	r->in.prev_plan = &r->prev_plan;
 }
 
-/* Whether s is the company's latest final assessment. */
-static bool latest_final(struct store *st, const struct scored *s)
+/* Whether s is the company's latest final assessment (the order of
+ * store_assessment_final: completed, then id).  Read off the history when
+ * that was read, which holds every assessment of the company, s too. */
+static bool latest_final(struct store *st, const struct assess_report *r,
+                         const struct scored *s)
 {
 	struct assessment a;
 	bool yes;
 
-	if (s->a.status != ASSESS_FINAL || store_assessment_final(st, s->a.company_id, 0, &a)
-	                                   != STORE_OK)
+	if (s->a.status != ASSESS_FINAL)
+		return false;
+	if (r->n_history > 0) {
+		for (size_t i = 0; i < r->n_history; i++) {
+			const struct assessment *h = &r->history[i];
+
+			if (h->status == ASSESS_FINAL && h->id != s->a.id &&
+			    (h->completed > s->a.completed ||
+			     (h->completed == s->a.completed && h->id > s->a.id)))
+				return false;
+		}
+		return true;
+	}
+	if (store_assessment_final(st, s->a.company_id, 0, &a) != STORE_OK)
 		return false;
 	yes = a.id == s->a.id;
 	store_assessment_clear(&a);
@@ -202,7 +217,7 @@ enum store_err assess_report_gather(struct store *st, const struct scored *s,
 		    assess_plan_loop(st, &out->cmp.old, s, &out->loop) != STORE_OK)
 			assess_plan_loop_clear(&out->loop);
 	}
-	gather_plan(st, out, s->a.company_id, latest_final(st, s));
+	gather_plan(st, out, s->a.company_id, latest_final(st, out, s));
 	return STORE_OK;
 }
 
