@@ -294,7 +294,6 @@ void report_wrap(FILE *f, const char *prefix, int indent, const char *s)
 	fputs(prefix, f);
 	while (*p) {
 		size_t n, br;
-		char *word;
 		int w;
 
 		if ((br = doc_line_break(p)) > 0) {
@@ -310,9 +309,7 @@ void report_wrap(FILE *f, const char *prefix, int indent, const char *s)
 			continue;
 		}
 		n = strcspn(p, " \t\r\n");
-		word = strndup(p, n);
-		w = word ? text_width(word) : (int)n;
-		free(word);
+		w = text_width_n(p, n);
 		wrap_word(f, p, n, w, indent, &col, &empty);
 		p += n;
 	}

@@ -157,23 +157,29 @@ size_t text_chars(const char *s)
 	return count;
 }
 
-int text_width(const char *s)
+int text_width_n(const char *s, size_t n)
 {
 	int width = 0;
+	size_t pos = 0;
 	uint32_t cp;
 
 	if (s == NULL)
 		return 0;
-	while (*s != '\0') {
-		if (*s >= 0x20 && *s < 0x7f) {      /* printable ASCII: one column */
-			s++;
+	while (pos < n && s[pos] != '\0') {
+		if (s[pos] >= 0x20 && s[pos] < 0x7f) {      /* printable ASCII: one column */
+			pos++;
 			width++;
 			continue;
 		}
-		s += text_next(s, &cp);
+		pos += text_next(s + pos, &cp);
 		width += text_char_width(cp);
 	}
 	return width;
+}
+
+int text_width(const char *s)
+{
+	return text_width_n(s, SIZE_MAX);
 }
 
 /* Longest prefix of s within width columns and max_bytes bytes. */

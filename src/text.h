@@ -36,6 +36,8 @@ size_t text_chars(const char *s);
 /* Display width in terminal columns of a valid UTF-8 string; characters
  * that wcwidth() does not know count as one column, controls as zero. */
 int text_width(const char *s);
+/* The same for the first n bytes of s (or up to its end). */
+int text_width_n(const char *s, size_t n);
 
 /* Length in bytes of the longest prefix of s that fits in width columns
  * without splitting a character; *used (may be NULL) gets its width. */

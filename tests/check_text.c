@@ -109,6 +109,13 @@ START_TEST(test_width_wide_and_zero)
 	ck_assert_int_eq(text_width("e\xcc\x81"), 1);
 	/* Controls take no column. */
 	ck_assert_int_eq(text_width("a\tb\x7f"), 2);
+	/* The first n bytes only: a word of a longer text, as the report's
+	 * wrapping measures it. */
+	ck_assert_int_eq(text_width_n("a" NIHONGO "b", 1 + 6), 5);
+	ck_assert_int_eq(text_width_n("Gr\xc3\xbc\xc3\x9f" "e aus", 7), 5);
+	ck_assert_int_eq(text_width_n("ab", 10), 2);
+	ck_assert_int_eq(text_width_n("ab", 0), 0);
+	ck_assert_int_eq(text_width_n(NULL, 3), 0);
 }
 END_TEST
 
