@@ -296,76 +296,15 @@ static const char *answer_twice(struct store *st, long long id, const struct ans
 	return NULL;
 }
 
-/* ---- answers on PostgreSQL: one statement an assessment -------------------
+/* ---- answers on PostgreSQL: as arrays -------------------------------------
  * A statement is a round trip to the server, and rows by 16, 8, 4 ... took
- * three for most assessments: on PostgreSQL all of an assessment's answers
- * go in by one, as arrays that the server unnests into rows.  An array is
- * bound as text in PostgreSQL's array syntax: {"a","b \"c\""}, {1,2}. */
-
-struct pg_array {
-	char *buf;
-	size_t len, cap;
-	bool failed;
-};
-
-static void arr_put(struct pg_array *a, const char *s, size_t n)
-{
-	if (a->failed)
-		return;
-	if (a->len + n + 2 > a->cap) {
-		size_t cap = a->cap ? a->cap * 2 : 256;
-		char *more;
-
-		while (cap < a->len + n + 2)
-			cap *= 2;
-		if (!(more = realloc(a->buf, cap))) {
-			a->failed = true;
-			return;
-		}
-		a->buf = more;
-		a->cap = cap;
-	}
-	memcpy(a->buf + a->len, s, n);
-	a->len += n;
-	a->buf[a->len] = '\0';
-}
-
-/* The next element: a text in double quotes, its quotes and backslashes
- * escaped. */
-static void arr_text(struct pg_array *a, const char *s)
-{
-	arr_put(a, a->len ? ",\"" : "{\"", 2);
-	for (const char *p = s; *p; ) {
-		size_t run = strcspn(p, "\"\\");
-
-		arr_put(a, p, run);
-		p += run;
-		if (*p) {
-			arr_put(a, "\\", 1);
-			arr_put(a, p, 1);
-			p++;
-		}
-	}
-	arr_put(a, "\"", 1);
-}
-
-static void arr_int(struct pg_array *a, long long v)
-{
-	char num[24];
-	int n = snprintf(num, sizeof num, "%s%lld", a->len ? "," : "{", v);
-
-	arr_put(a, num, (size_t)n);
-}
+ * three for most assessments: on PostgreSQL the answers go in as arrays
+ * that the server unnests into rows, those of many assessments by one
+ * statement inside an import (store-behind.c). */
 
 static enum store_err insert_answers_pg(struct store *st, long long id,
                                         const struct answer_in *ans, size_t n)
 {
-	struct pg_array keys = { 0 }, values = { 0 }, notes = { 0 }, changed = { 0 },
-	                carried = { 0 };
-	struct pg_array *all[] = { &keys, &values, &notes, &changed, &carried };
-	enum store_err err = STORE_OK;
-	struct drv_stmt *s;
-
 	/* A refused statement spoils the transaction on the server, so that
 	 * nothing can be asked afterwards: the same item twice is found
 	 * before. */
@@ -374,42 +313,7 @@ static enum store_err insert_answers_pg(struct store *st, long long id,
 			if (strcmp(ans[j].item_key, ans[k].item_key) == 0)
 				return say(st, STORE_INVALID, _("The answer to \"%s\" appears twice."),
 				           ans[k].item_key);
-	for (size_t k = 0; k < n; k++) {
-		arr_text(&keys, ans[k].item_key);
-		arr_int(&values, ans[k].value);
-		arr_text(&notes, ans[k].note ? ans[k].note : "");
-		arr_int(&changed, ans[k].changed);
-		arr_int(&carried, ans[k].carried);
-	}
-	for (size_t k = 0; k < sizeof all / sizeof *all; k++) {
-		arr_put(all[k], "}", 1);
-		if (all[k]->failed && err == STORE_OK)
-			err = say(st, STORE_ERROR, "%s", _("Out of memory."));
-	}
-	if (err == STORE_OK && n > 0) {
-		s = q_prep(st, "INSERT INTO answers (assessment_id, item_key, value, note, changed,"
-		               " carried) SELECT CAST(:id AS BIGINT), u.k, u.v, u.n, u.c, u.ca"
-		               " FROM unnest(CAST(:keys AS TEXT[]), CAST(:values AS INTEGER[]),"
-		               " CAST(:notes AS TEXT[]), CAST(:changed AS BIGINT[]),"
-		               " CAST(:carried AS INTEGER[])) AS u (k, v, n, c, ca)");
-		if (!s) {
-			err = STORE_ERROR;
-		} else {
-			b_int(s, ":id", id);
-			b_text(s, ":keys", keys.buf);
-			b_text(s, ":values", values.buf);
-			b_text(s, ":notes", notes.buf);
-			b_text(s, ":changed", changed.buf);
-			b_text(s, ":carried", carried.buf);
-			err = q_run(st, s);
-			if (err == STORE_ERROR && st->last_rc == DRV_UNIQUE)
-				err = say(st, STORE_INVALID, "%s",
-				          _("One of these questions is answered already."));
-		}
-	}
-	for (size_t k = 0; k < sizeof all / sizeof *all; k++)
-		free(all[k]->buf);
-	return err;
+	return n ? behind_answers(st, id, ans, n) : STORE_OK;
 }
 
 enum store_err answers_insert(struct store *st, long long id, const struct answer_in *ans,

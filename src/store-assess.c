@@ -297,17 +297,11 @@ static enum store_err add_event(struct store *st, long long id, long long at,
 static enum store_err add_arrival_events(struct store *st, const struct assessment_in *a,
                                          long long id)
 {
-	int want = a->status == ASSESS_FINAL ? 2 : 1;
-	enum store_err err = STORE_OK;
+	enum store_err err = behind_event(st, id, a->started, "created");
 
-	if (st->n_pending + want > (int)(sizeof st->pending / sizeof st->pending[0]))
-		err = flush_events(st);
-	if (err != STORE_OK)
-		return err;
-	st->pending[st->n_pending++] = (struct pending_event){ id, a->started, "created" };
-	if (want == 2)
-		st->pending[st->n_pending++] = (struct pending_event){ id, a->completed, "finalized" };
-	return st->bulk ? STORE_OK : flush_events(st);
+	if (err == STORE_OK && a->status == ASSESS_FINAL)
+		err = behind_event(st, id, a->completed, "finalized");
+	return err;
 }
 
 static enum store_err company_exists(struct store *st, long long id)
@@ -600,7 +594,7 @@ static enum store_err delete_assessment(struct store *st, long long id)
 enum store_err store_assessment_delete(struct store *st, long long id)
 {
 	/* the events still waiting go in before what they belong to goes */
-	enum store_err err = st->n_pending ? flush_events(st) : STORE_OK;
+	enum store_err err = behind_waiting(st) ? behind_flush(st) : STORE_OK;
 
 	if (err == STORE_OK)
 		err = tx_open(st);
@@ -645,11 +639,10 @@ enum store_err store_assessment_events(struct store *st, long long id,
                                        struct assessment_event **out, size_t *n)
 {
 	void *list = NULL;
-	enum store_err err = st->n_pending ? flush_events(st) : STORE_OK;
+	enum store_err err;
 
 	*n = 0;
-	if (err == STORE_OK)
-		err = q_collect(st, SQL_EVENTS, ":id", id, sizeof **out, row_event, clear_event,
+	err = q_collect(st, SQL_EVENTS, ":id", id, sizeof **out, row_event, clear_event,
 		                &list, n);
 	*out = list;
 	return err;
@@ -658,7 +651,7 @@ enum store_err store_assessment_events(struct store *st, long long id,
 enum store_err store_company_has_who(struct store *st, long long company, bool *yes)
 {
 	int n = 0;
-	enum store_err err = st->n_pending ? flush_events(st) : STORE_OK;
+	enum store_err err = behind_waiting(st) ? behind_flush(st) : STORE_OK;
 
 	*yes = false;
 	if (err == STORE_OK)

@@ -207,6 +207,9 @@ struct drv_stmt *q_prep(struct store *st, const char *sql)
 
 	if (st->gone && !reconnected(st))
 		return NULL;
+	/* rows that wait go in before a statement that may see their table */
+	if (behind_waiting(st) && behind_names(sql) && behind_flush(st) != STORE_OK)
+		return NULL;
 	for (int i = 0; i < st->n_cache; i++) {
 		c = &st->cache[i];
 		if (c->given == sql && !c->busy) {
@@ -602,6 +605,7 @@ enum store_err store_begin_bulk(struct store *st)
 	return err;
 }
 
+
 void store_bulk_progress(struct store *st, long long n)
 {
 	if (!st->bulk || n < st->bulk_stats_at)
@@ -616,7 +620,7 @@ enum store_err store_commit(struct store *st)
 
 	if (st->depth == 0)
 		return say(st, STORE_STATE, _("There are no changes in progress to save."));
-	err = st->n_pending && st->depth == 1 ? flush_events(st) : STORE_OK;
+	err = behind_waiting(st) && st->depth == 1 ? behind_flush(st) : STORE_OK;
 	return tx_close(st, err);
 }
 
@@ -627,7 +631,7 @@ void store_rollback(struct store *st)
 	if (st->depth == 0)
 		return;
 	if (st->depth == 1)
-		st->n_pending = 0;
+		behind_drop(st);
 	memcpy(keep, st->msg, sizeof keep);
 	tx_close(st, STORE_ERROR);
 	memcpy(st->msg, keep, sizeof keep);
@@ -780,54 +784,6 @@ enum store_err check_note(struct store *st, const char *s, const char *what)
 		return STORE_OK;
 	return say(st, STORE_INVALID, "%s %s.", _(what),
 	           text_check_say(c, TEXT_NOTE_MAX, why, sizeof why));
-}
-
-/* ---- events waiting for a bulk transaction -------------------------------- */
-
-/* Events go in by up to 16 rows a statement: the CHECK of their kind
- * builds a table each time a statement runs, which cost an import more
- * than the events themselves.  Inside store_begin_bulk() they wait in
- * st->pending until 16 are there, the transaction commits, or something
- * reads events; otherwise they are written at once. */
-#define EVENT_ROW "(?,?,?,'')"
-#define EVENT_ROWS2 EVENT_ROW "," EVENT_ROW
-#define EVENT_ROWS4 EVENT_ROWS2 "," EVENT_ROWS2
-#define EVENT_ROWS8 EVENT_ROWS4 "," EVENT_ROWS4
-#define EVENT_INSERT "INSERT INTO assessment_events (assessment_id, at, kind, detail) VALUES "
-
-static const char *const event_inserts[5] = {
-	EVENT_INSERT EVENT_ROW, EVENT_INSERT EVENT_ROWS2, EVENT_INSERT EVENT_ROWS4,
-	EVENT_INSERT EVENT_ROWS8, EVENT_INSERT EVENT_ROWS8 "," EVENT_ROWS8
-};
-
-enum store_err flush_events(struct store *st)
-{
-	int i = 0, n = st->n_pending;
-
-	st->n_pending = 0;
-	while (i < n) {
-		int size = 4;
-		struct drv_stmt *s;
-		enum store_err err;
-
-		while (1 << size > n - i)
-			size--;
-		s = q_prep(st, event_inserts[size]);
-		if (!s)
-			return STORE_ERROR;
-		for (int r = 0; r < 1 << size; r++) {
-			const struct pending_event *e = &st->pending[i + r];
-
-			s->ops->bind_int(s, 3 * r + 1, e->id);
-			s->ops->bind_int(s, 3 * r + 2, e->at);
-			s->ops->bind_text_kept(s, 3 * r + 3, e->kind);
-		}
-		err = q_run(st, s);
-		if (err != STORE_OK)
-			return err;
-		i += 1 << size;
-	}
-	return STORE_OK;
 }
 
 /* ---- keys of names ----------------------------------------------------------

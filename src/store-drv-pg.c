@@ -406,6 +406,54 @@ static enum drv_rc pg_exec(struct drv_conn *dc, const char *sql)
 	return rc;
 }
 
+/* Rows go to the server as COPY's data, in pieces of this many bytes. */
+#define PG_COPY_PIECE (256 * 1024)
+
+static enum drv_rc pg_copy_in(struct drv_conn *dc, const char *sql, const char *data,
+                              size_t len)
+{
+	struct pg_conn *c = (struct pg_conn *)dc;
+	PGresult *r = PQexec(c->pg, sql);
+	enum drv_rc rc = DRV_OK;
+
+	if (PQresultStatus(r) != PGRES_COPY_IN) {
+		rc = pg_rc(c, r);
+		PQclear(r);
+		return rc;
+	}
+	PQclear(r);
+	while (len > 0 && rc == DRV_OK) {
+		size_t n = len < PG_COPY_PIECE ? len : PG_COPY_PIECE;
+
+		if (PQputCopyData(c->pg, data, (int)n) != 1) {
+			pg_say(c, PQerrorMessage(c->pg));
+			rc = PQstatus(c->pg) == CONNECTION_BAD ? DRV_GONE : DRV_ERROR;
+		}
+		data += n;
+		len -= n;
+	}
+	/* ended either way: a failure in the middle ends it with an error,
+	 * so that the server keeps none of its rows */
+	if (PQputCopyEnd(c->pg, rc == DRV_OK ? NULL : "smready stopped sending rows") != 1 &&
+	    rc == DRV_OK) {
+		pg_say(c, PQerrorMessage(c->pg));
+		rc = PQstatus(c->pg) == CONNECTION_BAD ? DRV_GONE : DRV_ERROR;
+	}
+	while ((r = PQgetResult(c->pg)) != NULL) {
+		if (PQresultStatus(r) != PGRES_COMMAND_OK) {
+			if (rc == DRV_OK)
+				rc = pg_rc(c, r);
+		} else if (rc == DRV_OK) {
+			long long n = atoll(PQcmdTuples(r));
+
+			c->changes = n;
+			c->total_changes += n;
+		}
+		PQclear(r);
+	}
+	return rc;
+}
+
 static long long pg_changes(struct drv_conn *dc)
 {
 	return ((struct pg_conn *)dc)->changes;
@@ -480,6 +528,7 @@ static const struct drv_ops pg_ops = {
 	.reset = pg_reset,
 	.finalize = pg_finalize,
 	.exec = pg_exec,
+	.copy_in = pg_copy_in,
 	.changes = pg_changes,
 	.total_changes = pg_total_changes,
 	.in_tx = pg_in_tx,

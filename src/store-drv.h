@@ -82,6 +82,10 @@ struct drv_ops {
 	void (*finalize)(struct drv_stmt *s);
 	/* SQL without parameters, one statement or several. */
 	enum drv_rc (*exec)(struct drv_conn *c, const char *sql);
+	/* (PostgreSQL; NULL on SQLite) Runs sql, a COPY ... FROM STDIN, with
+	 * the len bytes of rows in data, in COPY's text format; the rows
+	 * count as changes. */
+	enum drv_rc (*copy_in)(struct drv_conn *c, const char *sql, const char *data, size_t len);
 	/* Rows the last INSERT, UPDATE or DELETE changed. */
 	long long (*changes)(struct drv_conn *c);
 	/* Rows changed by this connection since it opened. */

@@ -11,6 +11,7 @@
  *   store-actions.c  the action plan: actions, their items and status changes
  *   store-upkeep.c   check, backup, and the query plans for the tests
  *   store-seen.c     the UUIDs an import has met, in a temporary table
+ *   store-behind.c   rows that wait inside a bulk transaction
  */
 #ifndef SMREADY_STORE_INT_H
 #define SMREADY_STORE_INT_H
@@ -43,6 +44,18 @@ struct cached {
 	unsigned long used;       /* when last handed out: the oldest gives way */
 };
 
+/* Rows waiting on PostgreSQL in COPY's text format, one table's
+ * (store-behind.c). */
+struct copy_rows {
+	char *buf;
+	size_t len, cap, n;       /* bytes, room, rows */
+	bool failed;              /* out of memory: rows are missing */
+};
+
+struct behind {
+	struct copy_rows answers, events;
+};
+
 struct store {
 	struct drv_conn *conn;    /* every statement goes through the driver */
 	sqlite3 *db;              /* the SQLite connection under conn; NULL on PostgreSQL */
@@ -68,11 +81,12 @@ struct store {
 	 * transaction deletes nothing. */
 	long long bulk_company, bulk_made, bulk_made_company;
 	long long changes_at[8];  /* (bulk) the total changes as each level opened */
-	struct pending_event {    /* (bulk) events not yet written: see add_events() */
+	struct pending_event {    /* (bulk, SQLite) events not yet written: store-behind.c */
 		long long id, at;
 		const char *kind;
 	} pending[16];
 	int n_pending;
+	struct behind behind;     /* (PostgreSQL) answers and events not yet written */
 	int busy_ms;              /* how long to wait for another process's lock */
 	long long now;            /* fixed clock for tests; 0 = real time */
 	char msg[1024];
@@ -140,8 +154,23 @@ enum store_err say(struct store *st, enum store_err err, const char *fmt, ...) P
  * smready_alt_key() (text.h's keys); SQLite's result code. */
 int add_key_functions(sqlite3 *db);
 enum store_err tx_close(struct store *st, enum store_err err);
-/* Writes the events store_begin_bulk() keeps waiting (st->pending). */
-enum store_err flush_events(struct store *st);
+/* ---- rows that wait (store-behind.c) ---- */
+/* Writes what waits; forgets it on a failure (the transaction is lost). */
+enum store_err behind_flush(struct store *st);
+static inline bool behind_waiting(const struct store *st)
+{
+	return st->n_pending || st->behind.answers.n || st->behind.events.n;
+}
+/* Whether sql names a table whose rows may wait. */
+bool behind_names(const char *sql);
+/* Forgets what waits (a rollback); behind_free() also its memory. */
+void behind_drop(struct store *st);
+void behind_free(struct store *st);
+/* An event of assessment id, and its answers (PostgreSQL only; checked
+ * already): they wait in a bulk transaction, else go in at once. */
+enum store_err behind_event(struct store *st, long long id, long long at, const char *kind);
+enum store_err behind_answers(struct store *st, long long id, const struct answer_in *ans,
+                              size_t n);
 enum store_err tx_open(struct store *st);
 bool uuid_valid(const char *s);
 void forget_damage(struct store *st);

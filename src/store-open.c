@@ -974,6 +974,7 @@ void store_close(struct store *st)
 		if (st->conn)
 			st->conn->ops->close(st->conn);
 	}
+	behind_free(st);
 	free(st->path);
 	free(st);
 }

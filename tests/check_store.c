@@ -2010,6 +2010,75 @@ START_TEST(test_bulk_counts_rows)
 }
 END_TEST
 
+/* Inside a bulk transaction an assessment's answers and events wait to go
+ * in with others' (on a server by COPY): whatever reads them finds them
+ * all the same, with every character a loader gives a meaning (tab, line
+ * breaks, backslashes); a rollback leaves none; a commit keeps them. */
+START_TEST(test_bulk_rows_wait)
+{
+	struct store *st = open_db();
+	struct company_in c;
+	struct assessment_in a;
+	struct answer_in ans[3];
+	struct answer *loaded;
+	struct assessment_event *ev;
+	struct assessment ga;
+	long long cid, aid;
+	size_t n;
+	const char *note = "eins\tzwei\\t drei\r\nvier \\N \\\\ \"f\u00fcnf\"\t";
+
+	memset(&c, 0, sizeof c);
+	c.name = "Wartend GmbH";
+	c.created = 5;
+	ck_assert_int_eq(store_company_insert(st, &c, &cid), STORE_OK);
+	memset(&a, 0, sizeof a);
+	a.company_id = cid;
+	a.status = ASSESS_FINAL;
+	a.questionnaire = "core";
+	a.qversion = 1;
+	a.started = 100;
+	a.completed = a.updated = 200;
+	a.overall = 40;
+	a.level = 1;
+	ans[0] = (struct answer_in){ .item_key = "goals.purpose", .value = 3, .note = note,
+	                             .changed = 150 };
+	ans[1] = (struct answer_in){ .item_key = "team.time", .value = ANSWER_DONT_KNOW,
+	                             .changed = 160, .carried = true };
+	ans[2] = (struct answer_in){ .item_key = "goals.business", .value = 0, .note = "",
+	                             .changed = 170 };
+	for (int round = 0; round < 2; round++) {
+		strcpy(a.uuid, round ? "0c1c2a3b-1111-4222-8333-444455556666"
+		                     : "0d1c2a3b-1111-4222-8333-444455556666");
+		ck_assert_int_eq(store_begin_bulk(st), STORE_OK);
+		ck_assert_msg(store_assessment_insert(st, &a, ans, 3, &aid) == STORE_OK, "%s",
+		              store_error(st));
+		ck_assert_int_eq(store_answers_load(st, aid, &loaded, &n), STORE_OK);
+		ck_assert_uint_eq(n, 3);
+		for (size_t i = 0; i < n; i++)
+			if (strcmp(loaded[i].item_key, "goals.purpose") == 0)
+				ck_assert_str_eq(loaded[i].note, note);
+		store_answers_free(loaded, n);
+		ck_assert_int_eq(store_assessment_events(st, aid, &ev, &n), STORE_OK);
+		ck_assert_uint_eq(n, 2);
+		store_events_free(ev, n);
+		if (round == 0) {
+			store_rollback(st);
+			ck_assert_int_eq(store_assessment_find_uuid(st, a.uuid, &ga), STORE_NOT_FOUND);
+			continue;
+		}
+		/* one more, written by the commit (no read comes first) */
+		strcpy(a.uuid, "0e1c2a3b-1111-4222-8333-444455556666");
+		a.started = 300;
+		ck_assert_int_eq(store_assessment_insert(st, &a, ans, 3, &aid), STORE_OK);
+		ck_assert_int_eq(store_commit(st), STORE_OK);
+	}
+	ck_assert_int_eq(store_answers_load(st, aid, &loaded, &n), STORE_OK);
+	ck_assert_uint_eq(n, 3);
+	store_answers_free(loaded, n);
+	store_close(st);
+}
+END_TEST
+
 /* The upgrade to schema 4 counts the final assessments already there. */
 START_TEST(test_upgrade_counts_finals)
 {
@@ -2740,6 +2809,7 @@ static void add_both(TCase *tc)
 	tcase_add_test(tc, test_who_made_it);
 	tcase_add_test(tc, test_finish_what_was_seen);
 	tcase_add_test(tc, test_bulk_counts_rows);
+	tcase_add_test(tc, test_bulk_rows_wait);
 	tcase_add_test(tc, test_company_changed_meanwhile);
 }
 

@@ -53,6 +53,24 @@ expect_match "everything is already there" "$T/imp2.out" '^2 assessments already
 sb export --all -o "$T/b2.json"
 check "the database did not change" cmp -s "$T/b.json" "$T/b2.json"
 
+# ---- notes with what a loader reads as its own -----------------------------------
+# On PostgreSQL an import sends the answers as COPY's text, where a
+# backslash, a tab and a line break mean something; they arrive as typed.
+N="$T/n.db"
+"$SMREADY" --db "$N" company add "Zeichen KG" >/dev/null 2>&1
+nid=$("$SMREADY" --db "$N" assess "Zeichen KG" 2>/dev/null)
+"$SMREADY" --db "$N" answer "$nid" goals.purpose 2 >/dev/null 2>&1
+"$SMREADY" --db "$N" note "$nid" goals.purpose \
+	"$(printf 'eins\\zwei\tdrei\nvier \\N \\t \\\\ "f\303\274nf"')" >/dev/null 2>&1
+"$SMREADY" --db "$N" finish "$nid" >/dev/null 2>&1
+"$SMREADY" --db "$N" export --all -o "$T/n.json"
+expect_match "the note is in the file, escaped as JSON" "$T/n.json" \
+	'"note": "eins\\\\zwei\\tdrei\\nvier \\\\N \\\\t \\\\\\\\ \\"f'
+D=$(test_db d)
+expect_status "a file with such a note imports" 0 "$SMREADY" --db "$D" import "$T/n.json"
+"$SMREADY" --db "$D" export --all -o "$T/d.json"
+check "and exports as it came" cmp -s "$T/n.json" "$T/d.json"
+
 # ---- stdin and --dry-run ---------------------------------------------------
 C=$(test_db c)
 "$SMREADY" --db "$C" import --dry-run - < "$T/a.json" > "$T/dry.out" 2>&1; st=$?

@@ -29,7 +29,7 @@ expect_eq "each engine case ran twice, once per engine" 6 \
 SMREADY_TEST_PG="$PG_CONNINFO" "$top_builddir/tests/check_store" >"$T/store" 2>&1; st=$?
 expect_eq "the store's suite passes on PostgreSQL as on SQLite" 0 "$st"
 sed -n 's/^not ok/# not ok/p' "$T/store"
-expect_eq "and its engine-neutral cases ran on the server, and the lost connection" 34 \
+expect_eq "and its engine-neutral cases ran on the server, and the lost connection" 35 \
 	"$(grep -c '^ok .*:pg:' "$T/store")"
 # A connection error names the place, never a password.
 SMREADY_TEST_PG="host=$PG_DIR dbname=nosuchdb user=smready password=Geheim123" \
