@@ -599,7 +599,7 @@ enum store_err store_begin_bulk(struct store *st)
 	if (err == STORE_OK) {
 		st->bulk = true;
 		st->bulk_company = st->bulk_made = st->bulk_made_company = 0;
-		st->bulk_stats_at = 1000;
+		st->bulk_stats_at = 100;
 		refresh_stats(st);
 	}
 	return err;

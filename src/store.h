@@ -207,7 +207,7 @@ enum store_err store_begin(struct store *st);
 enum store_err store_begin_bulk(struct store *st);
 /* Inside store_begin_bulk(): n records have been handled so far.  On a
  * server the planner's row counts are brought up to date now and then
- * (at 1,000, 4,000, 16,000 ...), so that a long import into an empty or
+ * (at 100, 400, 1,600 ...), so that a long import into an empty or
  * never analyzed database keeps finding rows by their keys; nothing on a
  * file. */
 void store_bulk_progress(struct store *st, long long n);

@@ -1995,8 +1995,8 @@ START_TEST(test_bulk_counts_rows)
 		c.created = 5;
 		ck_assert_int_eq(store_company_insert(st, &c, NULL), STORE_OK);
 	}
-	store_bulk_progress(st, 999);          /* not yet */
-	store_bulk_progress(st, 1000);
+	store_bulk_progress(st, 99);           /* not yet */
+	store_bulk_progress(st, 100);
 	if (pg_target) {
 		s = q_prep(st, "SELECT reltuples FROM pg_class WHERE relname = 'companies'");
 		ck_assert_ptr_nonnull(s);
