@@ -237,8 +237,12 @@ static bool import_assessment(struct import_ctx *x, struct assessment_in *a, con
 
 	*here = 0;
 	store_bulk_progress(x->st, ++x->n_assessments);
-	/* most often not there: looked up by UUID alone first */
-	err = store_assessment_uuid_id(x->st, a->uuid, &id, &company);
+	/* most often not there: looked up by UUID alone first; not at all in
+	 * a database that held no assessment when the import began, since
+	 * then only the file's are here, and this one is met first now (the
+	 * caller refuses a UUID the file has twice) */
+	err = store_bulk_fresh(x->st) ? STORE_NOT_FOUND
+	                              : store_assessment_uuid_id(x->st, a->uuid, &id, &company);
 	if (err == STORE_OK)
 		*here = id;
 	if (err == STORE_OK)

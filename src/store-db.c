@@ -597,7 +597,15 @@ enum store_err store_begin_bulk(struct store *st)
 		return say(st, STORE_STATE, _("There are changes in progress already."));
 	err = tx_open(st);
 	if (err == STORE_OK) {
+		struct drv_stmt *s = q_prep(st, "SELECT count(*) FROM"
+		                             " (SELECT 1 FROM assessments LIMIT 1) AS a");
+		long long any = 1;
+
+		err = s ? q_int1(st, s, &any) : STORE_ERROR;
+		if (err != STORE_OK)
+			return tx_close(st, err);
 		st->bulk = true;
+		st->bulk_fresh = any == 0;
 		st->bulk_company = st->bulk_made = st->bulk_made_company = 0;
 		st->bulk_stats_at = 100;
 		refresh_stats(st);
@@ -605,6 +613,10 @@ enum store_err store_begin_bulk(struct store *st)
 	return err;
 }
 
+bool store_bulk_fresh(const struct store *st)
+{
+	return st->bulk && st->bulk_fresh;
+}
 
 void store_bulk_progress(struct store *st, long long n)
 {

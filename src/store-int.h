@@ -74,6 +74,7 @@ struct store {
 	bool lost;                /* SQLite ended the caller's transaction on an error */
 	int depth;                /* open transaction levels (begin + verbs) */
 	bool bulk;                /* store_begin_bulk(): the verbs open no savepoints */
+	bool bulk_fresh;          /* (bulk) no assessment was here when it began */
 	/* (bulk) what the transaction found or made just now, not asked for
 	 * again (an import makes a company's assessments one after another,
 	 * each based on the one before): the company last found to exist, the

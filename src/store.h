@@ -211,6 +211,9 @@ enum store_err store_begin_bulk(struct store *st);
  * never analyzed database keeps finding rows by their keys; nothing on a
  * file. */
 void store_bulk_progress(struct store *st, long long n);
+/* Inside store_begin_bulk(): whether the database held no assessment when
+ * it began, so that every assessment in it now was made by the caller. */
+bool store_bulk_fresh(const struct store *st);
 enum store_err store_commit(struct store *st);
 void store_rollback(struct store *st);
 

@@ -2013,7 +2013,8 @@ END_TEST
 /* Inside a bulk transaction an assessment's answers and events wait to go
  * in with others' (on a server by COPY): whatever reads them finds them
  * all the same, with every character a loader gives a meaning (tab, line
- * breaks, backslashes); a rollback leaves none; a commit keeps them. */
+ * breaks, backslashes); a rollback leaves none; a commit keeps them.  The
+ * transaction knows whether it began on a database without assessments. */
 START_TEST(test_bulk_rows_wait)
 {
 	struct store *st = open_db();
@@ -2049,7 +2050,10 @@ START_TEST(test_bulk_rows_wait)
 	for (int round = 0; round < 2; round++) {
 		strcpy(a.uuid, round ? "0c1c2a3b-1111-4222-8333-444455556666"
 		                     : "0d1c2a3b-1111-4222-8333-444455556666");
+		ck_assert(!store_bulk_fresh(st));
 		ck_assert_int_eq(store_begin_bulk(st), STORE_OK);
+		/* no assessment here yet: the rolled back one did not stay */
+		ck_assert(store_bulk_fresh(st));
 		ck_assert_msg(store_assessment_insert(st, &a, ans, 3, &aid) == STORE_OK, "%s",
 		              store_error(st));
 		ck_assert_int_eq(store_answers_load(st, aid, &loaded, &n), STORE_OK);
@@ -2075,6 +2079,9 @@ START_TEST(test_bulk_rows_wait)
 	ck_assert_int_eq(store_answers_load(st, aid, &loaded, &n), STORE_OK);
 	ck_assert_uint_eq(n, 3);
 	store_answers_free(loaded, n);
+	ck_assert_int_eq(store_begin_bulk(st), STORE_OK);
+	ck_assert(!store_bulk_fresh(st));
+	store_rollback(st);
 	store_close(st);
 }
 END_TEST
