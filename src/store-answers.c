@@ -296,11 +296,10 @@ static const char *answer_twice(struct store *st, long long id, const struct ans
 	return NULL;
 }
 
-/* ---- answers on PostgreSQL: as arrays -------------------------------------
+/* ---- answers on PostgreSQL: by COPY ---------------------------------------
  * A statement is a round trip to the server, and rows by 16, 8, 4 ... took
- * three for most assessments: on PostgreSQL the answers go in as arrays
- * that the server unnests into rows, those of many assessments by one
- * statement inside an import (store-behind.c). */
+ * three for most assessments: on PostgreSQL the answers go in by COPY,
+ * those of many assessments at once inside an import (store-behind.c). */
 
 static enum store_err insert_answers_pg(struct store *st, long long id,
                                         const struct answer_in *ans, size_t n)

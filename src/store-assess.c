@@ -643,7 +643,7 @@ enum store_err store_assessment_events(struct store *st, long long id,
 
 	*n = 0;
 	err = q_collect(st, SQL_EVENTS, ":id", id, sizeof **out, row_event, clear_event,
-		                &list, n);
+	                &list, n);
 	*out = list;
 	return err;
 }
@@ -651,14 +651,13 @@ enum store_err store_assessment_events(struct store *st, long long id,
 enum store_err store_company_has_who(struct store *st, long long company, bool *yes)
 {
 	int n = 0;
-	enum store_err err = behind_waiting(st) ? behind_flush(st) : STORE_OK;
+	enum store_err err;
 
 	*yes = false;
-	if (err == STORE_OK)
-		err = count_where(st, "SELECT count(*) FROM (SELECT 1 FROM assessments a"
-		                  " JOIN assessment_events e ON e.assessment_id = a.id"
-		                  " WHERE a.company_id = :arg AND e.who <> '' LIMIT 1) AS w",
-		                  company, &n);
+	err = count_where(st, "SELECT count(*) FROM (SELECT 1 FROM assessments a"
+	                  " JOIN assessment_events e ON e.assessment_id = a.id"
+	                  " WHERE a.company_id = :arg AND e.who <> '' LIMIT 1) AS w",
+	                  company, &n);
 	*yes = err == STORE_OK && n > 0;
 	return err;
 }

@@ -574,7 +574,8 @@ enum store_err store_begin(struct store *st)
  * (assessments_by_start), reading the whole index each time, foreign key
  * checks included; the import grows quadratic: 2,000 companies took over
  * 20 minutes instead of under three.  ANALYZE inside the transaction counts its own
- * new rows and has the plans made again.  In a savepoint: a role that may
+ * new rows and has the plans made again, and its lock, held to the end,
+ * keeps autovacuum from counting them anew meanwhile.  In a savepoint: a role that may
  * not analyze gets a warning (kept off the terminal), and whatever else
  * goes wrong leaves the import as it was. */
 static void refresh_stats(struct store *st)
