@@ -99,14 +99,14 @@ void behind_drop(struct store *st)
 {
 	rows_clear(&st->behind.answers);
 	rows_clear(&st->behind.events);
-	st->n_pending = 0;
+	st->behind.n_pending = 0;
 }
 
 void behind_free(struct store *st)
 {
 	free(st->behind.answers.buf);
 	free(st->behind.events.buf);
-	st->behind = (struct behind){ { 0 }, { 0 } };
+	memset(&st->behind, 0, sizeof st->behind);
 }
 
 /* Events go in by up to 16 rows a statement on SQLite: the CHECK of their
@@ -125,9 +125,9 @@ static const char *const event_inserts[5] = {
 
 static enum store_err flush_events_sqlite(struct store *st)
 {
-	int i = 0, n = st->n_pending;
+	int i = 0, n = st->behind.n_pending;
 
-	st->n_pending = 0;
+	st->behind.n_pending = 0;
 	while (i < n) {
 		int size = 4;
 		struct drv_stmt *s;
@@ -139,7 +139,7 @@ static enum store_err flush_events_sqlite(struct store *st)
 		if (!s)
 			return STORE_ERROR;
 		for (int r = 0; r < 1 << size; r++) {
-			const struct pending_event *e = &st->pending[i + r];
+			const struct pending_event *e = &st->behind.pending[i + r];
 
 			s->ops->bind_int(s, 3 * r + 1, e->id);
 			s->ops->bind_int(s, 3 * r + 2, e->at);
@@ -183,7 +183,7 @@ enum store_err behind_flush(struct store *st)
 	if (b->events.n && err == STORE_OK)
 		err = copy_rows(st, "COPY assessment_events (assessment_id, at, kind) FROM STDIN",
 		                &b->events);
-	if (err == STORE_OK && st->n_pending)
+	if (err == STORE_OK && st->behind.n_pending)
 		err = flush_events_sqlite(st);
 	if (err != STORE_OK)
 		behind_drop(st);
@@ -203,22 +203,22 @@ static enum store_err behind_maybe(struct store *st)
 
 enum store_err behind_event(struct store *st, long long id, long long at, const char *kind)
 {
-	if (st->pg) {
-		struct copy_rows *r = &st->behind.events;
+	struct behind *b = &st->behind;
 
-		put_int(r, id, '\t');
-		put_int(r, at, '\t');
-		put_text(r, kind, '\n');
-		r->n++;
+	if (st->pg) {
+		put_int(&b->events, id, '\t');
+		put_int(&b->events, at, '\t');
+		put_text(&b->events, kind, '\n');
+		b->events.n++;
 		return behind_maybe(st);
 	}
-	if (st->n_pending == (int)(sizeof st->pending / sizeof st->pending[0])) {
+	if (b->n_pending == (int)(sizeof b->pending / sizeof b->pending[0])) {
 		enum store_err err = flush_events_sqlite(st);
 
 		if (err != STORE_OK)
 			return err;
 	}
-	st->pending[st->n_pending++] = (struct pending_event){ id, at, kind };
+	b->pending[b->n_pending++] = (struct pending_event){ id, at, kind };
 	return st->bulk ? STORE_OK : behind_flush(st);
 }
 

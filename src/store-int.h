@@ -52,7 +52,14 @@ struct copy_rows {
 	bool failed;              /* out of memory: rows are missing */
 };
 
+/* What waits to be written (store-behind.c): on SQLite the events, up to
+ * 16; on PostgreSQL the answers and the events, as COPY's rows. */
 struct behind {
+	struct pending_event {
+		long long id, at;
+		const char *kind;
+	} pending[16];
+	int n_pending;
 	struct copy_rows answers, events;
 };
 
@@ -82,12 +89,7 @@ struct store {
 	 * transaction deletes nothing. */
 	long long bulk_company, bulk_made, bulk_made_company;
 	long long changes_at[8];  /* (bulk) the total changes as each level opened */
-	struct pending_event {    /* (bulk, SQLite) events not yet written: store-behind.c */
-		long long id, at;
-		const char *kind;
-	} pending[16];
-	int n_pending;
-	struct behind behind;     /* (PostgreSQL) answers and events not yet written */
+	struct behind behind;     /* answers and events not yet written */
 	int busy_ms;              /* how long to wait for another process's lock */
 	long long now;            /* fixed clock for tests; 0 = real time */
 	char msg[1024];
@@ -160,7 +162,7 @@ enum store_err tx_close(struct store *st, enum store_err err);
 enum store_err behind_flush(struct store *st);
 static inline bool behind_waiting(const struct store *st)
 {
-	return st->n_pending || st->behind.answers.n || st->behind.events.n;
+	return st->behind.n_pending || st->behind.answers.n || st->behind.events.n;
 }
 /* Whether sql names a table whose rows may wait. */
 bool behind_names(const char *sql);
