@@ -16,6 +16,7 @@
 #include <jansson.h>
 
 #include "assess.h"
+#include "json-write.h"
 #include "cli.h"
 #include "report.h"
 #include "i18n.h"
@@ -121,15 +122,91 @@ int cli_table_print(struct report_table *t)
 
 /* ---- JSON output --------------------------------------------------------- */
 
+/* The depth of v's nesting: 0 for a scalar. */
+static int json_depth(json_t *v)
+{
+	int deepest = 0;
+	const char *key;
+	json_t *m;
+	size_t i;
+
+	if (json_is_object(v)) {
+		json_object_foreach(v, key, m) {
+			int d = json_depth(m);
+
+			deepest = d > deepest ? d : deepest;
+		}
+		return deepest + 1;
+	}
+	if (json_is_array(v)) {
+		json_array_foreach(v, i, m) {
+			int d = json_depth(m);
+
+			deepest = d > deepest ? d : deepest;
+		}
+		return deepest + 1;
+	}
+	return 0;
+}
+
+/* Writes the tree v through w: the same text as jansson's (json-write.h),
+ * but jansson's own writer cost more than building the tree. */
+static void jw_tree(struct jw *w, json_t *v)
+{
+	const char *key;
+	json_t *m;
+	size_t i;
+
+	switch (json_typeof(v)) {
+	case JSON_OBJECT:
+		jw_object(w);
+		json_object_foreach(v, key, m) {
+			jw_key(w, key);
+			jw_tree(w, m);
+		}
+		jw_close(w);
+		break;
+	case JSON_ARRAY:
+		jw_array(w);
+		json_array_foreach(v, i, m)
+			jw_tree(w, m);
+		jw_close(w);
+		break;
+	case JSON_STRING:
+		jw_str(w, json_string_value(v), false);
+		break;
+	case JSON_INTEGER:
+		jw_int(w, json_integer_value(v));
+		break;
+	case JSON_TRUE:
+	case JSON_FALSE:
+		jw_bool(w, json_is_true(v));
+		break;
+	case JSON_NULL:
+		jw_null(w);
+		break;
+	case JSON_REAL:             /* none of the program's: refused */
+		w->failed = true;
+		break;
+	}
+}
+
 int cli_json_print(json_t *root, FILE *out)
 {
 	int rc = EXIT_OK;
+	struct jw w;
+	bool ok = false;
 
-	if (!root || json_dumpf(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER) != 0) {
+	if (root && json_depth(root) <= JW_DEPTH) {
+		jw_start(&w, out, 2);
+		jw_tree(&w, root);
+		ok = jw_end(&w);
+	} else if (root) {
+		ok = json_dumpf(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER) == 0;
+	}
+	if (!ok || fputc('\n', out) == EOF) {
 		cli_msg("%s", _("Could not write the JSON output."));
 		rc = EXIT_FAIL;
-	} else {
-		fputc('\n', out);
 	}
 	json_decref(root);
 	return rc;

@@ -16,6 +16,7 @@
 #include <jansson.h>
 
 #include "catalogue.h"
+#include "cli-util.h"
 #include "exchange.h"
 #include "json-out.h"
 #include "json-write.h"
@@ -301,6 +302,51 @@ START_TEST(test_json_write_as_jansson)
 	jw_assert_as_jansson(write_nested, NULL,
 	                     json_pack("[{}, [], {s:n, s:b, s:[b, {s:s}]}]", "a", "b", 1, "c", 0,
 	                               "d", "x"));
+}
+END_TEST
+
+/* The command line's --json output of a tree (cli_json_print()) is
+ * jansson's text, byte for byte, also for a tree nested deeper than the
+ * writer goes (then jansson writes it). */
+static char *printed(json_t *j)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+
+	ck_assert_ptr_nonnull(f);
+	ck_assert_int_eq(cli_json_print(j, f), 0);
+	fclose(f);
+	return buf;
+}
+
+START_TEST(test_json_print_as_jansson)
+{
+	for (int deep = 0; deep < 2; deep++) {
+		json_t *root = json_pack("{s:s, s:i, s:b, s:b, s:n, s:[], s:{}, s:[i, s, {s:[b]}]}",
+		                         "text", "Bäckerei \"Krume\"\n\t\\ \x01 \xe2\x80\xa8",
+		                         "number", -42, "yes", 1, "no", 0, "none", "empty", "bare",
+		                         "list", 7, "x", "deeper", 1);
+		json_t *leaf = root;
+		char *want, *got;
+
+		ck_assert_ptr_nonnull(root);
+		for (int i = 0; deep && i < JW_DEPTH + 2; i++) {
+			json_t *o = json_object();
+
+			json_object_set_new(leaf, "next", o);
+			leaf = o;
+		}
+		want = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+		ck_assert_ptr_nonnull(want);
+		got = printed(json_incref(root));
+		ck_assert_uint_eq(strlen(got), strlen(want) + 1);
+		ck_assert_int_eq(strncmp(got, want, strlen(want)), 0);
+		ck_assert_int_eq(got[strlen(want)], '\n');
+		free(got);
+		free(want);
+		json_decref(root);
+	}
 }
 END_TEST
 
@@ -1898,6 +1944,7 @@ int main(void)
 	tcase_add_test(tc, test_time);
 	tcase_add_test(tc, test_json_write_as_jansson);
 	tcase_add_test(tc, test_json_write_bad);
+	tcase_add_test(tc, test_json_print_as_jansson);
 	tcase_add_test(tc, test_json_write_misuse);
 	tcase_add_test(tc, test_json_write_company);
 	tcase_add_test(tc, test_unsaved_file_kept_on_conflict);
