@@ -12,10 +12,11 @@
  * beside the statement, never part of it.
  *
  * Whatever waits is written before anything else can see the tables it
- * belongs to: q_prep() writes it before any statement that names one of
- * them (behind_names()), and the deletes write it first since their
- * cascades reach the tables unnamed.  store_commit() writes it last;
- * store_rollback() forgets it.
+ * belongs to: while rows wait, st->waiting holds this file's hook, which
+ * q_prep() calls before every statement and which writes them when the
+ * statement names one of their tables; the deletes write them first since
+ * their cascades reach the tables unnamed.  store_commit() writes them
+ * last; store_rollback() forgets them.
  */
 #include "config.h"
 
@@ -90,23 +91,33 @@ static void rows_clear(struct copy_rows *r)
 
 /* ---- the rows that wait ------------------------------------------------------ */
 
-bool behind_names(const char *sql)
+/* Whether sql names a table whose rows may wait. */
+static bool names_waiting(const char *sql)
 {
 	return strstr(sql, "answers") || strstr(sql, "assessment_events");
 }
 
-void behind_drop(struct store *st)
+static void behind_drop(struct store *st)
 {
 	rows_clear(&st->behind.answers);
 	rows_clear(&st->behind.events);
 	st->behind.n_pending = 0;
+	st->waiting = NULL;
 }
+
+static enum store_err before(struct store *st, const char *sql)
+{
+	return sql && !names_waiting(sql) ? STORE_OK : behind_flush(st);
+}
+
+static const struct behind_hook hook = { before, behind_drop };
 
 void behind_free(struct store *st)
 {
 	free(st->behind.answers.buf);
 	free(st->behind.events.buf);
 	memset(&st->behind, 0, sizeof st->behind);
+	st->waiting = NULL;
 }
 
 /* Events go in by up to 16 rows a statement on SQLite: the CHECK of their
@@ -173,6 +184,7 @@ enum store_err behind_flush(struct store *st)
 	struct behind *b = &st->behind;
 	enum store_err err = STORE_OK;
 
+	st->waiting = NULL;          /* the statements below see nothing waiting */
 	if (b->answers.n) {
 		err = copy_rows(st, "COPY answers (assessment_id, item_key, value, note, changed,"
 		                    " carried) FROM STDIN", &b->answers);
@@ -206,6 +218,7 @@ enum store_err behind_event(struct store *st, long long id, long long at, const 
 	struct behind *b = &st->behind;
 
 	if (st->pg) {
+		st->waiting = &hook;
 		put_int(&b->events, id, '\t');
 		put_int(&b->events, at, '\t');
 		put_text(&b->events, kind, '\n');
@@ -213,11 +226,12 @@ enum store_err behind_event(struct store *st, long long id, long long at, const 
 		return behind_maybe(st);
 	}
 	if (b->n_pending == (int)(sizeof b->pending / sizeof b->pending[0])) {
-		enum store_err err = flush_events_sqlite(st);
+		enum store_err err = behind_flush(st);
 
 		if (err != STORE_OK)
 			return err;
 	}
+	st->waiting = &hook;
 	b->pending[b->n_pending++] = (struct pending_event){ id, at, kind };
 	return st->bulk ? STORE_OK : behind_flush(st);
 }
@@ -227,6 +241,7 @@ enum store_err behind_answers(struct store *st, long long id, const struct answe
 {
 	struct copy_rows *r = &st->behind.answers;
 
+	st->waiting = &hook;
 	for (size_t k = 0; k < n; k++) {
 		put_int(r, id, '\t');
 		put_text(r, ans[k].item_key, '\t');

@@ -208,7 +208,7 @@ struct drv_stmt *q_prep(struct store *st, const char *sql)
 	if (st->gone && !reconnected(st))
 		return NULL;
 	/* rows that wait go in before a statement that may see their table */
-	if (behind_waiting(st) && behind_names(sql) && behind_flush(st) != STORE_OK)
+	if (st->waiting && st->waiting->before(st, sql) != STORE_OK)
 		return NULL;
 	for (int i = 0; i < st->n_cache; i++) {
 		c = &st->cache[i];
@@ -633,7 +633,7 @@ enum store_err store_commit(struct store *st)
 
 	if (st->depth == 0)
 		return say(st, STORE_STATE, _("There are no changes in progress to save."));
-	err = behind_waiting(st) && st->depth == 1 ? behind_flush(st) : STORE_OK;
+	err = st->waiting && st->depth == 1 ? st->waiting->before(st, NULL) : STORE_OK;
 	return tx_close(st, err);
 }
 
@@ -643,8 +643,8 @@ void store_rollback(struct store *st)
 
 	if (st->depth == 0)
 		return;
-	if (st->depth == 1)
-		behind_drop(st);
+	if (st->depth == 1 && st->waiting)
+		st->waiting->drop(st);
 	memcpy(keep, st->msg, sizeof keep);
 	tx_close(st, STORE_ERROR);
 	memcpy(st->msg, keep, sizeof keep);

@@ -90,6 +90,14 @@ struct store {
 	long long bulk_company, bulk_made, bulk_made_company;
 	long long changes_at[8];  /* (bulk) the total changes as each level opened */
 	struct behind behind;     /* answers and events not yet written */
+	/* While rows wait (store-behind.c sets it): before() writes them ahead of
+	 * a statement that may see their table (sql), all of them for NULL;
+	 * drop() forgets them.  A hook, so that the statements here need not
+	 * know the rows above them. */
+	const struct behind_hook {
+		enum store_err (*before)(struct store *st, const char *sql);
+		void (*drop)(struct store *st);
+	} *waiting;
 	int busy_ms;              /* how long to wait for another process's lock */
 	long long now;            /* fixed clock for tests; 0 = real time */
 	char msg[1024];
@@ -162,12 +170,9 @@ enum store_err tx_close(struct store *st, enum store_err err);
 enum store_err behind_flush(struct store *st);
 static inline bool behind_waiting(const struct store *st)
 {
-	return st->behind.n_pending || st->behind.answers.n || st->behind.events.n;
+	return st->waiting != NULL;
 }
-/* Whether sql names a table whose rows may wait. */
-bool behind_names(const char *sql);
-/* Forgets what waits (a rollback); behind_free() also its memory. */
-void behind_drop(struct store *st);
+/* Frees the memory of the rows that wait (the store closes). */
 void behind_free(struct store *st);
 /* An event of assessment id, and its answers (PostgreSQL only; checked
  * already): they wait in a bulk transaction, else go in at once. */
