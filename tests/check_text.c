@@ -755,6 +755,8 @@ int main(void)
 	tcase_add_test(check, test_normal_and_keys);
 	tcase_add_test(check, test_invisible_and_bidi);
 	tcase_add_test(check, test_check_ascii_as_general);
+	/* 66,000 texts through both checks: seconds under the sanitizers */
+	tcase_set_timeout(check, 120);
 	suite_add_tcase(s, utf);
 	suite_add_tcase(s, width);
 	tcase_add_test(report, test_wrap_long_word);
