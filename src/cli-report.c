@@ -321,12 +321,28 @@ int cli_verb_history(struct store *st, const struct args *a)
 	if (err != STORE_OK) {
 		rc = cli_store_fail(st, err);
 	} else if (a->json) {
-		json_t *root = json_object(), *arr = json_array();
-		json_object_set_new(root, "company", jo_company(&co, JO_CLI));
-		for (i = 0; i < n; i++)
-			json_array_append_new(arr, jo_assessment(&list[i], JO_CLI, NULL));
-		json_object_set_new(root, "assessments", arr);
-		rc = cli_json_print(root, stdout);
+		/* written as it goes: a tree of it cost more than the query */
+		struct jw w;
+
+		jw_start(&w, stdout, 2);
+		jw_object(&w);
+		jw_key(&w, "company");
+		jw_object(&w);
+		jw_company_members(&w, &co, JO_CLI);
+		jw_close(&w);
+		jw_key(&w, "assessments");
+		jw_array(&w);
+		for (i = 0; i < n; i++) {
+			jw_object(&w);
+			jw_assessment_members(&w, &list[i], JO_CLI, NULL);
+			jw_close(&w);
+		}
+		jw_close(&w);
+		jw_close(&w);
+		if (!jw_end(&w) || putchar('\n') == EOF) {
+			cli_msg("%s", _("Could not write the JSON output."));
+			rc = EXIT_FAIL;
+		}
 	} else if (n == 0) {
 		printf(_("\"%s\" has no assessments yet; start one with 'smready assess \"%s\"'.\n"),
 		       co.name, co.name);

@@ -190,6 +190,63 @@ json_t *jo_assessment(const struct assessment *a, enum jo_form form, const char 
 	return jo_done(o, ok);
 }
 
+void jw_assessment_members(struct jw *w, const struct assessment *a, enum jo_form form,
+                           const char *based_on)
+{
+	bool cli = form == JO_CLI, final = a->status == ASSESS_FINAL;
+
+	if (cli) {
+		jw_key(w, "id");
+		jw_int(w, a->id);
+		jw_key(w, "number");
+		jw_int(w, a->number);
+	}
+	jw_key(w, "uuid");
+	jw_str(w, a->uuid, cli);
+	jw_key(w, "status");
+	jw_str(w, final ? "final" : "draft", false);
+	jw_key(w, "questionnaire");
+	jw_str(w, a->questionnaire, cli);
+	jw_key(w, "questionnaire_version");
+	jw_int(w, a->qversion);
+	jw_key(w, "started");
+	jw_time(w, a->started, cli);
+	jw_key(w, "completed");
+	jw_time(w, a->completed, true);
+	jw_key(w, "updated");
+	jw_time(w, a->updated, cli);
+	jw_key(w, "assessor");
+	jw_str(w, a->assessor, cli);
+	jw_key(w, "summary");
+	jw_str(w, a->summary, cli);
+	jw_key(w, "overall");
+	if (final)
+		jw_score(w, a->overall);
+	else
+		jw_null(w);
+	jw_key(w, "level");
+	if (final)
+		jw_level(w, a->level);
+	else
+		jw_null(w);
+	if (cli) {
+		jw_key(w, "band");
+		if (final)
+			jw_level(w, scoring_band(a->overall));
+		else
+			jw_null(w);
+	}
+	jw_key(w, "reopened");
+	jw_int(w, a->reopened);
+	jw_key(w, "based_on");
+	if (cli)
+		jw_int_if(w, a->based_on != 0, a->based_on);
+	else if (based_on)
+		jw_str(w, based_on, false);
+	else
+		jw_null(w);
+}
+
 json_t *jo_answer(const struct answer *an, enum jo_form form)
 {
 	json_t *o = json_object();

@@ -47,6 +47,8 @@ void jw_level(struct jw *w, int level);
 /* based_on: JO_CLI writes a->based_on (the id); JO_EXPORT writes this UUID
  * (NULL: none). */
 json_t *jo_assessment(const struct assessment *a, enum jo_form form, const char *based_on);
+void jw_assessment_members(struct jw *w, const struct assessment *a, enum jo_form form,
+                           const char *based_on);
 json_t *jo_answer(const struct answer *an, enum jo_form form);
 /* An action with its items and dated status changes; JO_CLI adds its id
  * and, when today ("YYYY-MM-DD") is given, whether it is overdue. */

@@ -467,6 +467,45 @@ START_TEST(test_json_write_company)
 }
 END_TEST
 
+static void write_assessment(struct jw *w, const void *arg)
+{
+	jw_object(w);
+	jw_assessment_members(w, arg, JO_CLI, NULL);
+	jw_close(w);
+}
+
+static void write_assessment_export(struct jw *w, const void *arg)
+{
+	jw_object(w);
+	jw_assessment_members(w, arg, JO_EXPORT, "1b2c3d4e-5a43-4f4e-9b53-2b3d8d1c6a11");
+	jw_close(w);
+}
+
+/* An assessment written as it goes is jansson's tree's text, final and
+ * draft, in both forms. */
+START_TEST(test_json_write_assessment)
+{
+	char q[] = "core", assessor[] = "M\xfcller", summary[] = "zwei\nZeilen \"gut\"";
+	struct assessment a = {
+		.id = 12, .uuid = "0c8e2a4e-5a43-4f4e-9b53-2b3d8d1c6a11", .company_id = 3,
+		.status = ASSESS_FINAL, .questionnaire = q, .qversion = 2, .started = 1795000000,
+		.completed = 1795003600, .updated = 1795003600, .assessor = assessor,
+		.summary = summary, .overall = 61, .level = 2, .reopened = 1, .based_on = 9,
+		.number = 4,
+	};
+
+	jw_assert_as_jansson(write_assessment, &a, jo_assessment(&a, JO_CLI, NULL));
+	a.assessor = q;
+	jw_assert_as_jansson(write_assessment_export, &a,
+	                     jo_assessment(&a, JO_EXPORT, "1b2c3d4e-5a43-4f4e-9b53-2b3d8d1c6a11"));
+	a.status = ASSESS_DRAFT;
+	a.completed = 0;
+	a.overall = a.level = -1;
+	a.based_on = 0;
+	jw_assert_as_jansson(write_assessment, &a, jo_assessment(&a, JO_CLI, NULL));
+}
+END_TEST
+
 /* Answers kept while the server was away, in the file of unsaved.c: the
  * next start takes the file only when everything in it goes in; when the
  * draft was finished meanwhile (by someone else), the file stays, so the
@@ -1947,6 +1986,7 @@ int main(void)
 	tcase_add_test(tc, test_json_print_as_jansson);
 	tcase_add_test(tc, test_json_write_misuse);
 	tcase_add_test(tc, test_json_write_company);
+	tcase_add_test(tc, test_json_write_assessment);
 	tcase_add_test(tc, test_unsaved_file_kept_on_conflict);
 	tcase_add_test(tc, test_unsaved_take_counts_newer);
 	tcase_add_test(tc, test_round_trip);
