@@ -44,7 +44,7 @@
 	X(SHOW_ARCHIVED, 'X', 0, N_("Archived"), N_("Show or hide archived companies")) \
 	X(DELETE,      'D', UI_FK(KEY_DC), N_("Delete"), N_("Delete the company with all its assessments (asks first)")) \
 	X(SORT,        's', 0, N_("Sort"), N_("Sort by name, score, change, due date or actions (cycles)")) \
-	X(SEARCH,      '/', 0, N_("Search"), N_("Filter the list by typing part of a name; Esc clears the filter")) \
+	X(SEARCH,      '/', 0, N_("Search"), N_("Filter the list by typing part of a name or industry; Esc clears the filter")) \
 	X(CLEAR_FILTER, UI_ESC, 0, N_("Clear filter"), N_("Clear the search filter and show every company")) \
 	X(SAMPLE,      'S', 0, N_("Samples"), N_("Add the sample companies with their history")) \
 	X(SETTINGS,    'c', 0, N_("Settings"), N_("Your name, firm, contact line and logo for the reports, and the default assessor")) \

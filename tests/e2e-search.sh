@@ -2,12 +2,15 @@
 # e2e-search.sh - the portfolio's search folds case and accents the way
 # sorting does, and reads ä ö ü as ae oe ue too: "/Sohne" and "/soehne"
 # find "Söhne", "/aerzte" finds "Ärzte"; on the command line, the start of
-# a name is enough, and several fitting are named, not guessed.
+# a name is enough, and several fitting are named, not guessed.  The
+# search finds a company by its industry too, as its help says.
 . "$top_srcdir/tests/e2e-lib.sh"
 
 for n in "Müller & Söhne GmbH" "Ärztehaus am Markt" "Mühle Kranz" "Bäckerei Brot"; do
 	"$SMREADY" --db "$T/db" company add "$n" >/dev/null || not_ok "setup $n"
 done
+"$SMREADY" --db "$T/db" company edit "Mühle Kranz" --industry "Getreidemühle" >/dev/null ||
+	not_ok "setup industry"
 e2e_start
 expect_screen "portfolio" "4 companies"
 send /
@@ -22,6 +25,10 @@ send C-u
 send_text "aerzte"
 expect_screen "aerzte finds Ärzte" "Ärztehaus am Markt"
 expect_not_screen "and only it (aerzte)" "Müller & Söhne GmbH"
+send C-u
+send_text "getreide"
+expect_screen "the industry finds its company" "Mühle Kranz"
+expect_not_screen "and only it (industry)" "Bäckerei Brot"
 send C-u
 send_text "MÜ"
 send Enter
