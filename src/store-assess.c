@@ -594,7 +594,7 @@ static enum store_err delete_assessment(struct store *st, long long id)
 enum store_err store_assessment_delete(struct store *st, long long id)
 {
 	/* the events still waiting go in before what they belong to goes */
-	enum store_err err = behind_waiting(st) ? behind_flush(st) : STORE_OK;
+	enum store_err err = behind_flush(st);
 
 	if (err == STORE_OK)
 		err = tx_open(st);

@@ -195,14 +195,15 @@ enum store_err behind_flush(struct store *st)
 	if (b->events.n && err == STORE_OK)
 		err = copy_rows(st, "COPY assessment_events (assessment_id, at, kind) FROM STDIN",
 		                &b->events);
-	if (err == STORE_OK && st->behind.n_pending)
+	if (err == STORE_OK && b->n_pending)
 		err = flush_events_sqlite(st);
 	if (err != STORE_OK)
 		behind_drop(st);
 	return err;
 }
 
-/* Writes what waits once there is enough of it. */
+/* Writes what waits once there is enough of it (on SQLite the 16 events
+ * wait until their array is full), at once outside a bulk transaction. */
 static enum store_err behind_maybe(struct store *st)
 {
 	const struct behind *b = &st->behind;
@@ -233,7 +234,7 @@ enum store_err behind_event(struct store *st, long long id, long long at, const 
 	}
 	st->waiting = &hook;
 	b->pending[b->n_pending++] = (struct pending_event){ id, at, kind };
-	return st->bulk ? STORE_OK : behind_flush(st);
+	return behind_maybe(st);
 }
 
 enum store_err behind_answers(struct store *st, long long id, const struct answer_in *ans,

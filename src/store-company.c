@@ -571,7 +571,7 @@ static enum store_err delete_company(struct store *st, long long id, int *n)
 enum store_err store_company_delete(struct store *st, long long id, int *n_assessments)
 {
 	/* the events still waiting go in before what they belong to goes */
-	enum store_err err = behind_waiting(st) ? behind_flush(st) : STORE_OK;
+	enum store_err err = behind_flush(st);
 
 	if (err == STORE_OK)
 		err = tx_open(st);
@@ -593,7 +593,7 @@ enum store_err store_company_count(struct store *st, bool include_archived, int 
 enum store_err store_delete_samples(struct store *st, int *n)
 {
 	/* the events still waiting go in before what they belong to goes */
-	enum store_err err = behind_waiting(st) ? behind_flush(st) : STORE_OK;
+	enum store_err err = behind_flush(st);
 
 	if (err == STORE_OK)
 		err = tx_open(st);

@@ -166,12 +166,9 @@ enum store_err say(struct store *st, enum store_err err, const char *fmt, ...) P
 int add_key_functions(sqlite3 *db);
 enum store_err tx_close(struct store *st, enum store_err err);
 /* ---- rows that wait (store-behind.c) ---- */
-/* Writes what waits; forgets it on a failure (the transaction is lost). */
+/* Writes what waits (nothing, cheaply, when nothing does); forgets it on
+ * a failure (the transaction is lost). */
 enum store_err behind_flush(struct store *st);
-static inline bool behind_waiting(const struct store *st)
-{
-	return st->waiting != NULL;
-}
 /* Frees the memory of the rows that wait (the store closes). */
 void behind_free(struct store *st);
 /* An event of assessment id, and its answers (PostgreSQL only; checked
