@@ -25,6 +25,12 @@ expect_screen "note saved" "Note saved."
 send d 4 0 2
 expect_screen "six answers given" "Answered 6 of "
 send Down               # the one keystroke after the last answer
+# The last answer moved the cursor on to 2.3; Down takes it to 3.1, whose
+# stop-sign line makes the panel below the list one line taller, so the
+# list shows one row less.  Read the rows once the key has been handled:
+# read a moment earlier, they would be one more than any later screen with
+# a stop-sign item under the cursor shows.
+wait_for "▸ 3.1"
 item_rows > "$T/before.txt"
 pid=$(e2e_pid)
 if [ -n "$pid" ] && kill -KILL "$pid"; then ok "killed with SIGKILL"; else not_ok "killed with SIGKILL"; fi
@@ -40,6 +46,8 @@ expect_screen "draft resumed, not a new one" "Continuing the open draft"
 expect_screen "progress kept" "Answered 6 of "
 send Home
 wait_for "▸ 1.1"
+# The rows both screens show must be the same; 1.1 has a stop sign too,
+# so as many rows fit as before the kill.
 n_before=$(wc -l < "$T/before.txt")
 # A message from the restart may still cover the last row for a moment
 # (a long one takes two lines until the next key is read): read the rows
