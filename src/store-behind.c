@@ -91,10 +91,13 @@ static void rows_clear(struct copy_rows *r)
 
 /* ---- the rows that wait ------------------------------------------------------ */
 
-/* Whether sql names a table whose rows may wait. */
-static bool names_waiting(const char *sql)
+/* Whether sql names a table that has rows waiting.  Only those: on SQLite
+ * each assessment's answers go in at once, and had their statement written
+ * the events waiting too, the events would go one assessment at a time. */
+static bool names_waiting(const struct behind *b, const char *sql)
 {
-	return strstr(sql, "answers") || strstr(sql, "assessment_events");
+	return (b->answers.n && strstr(sql, "answers")) ||
+	       ((b->events.n || b->n_pending) && strstr(sql, "assessment_events"));
 }
 
 static void behind_drop(struct store *st)
@@ -107,7 +110,7 @@ static void behind_drop(struct store *st)
 
 static enum store_err before(struct store *st, const char *sql)
 {
-	return sql && !names_waiting(sql) ? STORE_OK : behind_flush(st);
+	return sql && !names_waiting(&st->behind, sql) ? STORE_OK : behind_flush(st);
 }
 
 static const struct behind_hook hook = { before, behind_drop };
