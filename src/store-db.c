@@ -590,6 +590,39 @@ static void refresh_stats(struct store *st)
 	q_simple(st, "RELEASE store_stats");
 }
 
+/* SQLite's page cache during a bulk transaction, in KiB.  An import
+ * writes to some ten tables and indexes at once, each at its own end, and
+ * the index of the assessments' UUIDs all over: in the default 2 MiB the
+ * pages of one table pushed out those of the next, which went to the
+ * write-ahead log half written and were read back a moment later (an
+ * import of 2,000 companies x 40 assessments took a third longer, and
+ * 10% longer at 20,000).  The cache is memory taken only as pages are
+ * read, and given back when the transaction ends. */
+#define BULK_CACHE_KIB 8192
+
+static void bulk_cache(struct store *st, bool on)
+{
+	char sql[48];
+
+	if (st->pg)
+		return;
+	if (on) {
+		struct drv_stmt *s = q_prep(st, "PRAGMA cache_size");
+
+		st->bulk_cache_was = 0;
+		if (!s || q_int1(st, s, &st->bulk_cache_was) != STORE_OK)
+			return;
+		snprintf(sql, sizeof sql, "PRAGMA cache_size = -%d", BULK_CACHE_KIB);
+	} else if (st->bulk_cache_was) {
+		snprintf(sql, sizeof sql, "PRAGMA cache_size = %lld", st->bulk_cache_was);
+	} else {
+		return;
+	}
+	/* a setting of this connection only; it fails only without memory,
+	 * and then the cache stays as it was */
+	st->conn->ops->exec(st->conn, sql);
+}
+
 enum store_err store_begin_bulk(struct store *st)
 {
 	enum store_err err;
@@ -610,6 +643,7 @@ enum store_err store_begin_bulk(struct store *st)
 		st->bulk_company = st->bulk_made = st->bulk_made_company = 0;
 		st->bulk_stats_at = 100;
 		refresh_stats(st);
+		bulk_cache(st, true);
 	}
 	return err;
 }
@@ -630,23 +664,31 @@ void store_bulk_progress(struct store *st, long long n)
 enum store_err store_commit(struct store *st)
 {
 	enum store_err err;
+	bool bulk = st->bulk && st->depth == 1;
 
 	if (st->depth == 0)
 		return say(st, STORE_STATE, _("There are no changes in progress to save."));
 	err = st->waiting && st->depth == 1 ? st->waiting->before(st, NULL) : STORE_OK;
-	return tx_close(st, err);
+	err = tx_close(st, err);
+	if (bulk)
+		bulk_cache(st, false);
+	return err;
 }
 
 void store_rollback(struct store *st)
 {
 	char keep[sizeof st->msg];
+	bool bulk;
 
 	if (st->depth == 0)
 		return;
 	if (st->depth == 1 && st->waiting)
 		st->waiting->drop(st);
 	memcpy(keep, st->msg, sizeof keep);
+	bulk = st->bulk && st->depth == 1;
 	tx_close(st, STORE_ERROR);
+	if (bulk)
+		bulk_cache(st, false);
 	memcpy(st->msg, keep, sizeof keep);
 }
 

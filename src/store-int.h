@@ -82,6 +82,7 @@ struct store {
 	int depth;                /* open transaction levels (begin + verbs) */
 	bool bulk;                /* store_begin_bulk(): the verbs open no savepoints */
 	bool bulk_fresh;          /* (bulk) no assessment was here when it began */
+	long long bulk_cache_was; /* (bulk, SQLite) the page cache's size before */
 	/* (bulk) what the transaction found or made just now, not asked for
 	 * again (an import makes a company's assessments one after another,
 	 * each based on the one before): the company last found to exist, the
