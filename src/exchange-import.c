@@ -5,7 +5,9 @@
  * whole file has been read and found valid, and rolled back otherwise (and
  * in a dry run).  Conflicts are reported and never overwrite.  Memory stays
  * flat: a buffer of the file, one company's fields, one assessment, and
- * the UUIDs seen so far in a temporary table of the store.
+ * the UUIDs seen so far in a temporary table of the store (into a
+ * database without assessments, only those of the assessments not
+ * stored: the stored ones are found in the assessments table).
  */
 #include "config.h"
 
@@ -92,6 +94,13 @@ struct import_ctx {
 	struct xaction t;            /* the action being read */
 	int version;                 /* of the file's format */
 	long long n_assessments;     /* read so far (store_bulk_progress()) */
+	/* Into a database that held no assessment when the import began, the
+	 * assessments table itself tells which of the file's assessments were
+	 * met already, and to which company each belongs: only those that
+	 * were not stored (of a skipped company, a draft kept out) go into the
+	 * seen set, n_unstored of them. */
+	bool fresh;
+	long long n_unstored;
 	/* The assessment read last, of the ci-th company, id here (0 when not
 	 * known): an assessment is most often based on the one before it,
 	 * which is then not looked up again. */
@@ -111,6 +120,13 @@ static bool import_store_fail(struct import_ctx *x, enum store_err err, const ch
 	} else {
 		snprintf(x->rep->error, sizeof x->rep->error, "%s", store_error(x->st));
 	}
+	return false;
+}
+
+/* The file was refused: its syntax (x->failed, message set) or a record. */
+static bool refused(struct import_ctx *x)
+{
+	x->refused = true;
 	return false;
 }
 
@@ -239,10 +255,9 @@ static bool import_assessment(struct import_ctx *x, struct assessment_in *a, con
 	store_bulk_progress(x->st, ++x->n_assessments);
 	/* most often not there: looked up by UUID alone first; not at all in
 	 * a database that held no assessment when the import began, since
-	 * then only the file's are here, and this one is met first now (the
-	 * caller refuses a UUID the file has twice) */
-	err = store_bulk_fresh(x->st) ? STORE_NOT_FOUND
-	                              : store_assessment_uuid_id(x->st, a->uuid, &id, &company);
+	 * then only the file's are here (the insert below finds a UUID the
+	 * file has twice) */
+	err = x->fresh ? STORE_NOT_FOUND : store_assessment_uuid_id(x->st, a->uuid, &id, &company);
 	if (err == STORE_OK)
 		*here = id;
 	if (err == STORE_OK)
@@ -288,11 +303,24 @@ static bool import_assessment(struct import_ctx *x, struct assessment_in *a, con
 	else if (based[0] && store_assessment_uuid_id(x->st, based, &id, &company) == STORE_OK)
 		a->based_on = id;
 	err = store_assessment_insert(x->st, a, answers, n, &id);
+	if (err == STORE_EXISTS && x->fresh) {
+		xc_bad(x->rep, path, _("assessment %s appears twice in the file"), a->uuid);
+		return refused(x);
+	}
 	if (err != STORE_OK)
 		return import_store_fail(x, err, path);
 	*here = id;
 	x->rep->assessments_added++;
 	return true;
+}
+
+/* The file's assessments met so far but not stored: all of them, unless
+ * the import is fresh (see struct import_ctx). */
+static enum store_err seen_find(struct import_ctx *x, const char *uuid, long long *owner)
+{
+	if (x->fresh && x->n_unstored == 0)
+		return STORE_NOT_FOUND;
+	return store_seen_find(x->st, SEEN_ASSESSMENT, uuid, owner);
 }
 
 /* Notes which details of a known company differ; the local ones are kept. */
@@ -366,13 +394,6 @@ static void conflict_company(struct import_ctx *x, const struct company_in *c,
 
 /* ---- import: reading the file, one record at a time ----------------------- */
 
-/* The file was refused: its syntax (x->failed, message set) or a record. */
-static bool refused(struct import_ctx *x)
-{
-	x->refused = true;
-	return false;
-}
-
 /* Whether assessment uuid based (of this database) belongs to the company
  * with UUID company; false with the error set when it does not or is not
  * here at all. */
@@ -428,7 +449,7 @@ static bool import_one_assessment(struct import_ctx *x, const struct company_in 
 			return refused(x);
 		}
 	} else if (based[0]) {
-		err = store_seen_find(x->st, SEEN_ASSESSMENT, based, &owner);
+		err = seen_find(x, based, &owner);
 		if (err == STORE_OK && owner != (long long)ci) {
 			xc_bad(x->rep, bp, _("assessment %s belongs to another company"), based);
 			return refused(x);
@@ -438,7 +459,12 @@ static bool import_one_assessment(struct import_ctx *x, const struct company_in 
 		if (err != STORE_OK && err != STORE_NOT_FOUND)
 			return import_store_fail(x, err, ap);
 	}
-	err = store_seen_add(x->st, SEEN_ASSESSMENT, a.uuid, (long long)ci, &owner);
+	if (x->fresh) {
+		err = seen_find(x, a.uuid, &owner);
+		err = err == STORE_OK ? STORE_EXISTS : err == STORE_NOT_FOUND ? STORE_OK : err;
+	} else {
+		err = store_seen_add(x->st, SEEN_ASSESSMENT, a.uuid, (long long)ci, &owner);
+	}
 	if (err == STORE_EXISTS) {
 		xc_bad(x->rep, ap, _("assessment %s appears twice in the file"), a.uuid);
 		return refused(x);
@@ -448,6 +474,21 @@ static bool import_one_assessment(struct import_ctx *x, const struct company_in 
 	if (company_id != 0 &&
 	    !import_assessment(x, &a, based, based_id, answers, n, ap, c, company_id, &here))
 		return false;
+	if (x->fresh && here == 0) {
+		/* not stored: the file may still have it stored before */
+		long long id, company;
+
+		err = store_assessment_uuid_id(x->st, a.uuid, &id, &company);
+		if (err == STORE_OK) {
+			xc_bad(x->rep, ap, _("assessment %s appears twice in the file"), a.uuid);
+			return refused(x);
+		}
+		if (err == STORE_NOT_FOUND)
+			err = store_seen_add(x->st, SEEN_ASSESSMENT, a.uuid, (long long)ci, &owner);
+		if (err != STORE_OK)
+			return import_store_fail(x, err, ap);
+		x->n_unstored++;
+	}
 	snprintf(x->last.uuid, sizeof x->last.uuid, "%s", a.uuid);
 	x->last.ci = ci;
 	x->last.id = here;
@@ -477,7 +518,7 @@ static bool import_one_action(struct import_ctx *x, const struct company_in *c, 
 	xc_path_key(op, sizeof op, tp, "origin");
 	err = STORE_OK;
 	if (a.origin[0]) {
-		err = store_seen_find(x->st, SEEN_ASSESSMENT, a.origin, &owner);
+		err = seen_find(x, a.origin, &owner);
 		if (err == STORE_OK && owner != (long long)ci) {
 			xc_bad(x->rep, op, _("assessment %s belongs to another company"), a.origin);
 			xc_parsed_clear(&a);
@@ -674,6 +715,7 @@ static bool begin(struct import_ctx *x)
 
 	if (err == STORE_OK) {
 		x->begun = true;
+		x->fresh = store_bulk_fresh(x->st);
 		err = store_seen_open(x->st);
 	}
 	if (err != STORE_OK) {

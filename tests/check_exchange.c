@@ -1716,6 +1716,155 @@ START_TEST(test_based_on_other_company)
 }
 END_TEST
 
+/* A copy of the file's company ci under a new UUID: the same name, so the
+ * import skips it; its assessments are only the given one (a copy). */
+static json_t *skipped_copy(json_t *root, size_t ci, json_t *assessment)
+{
+	json_t *c = json_deep_copy(json_array_get(json_object_get(root, "companies"), ci));
+	json_t *list = json_array();
+
+	json_object_set_new(c, "uuid", json_string("0f0f0f0f-1111-4222-8333-444455556666"));
+	json_object_del(c, "actions");
+	json_array_append_new(list, json_deep_copy(assessment));
+	json_object_set_new(c, "assessments", list);
+	return c;
+}
+
+/* met under a skipped company first, then under one that is stored */
+static void edit_twice_skipped_first(json_t *root)
+{
+	json_t *list = json_object_get(root, "companies");
+
+	json_array_insert_new(list, 1, skipped_copy(root, 0, assessment_at(root, 1, 0)));
+}
+
+/* stored first, then met under a skipped company */
+static void edit_twice_skipped_last(json_t *root)
+{
+	json_t *list = json_object_get(root, "companies");
+
+	json_array_append_new(list, skipped_copy(root, 1, assessment_at(root, 1, 0)));
+}
+
+/* An assessment UUID that the file has twice refuses the file, with the
+ * place of the second and the same words, however the first was met:
+ * stored, or not stored because its company was skipped; into a database
+ * that held no assessment (where the assessments table tells what the
+ * file had) and into one that did (where a set of the file's UUIDs does). */
+START_TEST(test_assessment_twice_in_file)
+{
+	static const struct {
+		void (*edit)(json_t *root);
+		size_t company, at;
+	} cases[] = {
+		{ edit_dup_assessment, 1, 2 },
+		{ edit_twice_skipped_first, 2, 0 },
+		{ edit_twice_skipped_last, 2, 0 },
+	};
+	struct store *a = sample_db();
+
+	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+		char *file = export_edited(a, cases[k].edit);
+		json_error_t e;
+		json_t *root = json_loads(file, 0, &e);
+		char expect[200];
+
+		ck_assert_ptr_nonnull(root);
+		snprintf(expect, sizeof expect,
+		         "companies[%zu].assessments[%zu]: assessment %s appears twice in the file",
+		         cases[k].company, cases[k].at,
+		         json_string_value(json_object_get(assessment_at(root, cases[k].company,
+		                                                         cases[k].at), "uuid")));
+		json_decref(root);
+		for (int fresh = 1; fresh >= 0; fresh--) {
+			struct store *b = db_new();
+			struct exchange_report r;
+			char *before, *after;
+
+			if (!fresh)
+				add_final(b, add_company(b, "Already Here"), 0, 1);
+			before = export_json(b);
+			ck_assert_int_eq(import_str(b, file, false, &r), EXCHANGE_INVALID);
+			ck_assert_msg(strstr(r.error, expect) != NULL,
+			              "case %zu, fresh %d: \"%s\" lacks \"%s\"", k, fresh, r.error,
+			              expect);
+			exchange_report_clear(&r);
+			ck_assert_int_eq(import_str(b, file, true, &r), EXCHANGE_INVALID);
+			ck_assert_msg(strstr(r.error, expect) != NULL, "dry run: %s", r.error);
+			exchange_report_clear(&r);
+			after = export_json(b);
+			same_text(before, after);
+			free(before);
+			free(after);
+			store_close(b);
+		}
+		free(file);
+	}
+	store_close(a);
+}
+END_TEST
+
+/* A company's second draft is kept out (a company is assessed in one draft
+ * at a time); an assessment later in the file may still be based on it, or
+ * on the first draft, which is stored.  The base that is not stored is
+ * dropped; the import goes through the same way into an empty database
+ * and into one with assessments. */
+static void edit_based_on_kept_out(json_t *root)
+{
+	json_t *list = json_object_get(json_array_get(json_object_get(root, "companies"), 0),
+	                               "assessments");
+	json_t *first = json_array_get(list, 0), *second = json_deep_copy(first);
+	json_t *on_first = json_deep_copy(assessment_at(root, 1, 0));
+	json_t *on_second = json_deep_copy(assessment_at(root, 1, 0));
+
+	json_object_set_new(second, "uuid", json_string("0f0f0f0f-2222-4222-8333-444455556666"));
+	json_object_set_new(on_first, "uuid", json_string("0f0f0f0f-3333-4222-8333-444455556666"));
+	json_object_set_new(on_second, "uuid", json_string("0f0f0f0f-4444-4222-8333-444455556666"));
+	json_object_set(on_first, "based_on", json_object_get(first, "uuid"));
+	json_object_set(on_second, "based_on", json_object_get(second, "uuid"));
+	json_array_append_new(list, second);
+	json_array_append_new(list, on_first);
+	json_array_append_new(list, on_second);
+}
+
+START_TEST(test_based_on_kept_out_draft)
+{
+	struct store *a = sample_db();
+	char *file = export_edited(a, edit_based_on_kept_out);
+
+	for (int fresh = 1; fresh >= 0; fresh--) {
+		struct store *b = db_new();
+		struct exchange_report r;
+		struct assessment got;
+		long long id = 0, company = 0;
+
+		if (!fresh)
+			add_final(b, add_company(b, "Already Here"), 0, 1);
+		ck_assert_msg(import_str(b, file, false, &r) == EXCHANGE_CONFLICTS, "%s", r.error);
+		ck_assert_int_eq(r.assessments_added, 5);
+		ck_assert_int_eq(r.n_conflicts, 1);
+		ck_assert_msg(strstr(r.conflicts[0], "0f0f0f0f-2222-4222-8333-444455556666") &&
+		              strstr(r.conflicts[0], "is a draft"), "%s", r.conflicts[0]);
+		exchange_report_clear(&r);
+		ck_assert_int_eq(store_assessment_uuid_id(b, "0f0f0f0f-2222-4222-8333-444455556666",
+		                                          &id, &company), STORE_NOT_FOUND);
+		ck_assert_int_eq(store_assessment_uuid_id(b, "0f0f0f0f-3333-4222-8333-444455556666",
+		                                          &id, &company), STORE_OK);
+		ck_assert_int_eq(store_assessment_get(b, id, &got), STORE_OK);
+		ck_assert_int_ne(got.based_on, 0);
+		store_assessment_clear(&got);
+		ck_assert_int_eq(store_assessment_uuid_id(b, "0f0f0f0f-4444-4222-8333-444455556666",
+		                                          &id, &company), STORE_OK);
+		ck_assert_int_eq(store_assessment_get(b, id, &got), STORE_OK);
+		ck_assert_int_eq(got.based_on, 0);
+		store_assessment_clear(&got);
+		store_close(b);
+	}
+	free(file);
+	store_close(a);
+}
+END_TEST
+
 START_TEST(test_error_near_end)
 {
 	struct store *a = many_db(40), *b = db_new();
@@ -2015,6 +2164,8 @@ int main(void)
 	tcase_add_test(tc, test_export_write_error);
 	tcase_add_test(tc, test_error_near_end);
 	tcase_add_test(tc, test_based_on_other_company);
+	tcase_add_test(tc, test_assessment_twice_in_file);
+	tcase_add_test(tc, test_based_on_kept_out_draft);
 	tcase_add_test(tc, test_byte_order_mark);
 	tcase_add_test(tc, test_limits);
 	tcase_add_test(tc, test_too_long_named);

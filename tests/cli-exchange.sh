@@ -211,6 +211,19 @@ refused "a file that is not UTF-8" "$T/latin1.json" 'not valid UTF-8'
 sed 's/"name": "=Old Client"/"name": ""/' "$T/a.json" > "$T/empty.json"
 refused "an empty name" "$T/empty.json" 'companies\[0\]\.name: must not be empty'
 refused "another kind of file" "$top_srcdir/tests/fuzz-corpus/bad-format.json" 'not an smready export'
+# An assessment twice (the second given the first's UUID): refused in a
+# database with assessments and in an empty one, where the import tells a
+# repeat by the rows it has written rather than by a list of UUIDs.
+uuids=$(sed -n 's/^ *{"uuid": "\([0-9a-f-]*\)", "status".*/\1/p' "$T/a.json")
+u1=$(echo "$uuids" | sed -n 1p); u2=$(echo "$uuids" | sed -n 2p)
+sed "s/$u2/$u1/" "$T/a.json" > "$T/twice.json"
+twice_re="companies\[[0-9]\]\.assessments\[1\]: assessment $u1 appears twice in the file"
+refused "an assessment twice" "$T/twice.json" "$twice_re"
+E=$(test_db e)
+"$SMREADY" --db "$E" import "$T/twice.json" > "$T/r.out" 2> "$T/r.err"
+expect_eq "an assessment twice, into an empty database: exit 1" 1 "$?"
+expect_match "... says where, in the same words" "$T/r.err" "$twice_re"
+expect_eq "... and the database stays empty" "[]" "$("$SMREADY" --db "$E" companies --all --json)"
 sb import "$T/does-not-exist.json" 2> "$T/nofile.err"; st=$?
 expect_eq "a missing file exits 1" 1 "$st"
 expect_match "with a message" "$T/nofile.err" 'Cannot open'
