@@ -94,12 +94,11 @@ struct import_ctx {
 	struct xaction t;            /* the action being read */
 	int version;                 /* of the file's format */
 	long long n_assessments;     /* read so far (store_bulk_progress()) */
-	/* Into a database that held no assessment when the import began, the
-	 * assessments table itself tells which of the file's assessments were
-	 * met already, and to which company each belongs: only those that
-	 * were not stored (of a skipped company, a draft kept out) go into the
-	 * seen set, n_unstored of them. */
-	bool fresh;
+	/* Into a database that held no assessment when the import began
+	 * (store_bulk_fresh()), the assessments table itself tells which of
+	 * the file's assessments were met already, and to which company each
+	 * belongs: only those that were not stored (of a skipped company, a
+	 * draft kept out) go into the seen set, n_unstored of them. */
 	long long n_unstored;
 	/* The assessment read last, of the ci-th company, id here (0 when not
 	 * known): an assessment is most often based on the one before it,
@@ -128,6 +127,13 @@ static bool refused(struct import_ctx *x)
 {
 	x->refused = true;
 	return false;
+}
+
+/* The file was refused: it has assessment uuid twice, again at path. */
+static bool twice(struct import_ctx *x, const char *path, const char *uuid)
+{
+	xc_bad(x->rep, path, _("assessment %s appears twice in the file"), uuid);
+	return refused(x);
 }
 
 static bool str_eq(const char *a, const char *b)
@@ -257,7 +263,8 @@ static bool import_assessment(struct import_ctx *x, struct assessment_in *a, con
 	 * a database that held no assessment when the import began, since
 	 * then only the file's are here (the insert below finds a UUID the
 	 * file has twice) */
-	err = x->fresh ? STORE_NOT_FOUND : store_assessment_uuid_id(x->st, a->uuid, &id, &company);
+	err = store_bulk_fresh(x->st) ? STORE_NOT_FOUND
+	                              : store_assessment_uuid_id(x->st, a->uuid, &id, &company);
 	if (err == STORE_OK)
 		*here = id;
 	if (err == STORE_OK)
@@ -303,10 +310,8 @@ static bool import_assessment(struct import_ctx *x, struct assessment_in *a, con
 	else if (based[0] && store_assessment_uuid_id(x->st, based, &id, &company) == STORE_OK)
 		a->based_on = id;
 	err = store_assessment_insert(x->st, a, answers, n, &id);
-	if (err == STORE_EXISTS && x->fresh) {
-		xc_bad(x->rep, path, _("assessment %s appears twice in the file"), a->uuid);
-		return refused(x);
-	}
+	if (err == STORE_EXISTS && store_bulk_fresh(x->st))
+		return twice(x, path, a->uuid);
 	if (err != STORE_OK)
 		return import_store_fail(x, err, path);
 	*here = id;
@@ -318,7 +323,7 @@ static bool import_assessment(struct import_ctx *x, struct assessment_in *a, con
  * the import is fresh (see struct import_ctx). */
 static enum store_err seen_find(struct import_ctx *x, const char *uuid, long long *owner)
 {
-	if (x->fresh && x->n_unstored == 0)
+	if (store_bulk_fresh(x->st) && x->n_unstored == 0)
 		return STORE_NOT_FOUND;
 	return store_seen_find(x->st, SEEN_ASSESSMENT, uuid, owner);
 }
@@ -459,30 +464,26 @@ static bool import_one_assessment(struct import_ctx *x, const struct company_in 
 		if (err != STORE_OK && err != STORE_NOT_FOUND)
 			return import_store_fail(x, err, ap);
 	}
-	if (x->fresh) {
+	if (store_bulk_fresh(x->st)) {
 		err = seen_find(x, a.uuid, &owner);
 		err = err == STORE_OK ? STORE_EXISTS : err == STORE_NOT_FOUND ? STORE_OK : err;
 	} else {
 		err = store_seen_add(x->st, SEEN_ASSESSMENT, a.uuid, (long long)ci, &owner);
 	}
-	if (err == STORE_EXISTS) {
-		xc_bad(x->rep, ap, _("assessment %s appears twice in the file"), a.uuid);
-		return refused(x);
-	}
+	if (err == STORE_EXISTS)
+		return twice(x, ap, a.uuid);
 	if (err != STORE_OK)
 		return import_store_fail(x, err, ap);
 	if (company_id != 0 &&
 	    !import_assessment(x, &a, based, based_id, answers, n, ap, c, company_id, &here))
 		return false;
-	if (x->fresh && here == 0) {
+	if (store_bulk_fresh(x->st) && here == 0) {
 		/* not stored: the file may still have it stored before */
 		long long id, company;
 
 		err = store_assessment_uuid_id(x->st, a.uuid, &id, &company);
-		if (err == STORE_OK) {
-			xc_bad(x->rep, ap, _("assessment %s appears twice in the file"), a.uuid);
-			return refused(x);
-		}
+		if (err == STORE_OK)
+			return twice(x, ap, a.uuid);
 		if (err == STORE_NOT_FOUND)
 			err = store_seen_add(x->st, SEEN_ASSESSMENT, a.uuid, (long long)ci, &owner);
 		if (err != STORE_OK)
@@ -715,7 +716,6 @@ static bool begin(struct import_ctx *x)
 
 	if (err == STORE_OK) {
 		x->begun = true;
-		x->fresh = store_bulk_fresh(x->st);
 		err = store_seen_open(x->st);
 	}
 	if (err != STORE_OK) {

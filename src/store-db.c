@@ -661,34 +661,38 @@ void store_bulk_progress(struct store *st, long long n)
 	refresh_stats(st);
 }
 
-enum store_err store_commit(struct store *st)
+/* tx_close() of a level that store_begin() or store_begin_bulk() opened;
+ * the page cache goes back to its size when a bulk transaction ends. */
+static enum store_err close_level(struct store *st, enum store_err err)
 {
-	enum store_err err;
 	bool bulk = st->bulk && st->depth == 1;
 
-	if (st->depth == 0)
-		return say(st, STORE_STATE, _("There are no changes in progress to save."));
-	err = st->waiting && st->depth == 1 ? st->waiting->before(st, NULL) : STORE_OK;
 	err = tx_close(st, err);
 	if (bulk)
 		bulk_cache(st, false);
 	return err;
 }
 
+enum store_err store_commit(struct store *st)
+{
+	enum store_err err;
+
+	if (st->depth == 0)
+		return say(st, STORE_STATE, _("There are no changes in progress to save."));
+	err = st->waiting && st->depth == 1 ? st->waiting->before(st, NULL) : STORE_OK;
+	return close_level(st, err);
+}
+
 void store_rollback(struct store *st)
 {
 	char keep[sizeof st->msg];
-	bool bulk;
 
 	if (st->depth == 0)
 		return;
 	if (st->depth == 1 && st->waiting)
 		st->waiting->drop(st);
 	memcpy(keep, st->msg, sizeof keep);
-	bulk = st->bulk && st->depth == 1;
-	tx_close(st, STORE_ERROR);
-	if (bulk)
-		bulk_cache(st, false);
+	close_level(st, STORE_ERROR);
 	memcpy(st->msg, keep, sizeof keep);
 }
 
